@@ -1,0 +1,11 @@
+package io.switchboard.domain.event;
+
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.participant.Participant;
+
+import java.util.Optional;
+
+/** An invited participant answered and joined the call. */
+public record AddParticipantSucceeded(CallConnectionId callId, Optional<String> operationContext,
+                                      Participant participant) implements CallEvent {
+}

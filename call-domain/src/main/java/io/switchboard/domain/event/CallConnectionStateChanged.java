@@ -1,0 +1,26 @@
+package io.switchboard.domain.event;
+
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.ResultInformation;
+
+import java.util.Objects;
+
+/**
+ * The call moved to a new state.
+ *
+ * @param wasConnected whether the call had been connected before this change (tells a failed call attempt from an
+ *                     ended conversation)
+ * @param result       why: for {@code disconnected}, the cause (hung up by the application, remote party hung up,
+ *                     busy, unavailable, ...)
+ */
+public record CallConnectionStateChanged(CallConnectionId callId, String serverCallId, CallState state,
+                                         boolean wasConnected, ResultInformation result) implements CallEvent {
+
+    public CallConnectionStateChanged {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(serverCallId, "serverCallId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(result, "result");
+    }
+}

@@ -1,0 +1,8 @@
+package io.switchboard.domain.event;
+
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.media.PlayOperation;
+
+/** A play finished after its last audio frame was sent. */
+public record PlayCompleted(CallConnectionId callId, PlayOperation operation) implements CallEvent {
+}

@@ -1,0 +1,13 @@
+package io.switchboard.application.port.in;
+
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallConnectionId;
+
+import java.util.concurrent.CompletionStage;
+
+/** Reads a call's current state and participants. */
+public interface GetCallQuery {
+
+    /** @return the call; fails with {@code CALL_NOT_FOUND} */
+    CompletionStage<Call> getCall(CallConnectionId callId);
+}

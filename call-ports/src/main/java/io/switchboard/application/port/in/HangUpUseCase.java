@@ -1,0 +1,17 @@
+package io.switchboard.application.port.in;
+
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallConnectionId;
+
+import java.util.concurrent.CompletionStage;
+
+/** Ends a call for everyone in it. */
+public interface HangUpUseCase {
+
+    /**
+     * Hangs up every leg of the call; the call is disconnecting until the last leg has ended. Non-blocking.
+     *
+     * @return the call as it now is; fails with {@code CALL_NOT_FOUND} or {@code CALL_TERMINATED}
+     */
+    CompletionStage<Call> hangUp(CallConnectionId callId);
+}

@@ -1,0 +1,25 @@
+package io.switchboard.application.port.out;
+
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.LegId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where calls are kept. Thread-safe; a call is only ever saved from its own serial executor.
+ * Ended calls stay readable for a while so that applications can still query them.
+ */
+public interface CallRegistry {
+
+    void save(Call call);
+
+    Optional<Call> find(CallConnectionId id);
+
+    /** The call a leg belongs to, as long as the call has that leg. */
+    Optional<CallConnectionId> findByLeg(LegId leg);
+
+    /** Every call that has not ended. */
+    List<Call> active();
+}

@@ -1,0 +1,87 @@
+package io.switchboard.application.service;
+
+import io.switchboard.application.port.out.CallEventPublisher;
+import io.switchboard.application.port.out.CallRegistry;
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.Transition;
+import io.switchboard.domain.event.CallConnectionStateChanged;
+import io.switchboard.domain.event.CallEvent;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * The services' shared access to calls: runs work on the call's serial executor, and applies transitions
+ * (save, then publish the events in order, then log state changes).
+ */
+final class Calls {
+
+    private static final Logger LOG = System.getLogger("io.switchboard.call");
+
+    private final CallRegistry registry;
+    private final CallEventPublisher publisher;
+    private final CallExecutors executors;
+
+    Calls(CallRegistry registry, CallEventPublisher publisher, CallExecutors executors) {
+        this.registry = registry;
+        this.publisher = publisher;
+        this.executors = executors;
+    }
+
+    /** Runs work on the call's executor with the call as it is then; fails with CALL_NOT_FOUND if unknown. */
+    <T> CompletionStage<T> onCall(CallConnectionId id, Function<Call, T> work) {
+        return onExecutor(id, () -> work.apply(registry.find(id).orElseThrow(() -> notFound(id))));
+    }
+
+    /** Runs work on the call's executor, for a call that may not exist yet. */
+    <T> CompletionStage<T> onExecutor(CallConnectionId id, java.util.function.Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        executors.of(id).execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Like {@link #onCall} for telephony reports: unknown calls are ignored, failures logged. */
+    void report(CallConnectionId id, Function<Call, Transition> change) {
+        executors.of(id).execute(() -> registry.find(id).ifPresent(call -> {
+            try {
+                apply(change.apply(call));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "call " + id + ": telephony report not applied: " + e.getMessage());
+            }
+        }));
+    }
+
+    /** Saves the call and publishes the transition's events; must run on the call's executor. */
+    Call apply(Transition transition) {
+        Call call = transition.call();
+        registry.save(call);
+        for (CallEvent event : transition.events()) {
+            if (event instanceof CallConnectionStateChanged changed) {
+                LOG.log(Level.INFO, "call " + call.id() + " " + changed.state().name().toLowerCase()
+                        + " (" + changed.result().subCode() + " " + changed.result().message() + ")");
+            }
+            publisher.publish(call.setup().callback(), event);
+        }
+        return call;
+    }
+
+    CallRegistry registry() {
+        return registry;
+    }
+
+    static CallAutomationException notFound(CallConnectionId id) {
+        return new CallAutomationException(ErrorCode.CALL_NOT_FOUND, "Call " + id + " not found.");
+    }
+}

@@ -1,0 +1,22 @@
+package io.switchboard.application.service;
+
+import io.switchboard.application.port.in.GetCallQuery;
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallConnectionId;
+
+import java.util.concurrent.CompletionStage;
+
+/** Reads calls, in order with the changes made to them. */
+public final class GetCallService implements GetCallQuery {
+
+    private final Calls calls;
+
+    GetCallService(Calls calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public CompletionStage<Call> getCall(CallConnectionId callId) {
+        return calls.onCall(callId, call -> call);
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.application.service;
+
+import io.switchboard.application.port.in.HangUpUseCase;
+import io.switchboard.application.port.out.Telephony;
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.participant.Participant;
+
+import java.util.concurrent.CompletionStage;
+
+/** Hangs up every leg of a call. */
+public final class HangUpService implements HangUpUseCase {
+
+    private final Calls calls;
+    private final Telephony telephony;
+
+    HangUpService(Calls calls, Telephony telephony) {
+        this.calls = calls;
+        this.telephony = telephony;
+    }
+
+    @Override
+    public CompletionStage<Call> hangUp(CallConnectionId callId) {
+        return calls.onCall(callId, call -> {
+            Call next = calls.apply(call.hangUp());
+            call.play().filter(PlayOperation::isActive).ifPresent(p -> telephony.stopPlayback(callId, p.id()));
+            next.participants().stream().map(Participant::leg).forEach(telephony::hangUp);
+            return next;
+        });
+    }
+}

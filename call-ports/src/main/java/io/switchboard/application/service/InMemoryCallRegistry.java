@@ -1,0 +1,78 @@
+package io.switchboard.application.service;
+
+import io.switchboard.application.port.out.CallRegistry;
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.participant.Participant;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Calls kept in memory: the default registry of a single server. Ended calls stay readable for
+ * {@code retention}, then are forgotten (checked whenever a call is saved).
+ */
+public final class InMemoryCallRegistry implements CallRegistry {
+
+    private record Ended(CallConnectionId id, Instant at) {
+    }
+
+    private final Map<CallConnectionId, Call> calls = new ConcurrentHashMap<>();
+    private final Map<LegId, CallConnectionId> legs = new ConcurrentHashMap<>();
+    private final Queue<Ended> ended = new ConcurrentLinkedQueue<>();
+    private final Clock clock;
+    private final Duration retention;
+
+    public InMemoryCallRegistry(Clock clock, Duration retention) {
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    @Override
+    public void save(Call call) {
+        Call previous = calls.put(call.id(), call);
+        if (previous != null) {
+            previous.participants().stream().map(Participant::leg)
+                    .filter(leg -> call.participant(leg).isEmpty())
+                    .forEach(legs::remove);
+        }
+        call.participants().forEach(p -> legs.put(p.leg(), call.id()));
+        if (call.state().isEnded() && (previous == null || !previous.state().isEnded())) {
+            ended.add(new Ended(call.id(), clock.instant()));
+        }
+        forgetExpired();
+    }
+
+    private void forgetExpired() {
+        Instant horizon = clock.instant().minus(retention);
+        Ended oldest;
+        while ((oldest = ended.peek()) != null && oldest.at().isBefore(horizon)) {
+            if (ended.remove(oldest)) {
+                calls.remove(oldest.id());
+            }
+        }
+    }
+
+    @Override
+    public Optional<Call> find(CallConnectionId id) {
+        return Optional.ofNullable(calls.get(id));
+    }
+
+    @Override
+    public Optional<CallConnectionId> findByLeg(LegId leg) {
+        return Optional.ofNullable(legs.get(leg));
+    }
+
+    @Override
+    public List<Call> active() {
+        return calls.values().stream().filter(c -> !c.state().isEnded()).toList();
+    }
+}
