@@ -1,0 +1,140 @@
+package io.switchboard.adapter.webhook;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.event.AddParticipantFailed;
+import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallConnectionStateChanged;
+import io.switchboard.domain.event.ParticipantsUpdated;
+import io.switchboard.domain.event.PlayCanceled;
+import io.switchboard.domain.event.PlayCompleted;
+import io.switchboard.domain.event.PlayFailed;
+import io.switchboard.domain.event.RemoveParticipantSucceeded;
+import io.switchboard.domain.event.ToneReceived;
+import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.Participant;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The events of the GA API ({@code spec/acs-ga.md} §6). Every {@code data} starts with the common fields
+ * ({@code version}, {@code operationContext}, {@code resultInformation}, {@code callConnectionId},
+ * {@code serverCallId}, {@code correlationId}, {@code publicEventType}); a field the event does not carry is omitted.
+ * GA has no events for the transient states connecting and disconnecting.
+ */
+final class GaEventMapping {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ResultInformation REMOVED = new ResultInformation(200, 0, "Participant removed.");
+    private static final ResultInformation TONE = new ResultInformation(200, 0, "DTMF tone received successfully.");
+
+    private final String version;
+
+    private GaEventMapping(String version) {
+        this.version = version;
+    }
+
+    static EventMappings create(String version) {
+        GaEventMapping ga = new GaEventMapping(version);
+        return new EventMappings()
+                .on(CallConnectionStateChanged.class, ga::stateChanged)
+                .on(ParticipantsUpdated.class, ga::participantsUpdated)
+                .on(ToneReceived.class, ga::toneReceived)
+                .on(PlayCompleted.class, e -> ga.event("PlayCompleted", e.callId(), e.operation().operationContext(),
+                        e.operation().result().orElse(ResultInformation.PLAY_COMPLETED)))
+                .on(PlayFailed.class, e -> ga.event("PlayFailed", e.callId(), e.operation().operationContext(),
+                        e.result()).map(w -> withField(w, "failedPlaySourceIndex", 0)))
+                .on(PlayCanceled.class, e -> ga.event("PlayCanceled", e.callId(), e.operation().operationContext(),
+                        ResultInformation.OPERATION_CANCELED))
+                .on(AddParticipantSucceeded.class, e -> ga.participantEvent("AddParticipantSucceeded", e.callId(),
+                        e.operationContext(), ResultInformation.ADDED, e.participant()))
+                .on(AddParticipantFailed.class, e -> ga.participantEvent("AddParticipantFailed", e.callId(),
+                        e.operationContext(), e.result(), e.participant()))
+                .on(RemoveParticipantSucceeded.class, e -> ga.participantEvent("RemoveParticipantSucceeded",
+                        e.callId(), e.operationContext(), REMOVED, e.participant()));
+    }
+
+    private Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {
+        String name = switch (event.state()) {
+            case CONNECTED -> "CallConnected";
+            // A call that never connected failed to be created; ACS reports CreateCallFailed, not CallDisconnected.
+            case DISCONNECTED -> event.wasConnected() ? "CallDisconnected" : "CreateCallFailed";
+            case CONNECTING, DISCONNECTING -> null;
+        };
+        if (name == null) {
+            return Optional.empty();
+        }
+        ObjectNode data = common(name, event.callId(), Optional.empty(), Optional.of(event.result()),
+                Optional.of(event.serverCallId()));
+        return Optional.of(new WireEvent(name, data));
+    }
+
+    private Optional<WireEvent> participantsUpdated(ParticipantsUpdated event) {
+        ObjectNode data = common("ParticipantsUpdated", event.callId(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        data.put("sequenceNumber", event.sequenceNumber());
+        ArrayNode participants = data.putArray("participants");
+        for (Participant participant : event.participants()) {
+            ObjectNode node = participants.addObject();
+            node.set("identifier", IdentifierJson.of(participant.identifier()));
+            node.put("isMuted", participant.muted()).put("isOnHold", false);
+        }
+        return Optional.of(new WireEvent("ParticipantsUpdated", data));
+    }
+
+    private Optional<WireEvent> toneReceived(ToneReceived event) {
+        String name = "ContinuousDtmfRecognitionToneReceived";
+        String tone = toneName(event.tone());
+        ObjectNode data = common(name, event.callId(), Optional.empty(), Optional.of(TONE), Optional.empty());
+        // Older payloads nest the tone in toneInfo; SDK versions read one or the other, so send both (§6).
+        data.put("sequenceId", event.sequenceId()).put("tone", tone);
+        data.putObject("toneInfo").put("sequenceId", event.sequenceId()).put("tone", tone);
+        return Optional.of(new WireEvent(name, data));
+    }
+
+    private Optional<WireEvent> participantEvent(String name, CallConnectionId callId, Optional<String> context,
+                                                 ResultInformation result, Participant participant) {
+        // The SDK throws when these events lack `participant`.
+        ObjectNode data = common(name, callId, context, Optional.of(result), Optional.empty());
+        data.set("participant", IdentifierJson.of(participant.identifier()));
+        return Optional.of(new WireEvent(name, data));
+    }
+
+    private Optional<WireEvent> event(String name, CallConnectionId callId, Optional<String> context,
+                                      ResultInformation result) {
+        return Optional.of(new WireEvent(name, common(name, callId, context, Optional.of(result), Optional.empty())));
+    }
+
+    private ObjectNode common(String name, CallConnectionId callId, Optional<String> context,
+                              Optional<ResultInformation> result, Optional<String> serverCallId) {
+        ObjectNode data = JSON.objectNode().put("version", version);
+        context.ifPresent(value -> data.put("operationContext", value));
+        result.ifPresent(value -> data.putObject("resultInformation").put("code", value.code())
+                .put("subCode", value.subCode()).put("message", value.message()));
+        data.put("callConnectionId", callId.value());
+        serverCallId.ifPresent(value -> data.put("serverCallId", value));
+        // The domain has no separate correlation id; the call id identifies the call across logs just as well.
+        return data.put("correlationId", callId.value())
+                .put("publicEventType", "Microsoft.Communication." + name);
+    }
+
+    /**
+     * GA's Tone names: {@code zero}…{@code nine}, {@code asterisk}, {@code pound}, {@code a}…{@code d}. GA has no
+     * flash; it is sent as {@code flash}, which the SDKs' expandable tone enum accepts.
+     */
+    static String toneName(Tone tone) {
+        return switch (tone) {
+            case STAR -> "asterisk";
+            default -> tone.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static WireEvent withField(WireEvent event, String field, int value) {
+        event.data().put(field, value);
+        return event;
+    }
+}

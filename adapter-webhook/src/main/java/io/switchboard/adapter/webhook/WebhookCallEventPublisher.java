@@ -1,0 +1,127 @@
+package io.switchboard.adapter.webhook;
+
+import io.switchboard.application.port.out.CallEventPublisher;
+import io.switchboard.domain.call.CallbackTarget;
+import io.switchboard.domain.event.CallEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Delivers call events to their callback target as signed HTTP POSTs of CloudEvents, in the schema of the target
+ * (a bare CloudEvent for the 2021 origin API, a one-element array for GA).
+ *
+ * <p><b>Acceptance.</b> {@link #publish} may be called from any thread and never blocks: it gives the event a random
+ * UUID id and the clock's time, serialises it once, and queues it. Events a schema does not send (e.g. GA's
+ * connecting state) are dropped silently. After {@link #close} events are refused with a log line.
+ *
+ * <p><b>Order and retries.</b> The events of one call are delivered strictly in publish order (per publishing
+ * thread): one request per call at a time, later events waiting while an earlier one is retried. Connection errors,
+ * timeouts, 408, 429 and 5xx are retried with exponential backoff (honouring {@code Retry-After} seconds on 429/503)
+ * until the retry window since acceptance has passed; any other non-2xx is not retried. All retries of an event carry
+ * the same id and body.
+ *
+ * <p><b>Signature.</b> Each attempt sends {@code X-Switchboard-Event-Id}, {@code X-Switchboard-Timestamp} (unix
+ * seconds of the attempt) and {@code X-Switchboard-Signature: v1=base64(HMAC-SHA256(key, id.timestamp.body))}.
+ *
+ * <p><b>Threading.</b> The delivery state lives on the Vert.x context current when {@link #create} is called (a new
+ * event-loop context when called off Vert.x); {@link #stats} may be read from any thread.
+ */
+public final class WebhookCallEventPublisher implements CallEventPublisher {
+
+    private static final System.Logger LOG = System.getLogger(WebhookCallEventPublisher.class.getName());
+    private static final String USER_AGENT = "Switchboard-Webhook/0.1";
+    // Each call has at most one request in flight, so the pool bounds parallel calls per receiver host.
+    private static final int CONNECTIONS_PER_HOST = 32;
+
+    private final Context context;
+    private final WebClient client;
+    private final Clock clock;
+    private final CloudEventSerializer serializer;
+    private final DeliveryQueues queues;
+    private final AtomicReference<CompletionStage<Void>> closing = new AtomicReference<>();
+
+    private WebhookCallEventPublisher(Context context, WebClient client, WebhookConfig config) {
+        this.context = context;
+        this.client = client;
+        this.clock = config.clock();
+        this.serializer = new CloudEventSerializer(config.gaApiVersion());
+        RetryPolicy retryPolicy = new RetryPolicy(config.firstRetryDelay(), config.maxRetryDelay(),
+                config.retryWindow(), () -> ThreadLocalRandom.current().nextDouble());
+        this.queues = new DeliveryQueues(context.owner(), client, new RequestSigner(config.signingKey()),
+                retryPolicy, clock, config.responseTimeout());
+    }
+
+    /** Creates the publisher and its HTTP client; {@link #close} releases the client. */
+    public static WebhookCallEventPublisher create(Vertx vertx, WebhookConfig config) {
+        Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(config, "config");
+        WebClientOptions options = new WebClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .setUserAgent(USER_AGENT)
+                .setFollowRedirects(false);
+        WebClient client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST));
+        return new WebhookCallEventPublisher(vertx.getOrCreateContext(), client, config);
+    }
+
+    /**
+     * Accepts an event for delivery to {@code target}; returns at once.
+     *
+     * @throws IllegalStateException if the event's type has no wire mapping (a programming error)
+     */
+    @Override
+    public void publish(CallbackTarget target, CallEvent event) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(event, "event");
+        String eventId = UUID.randomUUID().toString();
+        if (closing.get() != null) {
+            LOG.log(Level.ERROR, () -> "callback refused after close: call " + event.callId().value() + " event "
+                    + eventId + " (" + event.getClass().getSimpleName() + ")");
+            return;
+        }
+        Instant acceptedAt = clock.instant();
+        Optional<byte[]> body = serializer.serialize(target.schema(), event, eventId, acceptedAt);
+        if (body.isEmpty()) {
+            return; // this schema has no such event
+        }
+        Delivery delivery = new Delivery(eventId, event.callId(), target.uri(), body.get(), acceptedAt);
+        queues.accepted();
+        context.runOnContext(ignored -> queues.enqueue(delivery));
+    }
+
+    /**
+     * Stops accepting events, waits up to {@code drain} for pending ones to be delivered or given up, gives up what is
+     * left, then closes the HTTP client. Idempotent; completes normally, also when events were given up.
+     */
+    public CompletionStage<Void> close(Duration drain) {
+        Objects.requireNonNull(drain, "drain");
+        Promise<Void> closed = Promise.promise();
+        if (!closing.compareAndSet(null, closed.future().toCompletionStage())) {
+            return closing.get();
+        }
+        context.runOnContext(ignored -> queues.drain(drain).onComplete(drained -> {
+            client.close();
+            closed.complete();
+        }));
+        return closing.get();
+    }
+
+    /** The counters now; callable from any thread. */
+    public WebhookStats stats() {
+        return queues.stats();
+    }
+}

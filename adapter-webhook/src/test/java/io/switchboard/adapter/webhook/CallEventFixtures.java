@@ -1,0 +1,98 @@
+package io.switchboard.adapter.webhook;
+
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.CallbackTarget;
+import io.switchboard.domain.call.EventSchema;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.event.AddParticipantFailed;
+import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallConnectionStateChanged;
+import io.switchboard.domain.event.CallEvent;
+import io.switchboard.domain.event.ParticipantsUpdated;
+import io.switchboard.domain.event.PlayCanceled;
+import io.switchboard.domain.event.PlayCompleted;
+import io.switchboard.domain.event.PlayFailed;
+import io.switchboard.domain.event.RemoveParticipantSucceeded;
+import io.switchboard.domain.event.ToneReceived;
+import io.switchboard.domain.media.FilePlaySource;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.OperationStatus;
+import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.CommunicationUserIdentifier;
+import io.switchboard.domain.participant.Participant;
+import io.switchboard.domain.participant.ParticipantId;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Ready-made events, targets and configs for webhook tests. */
+final class CallEventFixtures {
+
+    static final CallConnectionId CALL = CallConnectionId.of("call-1");
+    static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private CallEventFixtures() {
+    }
+
+    /** Millisecond retries, a generous window: tests wait for events, never for wall-clock minutes. */
+    static WebhookConfig fastConfig() {
+        return new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(10),
+                Duration.ofMillis(50), Duration.ofSeconds(30), "2025-05-15", Clock.systemUTC());
+    }
+
+    static CallbackTarget origin(URI uri) {
+        return new CallbackTarget(uri, EventSchema.ORIGIN_2021);
+    }
+
+    static Participant aPhoneParticipant() {
+        return Participant.target(ParticipantId.of("p-1"), new PhoneNumberIdentifier("+14255550123"), LegId.of("leg-1"))
+                .connected();
+    }
+
+    static Participant aUserParticipant() {
+        return Participant.invitee(ParticipantId.of("p-2"), new CommunicationUserIdentifier("8:acs:res_1234"),
+                LegId.of("leg-2"), Optional.of("invite-ctx"));
+    }
+
+    static CallConnectionStateChanged stateChanged(CallConnectionId call, CallState state, boolean wasConnected,
+                                                   ResultInformation result) {
+        return new CallConnectionStateChanged(call, "server-call-1", state, wasConnected, result);
+    }
+
+    static CallConnectionStateChanged connected(CallConnectionId call) {
+        return stateChanged(call, CallState.CONNECTED, false, ResultInformation.CONNECTED);
+    }
+
+    static ToneReceived tone(CallConnectionId call, Tone tone, int sequenceId) {
+        return new ToneReceived(call, aPhoneParticipant(), tone, sequenceId);
+    }
+
+    static PlayOperation aPlay() {
+        return PlayOperation.requested(MediaOperationId.of("op-1"),
+                new FilePlaySource(URI.create("https://media.example.com/hello.wav"), Optional.empty()), false,
+                Optional.of("play-ctx"));
+    }
+
+    /** One event of every permitted {@link CallEvent} type. */
+    static List<CallEvent> oneOfEach() {
+        PlayOperation play = aPlay();
+        return List.of(
+                connected(CALL),
+                new ParticipantsUpdated(CALL, 1, List.of(aPhoneParticipant())),
+                tone(CALL, Tone.FIVE, 1),
+                new PlayCompleted(CALL, play.ended(OperationStatus.COMPLETED, ResultInformation.PLAY_COMPLETED)),
+                new PlayFailed(CALL, play, ResultInformation.downloadFailed("404")),
+                new PlayCanceled(CALL, play),
+                new AddParticipantSucceeded(CALL, Optional.of("invite-ctx"), aUserParticipant().connected()),
+                new AddParticipantFailed(CALL, Optional.empty(), aUserParticipant(), ResultInformation.busy("")),
+                new RemoveParticipantSucceeded(CALL, Optional.of("remove-ctx"), aPhoneParticipant()));
+    }
+}

@@ -1,0 +1,199 @@
+package io.switchboard.adapter.webhook;
+
+import io.switchboard.adapter.webhook.RecordingReceiver.Reply;
+import io.switchboard.domain.call.CallbackTarget;
+import io.switchboard.domain.event.ParticipantsUpdated;
+import io.switchboard.domain.media.Tone;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static io.switchboard.adapter.webhook.CallEventFixtures.CALL;
+import static io.switchboard.adapter.webhook.CallEventFixtures.KEY;
+import static io.switchboard.adapter.webhook.CallEventFixtures.connected;
+import static io.switchboard.adapter.webhook.CallEventFixtures.fastConfig;
+import static io.switchboard.adapter.webhook.CallEventFixtures.origin;
+import static io.switchboard.adapter.webhook.CallEventFixtures.tone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+class WebhookCallEventPublisherRetryTest {
+
+    private WebhookCallEventPublisher publisher;
+
+    @AfterEach
+    void closePublisher() throws Exception {
+        if (publisher != null) {
+            publisher.close(Duration.ofMillis(100)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private void until(String what, BooleanSupplier condition) throws InterruptedException {
+        Eventually.until(what, condition, () -> publisher.stats());
+    }
+
+    @Test
+    void keepsACallsOrderWhileItsEarlierEventIsRetried(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(500), Reply.status(500));
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        CallbackTarget target = origin(receiver.uri());
+
+        // when
+        publisher.publish(target, connected(CALL));
+        publisher.publish(target, new ParticipantsUpdated(CALL, 1, List.of(CallEventFixtures.aPhoneParticipant())));
+        publisher.publish(target, tone(CALL, Tone.ONE, 1));
+        until("three delivered", () -> publisher.stats().delivered() == 3);
+
+        // then
+        String prefix = "Microsoft.Communication.";
+        assertThat(receiver.types()).containsExactly(prefix + "CallConnectionStateChanged",
+                prefix + "CallConnectionStateChanged", prefix + "CallConnectionStateChanged",
+                prefix + "ParticipantsUpdated", prefix + "ToneReceived");
+        List<String> ids = receiver.eventIds();
+        assertThat(ids.subList(0, 3)).containsOnly(ids.get(0));
+        assertThat(ids.subList(2, 5)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void retriesAfterAServerError(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(500), Reply.status(503));
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+
+        // when
+        publisher.publish(origin(receiver.uri()), connected(CALL));
+        until("delivered", () -> publisher.stats().delivered() == 1);
+
+        // then
+        assertThat(receiver.requests()).hasSize(3);
+        assertThat(publisher.stats()).isEqualTo(new WebhookStats(1, 2, 0, 0));
+    }
+
+    @Test
+    void keepsTheEventIdAndBodyAcrossRetries(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(500), Reply.status(408));
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+
+        // when
+        publisher.publish(origin(receiver.uri()), connected(CALL));
+        until("delivered", () -> publisher.stats().delivered() == 1);
+
+        // then
+        List<RecordingReceiver.Received> requests = receiver.requests();
+        assertThat(requests).hasSize(3);
+        String id = requests.get(0).eventId();
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.eventId()).isEqualTo(id);
+            assertThat(request.json().get("id").asText()).isEqualTo(id);
+            assertThat(request.body()).isEqualTo(requests.get(0).body());
+        });
+    }
+
+    @Test
+    void retriesWhileTheReceiverRefusesConnections(Vertx vertx) throws Exception {
+        // given: a port that was free a moment ago and has nothing listening
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher.publish(origin(URI.create("http://127.0.0.1:" + port + "/callbacks")), connected(CALL));
+        until("two attempts refused", () -> publisher.stats().retried() >= 2);
+
+        // when
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, port, Reply.status(200));
+        until("delivered", () -> publisher.stats().delivered() == 1);
+
+        // then
+        assertThat(receiver.types()).containsExactly("Microsoft.Communication.CallConnectionStateChanged");
+        assertThat(publisher.stats().givenUp()).isZero();
+    }
+
+    @Test
+    void retriesWhenTheReceiverDoesNotAnswerInTime(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.neverAnswers());
+        WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofMillis(200),
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), "2025-05-15", Clock.systemUTC());
+        publisher = WebhookCallEventPublisher.create(vertx, config);
+
+        // when
+        publisher.publish(origin(receiver.uri()), connected(CALL));
+        until("delivered", () -> publisher.stats().delivered() == 1);
+
+        // then
+        assertThat(receiver.requests()).hasSize(2);
+        assertThat(publisher.stats()).isEqualTo(new WebhookStats(1, 1, 0, 0));
+    }
+
+    @Test
+    void doesNotRetryAClientErrorAndMovesOnToTheCallsNextEvent(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(400));
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        CallbackTarget target = origin(receiver.uri());
+
+        // when
+        publisher.publish(target, connected(CALL));
+        publisher.publish(target, tone(CALL, Tone.POUND, 1));
+        until("one refused, one delivered", () -> publisher.stats().delivered() == 1);
+
+        // then: exactly one request for the refused event, then the next event
+        assertThat(receiver.types()).containsExactly("Microsoft.Communication.CallConnectionStateChanged",
+                "Microsoft.Communication.ToneReceived");
+        assertThat(publisher.stats()).isEqualTo(new WebhookStats(1, 0, 1, 0));
+    }
+
+    @Test
+    void waitsAsLongAsRetryAfterSaysOnTooManyRequests(Vertx vertx) throws Exception {
+        // given: backoff in milliseconds, so only Retry-After can explain a wait of a second
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.throttled("1"));
+        WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofMillis(10), Duration.ofSeconds(2), Duration.ofSeconds(30), "2025-05-15", Clock.systemUTC());
+        publisher = WebhookCallEventPublisher.create(vertx, config);
+
+        // when
+        publisher.publish(origin(receiver.uri()), connected(CALL));
+        until("delivered", () -> publisher.stats().delivered() == 1);
+
+        // then
+        List<RecordingReceiver.Received> requests = receiver.requests();
+        assertThat(requests).hasSize(2);
+        long waited = requests.get(1).arrivedNanos() - requests.get(0).arrivedNanos();
+        assertThat(Duration.ofNanos(waited)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void givesUpOnceTheRetryWindowHasPassed(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, 0, Reply.status(500));
+        WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(150), "2025-05-15",
+                Clock.systemUTC());
+        publisher = WebhookCallEventPublisher.create(vertx, config);
+
+        // when
+        publisher.publish(origin(receiver.uri()), connected(CALL));
+        until("given up", () -> publisher.stats().givenUp() == 1);
+        int attempts = receiver.requests().size();
+        Thread.sleep(150); // several maximum retry delays: no attempt may follow a give-up
+
+        // then
+        assertThat(attempts).isGreaterThanOrEqualTo(2);
+        assertThat(receiver.requests()).hasSize(attempts);
+        assertThat(publisher.stats()).isEqualTo(new WebhookStats(0, attempts - 1, 1, 0));
+    }
+}
