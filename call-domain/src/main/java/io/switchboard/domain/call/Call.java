@@ -62,7 +62,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
         }
         Call call = new Call(id, serverCallId, setup, CallState.CONNECTING, targets, Optional.empty(), false, 0, 0,
                 Optional.empty(), at);
-        return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTED));
+        return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTING));
     }
 
     public Optional<Participant> participant(LegId leg) {
@@ -91,7 +91,8 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
         List<CallEvent> events = new ArrayList<>();
         if (state == CallState.CONNECTING) {
             next = next.withState(CallState.CONNECTED, true, Optional.empty());
-            events.add(next.stateChanged(CallState.CONNECTED, ResultInformation.CONNECTED));
+            // wasConnected tells whether the call had been connected *before* this change: not yet, here
+            events.add(stateChanged(CallState.CONNECTED, ResultInformation.CONNECTED));
         }
         if (joined.invited()) {
             events.add(new AddParticipantSucceeded(id, joined.operationContext(), joined));
@@ -119,6 +120,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
             next = next.withParticipantsUpdated(events);
         }
         if (next.participants.isEmpty()) {
+            next = next.withPlay(next.play.map(Call::endedWithCall));
             ResultInformation why = state == CallState.DISCONNECTING || gone.state() == ParticipantState.REMOVING
                     ? ResultInformation.HUNG_UP_BY_APPLICATION : cause;
             next = next.withState(CallState.DISCONNECTED, wasConnected, Optional.of(why));
@@ -137,7 +139,8 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
             return Transition.of(this);
         }
         Call next = withParticipants(participants.stream().map(Participant::leaving).toList())
-                .withState(CallState.DISCONNECTING, wasConnected, Optional.empty());
+                .withState(CallState.DISCONNECTING, wasConnected, Optional.empty())
+                .withPlay(play.map(Call::endedWithCall));
         return Transition.of(next, next.stateChanged(CallState.DISCONNECTING, ResultInformation.HUNG_UP_BY_APPLICATION));
     }
 
@@ -214,6 +217,12 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
             return Transition.of(this);
         }
         return Transition.of(withParticipants(replace(target.removing(operationContext))));
+    }
+
+    /** A play still running when the call ends stops with it; no event, as ACS sends none. */
+    private static PlayOperation endedWithCall(PlayOperation operation) {
+        return operation.isActive() ? operation.ended(OperationStatus.FAILED, ResultInformation.OPERATION_CANCELED)
+                : operation;
     }
 
     private void requireNotEnded() {

@@ -10,7 +10,7 @@ public record CallbackTarget(URI uri, EventSchema schema) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(schema, "schema");
         String scheme = uri.getScheme();
-        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getRawAuthority() == null) {
             throw new IllegalArgumentException("callbackUri: " + uri + " (expected: an absolute http or https URI)");
         }
     }

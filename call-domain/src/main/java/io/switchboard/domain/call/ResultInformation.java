@@ -8,6 +8,7 @@ import java.util.Objects;
  */
 public record ResultInformation(int code, int subCode, String message) {
 
+    public static final ResultInformation CONNECTING = new ResultInformation(200, 0, "Call is connecting.");
     public static final ResultInformation CONNECTED = new ResultInformation(200, 0, "Call connected.");
     public static final ResultInformation PLAY_COMPLETED = new ResultInformation(200, 0, "Action completed successfully.");
     public static final ResultInformation OPERATION_CANCELED =

@@ -16,7 +16,7 @@ public record FilePlaySource(URI uri, Optional<String> cacheId) implements PlayS
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(cacheId, "cacheId");
         String scheme = uri.getScheme();
-        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getRawAuthority() == null) {
             throw new IllegalArgumentException("audioFileUri: " + uri + " (expected: an absolute http or https URI)");
         }
     }

@@ -27,6 +27,6 @@ public enum Tone {
                 return tone;
             }
         }
-        throw new IllegalArgumentException("tone: " + symbol + " (expected: one of 0-9 * # A-D)");
+        throw new IllegalArgumentException("tone: " + symbol + " (expected: one of 0-9 * # A-D !)");
     }
 }

@@ -45,7 +45,7 @@ final class Calls {
         executors.of(id).execute(() -> {
             try {
                 result.complete(work.get());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
         });

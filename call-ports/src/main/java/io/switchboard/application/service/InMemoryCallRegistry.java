@@ -42,7 +42,7 @@ public final class InMemoryCallRegistry implements CallRegistry {
         if (previous != null) {
             previous.participants().stream().map(Participant::leg)
                     .filter(leg -> call.participant(leg).isEmpty())
-                    .forEach(legs::remove);
+                    .forEach(leg -> legs.remove(leg, call.id()));
         }
         call.participants().forEach(p -> legs.put(p.leg(), call.id()));
         if (call.state().isEnded() && (previous == null || !previous.state().isEnded())) {

@@ -10,6 +10,7 @@ import io.switchboard.application.port.out.MediaFetcher;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.call.Transition;
 import io.switchboard.domain.media.AudioClip;
@@ -19,6 +20,7 @@ import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.participant.Participant;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -44,10 +46,18 @@ public final class PlayService implements PlayAudioUseCase, CancelMediaProcessin
                     command.loop(), command.operationContext());
             calls.apply(call.startPlay(operation));
             FilePlaySource source = (FilePlaySource) command.source();
-            fetcher.fetch(source).whenComplete((clip, error) ->
+            fetch(source).whenComplete((clip, error) ->
                     calls.report(call.id(), current -> fetched(current, operation, clip, error)));
             return operation;
         });
+    }
+
+    private CompletionStage<AudioClip> fetch(FilePlaySource source) {
+        try {
+            return fetcher.fetch(source);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private Transition fetched(Call call, PlayOperation operation, AudioClip clip, Throwable error) {
@@ -57,7 +67,10 @@ public final class PlayService implements PlayAudioUseCase, CancelMediaProcessin
                     ? unavailable.result() : ResultInformation.downloadFailed(String.valueOf(cause.getMessage()));
             return call.playEnded(PlayOperation.Outcome.failed(operation.id(), why));
         }
-        boolean stillWanted = call.play().filter(p -> p.isActive() && p.id().equals(operation.id())).isPresent();
+        // a call hung up or ended while fetching has already had its playback stopped: starting it now would leave a
+        // playback (looped, perhaps) that nothing stops
+        boolean stillWanted = call.state() == CallState.CONNECTED
+                && call.play().filter(p -> p.isActive() && p.id().equals(operation.id())).isPresent();
         if (stillWanted) {
             telephony.play(new PlaybackRequest(call.id(), operation.id(),
                     call.connectedParticipants().stream().map(Participant::leg).toList(), clip, operation.loop()));

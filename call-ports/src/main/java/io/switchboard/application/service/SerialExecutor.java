@@ -28,7 +28,12 @@ final class SerialExecutor implements Executor {
 
     private void schedule() {
         if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
-            delegate.execute(this::drain);
+            try {
+                delegate.execute(this::drain);
+            } catch (RuntimeException e) {
+                scheduled.set(false); // e.g. rejected at shutdown: let a later submission try again
+                throw e;
+            }
         }
     }
 

@@ -12,7 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Serves clips registered by URI; any other URI fails as not downloadable (8536). */
+/**
+ * Serves clips registered by URI; any other URI fails as not downloadable (8536). A URI may also be held
+ * {@link #pending}: its fetch completes when the test completes the future.
+ */
 public final class FakeMediaFetcher implements MediaFetcher {
 
     private final Map<URI, CompletionStage<AudioClip>> files = new ConcurrentHashMap<>();
@@ -25,6 +28,13 @@ public final class FakeMediaFetcher implements MediaFetcher {
     public FakeMediaFetcher fail(URI uri, ResultInformation why) {
         files.put(uri, CompletableFuture.failedFuture(new AudioUnavailableException(why)));
         return this;
+    }
+
+    /** Fetches of the URI wait until the test completes the returned future (or fails it). */
+    public CompletableFuture<AudioClip> pending(URI uri) {
+        CompletableFuture<AudioClip> download = new CompletableFuture<>();
+        files.put(uri, download);
+        return download;
     }
 
     @Override

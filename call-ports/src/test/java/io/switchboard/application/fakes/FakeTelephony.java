@@ -60,4 +60,12 @@ public final class FakeTelephony implements Telephony {
     public List<MediaOperationId> stopped() {
         return List.copyOf(stopped);
     }
+
+    /** Forgets what was asked so far. */
+    public void clear() {
+        dialled.clear();
+        hungUp.clear();
+        played.clear();
+        stopped.clear();
+    }
 }

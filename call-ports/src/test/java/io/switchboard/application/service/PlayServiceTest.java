@@ -1,0 +1,259 @@
+package io.switchboard.application.service;
+
+import io.switchboard.application.fakes.FakeMediaFetcher;
+import io.switchboard.application.fakes.TestCore;
+import io.switchboard.application.port.in.CancelMediaProcessingCommand;
+import io.switchboard.application.port.out.AudioUnavailableException;
+import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.event.PlayCanceled;
+import io.switchboard.domain.event.PlayCompleted;
+import io.switchboard.domain.event.PlayFailed;
+import io.switchboard.domain.media.AudioClip;
+import io.switchboard.domain.media.OperationStatus;
+import io.switchboard.domain.media.PlayOperation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static io.switchboard.application.fakes.CallFixtures.ALICE;
+import static io.switchboard.application.fakes.CallFixtures.BOB;
+import static io.switchboard.application.fakes.CallFixtures.PROMPT;
+import static io.switchboard.application.fakes.CallFixtures.aCallTo;
+import static io.switchboard.application.fakes.CallFixtures.aPromptFor;
+import static io.switchboard.application.fakes.TestCore.failure;
+import static io.switchboard.application.fakes.TestCore.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlayServiceTest {
+
+    private static final AudioClip CLIP = FakeMediaFetcher.silence("prompt", 50);
+
+    private final TestCore core = new TestCore();
+
+    @Test
+    void playsTheFetchedClipToTheConnectedLegsOnly() {
+        // given: Alice answered, Bob still rings
+        core.media.serve(PROMPT, CLIP);
+        Call call = result(core.useCases().createCall().createCall(aCallTo(ALICE, BOB)));
+        core.telephonyEvents().legAnswered(core.participant(call.id(), ALICE.rawId()).leg());
+        core.events.clear();
+
+        // when
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // then
+        assertThat(play.status()).isEqualTo(OperationStatus.RUNNING);
+        assertThat(play.operationContext()).contains("play-ctx");
+        assertThat(core.telephony.played()).containsExactly(new PlaybackRequest(call.id(), play.id(),
+                List.of(core.participant(call.id(), ALICE.rawId()).leg()), CLIP, false));
+        assertThat(core.events.events()).isEmpty();
+    }
+
+    @Test
+    void reportsPlayCompletedWhenTelephonyHasPlayedTheClip() {
+        // given
+        core.media.serve(PROMPT, CLIP);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // when
+        core.telephonyEvents().playEnded(call.id(), PlayOperation.Outcome.completed(play.id()));
+
+        // then
+        assertThat(core.events.events()).containsExactly(new PlayCompleted(call.id(),
+                play.ended(OperationStatus.COMPLETED, ResultInformation.PLAY_COMPLETED)));
+    }
+
+    @Test
+    void reportsPlayFailedWithoutPlayingWhenTheFileCannotBeDownloaded() {
+        // given: the fake fetcher knows no file at PROMPT
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+
+        // when
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // then
+        ResultInformation why = ResultInformation.downloadFailed("404 from " + PROMPT);
+        assertThat(core.events.events()).containsExactly(
+                new PlayFailed(call.id(), play.ended(OperationStatus.FAILED, why), why));
+        assertThat(why.subCode()).isEqualTo(8536);
+        assertThat(core.telephony.played()).isEmpty();
+    }
+
+    @Test
+    void reportsTheFetchersCauseWhenTheFileCannotBeDecoded() {
+        // given
+        ResultInformation invalid = ResultInformation.invalidFileFormat("Not a WAV file.");
+        core.media.fail(PROMPT, invalid);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+
+        // when
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // then
+        assertThat(core.events.events()).containsExactly(
+                new PlayFailed(call.id(), play.ended(OperationStatus.FAILED, invalid), invalid));
+        assertThat(core.telephony.played()).isEmpty();
+    }
+
+    @Test
+    void reportsAnUnexpectedFetchFailureAsNotDownloadable() {
+        // given
+        CompletableFuture<AudioClip> download = core.media.pending(PROMPT);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // when
+        download.completeExceptionally(new IllegalStateException("connection reset"));
+
+        // then
+        ResultInformation why = ResultInformation.downloadFailed("connection reset");
+        assertThat(core.events.events()).containsExactly(
+                new PlayFailed(call.id(), play.ended(OperationStatus.FAILED, why), why));
+    }
+
+    @Test
+    void rejectsPlayWhenCallIsConnecting() {
+        // given
+        Call call = result(core.useCases().createCall().createCall(aCallTo(ALICE)));
+
+        // when
+        Throwable refused = failure(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // then
+        assertThat(refused).isInstanceOfSatisfying(CallAutomationException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CALL_NOT_ESTABLISHED));
+        assertThat(core.telephony.played()).isEmpty();
+    }
+
+    @Test
+    void rejectsPlayWhileAnotherPlayRuns() {
+        // given
+        core.media.serve(PROMPT, CLIP);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // when
+        Throwable refused = failure(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // then
+        assertThat(refused).isInstanceOfSatisfying(CallAutomationException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.MEDIA_OPERATION_ACTIVE));
+        assertThat(core.telephony.played()).hasSize(1);
+    }
+
+    @Test
+    void rejectsPlayInAnUnknownCall() {
+        // when
+        Throwable refused = failure(core.useCases().playAudio().playAudio(aPromptFor(CallConnectionId.of("nope"))));
+
+        // then
+        assertThat(refused).isInstanceOfSatisfying(CallAutomationException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CALL_NOT_FOUND));
+    }
+
+    @Test
+    void cancelsARunningPlaybackAndStopsIt() {
+        // given
+        core.media.serve(PROMPT, CLIP);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // when
+        Optional<PlayOperation> canceled = result(core.useCases().cancelMedia().cancelMediaProcessing(
+                new CancelMediaProcessingCommand(call.id(), Optional.empty())));
+
+        // then
+        assertThat(canceled).contains(play);
+        assertThat(core.telephony.stopped()).containsExactly(play.id());
+        assertThat(core.events.events()).containsExactly(new PlayCanceled(call.id(),
+                play.ended(OperationStatus.FAILED, ResultInformation.OPERATION_CANCELED)));
+    }
+
+    @Test
+    void neverPlaysAClipWhosePlayWasCanceledDuringTheFetch() {
+        // given
+        CompletableFuture<AudioClip> download = core.media.pending(PROMPT);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+        result(core.useCases().cancelMedia().cancelMediaProcessing(
+                new CancelMediaProcessingCommand(call.id(), Optional.empty())));
+
+        // when
+        download.complete(CLIP);
+
+        // then
+        assertThat(core.telephony.played()).isEmpty();
+        assertThat(core.events.events()).containsExactly(new PlayCanceled(call.id(),
+                play.ended(OperationStatus.FAILED, ResultInformation.OPERATION_CANCELED)));
+    }
+
+    @Test
+    void reportsNoFailureForAPlayCanceledDuringTheFetch() {
+        // given
+        CompletableFuture<AudioClip> download = core.media.pending(PROMPT);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+        result(core.useCases().cancelMedia().cancelMediaProcessing(
+                new CancelMediaProcessingCommand(call.id(), Optional.empty())));
+        core.events.clear();
+
+        // when
+        download.completeExceptionally(new AudioUnavailableException(ResultInformation.downloadFailed("timeout")));
+
+        // then
+        assertThat(core.events.events()).isEmpty();
+    }
+
+    @Test
+    void neverPlaysAClipFetchedAfterTheApplicationHungUp() {
+        // given
+        CompletableFuture<AudioClip> download = core.media.pending(PROMPT);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+        result(core.useCases().hangUp().hangUp(call.id()));
+
+        // when
+        download.complete(CLIP);
+
+        // then
+        assertThat(core.telephony.played()).isEmpty();
+    }
+
+    @Test
+    void neverPlaysAClipFetchedAfterTheCallEnded() {
+        // given
+        CompletableFuture<AudioClip> download = core.media.pending(PROMPT);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+        core.telephonyEvents().legEnded(call.participants().get(0).leg(), ResultInformation.REMOTE_HUNG_UP);
+
+        // when
+        download.complete(CLIP);
+
+        // then
+        assertThat(core.telephony.played()).isEmpty();
+    }
+
+    @Test
+    void cancelsNothingWhenNothingPlays() {
+        // given
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+
+        // when
+        Optional<PlayOperation> canceled = result(core.useCases().cancelMedia().cancelMediaProcessing(
+                new CancelMediaProcessingCommand(call.id(), Optional.empty())));
+
+        // then
+        assertThat(canceled).isEmpty();
+        assertThat(core.telephony.stopped()).isEmpty();
+        assertThat(core.events.events()).isEmpty();
+    }
+}
