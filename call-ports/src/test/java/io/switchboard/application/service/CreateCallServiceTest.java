@@ -72,7 +72,7 @@ class CreateCallServiceTest {
         // then
         assertThat(call.state()).isEqualTo(CallState.CONNECTING);
         assertThat(core.events.events()).containsExactly(new CallConnectionStateChanged(call.id(),
-                call.serverCallId(), CallState.CONNECTING, false, ResultInformation.CONNECTED));
+                call.serverCallId(), CallState.CONNECTING, false, ResultInformation.CONNECTING));
         assertThat(result(core.useCases().getCall().getCall(call.id()))).isEqualTo(call);
     }
 
@@ -104,7 +104,7 @@ class CreateCallServiceTest {
         assertThat(core.telephony.dialled()).isEmpty();
         assertThat(core.events.events()).containsExactly(
                 new CallConnectionStateChanged(call.id(), call.serverCallId(), CallState.CONNECTING, false,
-                        ResultInformation.CONNECTED),
+                        ResultInformation.CONNECTING),
                 new CallConnectionStateChanged(call.id(), call.serverCallId(), CallState.DISCONNECTED, false,
                         unreachable));
         assertThat(unreachable.subCode()).isEqualTo(8544);
