@@ -1,0 +1,54 @@
+package io.switchboard.adapter.rest.acs;
+
+import io.switchboard.application.port.in.CallUseCases;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The ACS-shaped HTTP API: the origin "In-Call APIs" ({@code /calls/...}, 2021 preview shape), authenticated with
+ * ACS access-key HMAC-SHA256 signatures.
+ *
+ * <p>Every request goes through, in order: correlation id and response headers, body (at most
+ * {@link RestConfig#bodyLimitBytes()}, else 413), authentication (401), then its resource's handler; all
+ * failures end in one failure handler. Handlers run on the event loop and never block: use cases return
+ * {@code CompletionStage}s whose results are taken back onto the request's context.
+ */
+public final class AcsRestApi {
+
+    private AcsRestApi() {
+    }
+
+    /**
+     * Builds the router; mount it as an HTTP server's request handler. The endpoint has no path prefix.
+     *
+     * @param useCases the application core's use cases (thread-safe, non-blocking)
+     */
+    public static Router router(Vertx vertx, CallUseCases useCases, RestConfig config) {
+        Router router = Router.router(vertx);
+        router.route().handler(new RequestIdHandler());
+        router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+        router.route().handler(new HmacAuthHandler(config));
+        originRoutes(router, useCases);
+        // A GA flavour mounts its routes here and its own failure handler on "/calling*", before this one.
+        FailureHandler failures = new FailureHandler(OriginJson::error, config.bodyLimitBytes());
+        router.route().failureHandler(failures);
+        router.errorHandler(404, failures);
+        router.errorHandler(405, failures);
+        return router;
+    }
+
+    private static void originRoutes(Router router, CallUseCases useCases) {
+        OriginCallHandler calls = new OriginCallHandler(useCases.createCall(), useCases.hangUp(), useCases.getCall());
+        OriginMediaHandler media = new OriginMediaHandler(useCases.playAudio(), useCases.cancelMedia());
+        OriginParticipantHandler participants =
+                new OriginParticipantHandler(useCases.inviteParticipants(), useCases.removeParticipant());
+        router.post("/calls").handler(calls::create);
+        router.get("/calls/:callId").handler(calls::get);
+        router.post("/calls/:callId/Hangup").handler(calls::hangUp);
+        router.post("/calls/:callId/PlayAudio").handler(media::play);
+        router.post("/calls/:callId/CancelMediaProcessing").handler(media::cancel);
+        router.post("/calls/:callId/participants").handler(participants::invite);
+        router.delete("/calls/:callId/participants/:participantId").handler(participants::remove);
+    }
+}
