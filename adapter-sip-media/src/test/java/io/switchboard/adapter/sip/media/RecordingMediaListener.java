@@ -1,0 +1,44 @@
+package io.switchboard.adapter.sip.media;
+
+import io.switchboard.domain.media.Tone;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/** Records what a session reports; lets a test wait, boundedly, for it. */
+final class RecordingMediaListener implements MediaListener {
+
+    final List<Object> finished = new CopyOnWriteArrayList<>();
+    final List<Tone> tones = new CopyOnWriteArrayList<>();
+    final AtomicInteger timeouts = new AtomicInteger();
+
+    @Override
+    public void playbackFinished(Object playbackId) {
+        finished.add(playbackId);
+    }
+
+    @Override
+    public void toneReceived(Tone tone) {
+        tones.add(tone);
+    }
+
+    @Override
+    public void mediaTimeout() {
+        timeouts.incrementAndGet();
+    }
+
+    /** Waits up to {@code timeout} for {@code condition}; returns whether it became true. */
+    static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+}
