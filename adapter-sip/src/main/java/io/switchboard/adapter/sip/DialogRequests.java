@@ -1,0 +1,84 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
+import io.switchboard.adapter.sip.sdp.Sdp;
+import io.switchboard.domain.call.ResultInformation;
+
+import javax.sip.RequestEvent;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK) and the few outside one.
+ * Confined to the signalling thread.
+ */
+final class DialogRequests {
+
+    private final SipEndpoint sip;
+    private final LegTable legs;
+
+    DialogRequests(SipEndpoint sip, LegTable legs) {
+        this.sip = sip;
+        this.legs = legs;
+    }
+
+    void onRequest(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        Optional<Leg> leg = legs.find(request);
+        switch (request.getMethod()) {
+            case Request.BYE -> bye(event, leg);
+            case Request.INVITE -> invite(event, leg);
+            case Request.ACK -> ack(request, leg);
+            case Request.OPTIONS -> sip.respond(event, Response.OK, null);
+            case Request.CANCEL -> sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            default -> sip.respond(event, Response.NOT_IMPLEMENTED, null);
+        }
+    }
+
+    private void bye(RequestEvent event, Optional<Leg> leg) throws Exception {
+        if (leg.isEmpty()) {
+            sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        sip.respond(event, Response.OK, null);
+        // A BYE crossing ours also ends the leg here; its end was then reported already.
+        legs.remove(leg.get(), ResultInformation.REMOTE_HUNG_UP);
+    }
+
+    private void invite(RequestEvent event, Optional<Leg> found) throws Exception {
+        String toTag = ((ToHeader) event.getRequest().getHeader(ToHeader.NAME)).getTag();
+        if (found.isEmpty() || toTag == null || found.get().state != Leg.State.ANSWERED) {
+            // Inbound calls are not part of the Telephony port: refuse them (RFC 3261 §21.4.4).
+            sip.respond(event, Response.FORBIDDEN, null);
+            return;
+        }
+        Leg leg = found.get();
+        byte[] body = event.getRequest().getRawContent();
+        if (body == null || body.length == 0) {
+            // Offer-less re-INVITE: offer in the 200, the answer comes in the ACK (RFC 3261 §14.2).
+            sip.respond(event, Response.OK, Sdp.offer(sip.host, leg.media.localPort(), leg.sdpSessionId,
+                    ++leg.sdpVersion));
+            return;
+        }
+        Optional<RemoteAudio> audio = OutboundLegs.remoteAudio(event.getRequest());
+        if (audio.isEmpty()) {
+            sip.respond(event, Response.NOT_ACCEPTABLE_HERE, null);
+            return;
+        }
+        update(leg, audio.get());
+        sip.respond(event, Response.OK, Sdp.answer(sip.host, leg.media.localPort(), leg.sdpSessionId,
+                ++leg.sdpVersion, audio.get()));
+    }
+
+    private void ack(Request ack, Optional<Leg> leg) {
+        leg.filter(l -> l.state == Leg.State.ANSWERED)
+                .ifPresent(l -> OutboundLegs.remoteAudio(ack).ifPresent(audio -> update(l, audio)));
+    }
+
+    private static void update(Leg leg, RemoteAudio a) {
+        leg.media.update(new InetSocketAddress(a.address(), a.port()), a.payloadType(), a.telephoneEventPayloadType());
+    }
+}

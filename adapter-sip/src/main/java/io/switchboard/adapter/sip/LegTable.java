@@ -1,0 +1,106 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
+
+import javax.sip.message.Message;
+import javax.sip.header.CallIdHeader;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The legs this adapter owns, by leg id and by SIP Call-ID, and the one place a leg's state changes are reported
+ * (events and the INFO log line). Confined to the signalling thread.
+ */
+final class LegTable {
+
+    private static final System.Logger LOG = System.getLogger(SipTelephony.class.getName());
+
+    private final Map<LegId, Leg> byId = new HashMap<>();
+    private final Map<String, Leg> byCallId = new HashMap<>();
+    private final HandleTelephonyEventUseCase events;
+    private final Playbacks playbacks;
+
+    LegTable(HandleTelephonyEventUseCase events, Playbacks playbacks) {
+        this.events = events;
+        this.playbacks = playbacks;
+    }
+
+    void add(Leg leg) {
+        byId.put(leg.id(), leg);
+        byCallId.put(leg.callId, leg);
+        log(leg, "calling " + leg.route.target());
+    }
+
+    Optional<Leg> find(LegId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    Optional<Leg> find(Message message) {
+        CallIdHeader callId = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
+        return callId == null ? Optional.empty() : Optional.ofNullable(byCallId.get(callId.getCallId()));
+    }
+
+    List<Leg> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
+    void ringing(Leg leg, int status) {
+        leg.state = Leg.State.PROCEEDING;
+        log(leg, "ringing (SIP " + status + ")");
+    }
+
+    void answered(Leg leg) {
+        leg.state = Leg.State.ANSWERED;
+        cancelRingTimer(leg);
+        log(leg, "answered");
+        events.legAnswered(leg.id());
+    }
+
+    /** Reports the end of a leg once and releases its media; SIP may still be winding down (state ENDING). */
+    void ended(Leg leg, ResultInformation cause) {
+        if (leg.state == Leg.State.ENDING) {
+            return;
+        }
+        leg.state = Leg.State.ENDING;
+        cancelRingTimer(leg);
+        leg.media.close();
+        log(leg, "ended: " + cause.code() + "/" + cause.subCode() + " " + cause.message());
+        playbacks.legGone(leg.id());
+        events.legEnded(leg.id(), cause);
+    }
+
+    /** Reports a leg that could not even be dialled. */
+    void failed(DialRequest request, ResultInformation cause) {
+        LOG.log(Level.INFO, "SIP leg {0} of call {1}: ended: {2}/{3} {4}", request.leg(), request.call(),
+                cause.code(), cause.subCode(), cause.message());
+        events.legEnded(request.leg(), cause);
+    }
+
+    /** Forgets a leg whose SIP transactions are over; reports its end first if that has not happened. */
+    void remove(Leg leg, ResultInformation causeIfNotEnded) {
+        ended(leg, causeIfNotEnded);
+        byId.remove(leg.id(), leg);
+        byCallId.remove(leg.callId, leg);
+    }
+
+    private static void cancelRingTimer(Leg leg) {
+        if (leg.ringTimer != null) {
+            leg.ringTimer.cancel(false);
+        }
+    }
+
+    private static void log(Leg leg, String what) {
+        LOG.log(Level.INFO, "SIP leg {0} of call {1}: {2}", leg.id(), leg.call(), what);
+    }
+}

@@ -1,0 +1,69 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.Tone;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Opens each leg's RTP stream and hops what the media engine reports about it onto the signalling thread.
+ * {@link #open} runs on the signalling thread.
+ */
+final class MediaEvents {
+
+    private final LegMediaFactory factory;
+    private final SignallingThread thread;
+    private final LegTable legs;
+    private final Playbacks playbacks;
+    private final OutboundLegs outbound;
+    private final HandleTelephonyEventUseCase events;
+
+    MediaEvents(LegMediaFactory factory, SignallingThread thread, LegTable legs, Playbacks playbacks,
+                OutboundLegs outbound, HandleTelephonyEventUseCase events) {
+        this.factory = factory;
+        this.thread = thread;
+        this.legs = legs;
+        this.playbacks = playbacks;
+        this.outbound = outbound;
+        this.events = events;
+    }
+
+    /** The leg's media, or empty after reporting the leg ended when no RTP port could be opened. */
+    Optional<LegMedia> open(DialRequest request) {
+        try {
+            return Optional.of(factory.open(listener(request.leg())));
+        } catch (IOException | RuntimeException e) {
+            legs.failed(request, ResultInformation.unavailable("No RTP port: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private LegMediaListener listener(LegId id) {
+        return new LegMediaListener() {
+            @Override
+            public void playbackFinished(Object playbackId) {
+                thread.execute("playback finished on " + id, () -> playbacks.finished(playbackId, id));
+            }
+
+            @Override
+            public void toneReceived(Tone tone) {
+                thread.execute("tone on " + id, () -> legs.find(id).filter(leg -> leg.state == Leg.State.ANSWERED)
+                        .ifPresent(leg -> events.toneReceived(id, tone)));
+            }
+
+            @Override
+            public void mediaTimeout() {
+                thread.execute("media timeout on " + id, () -> {
+                    Optional<Leg> leg = legs.find(id);
+                    if (leg.isPresent()) {
+                        outbound.mediaTimedOut(leg.get());
+                    }
+                });
+            }
+        };
+    }
+}

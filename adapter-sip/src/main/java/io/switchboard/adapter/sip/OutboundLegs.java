@@ -1,0 +1,225 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
+import io.switchboard.adapter.sip.sdp.Sdp;
+import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
+
+import javax.sip.ClientTransaction;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The UAC side of legs (RFC 3261 §13.2, §9): dials, follows responses, answers challenges, cancels, hangs up.
+ * Confined to the signalling thread.
+ */
+final class OutboundLegs {
+
+    private final SipEndpoint sip;
+    private final Invites invites;
+    private final Routes routes;
+    private final LegTable legs;
+    private final SignallingThread thread;
+    private final Duration defaultRingTimeout;
+
+    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, SignallingThread thread, Duration defaultRingTimeout) {
+        this.sip = sip;
+        this.invites = new Invites(sip);
+        this.routes = routes;
+        this.legs = legs;
+        this.thread = thread;
+        this.defaultRingTimeout = defaultRingTimeout;
+    }
+
+    /** Sends the INVITE of a new leg whose media is open; ends the leg at once if it cannot be sent. */
+    void dial(DialRequest request, LegMedia media) throws Exception {
+        Optional<Route> route = routes.route(request);
+        if (route.isEmpty()) {
+            media.close();
+            legs.failed(request, ResultInformation.unreachable("No SIP route to " + request.target().rawId() + "."));
+            return;
+        }
+        long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        Request invite = invites.create(route.get(), Sdp.offer(sip.host, media.localPort(), sessionId, 1));
+        Leg leg = new Leg(request, route.get(), media, callId(invite), sessionId);
+        legs.add(leg);
+        try {
+            leg.invite = sip.send(invite);
+        } catch (SipException e) {
+            legs.remove(leg, ResultInformation.unavailable("SIP INVITE could not be sent: " + e.getMessage()));
+            return;
+        }
+        Duration timeout = request.ringTimeout().isZero() || request.ringTimeout().isNegative()
+                ? defaultRingTimeout : request.ringTimeout();
+        LegId id = leg.id();
+        leg.ringTimer = thread.schedule("ring timeout of " + id, timeout, () -> ringTimedOut(id, timeout));
+    }
+
+    void hangUp(LegId id) throws Exception {
+        Optional<Leg> found = legs.find(id);
+        if (found.isEmpty()) {
+            return;
+        }
+        Leg leg = found.get();
+        if (leg.isRinging()) {
+            legs.ended(leg, ResultInformation.canceled("Hung up by the application before answer."));
+            cancel(leg);
+        } else if (leg.state == Leg.State.ANSWERED) {
+            legs.ended(leg, ResultInformation.HUNG_UP_BY_APPLICATION);
+            bye(leg);
+        }
+    }
+
+    /** The media engine heard no RTP for its timeout. */
+    void mediaTimedOut(Leg leg) throws Exception {
+        if (leg.state == Leg.State.ANSWERED) {
+            legs.ended(leg, ResultInformation.unavailable("media timeout"));
+            bye(leg);
+        }
+    }
+
+    private void ringTimedOut(LegId id, Duration timeout) throws Exception {
+        Optional<Leg> leg = legs.find(id).filter(Leg::isRinging);
+        if (leg.isPresent()) {
+            legs.ended(leg.get(), ResultInformation.unavailable("no answer after " + seconds(timeout) + " s"));
+            cancel(leg.get());
+        }
+    }
+
+    void onResponse(ResponseEvent event) throws Exception {
+        Response response = event.getResponse();
+        Optional<Leg> found = legs.find(response);
+        if (found.isEmpty()) {
+            return;
+        }
+        Leg leg = found.get();
+        String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        int status = response.getStatusCode();
+        if (method.equals(Request.INVITE)) {
+            onInviteResponse(leg, event, status);
+        } else if (method.equals(Request.BYE) && status >= 200) {
+            legs.remove(leg, ResultInformation.HUNG_UP_BY_APPLICATION);
+        }
+    }
+
+    private void onInviteResponse(Leg leg, ResponseEvent event, int status) throws Exception {
+        Response response = event.getResponse();
+        if (status < 200) {
+            leg.provisionalSeen = true;
+            if (leg.state == Leg.State.CALLING && status > 100) {
+                legs.ringing(leg, status);
+            }
+            if (leg.cancelPending) {
+                cancel(leg);
+            }
+        } else if (status < 300) {
+            answered(leg, event);
+        } else if (leg.state == Leg.State.ENDING) {
+            legs.remove(leg, ResultInformation.canceled("SIP " + status));
+        } else if ((status == 401 || status == 407) && retryWithCredentials(leg, response)) {
+            return;
+        } else {
+            legs.remove(leg, Causes.of(status, response.getReasonPhrase()));
+        }
+    }
+
+    private boolean retryWithCredentials(Leg leg, Response challenge) {
+        Optional<SipTrunk> trunk = leg.route.trunk().filter(SipTrunk::hasCredentials);
+        if (trunk.isEmpty() || leg.challenged) {
+            return false;
+        }
+        leg.challenged = true;
+        try {
+            leg.invite = sip.send(invites.authorized(leg.invite.getRequest(), challenge, trunk.get()));
+        } catch (Exception e) {
+            legs.remove(leg, Causes.of(challenge.getStatusCode(),
+                    challenge.getReasonPhrase() + " (cannot answer the challenge: " + e.getMessage() + ")"));
+        }
+        return true;
+    }
+
+    private void answered(Leg leg, ResponseEvent event) throws Exception {
+        Response response = event.getResponse();
+        if (leg.state == Leg.State.ANSWERED || leg.ack != null) {
+            // A retransmitted 2xx: our ACK was lost (RFC 3261 §13.2.2.4).
+            leg.dialog.sendAck(leg.ack);
+            return;
+        }
+        leg.dialog = event.getDialog();
+        leg.ack = leg.dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        leg.dialog.sendAck(leg.ack);
+        if (leg.state == Leg.State.ENDING) {
+            bye(leg); // the 2xx crossed our CANCEL (RFC 3261 §9.1)
+            return;
+        }
+        Optional<RemoteAudio> audio = remoteAudio(response);
+        if (audio.isEmpty()) {
+            legs.ended(leg, ResultInformation.unavailable("SIP 488 Not Acceptable Here (no PCMU/PCMA in the answer)"));
+            bye(leg);
+            return;
+        }
+        RemoteAudio a = audio.get();
+        leg.media.start(new InetSocketAddress(a.address(), a.port()), a.payloadType(), a.telephoneEventPayloadType());
+        legs.answered(leg);
+    }
+
+    /** CANCEL needs a provisional response first (RFC 3261 §9.1); until then it waits. */
+    private void cancel(Leg leg) throws SipException {
+        if (!leg.provisionalSeen) {
+            leg.cancelPending = true;
+            return;
+        }
+        leg.cancelPending = false;
+        sip.send(leg.invite.createCancel());
+    }
+
+    private void bye(Leg leg) {
+        try {
+            sip.sendInDialog(leg.dialog, leg.dialog.createRequest(Request.BYE));
+        } catch (SipException e) {
+            legs.remove(leg, ResultInformation.HUNG_UP_BY_APPLICATION);
+        }
+    }
+
+    /** A client transaction got no final response within Timer B/F. */
+    void onTimeout(ClientTransaction tx) {
+        Request request = tx.getRequest();
+        legs.find(request).ifPresent(leg -> {
+            if (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE)) {
+                legs.remove(leg, ResultInformation.unavailable("SIP 408 Request Timeout (no response from "
+                        + leg.route.target() + ")"));
+            }
+        });
+    }
+
+    static Optional<RemoteAudio> remoteAudio(Message message) {
+        byte[] body = message.getRawContent();
+        if (body == null || body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Sdp.negotiate(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String callId(Request request) {
+        return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
+    }
+}

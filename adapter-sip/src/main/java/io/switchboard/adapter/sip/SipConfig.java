@@ -1,0 +1,116 @@
+package io.switchboard.adapter.sip;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the SIP adapter listens and routes.
+ *
+ * @param host               the IPv4 address to listen on, also written into Via, Contact and SDP {@code c=}
+ * @param port               the UDP port for SIP
+ * @param trunk              where legs to phone numbers go; without it phone numbers are unreachable
+ * @param users              communication user raw ids ({@code 8:acs:...}) to the SIP URI that reaches them
+ * @param defaultRingTimeout ring timeout for dial requests that carry none (zero or negative)
+ * @param defaultCallerId    the From user part when a dial request has no caller id
+ * @param t1                 RFC 3261 T1 (retransmission base); Timer B and F are 64 × T1
+ */
+public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
+                        Duration defaultRingTimeout, String defaultCallerId, Duration t1) {
+
+    public static final String HOST = "SWITCHBOARD_SIP_HOST";
+    public static final String PORT = "SWITCHBOARD_SIP_PORT";
+    public static final String TRUNK = SipTrunk.SETTING;
+    public static final String USERS = "SWITCHBOARD_SIP_USERS";
+    public static final String RING_TIMEOUT = "SWITCHBOARD_SIP_RING_TIMEOUT_SECONDS";
+    public static final String CALLER_ID = "SWITCHBOARD_SIP_CALLER_ID";
+    public static final String T1 = "SWITCHBOARD_SIP_T1_MILLIS";
+
+    public SipConfig {
+        Objects.requireNonNull(trunk, "trunk");
+        if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw new IllegalArgumentException(HOST + ": " + host + " (expected: an IPv4 address, e.g. 127.0.0.1)");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(PORT + ": " + port + " (expected: a UDP port in 1-65535, e.g. 5060)");
+        }
+        users = Map.copyOf(users);
+        users.forEach((rawId, uri) -> {
+            if (!rawId.startsWith("8:")) {
+                throw new IllegalArgumentException(USERS + ": " + rawId + " (expected: a communication user id 8:...)");
+            }
+            SipUri.parse(USERS, uri, "8:acs:...=sip:alice@127.0.0.1:5062");
+        });
+        requirePositive(RING_TIMEOUT, defaultRingTimeout);
+        requirePositive(T1, t1);
+        if (defaultCallerId == null || !defaultCallerId.matches("[A-Za-z0-9+._\\-]+")) {
+            throw new IllegalArgumentException(CALLER_ID + ": " + defaultCallerId
+                    + " (expected: a SIP user part, e.g. +14255550100 or switchboard)");
+        }
+    }
+
+    /** Listens on 127.0.0.1:5060, no trunk, no users, rings 60 s, T1 500 ms. */
+    public static SipConfig defaults() {
+        return new SipConfig("127.0.0.1", 5060, Optional.empty(), Map.of(), Duration.ofSeconds(60), "switchboard",
+                Duration.ofMillis(500));
+    }
+
+    /**
+     * Reads the settings by their names (e.g. the environment); absent or blank ones keep their
+     * {@linkplain #defaults() default}. {@value #USERS} is {@code 8:acs:...=sip:alice@127.0.0.1:5062,...}.
+     *
+     * @throws IllegalArgumentException naming the first bad setting and the form it expects
+     */
+    public static SipConfig parse(Map<String, String> settings) {
+        SipConfig d = defaults();
+        return new SipConfig(
+                value(settings, HOST).orElse(d.host()),
+                value(settings, PORT).map(v -> integer(PORT, v, "5060")).orElse(d.port()),
+                value(settings, TRUNK).map(SipTrunk::parse),
+                value(settings, USERS).map(SipConfig::parseUsers).orElse(d.users()),
+                value(settings, RING_TIMEOUT).map(v -> Duration.ofSeconds(integer(RING_TIMEOUT, v, "60")))
+                        .orElse(d.defaultRingTimeout()),
+                value(settings, CALLER_ID).orElse(d.defaultCallerId()),
+                value(settings, T1).map(v -> Duration.ofMillis(integer(T1, v, "500"))).orElse(d.t1()));
+    }
+
+    private static Map<String, String> parseUsers(String value) {
+        Map<String, String> users = new LinkedHashMap<>();
+        for (String entry : value.split(",")) {
+            int eq = entry.indexOf('=');
+            if (entry.isBlank()) {
+                continue;
+            }
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new IllegalArgumentException(USERS + ": " + entry.trim()
+                        + " (expected: comma-separated 8:acs:...=sip:alice@127.0.0.1:5062)");
+            }
+            users.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return users;
+    }
+
+    private static Optional<String> value(Map<String, String> settings, String name) {
+        return Optional.ofNullable(settings.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static int integer(String setting, String value, String example) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(setting + ": " + value + " (expected: an integer, e.g. " + example + ")");
+        }
+    }
+
+    private static void requirePositive(String setting, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(setting + ": " + value + " (expected: a positive duration)");
+        }
+    }
+
+    SipUri userUri(String rawId) {
+        return SipUri.parse(USERS, users.get(rawId), "sip:alice@127.0.0.1:5062");
+    }
+}

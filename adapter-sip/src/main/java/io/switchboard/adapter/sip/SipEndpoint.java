@@ -1,0 +1,134 @@
+package io.switchboard.adapter.sip;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One JAIN-SIP stack listening on UDP {@code host:port}, with its factories and the sending helpers the legs need.
+ *
+ * <p>The stack delivers every event on its own thread to the listener given at start. Sending methods may be
+ * called from any thread; they do not block beyond a UDP send.
+ */
+final class SipEndpoint implements AutoCloseable {
+
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    final AddressFactory addresses;
+    final HeaderFactory headers;
+    final MessageFactory messages;
+    final SipProvider provider;
+    final String host;
+    final int port;
+    private final SipStack stack;
+    private final int t1Millis;
+
+    private SipEndpoint(SipStack stack, SipProvider provider, SipFactory factory, String host, int port, int t1Millis)
+            throws SipException {
+        this.stack = stack;
+        this.provider = provider;
+        this.addresses = factory.createAddressFactory();
+        this.headers = factory.createHeaderFactory();
+        this.messages = factory.createMessageFactory();
+        this.host = host;
+        this.port = port;
+        this.t1Millis = t1Millis;
+    }
+
+    /**
+     * Starts a stack on UDP {@code host:port}.
+     *
+     * @throws IllegalStateException naming the address when it cannot listen (e.g. the port is in use)
+     */
+    static SipEndpoint start(String host, int port, int t1Millis, SipListener listener) {
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        SipStack stack = null;
+        try {
+            stack = factory.createSipStack(properties(host, port));
+            ListeningPoint point = stack.createListeningPoint(host, port, ListeningPoint.UDP);
+            SipProvider provider = stack.createSipProvider(point);
+            provider.addSipListener(listener);
+            return new SipEndpoint(stack, provider, factory, host, port, t1Millis);
+        } catch (Exception e) {
+            if (stack != null) {
+                stack.stop();
+            }
+            throw new IllegalStateException("SIP: cannot listen on udp " + host + ":" + port
+                    + " (expected: a free local address and port; check " + SipConfig.HOST + " and " + SipConfig.PORT
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties properties(String host, int port) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "switchboard-" + host + "-" + port + "-" + STACKS.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+        // JAIN-SIP logs through log4j: keep it silent and write no trace files (no DEBUG_LOG / SERVER_LOG).
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // A bounded pool instead of a thread per message; the listener still sees one event at a time.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
+        return p;
+    }
+
+    /** Sends a request outside any dialog in a new client transaction with this endpoint's T1. */
+    ClientTransaction send(Request request) throws SipException {
+        ClientTransaction tx = provider.getNewClientTransaction(request);
+        tx.setRetransmitTimer(t1Millis);
+        tx.sendRequest();
+        return tx;
+    }
+
+    /** Sends a mid-dialog request (BYE, re-INVITE) created by {@code dialog.createRequest}. */
+    ClientTransaction sendInDialog(Dialog dialog, Request request) throws SipException {
+        ClientTransaction tx = provider.getNewClientTransaction(request);
+        tx.setRetransmitTimer(t1Millis);
+        dialog.sendRequest(tx);
+        return tx;
+    }
+
+    /** Answers a request, with an SDP body when {@code sdp} is not null. */
+    void respond(RequestEvent event, int status, String sdp) throws Exception {
+        Request request = event.getRequest();
+        Response response = messages.createResponse(status, request);
+        if (status >= 200 && status < 300 && request.getMethod().equals(Request.INVITE)) {
+            response.addHeader(contact());
+        }
+        if (sdp != null) {
+            response.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        }
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null && !request.getMethod().equals(Request.ACK)) {
+            // An in-dialog request may come without a server transaction (e.g. a BYE): make one.
+            tx = provider.getNewServerTransaction(request);
+        }
+        tx.sendResponse(response);
+    }
+
+    ContactHeader contact() throws Exception {
+        return headers.createContactHeader(addresses.createAddress("<sip:switchboard@" + host + ":" + port + ">"));
+    }
+
+    /** Stops the stack and its threads; idempotent. */
+    @Override
+    public void close() {
+        stack.stop();
+    }
+}

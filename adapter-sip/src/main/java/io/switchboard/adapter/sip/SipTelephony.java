@@ -1,0 +1,154 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.media.MediaEngine;
+import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.Telephony;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.participant.CommunicationIdentifier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@link Telephony} over SIP (RFC 3261, UDP) with RTP media: places outbound legs to phone numbers through a trunk
+ * and to communication users by a static map, plays clips into them, reports what happens through
+ * {@link HandleTelephonyEventUseCase}.
+ *
+ * <p>Threading: every method returns at once. All leg state lives on one signalling thread per adapter; port
+ * calls, SIP events, media events and timers hop onto it, and events are reported from it. Only {@link #start}
+ * and {@link #close} block.
+ */
+public final class SipTelephony implements Telephony, AutoCloseable {
+
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
+    private final Routes routes;
+    private final SignallingThread thread;
+    private final SipEndpoint sip;
+    private final LegTable legs;
+    private final Playbacks playbacks;
+    private final OutboundLegs outbound;
+    private final MediaEvents media;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SipTelephony(SipConfig config, SignallingThread thread, SipEndpoint sip, SipEvents sipEvents,
+                         LegMediaFactory mediaFactory, HandleTelephonyEventUseCase events) {
+        this.routes = new Routes(config);
+        this.thread = thread;
+        this.sip = sip;
+        this.playbacks = new Playbacks(events);
+        this.legs = new LegTable(events, playbacks);
+        this.outbound = new OutboundLegs(sip, routes, legs, thread, config.defaultRingTimeout());
+        this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, outbound, events);
+        sipEvents.bind(outbound, new DialogRequests(sip, legs));
+    }
+
+    /**
+     * Starts listening for SIP on UDP {@code config.host():config.port()}; each leg opens a session of {@code media},
+     * which the caller keeps and closes after this adapter.
+     *
+     * @param events receives what happens on the legs, from the adapter's signalling thread
+     * @throws IllegalStateException naming the address when it cannot listen there (e.g. the port is in use)
+     */
+    public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events) {
+        return start(config, EngineLegMedia.factory(media), events);
+    }
+
+    /** As {@link #start(SipConfig, MediaEngine, HandleTelephonyEventUseCase)} with any media, e.g. a fake in tests. */
+    static SipTelephony start(SipConfig config, LegMediaFactory media, HandleTelephonyEventUseCase events) {
+        SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
+        SipEvents sipEvents = new SipEvents(thread);
+        try {
+            SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(), sipEvents);
+            return new SipTelephony(config, thread, sip, sipEvents, media, events);
+        } catch (RuntimeException e) {
+            thread.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean canReach(CommunicationIdentifier target) {
+        return routes.canReach(target);
+    }
+
+    @Override
+    public void dial(DialRequest request) {
+        thread.execute("dial " + request.leg(), () -> {
+            Optional<LegMedia> legMedia = media.open(request);
+            if (legMedia.isEmpty()) {
+                return;
+            }
+            try {
+                outbound.dial(request, legMedia.get());
+            } catch (Exception e) {
+                legMedia.get().close();
+                legs.failed(request, ResultInformation.unavailable("SIP INVITE could not be built: " + e));
+            }
+        });
+    }
+
+    @Override
+    public void hangUp(LegId leg) {
+        thread.execute("hang up " + leg, () -> outbound.hangUp(leg));
+    }
+
+    @Override
+    public void play(PlaybackRequest request) {
+        thread.execute("play " + request.operation(), () -> {
+            List<Leg> owned = request.legs().stream().map(legs::find).flatMap(Optional::stream).toList();
+            if (!owned.isEmpty()) {
+                List<Leg> answered = owned.stream().filter(leg -> leg.state == Leg.State.ANSWERED).toList();
+                playbacks.start(new PlaybackKey(request.call(), request.operation()), answered, request.clip(),
+                        request.loop());
+            }
+        });
+    }
+
+    @Override
+    public void stopPlayback(CallConnectionId call, MediaOperationId operation) {
+        thread.execute("stop playback " + operation, () -> {
+            PlaybackKey key = new PlaybackKey(call, operation);
+            playbacks.stop(key, playbacks.legsOf(key).stream().map(legs::find).flatMap(Optional::stream).toList());
+        });
+    }
+
+    /**
+     * Hangs up every leg (CANCEL or BYE, each reported ended), waits up to a second for the peers to confirm, then
+     * stops the SIP stack. Blocks; idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            thread.call(() -> {
+                for (Leg leg : legs.all()) {
+                    outbound.hangUp(leg.id());
+                }
+                return null;
+            }, CLOSE_GRACE);
+            Instant deadline = Instant.now().plus(CLOSE_GRACE);
+            while (!thread.call(legs::isEmpty, CLOSE_GRACE) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            // The signalling thread is stuck: stop anyway.
+        } finally {
+            sip.close();
+            thread.close();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.switchboard.adapter.sip;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The SIP trunk that carries calls to phone numbers: the next hop of every PSTN leg, and the credentials used to
+ * answer its digest challenges (RFC 2617 via RFC 3261 §22).
+ *
+ * @param username present when the trunk challenges (its password then too)
+ */
+public record SipTrunk(String host, int port, Optional<String> username, Optional<String> password) {
+
+    static final String SETTING = "SWITCHBOARD_SIP_TRUNK";
+    private static final String EXAMPLE = "sip:127.0.0.1:5080 or sip:user:password@host:port;transport=udp";
+
+    public SipTrunk {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("trunk.port: " + port + " (expected: 1-65535)");
+        }
+    }
+
+    /**
+     * Parses {@code sip:host[:port]} or {@code sip:user:password@host:port;transport=udp}.
+     *
+     * @throws IllegalArgumentException naming {@value SETTING} and the expected form
+     */
+    public static SipTrunk parse(String value) {
+        SipUri uri = SipUri.parse(SETTING, value, EXAMPLE);
+        if (uri.user().isPresent() != uri.password().isPresent()) {
+            throw new IllegalArgumentException(SETTING + ": " + value + " (expected: both user and password, e.g. "
+                    + "sip:user:password@host:port, or neither)");
+        }
+        return new SipTrunk(uri.host(), uri.port(), uri.user(), uri.password());
+    }
+
+    boolean hasCredentials() {
+        return username.isPresent() && password.isPresent();
+    }
+
+    /** Without the password. */
+    @Override
+    public String toString() {
+        return "sip:" + username.map(u -> u + ":***@").orElse("") + host + ":" + port;
+    }
+}

@@ -1,0 +1,148 @@
+package io.switchboard.adapter.sip.sdp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SDP (RFC 4566) for one G.711 audio stream with RFC 4733 events, used in the offer/answer model of RFC 3264.
+ *
+ * <p>Pure functions over strings; thread-safe.
+ */
+public final class Sdp {
+
+    public static final int PCMU = 0;
+    public static final int PCMA = 8;
+    /** The payload type this side offers for {@code telephone-event/8000}. */
+    public static final int TELEPHONE_EVENT = 101;
+
+    private Sdp() {
+    }
+
+    /**
+     * An offer of PCMU, PCMA and telephone-event.
+     *
+     * @param version the {@code o=} version: increment it for every new description of one session (RFC 3264 §8)
+     */
+    public static String offer(String host, int port, long sessionId, long version) {
+        return session(host, sessionId, version)
+                + "m=audio " + port + " RTP/AVP 0 8 " + TELEPHONE_EVENT + "\r\n"
+                + "a=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:8 PCMA/8000\r\n"
+                + telephoneEvent(TELEPHONE_EVENT)
+                + "a=ptime:20\r\na=sendrecv\r\n";
+    }
+
+    /** An answer to an offer this side accepted as {@code chosen}, mirroring its payload type numbers (RFC 3264 §6.1). */
+    public static String answer(String host, int port, long sessionId, long version, RemoteAudio chosen) {
+        int pt = chosen.payloadType();
+        int te = chosen.telephoneEventPayloadType();
+        return session(host, sessionId, version)
+                + "m=audio " + port + " RTP/AVP " + pt + (te >= 0 ? " " + te : "") + "\r\n"
+                + "a=rtpmap:" + pt + (pt == PCMU ? " PCMU/8000" : " PCMA/8000") + "\r\n"
+                + (te >= 0 ? telephoneEvent(te) : "")
+                + "a=ptime:20\r\na=sendrecv\r\n";
+    }
+
+    private static String session(String host, long sessionId, long version) {
+        return "v=0\r\n"
+                + "o=switchboard " + sessionId + " " + version + " IN IP4 " + host + "\r\n"
+                + "s=switchboard\r\n"
+                + "c=IN IP4 " + host + "\r\n"
+                + "t=0 0\r\n";
+    }
+
+    private static String telephoneEvent(int pt) {
+        return "a=rtpmap:" + pt + " telephone-event/8000\r\na=fmtp:" + pt + " 0-16\r\n";
+    }
+
+    /**
+     * Reads the first active audio stream of a peer's description and picks its first G.711 payload type.
+     *
+     * @return empty when the description has no active audio stream or no G.711 codec in common
+     * @throws IllegalArgumentException when the description is malformed, naming the line
+     */
+    public static Optional<RemoteAudio> negotiate(String sdp) {
+        String sessionAddress = null;
+        String mediaAddress = null;
+        int port = -1;
+        List<Integer> formats = new ArrayList<>();
+        Map<Integer, String> rtpmap = new HashMap<>();
+        boolean inAudio = false;
+        boolean seenAudio = false;
+        for (String line : sdp.split("\r?\n")) {
+            if (line.length() < 2 || line.charAt(1) != '=') {
+                if (line.isBlank()) {
+                    continue;
+                }
+                throw new IllegalArgumentException("sdp: line " + line + " (expected: <type>=<value>)");
+            }
+            String value = line.substring(2).trim();
+            switch (line.charAt(0)) {
+                case 'm' -> {
+                    inAudio = !seenAudio && value.startsWith("audio ");
+                    if (inAudio) {
+                        seenAudio = true;
+                        String[] parts = value.split("\\s+");
+                        if (parts.length < 4) {
+                            throw new IllegalArgumentException("sdp: " + line + " (expected: m=audio <port> RTP/AVP <fmt>...)");
+                        }
+                        port = number(line, parts[1]);
+                        for (int i = 3; i < parts.length; i++) {
+                            formats.add(number(line, parts[i]));
+                        }
+                    }
+                }
+                case 'c' -> {
+                    String[] parts = value.split("\\s+");
+                    if (parts.length < 3 || !parts[1].equals("IP4")) {
+                        throw new IllegalArgumentException("sdp: " + line + " (expected: c=IN IP4 <address>)");
+                    }
+                    String address = parts[2].split("/")[0];
+                    if (inAudio) {
+                        mediaAddress = address;
+                    } else if (!seenAudio) {
+                        sessionAddress = address;
+                    }
+                }
+                case 'a' -> {
+                    if (inAudio && value.startsWith("rtpmap:")) {
+                        String[] parts = value.substring(7).split("\\s+", 2);
+                        if (parts.length == 2) {
+                            rtpmap.put(number(line, parts[0]), parts[1].toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (port <= 0) {
+            return Optional.empty();
+        }
+        String address = mediaAddress != null ? mediaAddress : sessionAddress;
+        int audioPort = port;
+        // RFC 4733 events use a dynamic payload type (RFC 3551 §3: 96-127); anything else is ignored.
+        int te = formats.stream().filter(f -> f >= 96 && f <= 127)
+                .filter(f -> rtpmap.getOrDefault(f, "").startsWith("telephone-event/8000"))
+                .findFirst().orElse(-1);
+        return formats.stream().filter(f -> isG711(f, rtpmap.get(f))).findFirst()
+                .map(pt -> new RemoteAudio(address, audioPort, pt, te));
+    }
+
+    private static boolean isG711(int pt, String mapping) {
+        // Static payload types (RFC 3551); a rtpmap, when present, must agree.
+        return pt == PCMU && (mapping == null || mapping.startsWith("pcmu/8000"))
+                || pt == PCMA && (mapping == null || mapping.startsWith("pcma/8000"));
+    }
+
+    private static int number(String line, String token) {
+        try {
+            return Integer.parseInt(token);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("sdp: " + line + " (expected: a number instead of " + token + ")");
+        }
+    }
+}

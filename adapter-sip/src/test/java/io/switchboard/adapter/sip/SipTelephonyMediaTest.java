@@ -1,0 +1,133 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.PlayEnded;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.ToneReceived;
+import io.switchboard.adapter.sip.RtpPeer.Packet;
+import io.switchboard.adapter.sip.media.MediaConfig;
+import io.switchboard.adapter.sip.media.MediaEngine;
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
+import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.media.AudioClip;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.Tone;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static io.switchboard.adapter.sip.SipFixtures.CALL;
+import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
+import static io.switchboard.adapter.sip.SipFixtures.LEG;
+import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
+import static io.switchboard.adapter.sip.SipFixtures.dial;
+import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signalling and the real RTP media engine against the test UA: what reaches the callee's ear, and its keys. */
+class SipTelephonyMediaTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final MediaOperationId OPERATION = MediaOperationId.of("op-1");
+    private static final int FRAMES = 25;
+
+    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private MediaEngine engine;
+    private TestUserAgent ua;
+    private SipTelephony telephony;
+
+    @BeforeEach
+    void start() throws Exception {
+        int base = 41_000 + 2 * (int) (ProcessHandle.current().pid() % 2000);
+        engine = MediaEngine.start(new MediaConfig("127.0.0.1", base, base + 99, 1, Duration.ofSeconds(30)));
+        int uaPort = freeUdpPort();
+        ua = TestUserAgent.start(uaPort);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), engine, events);
+        telephony.dial(dial(CALLEE, WAIT));
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+    }
+
+    @AfterEach
+    void stop() {
+        telephony.close();
+        ua.close();
+        engine.close();
+    }
+
+    @Test
+    void playsTheClipPacketByPacketAndReportsItOnce() throws Exception {
+        // given: 25 frames of a rising, never silent signal
+        short[] samples = new short[FRAMES * 160];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) (100 + i * 7);
+        }
+        AudioClip clip = new AudioClip("ramp", samples);
+
+        // when
+        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(LEG, LegId.of("not-mine")), clip, false));
+
+        // then
+        List<Packet> packets = ua.rtp().receiveUntilQuiet(WAIT, Duration.ofMillis(300), 150);
+        byte[] first = Arrays.copyOfRange(PcmuReference.encode(samples), 0, 160);
+        int start = indexOf(packets, first);
+        assertThat(start).as("first clip frame among %d packets", packets.size()).isNotNegative();
+        assertThat(packets.size() - start).isGreaterThanOrEqualTo(FRAMES);
+        Packet head = packets.get(start);
+        byte[] encoded = PcmuReference.encode(samples);
+        for (int i = 0; i < FRAMES; i++) {
+            Packet p = packets.get(start + i);
+            assertThat(p.payloadType()).isZero();
+            assertThat(p.ssrc()).isEqualTo(head.ssrc());
+            assertThat(p.sequence()).isEqualTo((head.sequence() + i) & 0xffff);
+            assertThat(p.timestamp()).isEqualTo((head.timestamp() + 160L * i) & 0xffffffffL);
+            assertThat(p.payload()).as("frame %d", i).isEqualTo(Arrays.copyOfRange(encoded, i * 160, i * 160 + 160));
+        }
+        events.await(2, WAIT);
+        Thread.sleep(200);
+        assertThat(events.events()).containsExactly(new Answered(LEG),
+                new PlayEnded(CALL, PlayOperation.Outcome.completed(OPERATION)));
+    }
+
+    @Test
+    void ignoresPlaybacksOfOtherLegs() throws Exception {
+        // when
+        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(LegId.of("not-mine")),
+                new AudioClip("short", new short[160]), false));
+
+        // then
+        Thread.sleep(300);
+        assertThat(events.events()).containsExactly(new Answered(LEG));
+    }
+
+    @Test
+    void reportsTheCalleesKeys() throws Exception {
+        // given
+        RemoteAudio switchboard = ua.switchboardMedia();
+        InetSocketAddress to = new InetSocketAddress(switchboard.address(), switchboard.port());
+
+        // when
+        ua.rtp().sendSilence(to, 1, 0);
+        ua.rtp().sendDigit(to, 101, 5, 2, 160);
+        ua.rtp().sendDigit(to, 101, 11, 20, 3200);
+
+        // then
+        assertThat(events.await(3, WAIT)).containsExactly(new Answered(LEG), new ToneReceived(LEG, Tone.FIVE),
+                new ToneReceived(LEG, Tone.POUND));
+    }
+
+    private static int indexOf(List<Packet> packets, byte[] payload) {
+        for (int i = 0; i < packets.size(); i++) {
+            if (Arrays.equals(packets.get(i).payload(), payload)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,284 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Ended;
+import io.switchboard.adapter.sip.TestUserAgent.Behaviour;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.participant.CommunicationUserIdentifier;
+import io.switchboard.domain.participant.UnknownIdentifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sip.message.Request;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+
+import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
+import static io.switchboard.adapter.sip.SipFixtures.LEG;
+import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
+import static io.switchboard.adapter.sip.SipFixtures.dial;
+import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** SIP signalling against a real peer (the test UA), with media faked. */
+class SipTelephonySignallingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
+    private TestUserAgent ua;
+    private SipTelephony telephony;
+
+    @AfterEach
+    void stop() {
+        if (telephony != null) {
+            telephony.close();
+        }
+        if (ua != null) {
+            ua.close();
+        }
+    }
+
+    private void start(Optional<String> credentials) throws Exception {
+        int uaPort = freeUdpPort();
+        ua = TestUserAgent.start(uaPort);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, credentials), media, events);
+    }
+
+    @Test
+    void reportsTheLegAnsweredAndStartsItsMedia() throws Exception {
+        // given
+        start(Optional.empty());
+
+        // when
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+        Request invite = ua.await(Request.INVITE, WAIT);
+        assertThat(invite.getRequestURI().toString()).startsWith("sip:+14255550123@127.0.0.1:");
+        assertThat(invite.getHeader("From").toString()).contains("sip:+18005550100@127.0.0.1");
+        assertThat(invite.getHeader("P-Asserted-Identity").toString()).contains("<sip:+18005550100@127.0.0.1>");
+        assertThat(ua.switchboardMedia().port()).isEqualTo(media.last().localPort());
+        ua.await(Request.ACK, WAIT);
+        assertThat(media.last().calls).containsExactly("start " + ua.rtp().port() + " 0 101");
+    }
+
+    @Test
+    void reportsBusyWithTheSipStatus() throws Exception {
+        // given
+        start(Optional.empty());
+        ua.behave(Behaviour.BUSY);
+
+        // when
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(
+                new Ended(LEG, ResultInformation.busy("SIP 486 Busy here")));
+        assertThat(media.last().calls).containsExactly("close");
+    }
+
+    @Test
+    void cancelsAndReportsUnavailableWhenNobodyAnswers() throws Exception {
+        // given
+        start(Optional.empty());
+        ua.behave(Behaviour.RING_FOREVER);
+
+        // when
+        telephony.dial(dial(CALLEE, Duration.ofSeconds(1)));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(
+                new Ended(LEG, ResultInformation.unavailable("no answer after 1 s")));
+        ua.await(Request.CANCEL, WAIT);
+    }
+
+    @Test
+    void reportsTheRemoteHangUp() throws Exception {
+        // given
+        start(Optional.empty());
+        telephony.dial(dial(CALLEE, WAIT));
+        events.await(1, WAIT);
+
+        // when
+        int status = ua.hangUp().getStatusCode();
+
+        // then
+        assertThat(status).isEqualTo(200);
+        assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
+                new Ended(LEG, ResultInformation.REMOTE_HUNG_UP));
+        assertThat(media.last().calls).endsWith("close");
+    }
+
+    @Test
+    void sendsByeWhenTheApplicationHangsUp() throws Exception {
+        // given
+        start(Optional.empty());
+        telephony.dial(dial(CALLEE, WAIT));
+        events.await(1, WAIT);
+
+        // when
+        telephony.hangUp(LEG);
+
+        // then
+        ua.await(Request.BYE, WAIT);
+        assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
+                new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+
+    @Test
+    void cancelsWhenTheApplicationHangsUpBeforeAnswer() throws Exception {
+        // given
+        start(Optional.empty());
+        ua.behave(Behaviour.RING_FOREVER);
+        telephony.dial(dial(CALLEE, WAIT));
+        ua.await(Request.INVITE, WAIT);
+        Thread.sleep(200); // let the 180 arrive
+
+        // when
+        telephony.hangUp(LEG);
+
+        // then
+        ua.await(Request.CANCEL, WAIT);
+        assertThat(events.await(1, WAIT)).containsExactly(
+                new Ended(LEG, ResultInformation.canceled("Hung up by the application before answer.")));
+        Thread.sleep(300); // the 487 must not produce a second end
+        assertThat(events.events()).hasSize(1);
+    }
+
+    @Test
+    void answersA401ChallengeWithTheTrunkCredentials() throws Exception {
+        // given
+        start(Optional.of("user:secret"));
+        ua.challenge(401, "user", "secret");
+
+        // when
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+        assertThat(ua.methods()).filteredOn(Request.INVITE::equals).hasSize(2);
+        assertThat(ua.await(Request.INVITE, WAIT).getHeader("Authorization")).isNull();
+        assertThat(ua.await(Request.INVITE, WAIT).getHeader("Authorization").toString())
+                .contains("username=\"user\"", "realm=\"trunk\"", "qop=auth", "nc=00000001", "opaque=\"op\"");
+    }
+
+    @Test
+    void answersA407ChallengeWithTheTrunkCredentials() throws Exception {
+        // given
+        start(Optional.of("user:secret"));
+        ua.challenge(407, "user", "secret");
+
+        // when
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+    }
+
+    @Test
+    void givesUpWhenTheCredentialsAreRefused() throws Exception {
+        // given
+        start(Optional.of("user:wrong"));
+        ua.challenge(401, "user", "secret");
+
+        // when
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(
+                new Ended(LEG, ResultInformation.unavailable("SIP 401 Unauthorized")));
+    }
+
+    @Test
+    void answersAReInviteAndUpdatesTheMedia() throws Exception {
+        // given
+        start(Optional.empty());
+        telephony.dial(dial(CALLEE, WAIT));
+        events.await(1, WAIT);
+
+        // when
+        String answer = ua.reInvite(40_000);
+
+        // then
+        assertThat(answer).contains("m=audio " + media.last().localPort() + " RTP/AVP 0 101", "o=switchboard ");
+        assertThat(media.last().calls).containsExactly("start " + ua.rtp().port() + " 0 101", "update 40000 0 101");
+        assertThat(events.events()).containsExactly(new Answered(LEG));
+    }
+
+    @Test
+    void reportsUnavailableWhenThePeerNeverResponds() throws Exception {
+        // given: a trunk that swallows every datagram; Timer B = 64 × 50 ms
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            telephony = SipTelephony.start(configWithTrunk(silent.getLocalPort(), Optional.empty()), media, events);
+
+            // when
+            telephony.dial(dial(CALLEE, Duration.ofSeconds(10)));
+
+            // then
+            ResultInformation cause = events.awaitEnded(LEG, Duration.ofSeconds(8));
+            assertThat(cause.subCode()).isEqualTo(8541);
+            assertThat(cause.message()).contains("SIP 408 Request Timeout");
+        }
+    }
+
+    @Test
+    void routesCommunicationUsersByTheUsersMap() throws Exception {
+        // given
+        start(Optional.empty());
+
+        // when
+        telephony.dial(dial(new CommunicationUserIdentifier("8:acs:alice"), WAIT));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+        assertThat(ua.await(Request.INVITE, WAIT).getRequestURI().toString()).startsWith("sip:alice@127.0.0.1:");
+    }
+
+    @Test
+    void reachesPhoneNumbersAndKnownUsersOnly() throws Exception {
+        // given
+        start(Optional.empty());
+
+        // then
+        assertThat(telephony.canReach(CALLEE)).isTrue();
+        assertThat(telephony.canReach(new CommunicationUserIdentifier("8:acs:alice"))).isTrue();
+        assertThat(telephony.canReach(new CommunicationUserIdentifier("8:acs:bob"))).isFalse();
+        assertThat(telephony.canReach(new UnknownIdentifier("28:bot"))).isFalse();
+    }
+
+    @Test
+    void refusesToStartOnAPortInUse() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            SipConfig config = configWithTrunk(5080, Optional.empty());
+            SipConfig onTakenPort = new SipConfig(config.host(), taken.getLocalPort(), config.trunk(), config.users(),
+                    config.defaultRingTimeout(), config.defaultCallerId(), config.t1());
+
+            assertThatThrownBy(() -> SipTelephony.start(onTakenPort, media, events))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot listen on udp 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void hangsUpItsLegsWhenClosed() throws Exception {
+        // given
+        start(Optional.empty());
+        telephony.dial(dial(CALLEE, WAIT));
+        events.await(1, WAIT);
+
+        // when
+        telephony.close();
+
+        // then
+        ua.await(Request.BYE, WAIT);
+        assertThat(events.events()).containsExactly(new Answered(LEG),
+                new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+}

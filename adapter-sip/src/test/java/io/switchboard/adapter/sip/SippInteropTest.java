@@ -1,0 +1,123 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Ended;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.ToneReceived;
+import io.switchboard.adapter.sip.media.MediaConfig;
+import io.switchboard.adapter.sip.media.MediaEngine;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.Tone;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
+import static io.switchboard.adapter.sip.SipFixtures.LEG;
+import static io.switchboard.adapter.sip.SipFixtures.dial;
+import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The adapter against SIPp (package sip-tester) playing the trunk, with the scenarios of {@code interop/sipp}.
+ * Runs only with {@code -Dinterop=true}: {@code interop/sipp/run.sh} does that inside a private network namespace.
+ */
+@Tag("interop")
+@EnabledIfSystemProperty(named = "interop", matches = "true")
+class SippInteropTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Path SCENARIOS = Path.of(System.getProperty("sipp.dir", "../interop/sipp")).toAbsolutePath();
+
+    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private MediaEngine engine;
+    private SipTelephony telephony;
+    private SippProcess sipp;
+    private int sippPort;
+
+    @AfterEach
+    void stop() {
+        if (telephony != null) {
+            telephony.close();
+        }
+        if (sipp != null) {
+            sipp.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private void start(String scenario) throws Exception {
+        sippPort = freeUdpPort();
+        sipp = SippProcess.start(SCENARIOS, scenario, sippPort, freeUdpPort());
+        SipConfig config = new SipConfig("127.0.0.1", freeUdpPort(),
+                Optional.of(SipTrunk.parse("sip:127.0.0.1:" + sippPort)), Map.of(), Duration.ofSeconds(30),
+                "switchboard", Duration.ofMillis(50));
+        engine = MediaEngine.start(new MediaConfig("127.0.0.1", 42_000, 42_099, 1, Duration.ofSeconds(30)));
+        telephony = SipTelephony.start(config, engine, events);
+    }
+
+    @Test
+    void answeredCallReportsTheCalleesKeysAndEndsWithOurBye() throws Exception {
+        // given: SIPp answers, then plays dtmf_pcmu.pcap (PCMU with the keys 1 5 #)
+        start("uas_answer_dtmf.xml");
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // when
+        events.await(4, WAIT);
+        telephony.hangUp(LEG);
+
+        // then
+        assertThat(sipp.awaitExit(WAIT)).as(sipp.output()).isZero();
+        assertThat(events.events()).containsExactly(new Answered(LEG), new ToneReceived(LEG, Tone.ONE),
+                new ToneReceived(LEG, Tone.FIVE), new ToneReceived(LEG, Tone.POUND),
+                new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+
+    @Test
+    void busyCalleeIsReportedBusy() throws Exception {
+        // given
+        start("uas_busy.xml");
+
+        // when
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(new Ended(LEG, ResultInformation.busy("SIP 486 Busy Here")));
+        assertThat(sipp.awaitExit(WAIT)).as(sipp.output()).isZero();
+    }
+
+    @Test
+    void unansweredCallIsCanceledAfterTheRingTimeout() throws Exception {
+        // given
+        start("uas_ring_no_answer.xml");
+
+        // when
+        telephony.dial(dial(CALLEE, Duration.ofSeconds(2)));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(
+                new Ended(LEG, ResultInformation.unavailable("no answer after 2 s")));
+        assertThat(sipp.awaitExit(WAIT)).as(sipp.output()).isZero();
+    }
+
+    @Test
+    void silentCalleeTimesOut() throws Exception {
+        // given: T1 = 50 ms, so Timer B fires after 3.2 s
+        start("uas_silent.xml");
+
+        // when
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(new Ended(LEG, ResultInformation.unavailable(
+                "SIP 408 Request Timeout (no response from sip:+14255550123@127.0.0.1:" + sippPort + ")")));
+        assertThat(sipp.awaitExit(WAIT)).as(sipp.output()).isZero();
+    }
+}

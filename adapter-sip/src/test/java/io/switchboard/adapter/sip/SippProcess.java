@@ -1,0 +1,79 @@
+package io.switchboard.adapter.sip;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One SIPp process running a scenario of {@code interop/sipp} as a UAS on 127.0.0.1, one call. */
+final class SippProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private SippProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code sipp -sf <scenario>} listening on {@code sipPort}, sending RTP from {@code rtpPort}. */
+    static SippProcess start(Path scenarioDir, String scenario, int sipPort, int rtpPort) throws IOException {
+        Path log = Path.of("target", "sipp-" + scenario.replace(".xml", "") + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(List.of("sipp", "-sf", scenario, "-i", "127.0.0.1",
+                "-p", Integer.toString(sipPort), "-mi", "127.0.0.1", "-mp", Integer.toString(rtpPort), "-m", "1",
+                "-timeout", "30s", "-timeout_error", "-nostdin"))
+                .directory(scenarioDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        SippProcess sipp = new SippProcess(builder.start(), log);
+        sipp.awaitListening(sipPort);
+        return sipp;
+    }
+
+    /** SIPp needs a moment to bind: wait until its UDP port shows in /proc/net/udp (probing by binding would race). */
+    private void awaitListening(int port) throws IOException {
+        String local = String.format(":%04X ", port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.readAllLines(Path.of("/proc/net/udp")).stream().anyMatch(l -> l.contains(local))) {
+                return;
+            }
+            sleep();
+        }
+        throw new IllegalStateException("sipp did not start: " + output());
+    }
+
+    /** Waits for SIPp to finish its one call; returns its exit code (0: the call went as scripted). */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("sipp still running after " + timeout + ": " + output());
+        }
+        return process.exitValue();
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy(); // SIGTERM to sipp itself, never to a wrapper
+    }
+}

@@ -1,0 +1,258 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.digest.Digest;
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
+import io.switchboard.adapter.sip.sdp.Sdp;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JAIN-SIP user agent on 127.0.0.1 playing the callee (or a trunk) for the adapter's tests: it answers with
+ * PCMU + telephone-event, answers late, is busy, rings forever, challenges, hangs up, re-INVITEs, and receives and
+ * sends RTP through {@link #rtp()}. One call at a time.
+ */
+final class TestUserAgent implements SipListener, AutoCloseable {
+
+    /** What the UA does with the next INVITE. */
+    enum Behaviour { ANSWER, BUSY, RING_FOREVER }
+
+    private final SipEndpoint sip;
+    private final RtpPeer rtp;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
+    private final List<Request> all = new CopyOnWriteArrayList<>();
+    private volatile Behaviour behaviour = Behaviour.ANSWER;
+    private volatile Duration answerDelay = Duration.ZERO;
+    private volatile int challengeStatus;
+    private volatile String[] credentials;
+    private volatile ServerTransaction invite;
+    private volatile Dialog dialog;
+    private volatile String offer;
+    private volatile CompletableFuture<Response> pending = new CompletableFuture<>();
+
+    private TestUserAgent(int port) throws Exception {
+        this.rtp = RtpPeer.open();
+        this.sip = SipEndpoint.start("127.0.0.1", port, 50, this);
+    }
+
+    static TestUserAgent start(int port) throws Exception {
+        return new TestUserAgent(port);
+    }
+
+    TestUserAgent behave(Behaviour next) {
+        this.behaviour = next;
+        return this;
+    }
+
+    TestUserAgent answerAfter(Duration delay) {
+        this.answerDelay = delay;
+        return this;
+    }
+
+    /** Challenges the first INVITE with 401 or 407 and expects these credentials in the next. */
+    TestUserAgent challenge(int status, String user, String password) {
+        this.challengeStatus = status;
+        this.credentials = new String[] {user, password};
+        return this;
+    }
+
+    RtpPeer rtp() {
+        return rtp;
+    }
+
+    /** The next request of the given method received, waiting up to the timeout. */
+    Request await(String method, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Request r : all) {
+            if (r.getMethod().equals(method) && received.remove(r)) {
+                return r;
+            }
+        }
+        while (System.nanoTime() < deadline) {
+            Request r = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (r != null && r.getMethod().equals(method)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + method + " within " + timeout + "; got " + methods());
+    }
+
+    List<String> methods() {
+        return all.stream().map(Request::getMethod).toList();
+    }
+
+    /** Where Switchboard wants its RTP, from the last offer it sent. */
+    RemoteAudio switchboardMedia() {
+        return Sdp.negotiate(offer).orElseThrow();
+    }
+
+    /** Sends BYE and waits for its final response. */
+    Response hangUp() throws Exception {
+        return sendInDialog(dialog.createRequest(Request.BYE));
+    }
+
+    /** Sends a re-INVITE offering PCMU + telephone-event on the given RTP port; returns the 200's SDP after ACK. */
+    String reInvite(int rtpPort) throws Exception {
+        Request request = dialog.createRequest(Request.INVITE);
+        request.setContent(answerSdp(rtpPort), sip.headers.createContentTypeHeader("application", "sdp"));
+        request.addHeader(sip.contact());
+        Response ok = sendInDialog(request);
+        long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        dialog.sendAck(dialog.createAck(cseq));
+        return new String(ok.getRawContent(), StandardCharsets.UTF_8);
+    }
+
+    private Response sendInDialog(Request request) throws Exception {
+        pending = new CompletableFuture<>();
+        ClientTransaction tx = sip.provider.getNewClientTransaction(request);
+        dialog.sendRequest(tx);
+        return pending.get(5, TimeUnit.SECONDS);
+    }
+
+    static String answerSdp(int rtpPort) {
+        return "v=0\r\no=ua 1 1 IN IP4 127.0.0.1\r\ns=ua\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + rtpPort + " RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\na=sendrecv\r\n";
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        all.add(request);
+        received.add(request);
+        try {
+            switch (request.getMethod()) {
+                case Request.INVITE -> onInvite(event);
+                case Request.CANCEL -> {
+                    sip.respond(event, Response.OK, null);
+                    invite.sendResponse(withTag(sip.messages.createResponse(487, invite.getRequest())));
+                }
+                case Request.ACK -> { }
+                default -> sip.respond(event, Response.OK, null);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void onInvite(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                : sip.provider.getNewServerTransaction(request);
+        if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            tx.sendResponse(withTag(sip.messages.createResponse(Response.OK, request))); // re-INVITE by Switchboard
+            return;
+        }
+        invite = tx;
+        offer = new String(request.getRawContent(), StandardCharsets.UTF_8);
+        if (challengeStatus != 0) {
+            if (!authorized(request)) {
+                Response challenge = sip.messages.createResponse(challengeStatus, request);
+                challenge.addHeader(sip.headers.createHeader(challengeStatus == 401 ? "WWW-Authenticate"
+                        : "Proxy-Authenticate", "Digest realm=\"trunk\", nonce=\"n0nce\", qop=\"auth\", opaque=\"op\""));
+                tx.sendResponse(challenge);
+                return;
+            }
+        }
+        switch (behaviour) {
+            case BUSY -> tx.sendResponse(withTag(sip.messages.createResponse(Response.BUSY_HERE, request)));
+            case RING_FOREVER -> tx.sendResponse(withTag(sip.messages.createResponse(Response.RINGING, request)));
+            case ANSWER -> {
+                tx.sendResponse(withTag(sip.messages.createResponse(Response.RINGING, request)));
+                timers.schedule(() -> answer(tx), answerDelay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private boolean authorized(Request request) {
+        String name = challengeStatus == 401 ? AuthorizationHeader.NAME : "Proxy-Authorization";
+        if (request.getHeader(name) == null) {
+            return false;
+        }
+        String value = request.getHeader(name).toString();
+        String header = " " + value.substring(value.indexOf(':') + 1).trim();
+        String expected = Digest.response(credentials[0], param(header, "realm"), credentials[1], "INVITE",
+                param(header, "uri"), param(header, "nonce"), true, param(header, "nc"), param(header, "cnonce"));
+        return param(header, "username").equals(credentials[0]) && param(header, "response").equals(expected);
+    }
+
+    private static String param(String header, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[ ,]" + name + "=\"?([^\",]+)\"?").matcher(header);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + header);
+        }
+        return m.group(1);
+    }
+
+    private void answer(ServerTransaction tx) {
+        try {
+            Response ok = withTag(sip.messages.createResponse(Response.OK, tx.getRequest()));
+            ok.addHeader(sip.contact());
+            ok.setContent(answerSdp(rtp.port()), sip.headers.createContentTypeHeader("application", "sdp"));
+            tx.sendResponse(ok);
+            dialog = tx.getDialog();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response withTag(Response response) throws Exception {
+        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag("ua-tag");
+        return response;
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        if (event.getResponse().getStatusCode() >= 200) {
+            pending.complete(event.getResponse());
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        pending.completeExceptionally(new AssertionError("timeout"));
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        sip.close();
+        rtp.close();
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.app;
+
+import io.switchboard.adapter.sip.SipConfig;
+import io.switchboard.adapter.sip.media.MediaConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's settings, read once at start (defaults &lt; config file &lt; environment) and validated; every
+ * adapter gets its slice.
+ *
+ * @param accessKey  the base64 HMAC access key; generated into the data directory when absent
+ * @param publicHost the host name clients sign when the server sits behind a proxy
+ * @param sip        SIP signalling: host, port, trunk, users
+ * @param rtp        the RTP media engine: bind address, port range, media timeout
+ */
+public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
+                        Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
+                        boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace) {
+
+    /**
+     * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting and its expected form
+     */
+    public static AppConfig fromSettings(Map<String, String> settings) {
+        return AppConfigLoader.fromSettings(settings);
+    }
+}

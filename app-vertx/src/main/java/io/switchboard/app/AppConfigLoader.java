@@ -1,0 +1,161 @@
+package io.switchboard.app;
+
+import io.switchboard.adapter.sip.SipConfig;
+import io.switchboard.adapter.sip.media.MediaConfig;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads {@link AppConfig}: built-in defaults, overridden by an optional properties file (keys are the environment
+ * variable names), overridden by the environment. A bad value stops start with a message naming the setting.
+ */
+final class AppConfigLoader {
+
+    static final String CONFIG_FILE = "SWITCHBOARD_CONFIG";
+
+    private final Map<String, String> values;
+
+    private AppConfigLoader(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** Loads from the file named by {@code SWITCHBOARD_CONFIG} (if any) and then the environment. */
+    static AppConfig load(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>();
+        String file = environment.get(CONFIG_FILE);
+        if (file != null && !file.isBlank()) {
+            merged.putAll(readFile(Path.of(file)));
+        }
+        environment.forEach((k, v) -> {
+            if (k.startsWith("SWITCHBOARD_")) {
+                merged.put(k, v);
+            }
+        });
+        return new AppConfigLoader(merged).build();
+    }
+
+    static AppConfig fromSettings(Map<String, String> settings) {
+        return new AppConfigLoader(new HashMap<>(settings)).build();
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(CONFIG_FILE + ": cannot read " + file + " (" + e.getMessage() + ")");
+        }
+        Map<String, String> result = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> result.put(k, properties.getProperty(k).trim()));
+        return result;
+    }
+
+    private AppConfig build() {
+        int[] rtpPorts = portRange("SWITCHBOARD_RTP_PORTS", "20000-29999");
+        SipConfig sip = SipConfig.parse(values);
+        MediaConfig rtp;
+        try {
+            rtp = new MediaConfig(sip.host(), rtpPorts[0], rtpPorts[1], 2,
+                    seconds("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", 60));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SWITCHBOARD_RTP_PORTS: " + e.getMessage());
+        }
+        return new AppConfig(
+                text("SWITCHBOARD_HTTP_HOST", "127.0.0.1"),
+                port("SWITCHBOARD_HTTP_PORT", 8080),
+                optional("SWITCHBOARD_ACCESS_KEY").map(AppConfigLoader::base64Key),
+                Path.of(text("SWITCHBOARD_DATA_DIR", "data")),
+                optional("SWITCHBOARD_PUBLIC_HOST"),
+                seconds("SWITCHBOARD_RING_TIMEOUT_SECONDS", 30),
+                seconds("SWITCHBOARD_WEBHOOK_RETRY_SECONDS", 3600),
+                bool("SWITCHBOARD_SIP_ENABLED", true),
+                sip,
+                rtp,
+                seconds("SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", 10));
+    }
+
+    private Optional<String> optional(String name) {
+        return Optional.ofNullable(values.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private String text(String name, String fallback) {
+        return optional(name).orElse(fallback);
+    }
+
+    private int port(String name, int fallback) {
+        int port = integer(name, fallback, "a port number 0-65535");
+        if (port < 0 || port > 65535) {
+            throw invalid(name, String.valueOf(port), "a port number 0-65535");
+        }
+        return port;
+    }
+
+    private Duration seconds(String name, int fallback) {
+        int seconds = integer(name, fallback, "a whole number of seconds > 0");
+        if (seconds <= 0) {
+            throw invalid(name, String.valueOf(seconds), "a whole number of seconds > 0");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private int integer(String name, int fallback, String expected) {
+        Optional<String> value = optional(name);
+        try {
+            return value.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw invalid(name, value.get(), expected);
+        }
+    }
+
+    private boolean bool(String name, boolean fallback) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get().toLowerCase()) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw invalid(name, value.get(), "true or false");
+        };
+    }
+
+    private int[] portRange(String name, String fallback) {
+        String value = text(name, fallback);
+        String expected = "MIN-MAX with 1024 <= MIN < MAX <= 65535, e.g. 20000-29999";
+        String[] parts = value.split("-");
+        try {
+            int min = Integer.parseInt(parts[0].trim());
+            int max = Integer.parseInt(parts[1].trim());
+            if (parts.length != 2 || min < 1024 || max > 65535 || min >= max) {
+                throw invalid(name, value, expected);
+            }
+            return new int[] {min, max};
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw invalid(name, value, expected);
+        }
+    }
+
+    private static String base64Key(String key) {
+        try {
+            if (Base64.getDecoder().decode(key).length < 16) {
+                throw invalid("SWITCHBOARD_ACCESS_KEY", "(hidden)", "base64 of at least 16 bytes");
+            }
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw invalid("SWITCHBOARD_ACCESS_KEY", "(hidden)", "base64 of at least 16 bytes");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String name, String value, String expected) {
+        return new IllegalArgumentException(name + ": " + value + " (expected: " + expected + ")");
+    }
+}

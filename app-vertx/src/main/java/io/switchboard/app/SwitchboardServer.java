@@ -1,0 +1,171 @@
+package io.switchboard.app;
+
+import io.switchboard.adapter.media.HttpMediaFetcher;
+import io.switchboard.adapter.media.MediaFetcherConfig;
+import io.switchboard.adapter.rest.acs.AcsRestApi;
+import io.switchboard.adapter.rest.acs.RestConfig;
+import io.switchboard.adapter.sandbox.SandboxConfig;
+import io.switchboard.adapter.sandbox.SandboxTelephony;
+import io.switchboard.adapter.sip.SipTelephony;
+import io.switchboard.adapter.sip.media.MediaEngine;
+import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
+import io.switchboard.adapter.webhook.WebhookConfig;
+import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.service.CallAutomationCore;
+import io.switchboard.application.service.CallSettings;
+import io.switchboard.application.service.InMemoryCallRegistry;
+import io.switchboard.application.service.RoutingTelephony;
+import io.switchboard.domain.call.Call;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The composition root: builds every adapter around the core and starts them. The only place that calls
+ * {@code new} on adapters.
+ *
+ * <p>{@link #start} blocks until the server listens; {@link #stop} hangs up the calls, drains webhooks for a
+ * bounded time and closes everything. Neither may be called from an event loop.
+ */
+public final class SwitchboardServer {
+
+    private static final Logger LOG = System.getLogger("io.switchboard.app");
+
+    private final Vertx vertx;
+    private final ExecutorService callWorkers;
+    private final CallAutomationCore core;
+    private final InMemoryCallRegistry registry;
+    private final WebhookCallEventPublisher webhooks;
+    private final HttpMediaFetcher media;
+    private final SandboxTelephony sandbox;
+    private final Optional<MediaEngine> rtp;
+    private final Optional<SipTelephony> sip;
+    private final String accessKey;
+    private final int httpPort;
+    private final String httpHost;
+
+    private SwitchboardServer(AppConfig config) throws Exception {
+        Clock clock = Clock.systemUTC();
+        accessKey = AccessKeys.resolve(config);
+        byte[] key = Base64.getDecoder().decode(accessKey);
+        vertx = Vertx.vertx();
+        callWorkers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemonThreads("switchboard-call-"));
+        registry = new InMemoryCallRegistry(clock, Duration.ofMinutes(30));
+        WebhookConfig hooks = WebhookConfig.defaults(key);
+        webhooks = WebhookCallEventPublisher.create(vertx, new WebhookConfig(key, hooks.connectTimeout(),
+                hooks.responseTimeout(), hooks.firstRetryDelay(), hooks.maxRetryDelay(), config.webhookRetryWindow(),
+                hooks.gaApiVersion(), clock));
+        media = HttpMediaFetcher.create(vertx, MediaFetcherConfig.defaults());
+        RoutingTelephony telephony = new RoutingTelephony();
+        core = CallAutomationCore.create(registry, telephony, webhooks, media, new UuidIdGenerator(), clock,
+                callWorkers, new CallSettings(config.ringTimeout()));
+        sandbox = SandboxTelephony.create(vertx, core.telephonyEvents(), SandboxConfig.DEFAULTS);
+        telephony.register(sandbox);
+        if (config.sipEnabled()) {
+            MediaEngine engine = MediaEngine.start(config.rtp());
+            rtp = Optional.of(engine);
+            SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, core.telephonyEvents());
+            sip = Optional.of(sipTelephony);
+            telephony.register(sipTelephony);
+        } else {
+            rtp = Optional.empty();
+            sip = Optional.empty();
+        }
+        CallUseCases useCases = core.useCases();
+        RestConfig rest = RestConfig.defaults(key, config.publicHost());
+        httpHost = config.httpHost();
+        httpPort = deployHttp(config, v -> AcsRestApi.router(v, useCases, rest));
+    }
+
+    /** Starts a server; throws with a message naming the setting when the configuration cannot work. */
+    public static SwitchboardServer start(AppConfig config) throws Exception {
+        return new SwitchboardServer(config);
+    }
+
+    private int deployHttp(AppConfig config, java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes)
+            throws Exception {
+        HttpApiVerticle first = new HttpApiVerticle(config.httpHost(), config.httpPort(), routes);
+        vertx.deployVerticle(first).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        int port = first.actualPort();
+        // One listener per event loop shares the port; a random port (0, in tests) cannot be shared that way.
+        int more = config.httpPort() == 0 ? 0 : Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+        if (more > 0) {
+            vertx.deployVerticle(() -> new HttpApiVerticle(config.httpHost(), port, routes),
+                    new DeploymentOptions().setInstances(more))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+        return port;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    /** The connection string the official SDKs take: {@code endpoint=http://host:port/;accesskey=...}. */
+    public String connectionString() {
+        return "endpoint=http://" + httpHost + ":" + httpPort + "/;accesskey=" + accessKey;
+    }
+
+    /** Hangs up every active call, waits up to the grace period for calls and webhooks, then closes. */
+    public void stop(Duration grace) {
+        Instant deadline = Instant.now().plus(grace);
+        for (Call call : registry.active()) {
+            core.useCases().hangUp().hangUp(call.id()).exceptionally(e -> null);
+        }
+        while (!registry.active().isEmpty() && Instant.now().isBefore(deadline)) {
+            sleepQuietly(50);
+        }
+        Duration left = Duration.between(Instant.now(), deadline);
+        try {
+            webhooks.close(left.isNegative() ? Duration.ZERO : left).toCompletableFuture()
+                    .get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "webhooks not drained at shutdown: " + e.getMessage());
+        }
+        sip.ifPresent(SipTelephony::close);
+        rtp.ifPresent(MediaEngine::close);
+        sandbox.close();
+        media.close();
+        callWorkers.shutdown();
+        CompletableFuture<Void> closed = vertx.close().toCompletionStage().toCompletableFuture();
+        try {
+            closed.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Vert.x did not close cleanly: " + e.getMessage());
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

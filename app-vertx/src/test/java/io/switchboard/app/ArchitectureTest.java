@@ -1,0 +1,90 @@
+package io.switchboard.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The hexagon's rules, checked on the compiled classes of every module. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.switchboard");
+    }
+
+    @Test
+    void layersFollowTheOnion() {
+        onionArchitecture()
+                .withOptionalLayers(true)
+                .domainModels("io.switchboard.domain..")
+                .applicationServices("io.switchboard.application..")
+                .adapter("rest", "io.switchboard.adapter.rest..")
+                .adapter("webhook", "io.switchboard.adapter.webhook..")
+                .adapter("sandbox", "io.switchboard.adapter.sandbox..")
+                .adapter("media", "io.switchboard.adapter.media..")
+                .adapter("sip", "io.switchboard.adapter.sip..")
+                .adapter("client", "io.switchboard.adapter.client..")
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("the composition root",
+                        c -> c.getPackageName().equals("io.switchboard.app")),
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                .check(classes);
+    }
+
+    @Test
+    void domainDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("io.switchboard.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.domain..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationDependsOnlyOnDomainAndTheJdk() {
+        classes().that().resideInAPackage("io.switchboard.application..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.switchboard.application..", "io.switchboard.domain..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        slices().matching("io.switchboard.adapter.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void adaptersEnterThroughUseCasesNotServices() {
+        noClasses().that().resideInAPackage("io.switchboard.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("io.switchboard.application.service..")
+                .check(classes);
+    }
+
+    @Test
+    void eventLoopAdaptersNeverBlock() {
+        noClasses().that().resideInAnyPackage("io.switchboard.adapter.rest..", "io.switchboard.adapter.webhook..",
+                        "io.switchboard.adapter.sandbox..", "io.switchboard.adapter.media..")
+                .should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(CompletableFuture.class, "join")
+                .orShould().callMethod(CompletableFuture.class, "get")
+                .orShould().callMethod(Future.class, "get")
+                .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("await"))
+                        .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                        com.tngtech.archunit.core.domain.JavaClass.Predicates
+                                                .assignableTo(io.vertx.core.Future.class)))))
+                .check(classes);
+    }
+}

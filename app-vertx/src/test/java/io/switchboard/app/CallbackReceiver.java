@@ -1,0 +1,99 @@
+package io.switchboard.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real application endpoint on 127.0.0.1: records the callbacks POSTed to {@code /callbacks} and serves audio
+ * files under {@code /audio/}.
+ */
+final class CallbackReceiver implements AutoCloseable {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final List<JsonObject> events = new CopyOnWriteArrayList<>();
+    private final Map<String, Buffer> files = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    CallbackReceiver() throws Exception {
+        server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().startsWith("/audio/")) {
+                Buffer file = files.get(request.path().substring("/audio/".length()));
+                request.response().setStatusCode(file == null ? 404 : 200).end(file == null ? Buffer.buffer() : file);
+                return;
+            }
+            request.body().onSuccess(body -> {
+                events.add(body.toJsonObject());
+                request.response().setStatusCode(200).end();
+            });
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    String callbackUri() {
+        return "http://127.0.0.1:" + server.actualPort() + "/callbacks";
+    }
+
+    String serve(String name, byte[] content) {
+        files.put(name, Buffer.buffer(content));
+        return "http://127.0.0.1:" + server.actualPort() + "/audio/" + name;
+    }
+
+    /** Every event received for the call so far, in arrival order. */
+    List<JsonObject> eventsOf(String callId) {
+        List<JsonObject> result = new ArrayList<>();
+        for (JsonObject event : events) {
+            if (callId.equals(event.getJsonObject("data", new JsonObject()).getString("callConnectionId"))) {
+                result.add(event);
+            }
+        }
+        return result;
+    }
+
+    /** Short names ({@code CallConnectionStateChanged:connected}, {@code ToneReceived:tone1}, ...) of a call's events. */
+    List<String> namesOf(String callId) {
+        return eventsOf(callId).stream().map(CallbackReceiver::name).toList();
+    }
+
+    static String name(JsonObject event) {
+        String type = event.getString("type").replace("Microsoft.Communication.", "");
+        JsonObject data = event.getJsonObject("data");
+        return switch (type) {
+            case "CallConnectionStateChanged" -> type + ":" + data.getString("callConnectionState");
+            case "ToneReceived" -> type + ":" + data.getJsonObject("toneInfo").getString("tone");
+            case "PlayAudioResult", "InviteParticipantsResult" -> type + ":" + data.getString("status");
+            case "ParticipantsUpdated" -> type + ":" + data.getJsonArray("participants").size();
+            default -> type;
+        };
+    }
+
+    /** Waits until the call's events satisfy the condition; fails after the timeout with what was received. */
+    List<JsonObject> await(String callId, Duration timeout, Predicate<List<String>> condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.test(namesOf(callId))) {
+                return eventsOf(callId);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("timed out; events of call " + callId + ": " + namesOf(callId));
+    }
+
+    List<JsonObject> awaitEvent(String callId, String name, Duration timeout) throws Exception {
+        return await(callId, timeout, names -> names.contains(name));
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

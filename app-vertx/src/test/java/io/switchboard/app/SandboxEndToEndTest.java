@@ -1,0 +1,228 @@
+package io.switchboard.app;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whole call flows through the running server: signed REST requests in, sandbox phones on the other end, real
+ * webhooks out to a real receiver; each test asserts the exact callbacks.
+ */
+class SandboxEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String KEY = "c3dpdGNoYm9hcmQtZW5kLXRvLWVuZC10ZXN0LWtleQ==";
+
+    @TempDir
+    static Path dataDir;
+    private static SwitchboardServer server;
+    private static CallbackReceiver app;
+    private static SignedClient api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = SwitchboardServer.start(AppConfig.fromSettings(Map.of(
+                "SWITCHBOARD_HTTP_PORT", "0",
+                "SWITCHBOARD_ACCESS_KEY", KEY,
+                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
+                "SWITCHBOARD_SIP_ENABLED", "false")));
+        app = new CallbackReceiver();
+        api = new SignedClient(server.httpPort(), KEY);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.stop(Duration.ofSeconds(5));
+        app.close();
+    }
+
+    private static String createCall(String target, String extra) throws Exception {
+        SignedClient.Response response = api.send("POST", "/calls", """
+                {"source":{"communicationUser":{"id":"8:acs:sandbox_app"}},
+                 "targets":[{"phoneNumber":{"value":"%s"}}],
+                 "alternateCallerId":{"phoneNumber":{"value":"+18005550100"}},
+                 "callbackUri":"%s","requestedModalities":["audio"],
+                 "requestedCallEvents":["participantsUpdated","dtmfReceived"]%s}
+                """.formatted(target, app.callbackUri(), extra));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body()).getString("callLegId");
+    }
+
+    private static SignedClient.Response play(String callId, String uri, boolean loop) throws Exception {
+        return api.send("POST", "/calls/" + callId + "/PlayAudio", """
+                {"audioFileUri":"%s","loop":%s,"operationContext":"prompt-1","resourceId":"%s"}
+                """.formatted(uri, loop, uri.hashCode()));
+    }
+
+    private static JsonObject last(List<JsonObject> events, String name) {
+        return events.stream().filter(e -> CallbackReceiver.name(e).equals(name)).reduce((a, b) -> b).orElseThrow()
+                .getJsonObject("data");
+    }
+
+    @Test
+    void incidentReporterFlowPlaysThePromptCollectsTheKeyAndHangsUp() throws Exception {
+        // given
+        String prompt = app.serve("incident.wav", Wav.tone(16000, 440, 1000));
+        String call = createCall("+15550100002", "");
+        app.awaitEvent(call, "CallConnectionStateChanged:connected", WAIT);
+
+        // when
+        SignedClient.Response played = play(call, prompt, false);
+        app.awaitEvent(call, "ToneReceived:tone1", WAIT);
+        SignedClient.Response hungUp = api.send("POST", "/calls/" + call + "/Hangup", null);
+        List<JsonObject> events = app.awaitEvent(call, "CallConnectionStateChanged:disconnected", WAIT);
+
+        // then
+        assertThat(played.status()).isEqualTo(202);
+        assertThat(new JsonObject(played.body()).getString("operationContext")).isEqualTo("prompt-1");
+        assertThat(hungUp.status()).isEqualTo(202);
+        assertThat(app.namesOf(call)).containsExactly(
+                "CallConnectionStateChanged:connecting", "CallConnectionStateChanged:connected",
+                "ParticipantsUpdated:1", "PlayAudioResult:completed", "ToneReceived:tone1",
+                "CallConnectionStateChanged:disconnecting", "CallConnectionStateChanged:disconnected");
+        assertThat(last(events, "PlayAudioResult:completed").getString("operationContext")).isEqualTo("prompt-1");
+        assertThat(last(events, "CallConnectionStateChanged:disconnected").getJsonObject("resultInfo")
+                .getInteger("subcode")).isEqualTo(7000);
+    }
+
+    @Test
+    void busyNumberEndsTheCallWithSubcode8539() throws Exception {
+        String call = createCall("+15550100486", "");
+
+        List<JsonObject> events = app.awaitEvent(call, "CallConnectionStateChanged:disconnected", WAIT);
+
+        assertThat(app.namesOf(call)).containsExactly(
+                "CallConnectionStateChanged:connecting", "CallConnectionStateChanged:disconnected");
+        assertThat(last(events, "CallConnectionStateChanged:disconnected").getJsonObject("resultInfo")
+                .getInteger("subcode")).isEqualTo(8539);
+    }
+
+    @Test
+    void unansweredNumberEndsAtTheRingTimeoutWithSubcode8541() throws Exception {
+        String call = createCall("+15550100408", ",\"ringTimeoutInSeconds\":1");
+
+        List<JsonObject> events = app.awaitEvent(call, "CallConnectionStateChanged:disconnected", WAIT);
+
+        assertThat(app.namesOf(call)).containsExactly(
+                "CallConnectionStateChanged:connecting", "CallConnectionStateChanged:disconnected");
+        assertThat(last(events, "CallConnectionStateChanged:disconnected").getJsonObject("resultInfo")
+                .getInteger("subcode")).isEqualTo(8541);
+    }
+
+    @Test
+    void numberOutsideTheSandboxWithoutTrunkIsUnreachable() throws Exception {
+        String call = createCall("+442071234567", "");
+
+        List<JsonObject> events = app.awaitEvent(call, "CallConnectionStateChanged:disconnected", WAIT);
+
+        assertThat(last(events, "CallConnectionStateChanged:disconnected").getJsonObject("resultInfo")
+                .getInteger("subcode")).isEqualTo(8544);
+    }
+
+    @Test
+    void calleeHangingUpByItselfEndsTheCallWithSubcode5001() throws Exception {
+        String call = createCall("+15550100003", "");
+
+        List<JsonObject> events = app.awaitEvent(call, "CallConnectionStateChanged:disconnected", WAIT);
+
+        assertThat(app.namesOf(call)).containsExactly(
+                "CallConnectionStateChanged:connecting", "CallConnectionStateChanged:connected",
+                "ParticipantsUpdated:1", "CallConnectionStateChanged:disconnected");
+        assertThat(last(events, "CallConnectionStateChanged:disconnected").getJsonObject("resultInfo")
+                .getInteger("subcode")).isEqualTo(5001);
+    }
+
+    @Test
+    void promptThatCannotBeDownloadedFailsWith8536() throws Exception {
+        String call = createCall("+15550100001", "");
+        app.awaitEvent(call, "CallConnectionStateChanged:connected", WAIT);
+
+        play(call, app.callbackUri().replace("/callbacks", "/audio/missing.wav"), false);
+        List<JsonObject> events = app.awaitEvent(call, "PlayAudioResult:failed", WAIT);
+
+        assertThat(last(events, "PlayAudioResult:failed").getJsonObject("resultInfo").getInteger("subcode"))
+                .isEqualTo(8536);
+        api.send("POST", "/calls/" + call + "/Hangup", null);
+    }
+
+    @Test
+    void promptThatIsNotAudioFailsWith8535() throws Exception {
+        String call = createCall("+15550100001", "");
+        app.awaitEvent(call, "CallConnectionStateChanged:connected", WAIT);
+
+        play(call, app.serve("page.wav", "<html>not audio</html>".getBytes()), false);
+        List<JsonObject> events = app.awaitEvent(call, "PlayAudioResult:failed", WAIT);
+
+        assertThat(last(events, "PlayAudioResult:failed").getJsonObject("resultInfo").getInteger("subcode"))
+                .isEqualTo(8535);
+        api.send("POST", "/calls/" + call + "/Hangup", null);
+    }
+
+    @Test
+    void cancelStopsALoopedPrompt() throws Exception {
+        String call = createCall("+15550100001", "");
+        app.awaitEvent(call, "CallConnectionStateChanged:connected", WAIT);
+        play(call, app.serve("loop.wav", Wav.tone(8000, 440, 300)), true);
+        Thread.sleep(700);
+
+        SignedClient.Response canceled = api.send("POST", "/calls/" + call + "/CancelMediaProcessing",
+                "{\"operationContext\":\"stop-it\"}");
+        List<JsonObject> events = app.awaitEvent(call, "PlayAudioResult:failed", WAIT);
+
+        assertThat(canceled.status()).isEqualTo(202);
+        assertThat(new JsonObject(canceled.body()).getString("status")).isEqualTo("completed");
+        assertThat(last(events, "PlayAudioResult:failed").getJsonObject("resultInfo").getInteger("subcode"))
+                .isEqualTo(8508);
+        assertThat(app.namesOf(call)).doesNotContain("PlayAudioResult:completed");
+        api.send("POST", "/calls/" + call + "/Hangup", null);
+    }
+
+    @Test
+    void invitedParticipantJoinsAndIsRemoved() throws Exception {
+        // given
+        String call = createCall("+15550100001", "");
+        app.awaitEvent(call, "CallConnectionStateChanged:connected", WAIT);
+
+        // when
+        SignedClient.Response invited = api.send("POST", "/calls/" + call + "/participants", """
+                {"participants":[{"phoneNumber":{"value":"+15550100002"}}],"operationContext":"add-2"}""");
+        List<JsonObject> joined = app.awaitEvent(call, "ParticipantsUpdated:2", WAIT);
+        JsonArray participants = last(joined, "ParticipantsUpdated:2").getJsonArray("participants");
+        String added = participants.stream().map(JsonObject.class::cast)
+                .filter(p -> p.getJsonObject("identifier").getString("rawId").equals("4:+15550100002"))
+                .findFirst().orElseThrow().getString("participantId");
+        SignedClient.Response removed = api.send("DELETE", "/calls/" + call + "/participants/" + added, null);
+        app.await(call, WAIT, names -> names.lastIndexOf("ParticipantsUpdated:1") > names.indexOf("ParticipantsUpdated:2"));
+        SignedClient.Response state = api.send("GET", "/calls/" + call, null);
+
+        // then
+        assertThat(invited.status()).isEqualTo(202);
+        assertThat(removed.status()).isEqualTo(202);
+        assertThat(app.namesOf(call)).containsExactly(
+                "CallConnectionStateChanged:connecting", "CallConnectionStateChanged:connected",
+                "ParticipantsUpdated:1", "InviteParticipantsResult:completed", "ParticipantsUpdated:2",
+                "ParticipantsUpdated:1");
+        assertThat(last(joined, "InviteParticipantsResult:completed").getString("operationContext"))
+                .isEqualTo("add-2");
+        assertThat(new JsonObject(state.body()).getJsonArray("participants")).hasSize(1);
+        api.send("POST", "/calls/" + call + "/Hangup", null);
+    }
+
+    @Test
+    void unknownCallIs404InTheErrorShape() throws Exception {
+        SignedClient.Response response = api.send("POST", "/calls/no-such-call/Hangup", null);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(new JsonObject(response.body()).getString("code")).isEqualTo("8522");
+    }
+}

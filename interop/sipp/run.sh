@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SIPp interop suite of the SIP adapter: SippInteropTest (JUnit tag "interop") drives SipTelephony against SIPp
+# processes running the scenarios of this folder (uas_answer_dtmf, uas_busy, uas_ring_no_answer, uas_silent).
+#
+# Installs nothing. Needs: sipp (Debian package sip-tester), root or CAP_NET_RAW for play_pcap_audio, and the
+# Switchboard modules installed in the local Maven repository (e.g. after `mvn -B install -DskipTests`), because it
+# builds only adapter-sip, offline. Runs inside a private network namespace (unshare -n, loopback up) when the
+# machine allows it, so that nothing else on the host can collide with the ports or see the traffic.
+#
+# Usage: interop/sipp/run.sh            exit code 0 when every scenario gave the expected events
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+if ! command -v sipp >/dev/null 2>&1; then
+    echo "interop/sipp/run.sh: sipp not found (expected: apt-get install -y sip-tester)" >&2
+    exit 2
+fi
+if command -v python3 >/dev/null 2>&1; then
+    python3 "$here/make_dtmf_pcap.py" "$here/dtmf_pcmu.pcap" >/dev/null
+fi
+
+mvn_cmd=(mvn -B -o -q -f "$root/pom.xml" -pl adapter-sip test -Dinterop=true -Dtest=SippInteropTest
+         -Dsurefire.failIfNoSpecifiedTests=false "-Dsipp.dir=$here")
+quoted="$(printf '%q ' "${mvn_cmd[@]}")"
+
+if unshare -n true 2>/dev/null; then
+    echo "interop/sipp/run.sh: running SippInteropTest in a private network namespace"
+    exec unshare -n bash -c "ip link set lo up && $quoted"
+else
+    echo "interop/sipp/run.sh: unshare -n not permitted here; running on the host's loopback"
+    exec "${mvn_cmd[@]}"
+fi
