@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# SIPp interop suite of the SIP adapter: SippInteropTest (JUnit tag "interop") drives SipTelephony against SIPp
-# processes running the scenarios of this folder (uas_answer_dtmf, uas_busy, uas_ring_no_answer, uas_silent).
+# SIPp interop suite: SippInteropTest (adapter-sip) drives SipTelephony, SippOriginApiInteropTest (app-vertx) drives
+# the whole server through the origin API, both against SIPp processes running the scenarios of this folder
+# (uas_answer_dtmf, uas_busy, uas_ring_no_answer, uas_silent). Both are JUnit tag "interop", off unless -Dinterop=true.
 #
-# Installs nothing. Needs: sipp (Debian package sip-tester), root or CAP_NET_RAW for play_pcap_audio, and the
-# Switchboard modules installed in the local Maven repository (e.g. after `mvn -B install -DskipTests`), because it
-# builds only adapter-sip, offline. Runs inside a private network namespace (unshare -n, loopback up) when the
+# Installs nothing. Needs: sipp (Debian package sip-tester), root or CAP_NET_RAW for play_pcap_audio, and Maven's
+# local repository filled by an earlier build (it runs offline). Runs inside a private network namespace (unshare -n, loopback up) when the
 # machine allows it, so that nothing else on the host can collide with the ports or see the traffic.
 #
 # Usage: interop/sipp/run.sh            exit code 0 when every scenario gave the expected events
@@ -21,7 +21,10 @@ if command -v python3 >/dev/null 2>&1; then
     python3 "$here/make_dtmf_pcap.py" "$here/dtmf_pcmu.pcap" >/dev/null
 fi
 
-mvn_cmd=(mvn -B -o -q -f "$root/pom.xml" -pl adapter-sip test -Dinterop=true -Dtest=SippInteropTest
+# -am builds what the two modules need in this reactor, so nothing has to be installed first; only the interop
+# test classes run (the rest ran in `mvn -B verify`).
+mvn_cmd=(mvn -B -o -q -f "$root/pom.xml" -pl adapter-sip,app-vertx -am package
+         -Dinterop=true "-Dtest=SippInteropTest,SippOriginApiInteropTest"
          -Dsurefire.failIfNoSpecifiedTests=false "-Dsipp.dir=$here")
 quoted="$(printf '%q ' "${mvn_cmd[@]}")"
 

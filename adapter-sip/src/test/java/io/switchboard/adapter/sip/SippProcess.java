@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One SIPp process running a scenario of {@code interop/sipp} as a UAS on 127.0.0.1, one call. */
-final class SippProcess implements AutoCloseable {
+public final class SippProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -20,7 +20,7 @@ final class SippProcess implements AutoCloseable {
     }
 
     /** Starts {@code sipp -sf <scenario>} listening on {@code sipPort}, sending RTP from {@code rtpPort}. */
-    static SippProcess start(Path scenarioDir, String scenario, int sipPort, int rtpPort) throws IOException {
+    public static SippProcess start(Path scenarioDir, String scenario, int sipPort, int rtpPort) throws IOException {
         Path log = Path.of("target", "sipp-" + scenario.replace(".xml", "") + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of("sipp", "-sf", scenario, "-i", "127.0.0.1",
@@ -49,14 +49,14 @@ final class SippProcess implements AutoCloseable {
     }
 
     /** Waits for SIPp to finish its one call; returns its exit code (0: the call went as scripted). */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("sipp still running after " + timeout + ": " + output());
         }
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
