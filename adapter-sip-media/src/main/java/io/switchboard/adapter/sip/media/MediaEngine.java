@@ -69,7 +69,7 @@ public final class MediaEngine implements AutoCloseable {
         Pacer pacer = pacers.get(Math.floorMod(nextPacer.getAndIncrement(), pacers.size()));
         RtpStream stream = new RtpStream(channel, port, listener, cache, config.mediaTimeout().toNanos(),
                 ThreadLocalRandom.current(), () -> ports.release(port));
-        MediaSession session = new MediaSession(pacer, stream, cache, sessions::remove);
+        MediaSession session = new MediaSession(stream, cache, sessions::remove);
         sessions.add(session);
         if (closed) {
             // close() ran concurrently and may not have seen this session: undo, as its pacer is stopping.
@@ -79,6 +79,22 @@ public final class MediaEngine implements AutoCloseable {
         }
         pacer.execute(() -> pacer.add(stream));
         return session;
+    }
+
+    /**
+     * Opens a conference mix on one of the pacer threads (round-robin); sessions then {@linkplain MediaSession#join
+     * join} it. An empty mix costs nothing per tick; {@link MediaMix#close() close} it when the conference ends.
+     *
+     * @throws IllegalStateException if the engine is closed
+     */
+    public MediaMix openMix() {
+        if (closed) {
+            throw new IllegalStateException("media engine is closed");
+        }
+        Pacer pacer = pacers.get(Math.floorMod(nextPacer.getAndIncrement(), pacers.size()));
+        MediaMix mix = new MediaMix(pacer);
+        pacer.execute(() -> pacer.add(mix.mix()));
+        return mix;
     }
 
     /** Sessions opened and not yet closed. */

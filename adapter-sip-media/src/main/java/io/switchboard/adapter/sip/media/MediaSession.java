@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  * Once {@linkplain #start started} it sends a continuous stream (a clip, else silence) to the remote party, to the
  * source of its packets if they come from elsewhere (symmetric RTP, latched on the first packet after start/update).
  *
+ * <p>In a conference the session {@linkplain #join joins} a {@link MediaMix}: it then hears the other members and the
+ * mix's prompts instead of silence, and its own prompts ({@link #play}) mixed over them, heard by it alone.
+ *
  * <p>Threading: thread-safe. Methods never block: they validate, hand the work to the session's pacer thread and
  * return; it takes effect on the next 20 ms tick. Calls made from one thread take effect in call order. Results
  * arrive on the {@link MediaListener} on the pacer thread. After {@link #close()} every method does nothing and no
@@ -23,16 +26,15 @@ import java.util.function.Consumer;
  */
 public final class MediaSession {
 
-    private final Pacer pacer;
     private final RtpStream stream;
     private final EncodedClipCache cache;
     private final Consumer<MediaSession> unregister;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Codec codec = Codec.PCMU;
     private volatile int eventPayloadType = -1;
+    private MediaMix mix; // guarded by this
 
-    MediaSession(Pacer pacer, RtpStream stream, EncodedClipCache cache, Consumer<MediaSession> unregister) {
-        this.pacer = pacer;
+    MediaSession(RtpStream stream, EncodedClipCache cache, Consumer<MediaSession> unregister) {
         this.stream = stream;
         this.cache = cache;
         this.unregister = unregister;
@@ -58,6 +60,54 @@ public final class MediaSession {
     public void update(InetSocketAddress remote, int payloadType, int telephoneEventPayloadType) {
         Codec negotiated = validate(remote, payloadType, telephoneEventPayloadType);
         submit(() -> stream.update(remote, negotiated, telephoneEventPayloadType));
+    }
+
+    /**
+     * Joins {@code mix}, leaving the mix it is in, if another: from the next tick the session hears the other members
+     * and the mix's prompt, and they hear it (unless {@linkplain #setMuted muted}). A prompt of its own keeps
+     * playing, mixed over the conference and heard by this session only. Sent DTMF and received DTMF
+     * ({@link MediaListener#toneReceived}) work as before. The session moves onto the mix's pacer thread (its packet
+     * timing may shift once by up to 20 ms). Joining the mix it is in does nothing.
+     *
+     * @throws IllegalStateException if the mix already has {@link MediaMix#MAX_MEMBERS} members or is closed
+     */
+    public synchronized void join(MediaMix mix) {
+        Objects.requireNonNull(mix, "mix");
+        if (closed.get() || (this.mix == mix && !mix.isClosed())) {
+            return;
+        }
+        mix.reserve();
+        if (this.mix != null) {
+            this.mix.release();
+        }
+        this.mix = mix;
+        Pacer pacer = mix.pacer();
+        Mix target = mix.mix();
+        // In order, from the stream's mailbox: leave the old mix on its pacer, move, then join on the new pacer.
+        stream.enqueue(stream::leaveMix);
+        stream.enqueue(() -> stream.moveTo(pacer));
+        stream.enqueue(() -> target.add(stream));
+    }
+
+    /**
+     * Leaves the mix: from the next tick the session sends on its own again (its own prompt, else silence). It stays
+     * on the mix's pacer thread. Does nothing if it is in no mix.
+     */
+    public synchronized void leave() {
+        if (mix == null) {
+            return;
+        }
+        mix.release();
+        mix = null;
+        submit(stream::leaveMix);
+    }
+
+    /**
+     * Muted, the session's received audio no longer enters its mix (the others stop hearing it); it still hears
+     * them. Kept across joins; has no effect outside a mix (DTMF is still reported).
+     */
+    public void setMuted(boolean muted) {
+        submit(() -> stream.muted(muted));
     }
 
     /**
@@ -97,16 +147,22 @@ public final class MediaSession {
         submit(() -> stream.sendDtmf(copy, done));
     }
 
-    /** Stops the stream and releases the port; idempotent. */
+    /** Stops the stream, leaves its mix and releases the port; idempotent. */
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         stream.markClosed();
         unregister.accept(this);
-        pacer.execute(() -> {
-            pacer.remove(stream);
-            stream.closeChannel();
+        synchronized (this) {
+            if (mix != null) {
+                mix.release();
+                mix = null;
+            }
+        }
+        stream.enqueue(() -> {
+            stream.leaveMix();
+            stream.closeChannel(); // the pacer then drops the stream
         });
     }
 
@@ -132,7 +188,7 @@ public final class MediaSession {
 
     private void submit(Runnable command) {
         if (!closed.get()) {
-            pacer.execute(command);
+            stream.enqueue(command);
         }
     }
 

@@ -10,11 +10,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One pacing thread serving many streams. Every 20 ms, at the absolute deadline {@code origin + n × 20 ms}
  * ({@link LockSupport#parkNanos}, so waking late never shifts later ticks), it runs queued commands, then for each
- * stream reads what arrived and sends one packet. A pacer more than {@value #MAX_LAG_TICKS} ticks late skips the
- * missed ticks (streams advance their RTP clock over them) instead of bursting; up to that lag it catches up with
- * back-to-back ticks, i.e. at most a few packets per stream at once.
+ * stream runs its session's queued commands, reads what arrived and sends one packet, then each {@link Mix} mixes
+ * and sends the packets of its members (which are streams of this pacer too). A pacer more than
+ * {@value #MAX_LAG_TICKS} ticks late skips the missed ticks (streams advance their RTP clock over them) instead of
+ * bursting; up to that lag it catches up with back-to-back ticks, i.e. at most a few packets per stream at once.
  *
- * <p>Threading: {@link #execute} may be called from any thread; everything else of the streams runs on this thread.
+ * <p>Threading: {@link #execute} and {@link #adopt} may be called from any thread; everything else of the streams and
+ * mixes runs on this thread.
  * Nothing is allocated per packet: one send and one receive buffer serve all streams.
  */
 final class Pacer implements Runnable {
@@ -27,6 +29,7 @@ final class Pacer implements Runnable {
 
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final ArrayList<RtpStream> streams = new ArrayList<>();
+    private final ArrayList<Mix> mixes = new ArrayList<>();
     private final ByteBuffer tx = ByteBuffer.allocateDirect(RtpPacket.HEADER_BYTES + Codec.FRAME_BYTES);
     private final ByteBuffer rx = ByteBuffer.allocateDirect(2048);
     private final Thread thread;
@@ -52,12 +55,30 @@ final class Pacer implements Runnable {
 
     /** Called on this pacer (from a command). */
     void add(RtpStream stream) {
+        stream.moveTo(this);
         streams.add(stream);
     }
 
+    /**
+     * Takes over a stream another pacer has just let go of ({@link RtpStream#moveTo}); called on that pacer. If this
+     * pacer is stopped, closes the stream instead, as nobody would serve it.
+     */
+    void adopt(RtpStream stream) {
+        Runnable add = () -> add(stream);
+        commands.add(add);
+        if (!running && commands.remove(add)) {
+            stream.closeChannel();
+        }
+    }
+
     /** Called on this pacer (from a command). */
-    void remove(RtpStream stream) {
-        streams.remove(stream);
+    void add(Mix mix) {
+        mixes.add(mix);
+    }
+
+    /** Called on this pacer (from a command). */
+    void remove(Mix mix) {
+        mixes.remove(mix);
     }
 
     long skippedTicks() {
@@ -84,6 +105,7 @@ final class Pacer implements Runnable {
             stream.closeChannel();
         }
         streams.clear();
+        mixes.clear();
     }
 
     @Override
@@ -95,7 +117,18 @@ final class Pacer implements Runnable {
             runCommands();
             long now = System.nanoTime();
             for (int i = 0; i < streams.size(); i++) {
-                paceOne(streams.get(i), now, skipped);
+                RtpStream stream = streams.get(i);
+                if (!stream.runCommands(this)) {
+                    streams.remove(i--); // moved to the pacer of a mix it joins
+                    stream.owner().adopt(stream);
+                } else if (!stream.isOpen()) {
+                    streams.remove(i--); // closed by its session
+                } else {
+                    paceOne(stream, now, skipped);
+                }
+            }
+            for (int i = 0; i < mixes.size(); i++) {
+                tickOne(mixes.get(i), skipped);
             }
             skipped = 0;
             long deadline = origin + ++tick * PERIOD_NANOS;
@@ -119,8 +152,17 @@ final class Pacer implements Runnable {
         } catch (RuntimeException e) {
             // A bug in one call must not silence every other call of this pacer: drop that stream only.
             LOG.log(System.Logger.Level.ERROR, "RTP stream of port " + stream.localPort() + " failed; closed", e);
-            stream.closeChannel();
-            commands.add(() -> remove(stream));
+            stream.closeChannel(); // removed from the streams (and its mix) on the next tick
+        }
+    }
+
+    private void tickOne(Mix mix, int skipped) {
+        try {
+            mix.tick(skipped, tx);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "media mix on " + thread.getName() + " failed; closed", e);
+            mix.close();
+            commands.add(() -> remove(mix));
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The clip a session is playing and where it is in it. Frames are the shared bytes of {@link EncodedClipCache},
- * copied straight into the outgoing packet.
+ * copied straight into the outgoing packet; or, in a mix, the clip's linear samples ({@link #readFrame}), for which
+ * {@code frames} may be {@code null}.
  *
  * <p>Not thread-safe: confined to the session's pacer thread.
  */
@@ -37,6 +38,11 @@ final class Playback {
         }
     }
 
+    /** Stops whatever plays. */
+    void stopAny() {
+        clear();
+    }
+
     boolean playing() {
         return id != null;
     }
@@ -59,6 +65,36 @@ final class Playback {
         buf.put(frames, offset, Codec.FRAME_BYTES);
         offset += Codec.FRAME_BYTES;
         if (offset < frames.length) {
+            return null;
+        }
+        if (loop) {
+            offset = 0;
+            return null;
+        }
+        Object finished = id;
+        clear();
+        return finished;
+    }
+
+    /**
+     * Writes the next frame of the clip as linear samples into {@code dst} (160 of them, zero after the clip's end),
+     * without encoding: the path of a playback heard through a {@link Mix}. Advances like {@link #writeFrame}.
+     *
+     * @return the id of a non-looped playback whose last frame this was, else {@code null}
+     */
+    Object readFrame(int[] dst) {
+        if (id == null) {
+            java.util.Arrays.fill(dst, 0, Codec.FRAME_BYTES, 0);
+            return null;
+        }
+        short[] samples = clip.samples();
+        int n = Math.max(0, Math.min(Codec.FRAME_BYTES, samples.length - offset));
+        for (int i = 0; i < n; i++) {
+            dst[i] = samples[offset + i];
+        }
+        java.util.Arrays.fill(dst, n, Codec.FRAME_BYTES, 0);
+        offset += Codec.FRAME_BYTES;
+        if (offset < Codec.paddedLength(samples.length)) {
             return null;
         }
         if (loop) {

@@ -9,6 +9,8 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,7 +19,12 @@ import java.util.random.RandomGenerator;
  * Symmetric RTP: latches on the source of the first valid RTP packet after start/update and ignores later source
  * changes until the next update, so a stray sender cannot hijack the stream.
  *
- * <p>Not thread-safe: confined to its pacer thread, except {@link #markClosed()}.
+ * <p>Commands of its session queue up in the stream's own mailbox ({@link #enqueue}), which whichever pacer owns the
+ * stream drains at the stream's turn in a tick: so the commands of one session keep their order even while the
+ * stream moves to the pacer of a {@link Mix} it joins. As a member of a mix it only receives in {@link #pace} (its
+ * audio into the {@link MixLeg}'s jitter buffer); the mix sends its packet ({@link #paceMixed}).
+ *
+ * <p>Not thread-safe: confined to its pacer thread, except {@link #markClosed()} and {@link #enqueue}.
  */
 final class RtpStream {
 
@@ -34,7 +41,11 @@ final class RtpStream {
     private final Playback playback = new Playback();
     private final DtmfSender dtmfSender = new DtmfSender();
     private final DtmfReceiver dtmfReceiver = new DtmfReceiver();
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final int ssrc;
+    private Pacer owner;
+    private MixLeg leg;
+    private boolean muted;
     private int sequence;
     private int clock;
     private volatile boolean closed;
@@ -97,6 +108,71 @@ final class RtpStream {
         }
     }
 
+    /** Any thread: runs {@code command} on the owning pacer at this stream's next turn, after those queued before. */
+    void enqueue(Runnable command) {
+        commands.add(command);
+    }
+
+    /**
+     * Runs the queued commands on {@code current}, the pacer serving this stream; stops early when a command hands
+     * the stream to another pacer ({@link #moveTo}), leaving the rest for that one.
+     *
+     * @return {@code false} if the stream now belongs to another pacer
+     */
+    boolean runCommands(Pacer current) {
+        for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "media command of RTP port " + localPort + " failed", e);
+            }
+            if (owner != current) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Pacer owner() {
+        return owner;
+    }
+
+    /** On the owning pacer: from now on {@code pacer} serves this stream (see {@link Pacer#adopt}). */
+    void moveTo(Pacer pacer) {
+        owner = pacer;
+    }
+
+    void muted(boolean muted) {
+        this.muted = muted;
+    }
+
+    boolean muted() {
+        return muted;
+    }
+
+    /** The mix state, created on first use. */
+    MixLeg leg() {
+        if (leg == null) {
+            leg = new MixLeg();
+        }
+        return leg;
+    }
+
+    /** Leaves the mix this stream is a member of, if any. */
+    void leaveMix() {
+        if (leg != null && leg.mix() != null) {
+            leg.mix().remove(this);
+        }
+    }
+
+    private boolean mixed() {
+        return leg != null && leg.mix() != null;
+    }
+
+    boolean isOpen() {
+        return channel.isOpen();
+    }
+
     /** Any thread: no more packets or callbacks from the next tick on. */
     void markClosed() {
         closed = true;
@@ -116,7 +192,7 @@ final class RtpStream {
         onClosed.run();
     }
 
-    /** One tick: read what arrived, send one packet, check the media timeout. */
+    /** One tick: read what arrived, send one packet (unless a mix sends it), check the media timeout. */
     void pace(long now, int skippedTicks, ByteBuffer tx, ByteBuffer rx) {
         if (closed) {
             return;
@@ -125,16 +201,28 @@ final class RtpStream {
         if (!started) {
             return;
         }
-        clock += skippedTicks * Codec.FRAME_BYTES;
-        send(tx);
-        clock += Codec.FRAME_BYTES;
+        if (!mixed()) {
+            clock += skippedTicks * Codec.FRAME_BYTES;
+            send(tx, null);
+            clock += Codec.FRAME_BYTES;
+        }
         if (!timedOut && now - lastReceivedNanos > timeoutNanos) {
             timedOut = true;
             notifySafely(listener::mediaTimeout);
         }
     }
 
-    private void send(ByteBuffer tx) {
+    /** One tick as a member of a mix, after {@link MixLeg#contribute}: sends what this member hears. */
+    void paceMixed(int skippedTicks, ByteBuffer tx, Mixer mixer) {
+        if (closed || !started) {
+            return;
+        }
+        clock += skippedTicks * Codec.FRAME_BYTES;
+        send(tx, mixer);
+        clock += Codec.FRAME_BYTES;
+    }
+
+    private void send(ByteBuffer tx, Mixer mixer) {
         Object finished = null;
         boolean event = eventPayloadType >= 0 && dtmfSender.next(clock);
         tx.clear();
@@ -147,7 +235,8 @@ final class RtpStream {
         } else {
             RtpPacket.writeHeader(tx, firstPacket, codec.payloadType(), sequence, clock, ssrc);
             tx.position(RtpPacket.HEADER_BYTES);
-            finished = playback.writeFrame(tx, codec, cache);
+            finished = mixer == null ? playback.writeFrame(tx, codec, cache)
+                    : leg.writeMixed(tx, codec, playback, mixer);
             tx.flip();
         }
         firstPacket = false;
@@ -209,7 +298,13 @@ final class RtpStream {
                 remote = from;
             }
         }
-        if (RtpPacket.payloadType(rx) != eventPayloadType) {
+        int payloadType = RtpPacket.payloadType(rx);
+        if (payloadType == codec.payloadType() && mixed()) {
+            leg.jitter().offer(RtpPacket.sequence(rx), rx, RtpPacket.payloadOffset(rx, length),
+                    RtpPacket.payloadLength(rx, length), codec);
+            return;
+        }
+        if (payloadType != eventPayloadType) {
             return;
         }
         int offset = RtpPacket.payloadOffset(rx, length);

@@ -31,10 +31,11 @@ public final class MediaBenchmark {
         long received;
     }
 
-    private static final class Receiver extends Thread {
+    static final class Receiver extends Thread {
         final Selector selector = Selector.open();
         final long[] histogram = new long[BUCKETS + 1];
         final List<Stream> streams = new ArrayList<>();
+        final List<DatagramChannel> channels = new ArrayList<>();
         final ByteBuffer buf = ByteBuffer.allocateDirect(2048);
         /** 0 warm-up, 1 measuring, 2 done: only packets of phase 1 count. */
         volatile int phase;
@@ -53,6 +54,7 @@ public final class MediaBenchmark {
             Stream stream = new Stream();
             streams.add(stream);
             channel.register(selector, SelectionKey.OP_READ, stream);
+            channels.add(channel);
             return (InetSocketAddress) channel.getLocalAddress();
         }
 
@@ -158,7 +160,7 @@ public final class MediaBenchmark {
         }
     }
 
-    private static List<Long> pacerThreadIds() {
+    static List<Long> pacerThreadIds() {
         List<Long> ids = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().startsWith("rtp-pacer-")) {
@@ -168,7 +170,7 @@ public final class MediaBenchmark {
         return ids;
     }
 
-    private static void report(int sessions, int seconds, int pacers, Receiver[] receivers, long pacerCpuNanos,
+    static void report(int sessions, int seconds, int pacers, Receiver[] receivers, long pacerCpuNanos,
                                long allocBytes, long processCpuNanos, long skippedTicks) {
         long[] histogram = new long[BUCKETS + 1];
         long max = 0;
