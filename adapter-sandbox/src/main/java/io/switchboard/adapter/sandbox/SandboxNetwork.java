@@ -8,6 +8,7 @@ import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.vertx.core.Vertx;
 
 import java.lang.System.Logger.Level;
@@ -17,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The sandbox phones' legs and what the phones do with them. Not thread-safe: every method runs on the one
@@ -88,6 +91,46 @@ final class SandboxNetwork {
 
     void stopPlayback(CallConnectionId call, MediaOperationId operation) {
         media.stop(call, operation);
+    }
+
+    /** Sandbox phones simply accept tones: sent at once into an answered leg, refused for any other. */
+    CompletionStage<Void> sendTones(LegId id, List<Tone> tones) {
+        SandboxLeg leg = legs.get(id);
+        if (leg == null || !leg.isAnswered()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("leg " + id + " is not an answered "
+                    + "sandbox leg"));
+        }
+        LOG.log(Level.INFO, "call {0} leg {1} received tones {2}", leg.call(), leg.id(), tones);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * A blind transfer: a target phone that answers picks up after the answer delay, and the leg then talks to it
+     * outside any call of the core, so the network drops the leg without reporting it; a target that rejects calls
+     * fails the transfer after the reject delay, the leg staying as it was.
+     */
+    CompletionStage<Void> transfer(LegId id, CommunicationIdentifier target) {
+        SandboxLeg leg = legs.get(id);
+        if (leg == null || !leg.isAnswered()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("leg " + id + " is not an answered "
+                    + "sandbox leg"));
+        }
+        SandboxPhone phone = SandboxPhone.of(target);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (phone.answers()) {
+            after(leg, config.answerDelay(), () -> {
+                legs.remove(leg.id());
+                leg.takeTimers().forEach(vertx::cancelTimer);
+                leg.ended();
+                media.legEnded(leg);
+                LOG.log(Level.INFO, "call {0} leg {1} transferred to {2}", leg.call(), leg.id(), target.rawId());
+                done.complete(null);
+            });
+        } else {
+            String why = phone.rejection(target).map(ResultInformation::message).orElse("no answer");
+            after(leg, config.rejectDelay(), () -> done.completeExceptionally(new IllegalStateException(why)));
+        }
+        return done;
     }
 
     /** Ends every leg and playback without reporting anything; later requests are ignored. */

@@ -7,11 +7,16 @@ import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The sandbox phone network: scripted phones that ring, answer, reject, hang up and press keys like real ones,
@@ -87,6 +92,37 @@ public final class SandboxTelephony implements Telephony {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(operation, "operation");
         context.runOnContext(ignored -> network.stopPlayback(call, operation));
+    }
+
+    /** Accepted at once by an answered sandbox leg; fails for any other leg (e.g. another network's). */
+    @Override
+    public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
+        Objects.requireNonNull(leg, "leg");
+        List<Tone> copy = List.copyOf(tones);
+        return onContext(() -> network.sendTones(leg, copy));
+    }
+
+    /**
+     * Succeeds once a sandbox target that answers has picked up (the leg then leaves the sandbox's reports); fails
+     * for targets that reject calls, and for legs that are not answered sandbox legs.
+     */
+    @Override
+    public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
+        Objects.requireNonNull(leg, "leg");
+        Objects.requireNonNull(target, "target");
+        return onContext(() -> network.transfer(leg, target));
+    }
+
+    private CompletionStage<Void> onContext(Supplier<CompletionStage<Void>> work) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        context.runOnContext(ignored -> work.get().whenComplete((v, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(null);
+            }
+        }));
+        return result;
     }
 
     /**

@@ -7,6 +7,17 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallTransferAccepted;
+import io.switchboard.domain.event.CallTransferFailed;
+import io.switchboard.domain.event.CancelAddParticipantFailed;
+import io.switchboard.domain.event.CancelAddParticipantSucceeded;
+import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
+import io.switchboard.domain.event.HoldFailed;
+import io.switchboard.domain.event.RecognizeCanceled;
+import io.switchboard.domain.event.RecognizeCompleted;
+import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.SendDtmfTonesCompleted;
+import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
@@ -30,6 +41,8 @@ final class GaEventMapping {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ResultInformation REMOVED = new ResultInformation(200, 0, "Participant removed.");
+    private static final ResultInformation DTMF_STOPPED =
+            new ResultInformation(200, 0, "Continuous DTMF recognition stopped.");
     private static final ResultInformation TONE = new ResultInformation(200, 0, "DTMF tone received successfully.");
 
     private final String version;
@@ -55,7 +68,27 @@ final class GaEventMapping {
                 .on(AddParticipantFailed.class, e -> ga.participantEvent("AddParticipantFailed", e.callId(),
                         e.operationContext(), e.result(), e.participant()))
                 .on(RemoveParticipantSucceeded.class, e -> ga.participantEvent("RemoveParticipantSucceeded",
-                        e.callId(), e.operationContext(), REMOVED, e.participant()));
+                        e.callId(), e.operationContext(), REMOVED, e.participant()))
+                .on(RecognizeCompleted.class, ga::recognizeCompleted)
+                .on(RecognizeFailed.class, e -> ga.event("RecognizeFailed", e.callId(),
+                        e.operation().operationContext(), e.result()))
+                .on(RecognizeCanceled.class, e -> ga.event("RecognizeCanceled", e.callId(),
+                        e.operation().operationContext(), ResultInformation.OPERATION_CANCELED))
+                .on(ContinuousDtmfRecognitionStopped.class, e -> ga.event("ContinuousDtmfRecognitionStopped",
+                        e.callId(), e.operationContext(), DTMF_STOPPED))
+                .on(SendDtmfTonesCompleted.class, e -> ga.event("SendDtmfTonesCompleted", e.callId(),
+                        e.operationContext(), ResultInformation.TONES_SENT))
+                .on(SendDtmfTonesFailed.class, e -> ga.event("SendDtmfTonesFailed", e.callId(), e.operationContext(),
+                        e.result()))
+                .on(HoldFailed.class, e -> ga.event("HoldFailed", e.callId(), e.operationContext(), e.result()))
+                .on(CancelAddParticipantSucceeded.class, e -> ga.event("CancelAddParticipantSucceeded", e.callId(),
+                        e.operationContext(), ResultInformation.INVITATION_CANCELED)
+                        .map(w -> withText(w, "invitationId", e.invitee().id().value())))
+                .on(CancelAddParticipantFailed.class, e -> ga.event("CancelAddParticipantFailed", e.callId(),
+                        e.operationContext(), e.result()).map(w -> withText(w, "invitationId", e.invitationId())))
+                .on(CallTransferAccepted.class, ga::transferAccepted)
+                .on(CallTransferFailed.class, e -> ga.event("CallTransferFailed", e.callId(), e.operationContext(),
+                        e.result()));
     }
 
     private Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {
@@ -81,7 +114,7 @@ final class GaEventMapping {
         for (Participant participant : event.participants()) {
             ObjectNode node = participants.addObject();
             node.set("identifier", IdentifierJson.of(participant.identifier()));
-            node.put("isMuted", participant.muted()).put("isOnHold", false);
+            node.put("isMuted", participant.muted()).put("isOnHold", participant.onHold());
         }
         return Optional.of(new WireEvent("ParticipantsUpdated", data));
     }
@@ -93,6 +126,25 @@ final class GaEventMapping {
         // Older payloads nest the tone in toneInfo; SDK versions read one or the other, so send both (§6).
         data.put("sequenceId", event.sequenceId()).put("tone", tone);
         data.putObject("toneInfo").put("sequenceId", event.sequenceId()).put("tone", tone);
+        return Optional.of(new WireEvent(name, data));
+    }
+
+    private Optional<WireEvent> recognizeCompleted(RecognizeCompleted event) {
+        String name = "RecognizeCompleted";
+        ObjectNode data = common(name, event.callId(), event.operation().operationContext(),
+                Optional.of(event.result()), Optional.empty());
+        data.put("recognitionType", "dtmf");
+        ArrayNode tones = data.putObject("dtmfResult").putArray("tones");
+        event.operation().tones().forEach(tone -> tones.add(toneName(tone)));
+        return Optional.of(new WireEvent(name, data));
+    }
+
+    private Optional<WireEvent> transferAccepted(CallTransferAccepted event) {
+        String name = "CallTransferAccepted";
+        ObjectNode data = common(name, event.callId(), event.operationContext(),
+                Optional.of(ResultInformation.TRANSFER_ACCEPTED), Optional.empty());
+        data.set("transferTarget", IdentifierJson.of(event.transferTarget()));
+        data.set("transferee", IdentifierJson.of(event.transferee()));
         return Optional.of(new WireEvent(name, data));
     }
 
@@ -131,6 +183,11 @@ final class GaEventMapping {
             case STAR -> "asterisk";
             default -> tone.name().toLowerCase(Locale.ROOT);
         };
+    }
+
+    private static WireEvent withText(WireEvent event, String field, String value) {
+        event.data().put(field, value);
+        return event;
     }
 
     private static WireEvent withField(WireEvent event, String field, int value) {

@@ -7,6 +7,17 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallTransferAccepted;
+import io.switchboard.domain.event.CallTransferFailed;
+import io.switchboard.domain.event.CancelAddParticipantFailed;
+import io.switchboard.domain.event.CancelAddParticipantSucceeded;
+import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
+import io.switchboard.domain.event.HoldFailed;
+import io.switchboard.domain.event.RecognizeCanceled;
+import io.switchboard.domain.event.RecognizeCompleted;
+import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.SendDtmfTonesCompleted;
+import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
@@ -47,7 +58,19 @@ final class OriginEventMapping {
                 .on(AddParticipantFailed.class, e -> inviteResult(e.callId(), e.operationContext(), "failed",
                         e.result(), e.participant()))
                 // The 2021 API had no remove-participant operation, hence no event for it.
-                .notSent(RemoveParticipantSucceeded.class);
+                .notSent(RemoveParticipantSucceeded.class)
+                // GA-only operations: an origin call cannot start them, so their events never arise for it
+                .notSent(RecognizeCompleted.class)
+                .notSent(RecognizeFailed.class)
+                .notSent(RecognizeCanceled.class)
+                .notSent(ContinuousDtmfRecognitionStopped.class)
+                .notSent(SendDtmfTonesCompleted.class)
+                .notSent(SendDtmfTonesFailed.class)
+                .notSent(HoldFailed.class)
+                .notSent(CancelAddParticipantSucceeded.class)
+                .notSent(CancelAddParticipantFailed.class)
+                .notSent(CallTransferAccepted.class)
+                .notSent(CallTransferFailed.class);
     }
 
     private static Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {

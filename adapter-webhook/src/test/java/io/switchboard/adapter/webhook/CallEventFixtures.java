@@ -8,6 +8,19 @@ import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallTransferAccepted;
+import io.switchboard.domain.event.CallTransferFailed;
+import io.switchboard.domain.event.CancelAddParticipantFailed;
+import io.switchboard.domain.event.CancelAddParticipantSucceeded;
+import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
+import io.switchboard.domain.event.HoldFailed;
+import io.switchboard.domain.event.RecognizeCanceled;
+import io.switchboard.domain.event.RecognizeCompleted;
+import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.SendDtmfTonesCompleted;
+import io.switchboard.domain.event.SendDtmfTonesFailed;
+import io.switchboard.domain.media.DtmfOptions;
+import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.ParticipantsUpdated;
@@ -30,7 +43,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** Ready-made events, targets and configs for webhook tests. */
@@ -93,6 +108,35 @@ final class CallEventFixtures {
                 new PlayCanceled(CALL, play),
                 new AddParticipantSucceeded(CALL, Optional.of("invite-ctx"), aUserParticipant().connected()),
                 new AddParticipantFailed(CALL, Optional.empty(), aUserParticipant(), ResultInformation.busy("")),
-                new RemoveParticipantSucceeded(CALL, Optional.of("remove-ctx"), aPhoneParticipant()));
+                new RemoveParticipantSucceeded(CALL, Optional.of("remove-ctx"), aPhoneParticipant()),
+                new RecognizeCompleted(CALL, aRecognition(List.of(Tone.ONE, Tone.POUND)),
+                        ResultInformation.RECOGNIZED_MAX_TONES),
+                new RecognizeFailed(CALL, aRecognition(List.of()), ResultInformation.INITIAL_SILENCE_TIMEOUT),
+                new RecognizeCanceled(CALL, aRecognition(List.of())),
+                new ContinuousDtmfRecognitionStopped(CALL, aPhoneParticipant(), Optional.of("dtmf-ctx"),
+                        Optional.empty()),
+                new SendDtmfTonesCompleted(CALL, Optional.of("send-ctx"), Optional.empty()),
+                new SendDtmfTonesFailed(CALL, Optional.empty(), Optional.empty(), ResultInformation.tonesNotSent("")),
+                new HoldFailed(CALL, aPhoneParticipant(), Optional.empty(), Optional.empty(),
+                        ResultInformation.downloadFailed("404")),
+                new CancelAddParticipantSucceeded(CALL, aUserParticipant(), Optional.of("cancel-ctx"),
+                        Optional.empty()),
+                new CancelAddParticipantFailed(CALL, "p-9", Optional.empty(), Optional.empty(),
+                        ResultInformation.invitationNotCanceled("")),
+                new CallTransferAccepted(CALL, aPhoneParticipant().identifier(),
+                        new PhoneNumberIdentifier("+15550100001"), Optional.of("xfer"), Optional.empty()),
+                new CallTransferFailed(CALL, Optional.empty(), Optional.empty(),
+                        ResultInformation.transferFailed("busy")));
+    }
+
+    /** A DTMF recognition of the phone participant that collected the given tones. */
+    static RecognizeOperation aRecognition(List<Tone> tones) {
+        RecognizeOperation requested = RecognizeOperation.requested(MediaOperationId.of("rec-1"), LegId.of("leg-1"),
+                new DtmfOptions(3, Set.of(Tone.POUND), Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                Optional.empty(), false, Optional.of("rec-ctx"), Optional.empty());
+        for (Tone tone : tones) {
+            requested = requested.with(tone);
+        }
+        return requested;
     }
 }

@@ -149,4 +149,38 @@ class GaEventMappingTest {
         assertThat(cloudEvent.at("/data/publicEventType").asText())
                 .isEqualTo("Microsoft.Communication.RemoveParticipantSucceeded");
     }
+
+    @Test
+    void sendsRecognizeCompletedWithTheDtmfTonesInGaNames() throws IOException {
+        // given
+        CallEvent event = new io.switchboard.domain.event.RecognizeCompleted(CALL,
+                CallEventFixtures.aRecognition(List.of(Tone.ONE, Tone.STAR)), ResultInformation.RECOGNIZED_MAX_TONES);
+
+        // when
+        JsonNode cloudEvent = body(event).get(0);
+
+        // then
+        assertThat(cloudEvent.get("type").asText()).isEqualTo("Microsoft.Communication.RecognizeCompleted");
+        assertThat(cloudEvent.at("/data/recognitionType").asText()).isEqualTo("dtmf");
+        assertThat(cloudEvent.at("/data/dtmfResult/tones").toString()).isEqualTo("[\"one\",\"asterisk\"]");
+        assertThat(cloudEvent.at("/data/resultInformation/subCode").asInt()).isEqualTo(8531);
+        assertThat(cloudEvent.at("/data/operationContext").asText()).isEqualTo("rec-ctx");
+    }
+
+    @Test
+    void namesTheInvitationOfCancelAddParticipantEventsAndBothPartiesOfATransfer() throws IOException {
+        // given
+        List<CallEvent> events = CallEventFixtures.oneOfEach();
+
+        // when
+        JsonNode canceled = body(events.stream().filter(
+                io.switchboard.domain.event.CancelAddParticipantSucceeded.class::isInstance).findFirst().orElseThrow());
+        JsonNode transferred = body(events.stream().filter(
+                io.switchboard.domain.event.CallTransferAccepted.class::isInstance).findFirst().orElseThrow());
+
+        // then
+        assertThat(canceled.at("/0/data/invitationId").asText()).isEqualTo("p-2");
+        assertThat(transferred.at("/0/data/transferTarget/rawId").asText()).isEqualTo("4:+15550100001");
+        assertThat(transferred.at("/0/data/transferee/kind").asText()).isEqualTo("phoneNumber");
+    }
 }

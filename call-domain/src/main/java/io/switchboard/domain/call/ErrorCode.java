@@ -13,7 +13,9 @@ public enum ErrorCode {
     CALL_TERMINATED(8528),
     INVALID_STATE(8585),
     TOO_MANY_PARTICIPANTS(8523),
-    NOT_SUPPORTED(8520);
+    NOT_SUPPORTED(8520),
+    /** A feature of the API this server does not offer yet (text-to-speech, speech recognition): 400, not 405. */
+    FEATURE_NOT_AVAILABLE(8520);
 
     private final int acsCode;
 

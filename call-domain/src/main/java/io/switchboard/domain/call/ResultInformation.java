@@ -19,6 +19,20 @@ public record ResultInformation(int code, int subCode, String message) {
             new ResultInformation(200, 5001, "Remote party hung up.");
     public static final ResultInformation ADDED = new ResultInformation(200, 0, "Participant added.");
 
+    public static final ResultInformation RECOGNIZED_MAX_TONES =
+            new ResultInformation(200, 8531, "Action completed, max digits received.");
+    public static final ResultInformation RECOGNIZED_STOP_TONE =
+            new ResultInformation(200, 8514, "Action completed, stop tone detected.");
+    public static final ResultInformation INITIAL_SILENCE_TIMEOUT =
+            new ResultInformation(400, 8510, "Action failed, initial silence timeout reached.");
+    public static final ResultInformation INTER_TONE_TIMEOUT =
+            new ResultInformation(400, 8532, "Action failed, inter-digit silence timeout reached.");
+    public static final ResultInformation TONES_SENT = new ResultInformation(200, 0, "Successfully sent tones.");
+    public static final ResultInformation INVITATION_CANCELED =
+            new ResultInformation(200, 0, "Successfully cancelled add participant.");
+    public static final ResultInformation TRANSFER_ACCEPTED =
+            new ResultInformation(202, 0, "The transfer operation completed successfully.");
+
     public ResultInformation {
         Objects.requireNonNull(message, "message");
     }
@@ -49,6 +63,21 @@ public record ResultInformation(int code, int subCode, String message) {
 
     public static ResultInformation invalidFileFormat(String detail) {
         return new ResultInformation(400, 8535, "Action failed, file format is invalid. " + detail);
+    }
+
+    /** Tones could not be sent into a leg (the network cannot, or the leg is gone). */
+    public static ResultInformation tonesNotSent(String detail) {
+        return new ResultInformation(400, 8520, "Action failed, tones could not be sent. " + detail);
+    }
+
+    /** A pending invitation could not be canceled: unknown, already answered or already ended. */
+    public static ResultInformation invitationNotCanceled(String detail) {
+        return new ResultInformation(400, 8523, "Cancel add participant failed. " + detail);
+    }
+
+    /** A transfer could not be done; {@code cause} says why the target was not reached. */
+    public static ResultInformation transferFailed(String detail) {
+        return new ResultInformation(500, 8583, "Transfer failed. " + detail);
     }
 
     public boolean isSuccess() {

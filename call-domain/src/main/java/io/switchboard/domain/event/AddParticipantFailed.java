@@ -4,9 +4,15 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.participant.Participant;
 
+import java.net.URI;
 import java.util.Optional;
 
 /** An invited participant could not be reached (busy, declined, unavailable, unreachable, ...). */
 public record AddParticipantFailed(CallConnectionId callId, Optional<String> operationContext,
                                    Participant participant, ResultInformation result) implements CallEvent {
+
+    @Override
+    public Optional<URI> operationCallbackUri() {
+        return participant.operationCallbackUri();
+    }
 }

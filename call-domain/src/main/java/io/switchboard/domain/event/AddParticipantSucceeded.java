@@ -3,9 +3,15 @@ package io.switchboard.domain.event;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.participant.Participant;
 
+import java.net.URI;
 import java.util.Optional;
 
 /** An invited participant answered and joined the call. */
 public record AddParticipantSucceeded(CallConnectionId callId, Optional<String> operationContext,
                                       Participant participant) implements CallEvent {
+
+    @Override
+    public Optional<URI> operationCallbackUri() {
+        return participant.operationCallbackUri();
+    }
 }

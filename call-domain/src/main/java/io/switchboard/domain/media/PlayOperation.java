@@ -2,16 +2,19 @@ package io.switchboard.domain.media;
 
 import io.switchboard.domain.call.ResultInformation;
 
+import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A play request of a call and where it stands.
  *
- * @param result present once the operation has ended
+ * @param result               present once the operation has ended
+ * @param operationCallbackUri where this play's events go instead of the call's callback, if the request said
  */
 public record PlayOperation(MediaOperationId id, PlaySource source, boolean loop, Optional<String> operationContext,
-                            OperationStatus status, Optional<ResultInformation> result) {
+                            OperationStatus status, Optional<ResultInformation> result,
+                            Optional<URI> operationCallbackUri) {
 
     public PlayOperation {
         Objects.requireNonNull(id, "id");
@@ -19,6 +22,13 @@ public record PlayOperation(MediaOperationId id, PlaySource source, boolean loop
         Objects.requireNonNull(operationContext, "operationContext");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
+    }
+
+    /** A play whose events go to the call's callback. */
+    public PlayOperation(MediaOperationId id, PlaySource source, boolean loop, Optional<String> operationContext,
+                         OperationStatus status, Optional<ResultInformation> result) {
+        this(id, source, loop, operationContext, status, result, Optional.empty());
     }
 
     /** How a play ended, as telephony or the media fetcher reports it. */
@@ -35,11 +45,17 @@ public record PlayOperation(MediaOperationId id, PlaySource source, boolean loop
 
     public static PlayOperation requested(MediaOperationId id, PlaySource source, boolean loop,
                                           Optional<String> operationContext) {
-        return new PlayOperation(id, source, loop, operationContext, OperationStatus.RUNNING, Optional.empty());
+        return requested(id, source, loop, operationContext, Optional.empty());
+    }
+
+    public static PlayOperation requested(MediaOperationId id, PlaySource source, boolean loop,
+                                          Optional<String> operationContext, Optional<URI> operationCallbackUri) {
+        return new PlayOperation(id, source, loop, operationContext, OperationStatus.RUNNING, Optional.empty(),
+                operationCallbackUri);
     }
 
     public PlayOperation ended(OperationStatus next, ResultInformation outcome) {
-        return new PlayOperation(id, source, loop, operationContext, next, Optional.of(outcome));
+        return new PlayOperation(id, source, loop, operationContext, next, Optional.of(outcome), operationCallbackUri);
     }
 
     public boolean isActive() {

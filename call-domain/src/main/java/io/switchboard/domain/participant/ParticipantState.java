@@ -8,6 +8,8 @@ public enum ParticipantState {
     CONNECTED,
     /** The application asked to remove this participant; its leg is being hung up. */
     REMOVING,
+    /** The application canceled the invitation while it was ringing; its leg is being hung up. */
+    CANCELING,
     /** The whole call is being hung up. */
     LEAVING
 }

@@ -1,5 +1,6 @@
 package io.switchboard.application.service;
 
+import io.switchboard.application.port.in.CallControlUseCases;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.CallEventPublisher;
@@ -7,6 +8,7 @@ import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.MediaFetcher;
 import io.switchboard.application.port.out.Telephony;
+import io.switchboard.application.port.out.Timers;
 
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -21,17 +23,37 @@ import java.util.concurrent.Executor;
 public record CallAutomationCore(CallUseCases useCases, HandleTelephonyEventUseCase telephonyEvents) {
 
     /**
+     * A core whose timers run on the JDK's shared delay scheduler ({@link ExecutorTimers} over {@code workers}).
+     *
      * @param workers runs the calls' serial executors; its tasks are short and never block
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
                                             MediaFetcher fetcher, IdGenerator ids, Clock clock, Executor workers,
                                             CallSettings settings) {
+        return create(registry, telephony, publisher, fetcher, ids, clock, workers, settings,
+                new ExecutorTimers(workers));
+    }
+
+    /**
+     * @param workers runs the calls' serial executors; its tasks are short and never block
+     * @param timers  runs the recognitions' silence timeouts
+     */
+    public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
+                                            MediaFetcher fetcher, IdGenerator ids, Clock clock, Executor workers,
+                                            CallSettings settings, Timers timers) {
         Calls calls = new Calls(registry, publisher, new CallExecutors(workers));
         Legs legs = new Legs(telephony, calls);
-        PlayService play = new PlayService(calls, telephony, fetcher, ids);
+        Clips clips = new Clips(fetcher);
+        MediaReactions reactions = new MediaReactions(calls, telephony, timers);
+        PlayService play = new PlayService(calls, telephony, clips, ids, reactions);
         ParticipantService participants = new ParticipantService(calls, legs, telephony, ids, settings);
+        DtmfService dtmf = new DtmfService(calls, telephony);
+        CallControlService control = new CallControlService(calls, telephony, clips);
+        CallControlUseCases callControl = new CallControlUseCases(control, control,
+                new RecognizeService(calls, telephony, clips, ids, reactions), dtmf, dtmf, control, control);
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, legs, ids, clock, settings),
-                new HangUpService(calls, telephony), play, play, participants, participants, new GetCallService(calls));
-        return new CallAutomationCore(useCases, new TelephonyEventService(calls, telephony));
+                new HangUpService(calls, telephony, reactions), play, play, participants, participants,
+                new GetCallService(calls), callControl);
+        return new CallAutomationCore(useCases, new TelephonyEventService(calls, reactions));
     }
 }

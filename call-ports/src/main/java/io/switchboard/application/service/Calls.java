@@ -5,6 +5,7 @@ import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.Transition;
 import io.switchboard.domain.event.CallConnectionStateChanged;
@@ -14,6 +15,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -54,9 +56,14 @@ final class Calls {
 
     /** Like {@link #onCall} for telephony reports: unknown calls are ignored, failures logged. */
     void report(CallConnectionId id, Function<Call, Transition> change) {
+        report(id, change, (before, after) -> { });
+    }
+
+    /** Like {@link #report(CallConnectionId, Function)}, then runs {@code then} with the call before and after. */
+    void report(CallConnectionId id, Function<Call, Transition> change, BiConsumer<Call, Call> then) {
         executors.of(id).execute(() -> registry.find(id).ifPresent(call -> {
             try {
-                apply(change.apply(call));
+                then.accept(call, apply(change.apply(call)));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "call " + id + ": telephony report not applied: " + e.getMessage());
             }
@@ -72,9 +79,15 @@ final class Calls {
                 LOG.log(Level.INFO, "call " + call.id() + " " + changed.state().name().toLowerCase()
                         + " (" + changed.result().subCode() + " " + changed.result().message() + ")");
             }
-            publisher.publish(call.setup().callback(), event);
+            publisher.publish(target(call, event), event);
         }
         return call;
+    }
+
+    /** An operation's own callback, if its request named one, in the call's schema; else the call's callback. */
+    private static CallbackTarget target(Call call, CallEvent event) {
+        CallbackTarget callback = call.setup().callback();
+        return event.operationCallbackUri().map(uri -> new CallbackTarget(uri, callback.schema())).orElse(callback);
     }
 
     CallRegistry registry() {

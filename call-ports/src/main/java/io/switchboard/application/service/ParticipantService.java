@@ -36,7 +36,7 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
         return calls.onCall(command.callId(), call -> {
             List<Participant> invitees = command.participants().stream()
                     .map(t -> Participant.invitee(ParticipantId.of(ids.newId()), t, LegId.of(ids.newId()),
-                            command.operationContext()))
+                            command.operationContext(), command.operationCallbackUri()))
                     .toList();
             Call next = calls.apply(call.invite(invitees));
             legs.dial(next, invitees, command.callerId().or(() -> call.setup().callerId()),
@@ -48,7 +48,8 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
     @Override
     public CompletionStage<Participant> removeParticipant(RemoveParticipantCommand command) {
         return calls.onCall(command.callId(), call -> {
-            Call next = calls.apply(call.removeParticipant(command.participant(), command.operationContext()));
+            Call next = calls.apply(call.removeParticipant(command.participant(), command.operationContext(),
+                    command.operationCallbackUri()));
             Participant removed = next.participant(command.participant()).orElseThrow();
             telephony.hangUp(removed.leg());
             return removed;

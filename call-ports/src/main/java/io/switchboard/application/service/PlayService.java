@@ -4,76 +4,79 @@ import io.switchboard.application.port.in.CancelMediaProcessingCommand;
 import io.switchboard.application.port.in.CancelMediaProcessingUseCase;
 import io.switchboard.application.port.in.PlayAudioCommand;
 import io.switchboard.application.port.in.PlayAudioUseCase;
-import io.switchboard.application.port.out.AudioUnavailableException;
 import io.switchboard.application.port.out.IdGenerator;
-import io.switchboard.application.port.out.MediaFetcher;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
-import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.Transition;
 import io.switchboard.domain.media.AudioClip;
-import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-/** Plays audio into calls and cancels it. */
+/** Plays audio into calls and cancels media operations. */
 public final class PlayService implements PlayAudioUseCase, CancelMediaProcessingUseCase {
 
     private final Calls calls;
     private final Telephony telephony;
-    private final MediaFetcher fetcher;
+    private final Clips clips;
     private final IdGenerator ids;
+    private final MediaReactions reactions;
 
-    PlayService(Calls calls, Telephony telephony, MediaFetcher fetcher, IdGenerator ids) {
+    PlayService(Calls calls, Telephony telephony, Clips clips, IdGenerator ids, MediaReactions reactions) {
         this.calls = calls;
         this.telephony = telephony;
-        this.fetcher = fetcher;
+        this.clips = clips;
         this.ids = ids;
+        this.reactions = reactions;
     }
 
     @Override
     public CompletionStage<PlayOperation> playAudio(PlayAudioCommand command) {
         return calls.onCall(command.callId(), call -> {
+            Clips.file(command.source());
+            List<LegId> audience = audience(call, command.playTo());
             PlayOperation operation = PlayOperation.requested(MediaOperationId.of(ids.newId()), command.source(),
-                    command.loop(), command.operationContext());
-            calls.apply(call.startPlay(operation));
-            FilePlaySource source = (FilePlaySource) command.source();
-            fetch(source).whenComplete((clip, error) ->
-                    calls.report(call.id(), current -> fetched(current, operation, clip, error)));
+                    command.loop(), command.operationContext(), command.operationCallbackUri());
+            reactions.after(call, calls.apply(call.startPlay(operation, command.interrupt())));
+            clips.fetch(command.source()).whenComplete((clip, error) ->
+                    calls.report(call.id(), current -> fetched(current, operation, audience, clip, error)));
             return operation;
         });
     }
 
-    private CompletionStage<AudioClip> fetch(FilePlaySource source) {
-        try {
-            return fetcher.fetch(source);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+    /** The legs of the named connected participants; empty for "everyone". */
+    private static List<LegId> audience(Call call, List<CommunicationIdentifier> playTo) {
+        return playTo.stream().map(target -> call.participant(target.rawId()).filter(Participant::isConnected)
+                .orElseThrow(() -> new CallAutomationException(ErrorCode.PARTICIPANT_NOT_FOUND,
+                        "playTo: " + target.rawId() + " is not connected to call " + call.id() + ".")).leg())
+                .toList();
     }
 
-    private Transition fetched(Call call, PlayOperation operation, AudioClip clip, Throwable error) {
+    private Transition fetched(Call call, PlayOperation operation, List<LegId> audience, AudioClip clip,
+                               Throwable error) {
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            ResultInformation why = cause instanceof AudioUnavailableException unavailable
-                    ? unavailable.result() : ResultInformation.downloadFailed(String.valueOf(cause.getMessage()));
-            return call.playEnded(PlayOperation.Outcome.failed(operation.id(), why));
+            return call.playEnded(PlayOperation.Outcome.failed(operation.id(), Clips.why(error)));
         }
         // a call hung up or ended while fetching has already had its playback stopped: starting it now would leave a
         // playback (looped, perhaps) that nothing stops
         boolean stillWanted = call.state() == CallState.CONNECTED
                 && call.play().filter(p -> p.isActive() && p.id().equals(operation.id())).isPresent();
         if (stillWanted) {
-            telephony.play(new PlaybackRequest(call.id(), operation.id(),
-                    call.connectedParticipants().stream().map(Participant::leg).toList(), clip, operation.loop()));
+            // "everyone" leaves out held participants: they hear their hold music, not the call
+            List<LegId> legs = audience.isEmpty()
+                    ? call.connectedParticipants().stream().filter(p -> !p.onHold()).map(Participant::leg).toList()
+                    : audience;
+            telephony.play(new PlaybackRequest(call.id(), operation.id(), legs, clip, operation.loop()));
         }
         return Transition.of(call);
     }
@@ -82,8 +85,7 @@ public final class PlayService implements PlayAudioUseCase, CancelMediaProcessin
     public CompletionStage<Optional<PlayOperation>> cancelMediaProcessing(CancelMediaProcessingCommand command) {
         return calls.onCall(command.callId(), call -> {
             Optional<PlayOperation> running = call.play().filter(PlayOperation::isActive);
-            calls.apply(call.cancelMedia());
-            running.ifPresent(p -> telephony.stopPlayback(call.id(), p.id()));
+            reactions.after(call, calls.apply(call.cancelMedia()));
             return running;
         });
     }

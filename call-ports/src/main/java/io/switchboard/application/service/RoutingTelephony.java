@@ -8,7 +8,12 @@ import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
+import io.switchboard.domain.media.Tone;
+
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -50,5 +55,32 @@ public final class RoutingTelephony implements Telephony {
     @Override
     public void stopPlayback(CallConnectionId call, MediaOperationId operation) {
         networks.forEach(n -> n.stopPlayback(call, operation));
+    }
+
+    /** Sent by the first network that accepts the leg: each fails for legs it does not own. */
+    @Override
+    public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
+        return firstSuccess(n -> n.sendTones(call, leg, tones));
+    }
+
+    /** Done by the first network that accepts the leg: each fails for legs it does not own. */
+    @Override
+    public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
+        return firstSuccess(n -> n.transfer(call, leg, target));
+    }
+
+    private CompletionStage<Void> firstSuccess(Function<Telephony, CompletionStage<Void>> action) {
+        CompletionStage<Void> result = CompletableFuture.failedFuture(
+                new UnsupportedOperationException("no network owns the leg"));
+        for (Telephony network : networks) {
+            result = result.exceptionallyCompose(ignored -> {
+                try {
+                    return action.apply(network);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
+        }
+        return result;
     }
 }

@@ -1,12 +1,9 @@
 package io.switchboard.application.service;
 
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
-import io.switchboard.application.port.out.Telephony;
-import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
-import io.switchboard.domain.call.Transition;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
 
@@ -14,11 +11,11 @@ import io.switchboard.domain.media.Tone;
 public final class TelephonyEventService implements HandleTelephonyEventUseCase {
 
     private final Calls calls;
-    private final Telephony telephony;
+    private final MediaReactions reactions;
 
-    TelephonyEventService(Calls calls, Telephony telephony) {
+    TelephonyEventService(Calls calls, MediaReactions reactions) {
         this.calls = calls;
-        this.telephony = telephony;
+        this.reactions = reactions;
     }
 
     @Override
@@ -28,24 +25,18 @@ public final class TelephonyEventService implements HandleTelephonyEventUseCase 
 
     @Override
     public void legEnded(LegId leg, ResultInformation cause) {
-        calls.registry().findByLeg(leg).ifPresent(id -> calls.report(id, call -> ended(call, leg, cause)));
-    }
-
-    private Transition ended(Call call, LegId leg, ResultInformation cause) {
-        Transition transition = call.legEnded(leg, cause);
-        if (transition.call().state().isEnded()) {
-            call.play().filter(PlayOperation::isActive).ifPresent(p -> telephony.stopPlayback(call.id(), p.id()));
-        }
-        return transition;
+        calls.registry().findByLeg(leg).ifPresent(id ->
+                calls.report(id, call -> call.legEnded(leg, cause), reactions::after));
     }
 
     @Override
     public void playEnded(CallConnectionId call, PlayOperation.Outcome outcome) {
-        calls.report(call, current -> current.playEnded(outcome));
+        calls.report(call, current -> current.playEnded(outcome), reactions::after);
     }
 
     @Override
     public void toneReceived(LegId leg, Tone tone) {
-        calls.registry().findByLeg(leg).ifPresent(id -> calls.report(id, call -> call.toneReceived(leg, tone)));
+        calls.registry().findByLeg(leg).ifPresent(id ->
+                calls.report(id, call -> call.toneReceived(leg, tone), reactions::after));
     }
 }

@@ -6,14 +6,32 @@ import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.UnknownIdentifier;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records what the core asks of the network; reaches every target but unknown identifiers. */
+/**
+ * Records what the core asks of the network; reaches every target but unknown identifiers. Tones are sent and
+ * transfers done at once, unless {@link #failNext} was called.
+ */
 public final class FakeTelephony implements Telephony {
+
+    /** Tones the core asked to send into a leg. */
+    public record SentTones(LegId leg, List<Tone> tones) {
+    }
+
+    /** A transfer the core asked for. */
+    public record Transfer(LegId leg, CommunicationIdentifier target) {
+    }
+
+    private final List<SentTones> sentTones = new CopyOnWriteArrayList<>();
+    private final List<Transfer> transfers = new CopyOnWriteArrayList<>();
+    private volatile RuntimeException nextFailure;
 
     private final List<DialRequest> dialled = new CopyOnWriteArrayList<>();
     private final List<LegId> hungUp = new CopyOnWriteArrayList<>();
@@ -45,6 +63,37 @@ public final class FakeTelephony implements Telephony {
         stopped.add(operation);
     }
 
+    @Override
+    public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
+        sentTones.add(new SentTones(leg, tones));
+        return outcome();
+    }
+
+    @Override
+    public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
+        transfers.add(new Transfer(leg, target));
+        return outcome();
+    }
+
+    /** The next tones sent or transfer fails with this. */
+    public void failNext(RuntimeException failure) {
+        nextFailure = failure;
+    }
+
+    private CompletionStage<Void> outcome() {
+        RuntimeException failure = nextFailure;
+        nextFailure = null;
+        return failure == null ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(failure);
+    }
+
+    public List<SentTones> sentTones() {
+        return List.copyOf(sentTones);
+    }
+
+    public List<Transfer> transfers() {
+        return List.copyOf(transfers);
+    }
+
     public List<DialRequest> dialled() {
         return List.copyOf(dialled);
     }
@@ -67,5 +116,7 @@ public final class FakeTelephony implements Telephony {
         hungUp.clear();
         played.clear();
         stopped.clear();
+        sentTones.clear();
+        transfers.clear();
     }
 }

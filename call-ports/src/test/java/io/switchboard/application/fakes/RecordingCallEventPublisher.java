@@ -11,10 +11,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingCallEventPublisher implements CallEventPublisher {
 
     private final List<CallEvent> events = new CopyOnWriteArrayList<>();
+    private final List<CallbackTarget> targets = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(CallbackTarget target, CallEvent event) {
+        targets.add(target);
         events.add(event);
+    }
+
+    /** Where the last event of the type went. */
+    public CallbackTarget targetOfLast(Class<? extends CallEvent> type) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (type.isInstance(events.get(i))) {
+                return targets.get(i);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " published");
     }
 
     public List<CallEvent> events() {
@@ -27,5 +39,6 @@ public final class RecordingCallEventPublisher implements CallEventPublisher {
 
     public void clear() {
         events.clear();
+        targets.clear();
     }
 }

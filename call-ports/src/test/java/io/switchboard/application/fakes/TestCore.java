@@ -25,9 +25,10 @@ public final class TestCore {
     public final RecordingCallEventPublisher events = new RecordingCallEventPublisher();
     public final FakeTelephony telephony = new FakeTelephony();
     public final FakeMediaFetcher media = new FakeMediaFetcher();
+    public final FakeTimers timers = new FakeTimers();
     public final InMemoryCallRegistry registry = new InMemoryCallRegistry(Clock.systemUTC(), Duration.ofMinutes(10));
     private final CallAutomationCore core = CallAutomationCore.create(registry, telephony, events, media,
-            new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS);
+            new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS, timers);
 
     public CallUseCases useCases() {
         return core.useCases();

@@ -1,13 +1,16 @@
 package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.port.in.CallUseCases;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * The ACS-shaped HTTP API: the origin "In-Call APIs" ({@code /calls/...}, 2021 preview shape), authenticated with
- * ACS access-key HMAC-SHA256 signatures.
+ * The ACS-shaped HTTP API: the origin "In-Call APIs" ({@code /calls/...}, 2021 preview shape) and the GA Call
+ * Automation API ({@code /calling/...}, see {@link GaRoutes}; its calls send GA events), authenticated with ACS
+ * access-key HMAC-SHA256 signatures.
  *
  * <p>Every request goes through, in order: correlation id and response headers, body (at most
  * {@link RestConfig#bodyLimitBytes()}, else 413), authentication (401), then its resource's handler; all
@@ -30,12 +33,20 @@ public final class AcsRestApi {
         router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
         router.route().handler(new HmacAuthHandler(config));
         originRoutes(router, useCases);
-        // A GA flavour mounts its routes here and its own failure handler on "/calling*", before this one.
-        FailureHandler failures = new FailureHandler(OriginJson::error, config.bodyLimitBytes());
-        router.route().failureHandler(failures);
-        router.errorHandler(404, failures);
-        router.errorHandler(405, failures);
+        GaRoutes.mount(router, vertx, useCases, config.clock());
+        FailureHandler ga = new FailureHandler(GaJson::error, config.bodyLimitBytes());
+        FailureHandler origin = new FailureHandler(OriginJson::error, config.bodyLimitBytes());
+        router.route("/calling*").failureHandler(ga);
+        router.route().failureHandler(origin);
+        // no route matched: the flavour is told by the path alone
+        Handler<RoutingContext> unmatched = rc -> (isGa(rc) ? ga : origin).handle(rc);
+        router.errorHandler(404, unmatched);
+        router.errorHandler(405, unmatched);
         return router;
+    }
+
+    private static boolean isGa(RoutingContext rc) {
+        return rc.request().path().startsWith("/calling");
     }
 
     private static void originRoutes(Router router, CallUseCases useCases) {

@@ -2,10 +2,23 @@ package io.switchboard.application.port.in;
 
 import java.util.Objects;
 
-/** The use cases an API adapter drives, handed over as one value. */
+/**
+ * The use cases an API adapter drives, handed over as one value.
+ *
+ * @param callControl what the GA API adds (recognition, DTMF, mute, hold, invitation cancel, transfer)
+ */
 public record CallUseCases(CreateCallUseCase createCall, HangUpUseCase hangUp, PlayAudioUseCase playAudio,
                            CancelMediaProcessingUseCase cancelMedia, InviteParticipantsUseCase inviteParticipants,
-                           RemoveParticipantUseCase removeParticipant, GetCallQuery getCall) {
+                           RemoveParticipantUseCase removeParticipant, GetCallQuery getCall,
+                           CallControlUseCases callControl) {
+
+    /** The origin API's use cases; call control refuses everything with {@code NOT_SUPPORTED}. */
+    public CallUseCases(CreateCallUseCase createCall, HangUpUseCase hangUp, PlayAudioUseCase playAudio,
+                        CancelMediaProcessingUseCase cancelMedia, InviteParticipantsUseCase inviteParticipants,
+                        RemoveParticipantUseCase removeParticipant, GetCallQuery getCall) {
+        this(createCall, hangUp, playAudio, cancelMedia, inviteParticipants, removeParticipant, getCall,
+                CallControlUseCases.unsupported());
+    }
 
     public CallUseCases {
         Objects.requireNonNull(createCall, "createCall");
@@ -15,5 +28,6 @@ public record CallUseCases(CreateCallUseCase createCall, HangUpUseCase hangUp, P
         Objects.requireNonNull(inviteParticipants, "inviteParticipants");
         Objects.requireNonNull(removeParticipant, "removeParticipant");
         Objects.requireNonNull(getCall, "getCall");
+        Objects.requireNonNull(callControl, "callControl");
     }
 }

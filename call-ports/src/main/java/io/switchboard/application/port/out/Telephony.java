@@ -3,7 +3,12 @@ package io.switchboard.application.port.out;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The phone network: places legs, hangs them up, plays audio into them.
@@ -31,4 +36,23 @@ public interface Telephony {
 
     /** Stops a playback within one frame time; no {@code playEnded} is reported for it. Unknown ids are ignored. */
     void stopPlayback(CallConnectionId call, MediaOperationId operation);
+
+    /**
+     * Sends DTMF tones into an answered leg (RFC 4733 events on SIP). The stage completes once every tone was sent,
+     * and fails (never throws) if the leg is not this network's, not answered, or the network cannot send tones.
+     * Networks that cannot send tones keep this default, which fails with {@link UnsupportedOperationException}.
+     */
+    default CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("sending tones is not supported"));
+    }
+
+    /**
+     * Hands an answered leg over to a new target (a blind transfer, e.g. SIP REFER): on success the leg talks to the
+     * target outside the call and is no longer reported on ({@code legEnded} does not follow); on failure it stays
+     * as it was. The stage fails (never throws) if the target was not reached. This default fails with
+     * {@link UnsupportedOperationException}.
+     */
+    default CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("transfer is not supported"));
+    }
 }

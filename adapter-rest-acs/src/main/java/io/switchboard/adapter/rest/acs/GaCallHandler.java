@@ -1,0 +1,60 @@
+package io.switchboard.adapter.rest.acs;
+
+import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.port.in.TransferCallCommand;
+import io.switchboard.domain.call.CallConnectionId;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** {@code /calling/callConnections}: create, read, hang up, terminate, transfer (GA API). */
+final class GaCallHandler {
+
+    private final CallUseCases useCases;
+
+    GaCallHandler(CallUseCases useCases) {
+        this.useCases = useCases;
+    }
+
+    /** 201 CallConnectionProperties, state connecting. */
+    void create(RoutingContext rc) {
+        GaReplies.json(rc, useCases.createCall().createCall(GaRequests.createCall(JsonRequest.object(rc))), 201,
+                GaJson::callConnection);
+    }
+
+    /** 200 CallConnectionProperties. */
+    void get(RoutingContext rc) {
+        GaReplies.json(rc, useCases.getCall().getCall(callId(rc)), 200, GaJson::callConnection);
+    }
+
+    /**
+     * {@code DELETE}: the application leaves. ACS keeps a call of two or more remote participants running without
+     * the application; this server does not bridge participants without their call yet, so leaving ends the call
+     * for everyone, as {@link #terminate} does. 204.
+     */
+    void hangUp(RoutingContext rc) {
+        GaReplies.empty(rc, useCases.hangUp().hangUp(callId(rc)), 204);
+    }
+
+    /** Ends the call for everyone: 204. */
+    void terminate(RoutingContext rc) {
+        GaReplies.empty(rc, useCases.hangUp().hangUp(callId(rc)), 204);
+    }
+
+    /** 202 {@code {operationContext}}; CallTransferAccepted or CallTransferFailed follows. */
+    void transfer(RoutingContext rc) {
+        TransferCallCommand command = GaRequests.transfer(callId(rc), JsonRequest.object(rc));
+        GaReplies.json(rc, useCases.callControl().transfer().transfer(command), 202,
+                ignored -> GaJson.operation(command.operationContext()));
+    }
+
+    /** The call id of the path, percent-decoded ({@code +} kept as is: it is not a space in a path). */
+    static CallConnectionId callId(RoutingContext rc) {
+        return CallConnectionId.of(decoded(rc.pathParam("callConnectionId")));
+    }
+
+    static String decoded(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,68 @@
+package io.switchboard.adapter.rest.acs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.domain.call.Call;
+import io.switchboard.domain.participant.CommunicationUserIdentifier;
+import io.switchboard.domain.participant.Participant;
+
+import java.util.Optional;
+
+/** The GA API's response bodies ({@code spec/acs-ga.md} §3): identifiers always carry {@code kind} and {@code rawId}. */
+final class GaJson {
+
+    private GaJson() {
+    }
+
+    static String error(String code, String message) {
+        ObjectNode body = object();
+        body.putObject("error").put("code", code).put("message", message);
+        return body.toString();
+    }
+
+    /** CallConnectionProperties; {@code source} is a bare {@code {id}}, {@code sourceCallerIdNumber} a bare value. */
+    static ObjectNode callConnection(Call call) {
+        ObjectNode node = object()
+                .put("callConnectionId", call.id().value())
+                .put("serverCallId", call.serverCallId())
+                .put("callConnectionState", OriginJson.lowerCamel(call.state().name()))
+                .put("callbackUri", call.setup().callback().uri().toString())
+                // the webhook adapter reports the call id as the correlation id: the same here
+                .put("correlationId", call.id().value());
+        ArrayNode targets = node.putArray("targets");
+        call.participants().stream().filter(p -> !p.invited())
+                .forEach(p -> targets.add(IdentifierJson.write(p.identifier())));
+        call.setup().callerId().ifPresent(number -> node.putObject("sourceCallerIdNumber").put("value", number.value()));
+        call.setup().source().ifPresent(source -> node.putObject("source").put("id",
+                source instanceof CommunicationUserIdentifier user ? user.id() : source.rawId()));
+        return node;
+    }
+
+    static ObjectNode participants(Call call) {
+        ObjectNode node = object();
+        ArrayNode value = node.putArray("value");
+        call.connectedParticipants().forEach(p -> value.add(participant(p)));
+        return node;
+    }
+
+    static ObjectNode participant(Participant participant) {
+        return object().<ObjectNode>set("identifier", IdentifierJson.write(participant.identifier()))
+                .put("isMuted", participant.muted()).put("isOnHold", participant.onHold());
+    }
+
+    static ObjectNode added(Participant invitee) {
+        ObjectNode node = operation(invitee.operationContext());
+        node.set("participant", participant(invitee));
+        return node.put("invitationId", invitee.id().value());
+    }
+
+    static ObjectNode operation(Optional<String> operationContext) {
+        ObjectNode node = object();
+        operationContext.ifPresent(context -> node.put("operationContext", context));
+        return node;
+    }
+
+    private static ObjectNode object() {
+        return JsonRequest.MAPPER.createObjectNode();
+    }
+}

@@ -1,0 +1,138 @@
+package io.switchboard.adapter.rest.acs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.application.port.in.HoldCommand;
+import io.switchboard.application.port.in.ParticipantOperationCommand;
+import io.switchboard.application.port.in.PlayAudioCommand;
+import io.switchboard.application.port.in.RecognizeCommand;
+import io.switchboard.application.port.in.SendDtmfTonesCommand;
+import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.media.DtmfOptions;
+import io.switchboard.domain.media.FilePlaySource;
+import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.participant.CommunicationIdentifier;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static io.switchboard.adapter.rest.acs.GaRequests.context;
+import static io.switchboard.adapter.rest.acs.GaRequests.operationCallback;
+
+/**
+ * The GA API's media request bodies: play, recognize, DTMF, hold. Media operations send identifiers without
+ * {@code kind}. Text and SSML sources, and speech or choice recognition, are refused with 400/8520: not available.
+ */
+final class GaMediaRequests {
+
+    private GaMediaRequests() {
+    }
+
+    static PlayAudioCommand play(CallConnectionId callId, ObjectNode body) {
+        List<JsonNode> sources = JsonRequest.array(body, "playSources", "", true);
+        if (sources.size() > 1) {
+            throw notAvailable("playSources: " + sources.size() + " sources: playing several in sequence is not "
+                    + "available yet (expected: one source)");
+        }
+        PlaySource source = source(sources.get(0), "playSources[0]");
+        List<CommunicationIdentifier> playTo = new ArrayList<>();
+        List<JsonNode> targets = JsonRequest.array(body, "playTo", "", false);
+        for (int i = 0; i < targets.size(); i++) {
+            playTo.add(IdentifierJson.read(targets.get(i), "playTo[" + i + "]"));
+        }
+        boolean loop = JsonRequest.field(body, "playOptions")
+                .map(options -> JsonRequest.bool(options, "loop", "playOptions", false)).orElse(false);
+        return new PlayAudioCommand(callId, source, loop, context(body), playTo,
+                JsonRequest.bool(body, "interruptCallMediaOperation", "", false), operationCallback(body));
+    }
+
+    static RecognizeCommand recognize(CallConnectionId callId, ObjectNode body) {
+        String inputType = JsonRequest.text(body, "recognizeInputType", "");
+        if (!inputType.equalsIgnoreCase("dtmf")) {
+            throw notAvailable("recognizeInputType: " + inputType + ": speech and choice recognition are not "
+                    + "available yet (expected: dtmf)");
+        }
+        String path = "recognizeOptions";
+        JsonNode options = JsonRequest.field(body, path).orElseThrow(() ->
+                new IllegalArgumentException("recognizeOptions: missing (expected: an object)"));
+        CommunicationIdentifier target = IdentifierJson.read(JsonRequest.field(options, "targetParticipant")
+                .orElse(null), path + ".targetParticipant");
+        int silence = JsonRequest.integer(options, "initialSilenceTimeoutInSeconds", path, 1, 300).orElse(5);
+        JsonNode dtmf = JsonRequest.field(options, "dtmfOptions").orElse(JsonRequest.MAPPER.createObjectNode());
+        String dtmfPath = path + ".dtmfOptions";
+        int interTone = JsonRequest.integer(dtmf, "interToneTimeoutInSeconds", dtmfPath, 1, 60).orElse(2);
+        int maxTones = JsonRequest.integer(dtmf, "maxTonesToCollect", dtmfPath, 1, DtmfOptions.MAX_TONES).orElse(1);
+        DtmfOptions dtmfOptions = new DtmfOptions(maxTones, new HashSet<>(GaTones.read(
+                JsonRequest.array(dtmf, "stopTones", dtmfPath, false), dtmfPath + ".stopTones")),
+                Duration.ofSeconds(interTone), Duration.ofSeconds(silence));
+        return new RecognizeCommand(callId, target.rawId(), dtmfOptions, prompt(body),
+                JsonRequest.bool(options, "interruptPrompt", path, false),
+                JsonRequest.bool(body, "interruptCallMediaOperation", "", false), context(body),
+                operationCallback(body));
+    }
+
+    static ParticipantOperationCommand onParticipant(CallConnectionId callId, ObjectNode body) {
+        return new ParticipantOperationCommand(callId, GaRequests.identifier(body, "targetParticipant").rawId(),
+                context(body), operationCallback(body));
+    }
+
+    static SendDtmfTonesCommand sendTones(CallConnectionId callId, ObjectNode body) {
+        return new SendDtmfTonesCommand(callId, GaRequests.identifier(body, "targetParticipant").rawId(),
+                GaTones.read(JsonRequest.array(body, "tones", "", true), "tones"), context(body),
+                operationCallback(body));
+    }
+
+    static HoldCommand hold(CallConnectionId callId, ObjectNode body) {
+        Optional<PlaySource> music = JsonRequest.field(body, "playSourceInfo")
+                .map(node -> source(node, "playSourceInfo"));
+        return new HoldCommand(callId, GaRequests.identifier(body, "targetParticipant").rawId(), music,
+                context(body), operationCallback(body));
+    }
+
+    /** {@code playPrompt}, or the single element of {@code playPrompts}. */
+    private static Optional<PlaySource> prompt(ObjectNode body) {
+        Optional<JsonNode> single = JsonRequest.field(body, "playPrompt");
+        if (single.isPresent()) {
+            return Optional.of(source(single.get(), "playPrompt"));
+        }
+        List<JsonNode> prompts = JsonRequest.array(body, "playPrompts", "", false);
+        if (prompts.size() > 1) {
+            throw notAvailable("playPrompts: " + prompts.size() + " prompts (expected: at most one)");
+        }
+        return prompts.stream().findFirst().map(node -> source(node, "playPrompts[0]"));
+    }
+
+    /** A play source; {@code kind} may be absent (then the nested key tells). */
+    static PlaySource source(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(path + ": " + node + " (expected: a play source object)");
+        }
+        String kind = JsonRequest.optionalText(node, "kind", path).map(k -> k.toLowerCase(Locale.ROOT))
+                .orElseGet(() -> node.has("file") ? "file" : node.has("text") ? "text" : node.has("ssml") ? "ssml"
+                        : "");
+        switch (kind) {
+            case "file" -> {
+                JsonNode file = JsonRequest.field(node, "file").orElseThrow(() ->
+                        new IllegalArgumentException(path + ".file: missing (expected: {\"uri\":\"https://...\"})"));
+                String uri = JsonRequest.text(file, "uri", path + ".file");
+                URI parsed = JsonRequest.uri(uri, path + ".file.uri");
+                Optional<String> cacheId = JsonRequest.optionalText(node, "playSourceCacheId", path);
+                return JsonRequest.at(path + ".file.uri", () -> new FilePlaySource(parsed, cacheId));
+            }
+            case "text", "ssml" -> throw notAvailable(path + ".kind: " + kind + ": text-to-speech is not available "
+                    + "yet (expected: file)");
+            default -> throw new IllegalArgumentException(path + ".kind: " + kind + " (expected: file)");
+        }
+    }
+
+    private static CallAutomationException notAvailable(String message) {
+        return new CallAutomationException(ErrorCode.FEATURE_NOT_AVAILABLE, message);
+    }
+}

@@ -1,0 +1,177 @@
+'use strict';
+// The official JS SDK (@azure/communication-call-automation, pinned) against a running Switchboard with its
+// sandbox phone network: +15550100001 answers; +15550100002 answers and presses 1 500 ms after each prompt.
+// Needs SWITCHBOARD_ENDPOINT (e.g. http://127.0.0.1:8080) and SWITCHBOARD_ACCESS_KEY (base64); run.sh sets both.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { CallAutomationClient } = require('@azure/communication-call-automation');
+const { startReceiver, sleep } = require('../lib/harness');
+
+const endpoint = process.env.SWITCHBOARD_ENDPOINT;
+const accessKey = process.env.SWITCHBOARD_ACCESS_KEY;
+const ALICE = { phoneNumber: '+15550100001' };
+const BOB = { phoneNumber: '+15550100002' };
+const CALLER_ID = { phoneNumber: '+18005550100' };
+
+let receiver;
+let client;
+let connection;
+let callId;
+
+const ofCall = (kind, extra = () => true) => (e) => e.kind === kind && e.callConnectionId === callId && extra(e);
+
+before(async () => {
+  assert.ok(endpoint && accessKey, 'SWITCHBOARD_ENDPOINT and SWITCHBOARD_ACCESS_KEY must be set');
+  receiver = await startReceiver();
+  client = new CallAutomationClient(`endpoint=${endpoint}/;accesskey=${accessKey}`, { allowInsecureConnection: true });
+});
+
+after(async () => {
+  await receiver?.close();
+});
+
+test('creates a call to a sandbox number and receives CallConnected', async () => {
+  const result = await client.createCall({ targetParticipant: ALICE, sourceCallIdNumber: CALLER_ID },
+    receiver.callbackUri, { operationContext: 'create' });
+  callId = result.callConnectionProperties.callConnectionId;
+  assert.ok(callId);
+  assert.equal(result.callConnectionProperties.callConnectionState, 'connecting');
+  connection = result.callConnection;
+  await receiver.waitFor('CallConnected', ofCall('CallConnected'));
+});
+
+test('reads the call and lists its participants', async () => {
+  const properties = await connection.getCallConnectionProperties();
+  assert.equal(properties.callConnectionState, 'connected');
+  assert.equal(properties.targetParticipants[0].phoneNumber, '+15550100001');
+  const { values } = await connection.listParticipants();
+  assert.equal(values.length, 1);
+  assert.equal(values[0].identifier.phoneNumber, '+15550100001');
+  assert.equal(values[0].isMuted, false);
+});
+
+test('adds a participant and reads it', async () => {
+  const added = await connection.addParticipant({ targetParticipant: BOB, sourceCallIdNumber: CALLER_ID },
+    { operationContext: 'add-bob' });
+  assert.ok(added.invitationId);
+  const succeeded = await receiver.waitFor('AddParticipantSucceeded', ofCall('AddParticipantSucceeded'));
+  assert.equal(succeeded.operationContext, 'add-bob');
+  assert.equal(succeeded.participant.phoneNumber, '+15550100002');
+  const bob = await connection.getParticipant(BOB);
+  assert.equal(bob.identifier.phoneNumber, '+15550100002');
+  const { values } = await connection.listParticipants();
+  assert.equal(values.length, 2);
+});
+
+test('plays a file to everyone and to one participant', async () => {
+  const media = connection.getCallMedia();
+  const prompt = { kind: 'fileSource', url: receiver.mediaUri };
+  await media.playToAll([prompt], { operationContext: 'play-all' });
+  await receiver.waitFor('PlayCompleted play-all', ofCall('PlayCompleted', (e) => e.operationContext === 'play-all'));
+  await media.play([prompt], [ALICE], { operationContext: 'play-alice' });
+  await receiver.waitFor('PlayCompleted play-alice',
+    ofCall('PlayCompleted', (e) => e.operationContext === 'play-alice'));
+});
+
+test('cancels a looped play', async () => {
+  const media = connection.getCallMedia();
+  await media.play([{ kind: 'fileSource', url: receiver.mediaUri }], [ALICE],
+    { loop: true, operationContext: 'loop', operationCallbackUrl: receiver.operationCallbackUri });
+  await media.cancelAllOperations();
+  const canceled = await receiver.waitFor('PlayCanceled', ofCall('PlayCanceled'));
+  assert.equal(canceled.operationContext, 'loop');
+  assert.equal(canceled.receivedAt, '/operations');
+});
+
+test('recognizes a DTMF key pressed after a prompt', async () => {
+  await sleep(800); // let +15550100002's key presses after the earlier plays pass
+  await connection.getCallMedia().startRecognizing(BOB, 1, {
+    playPrompt: { kind: 'fileSource', url: receiver.mediaUri },
+    initialSilenceTimeoutInSeconds: 5,
+    interToneTimeoutInSeconds: 2,
+    operationContext: 'menu',
+    kind: 'callMediaRecognizeDtmfOptions',
+  });
+  const completed = await receiver.waitFor('RecognizeCompleted', ofCall('RecognizeCompleted'));
+  assert.equal(completed.operationContext, 'menu');
+  assert.deepEqual(completed.dtmfResult.tones, ['one']);
+  assert.equal(completed.resultInformation.subCode, 8531);
+});
+
+test('fails a recognition on initial silence', async () => {
+  await connection.getCallMedia().startRecognizing(ALICE, 1, {
+    initialSilenceTimeoutInSeconds: 1,
+    operationContext: 'silence',
+    kind: 'callMediaRecognizeDtmfOptions',
+  });
+  const failed = await receiver.waitFor('RecognizeFailed', ofCall('RecognizeFailed'));
+  assert.equal(failed.resultInformation.subCode, 8510);
+});
+
+test('reports DTMF tones continuously until stopped', async () => {
+  const media = connection.getCallMedia();
+  await media.startContinuousDtmfRecognition(BOB, { operationContext: 'dtmf' });
+  await media.play([{ kind: 'fileSource', url: receiver.mediaUri }], [BOB], { operationContext: 'nudge' });
+  const tone = await receiver.waitFor('ContinuousDtmfRecognitionToneReceived',
+    ofCall('ContinuousDtmfRecognitionToneReceived'));
+  assert.equal(tone.tone, 'one');
+  await media.stopContinuousDtmfRecognition(BOB, { operationContext: 'dtmf-stop' });
+  await receiver.waitFor('ContinuousDtmfRecognitionStopped', ofCall('ContinuousDtmfRecognitionStopped'));
+});
+
+test('sends DTMF tones', async () => {
+  const result = await connection.getCallMedia().sendDtmfTones(['one', 'two', 'pound'], ALICE,
+    { operationContext: 'send' });
+  assert.equal(result.operationContext, 'send');
+  const sent = await receiver.waitFor('SendDtmfTonesCompleted', ofCall('SendDtmfTonesCompleted'));
+  assert.equal(sent.operationContext, 'send');
+});
+
+test('mutes a participant', async () => {
+  const result = await connection.muteParticipant(ALICE, { operationContext: 'mute' });
+  assert.equal(result.operationContext, 'mute');
+  const alice = await connection.getParticipant(ALICE);
+  assert.equal(alice.isMuted, true);
+});
+
+test('holds and unholds a participant', async () => {
+  const media = connection.getCallMedia();
+  await media.hold(BOB, { playSource: { kind: 'fileSource', url: receiver.mediaUri }, operationContext: 'hold' });
+  assert.equal((await connection.getParticipant(BOB)).isOnHold, true);
+  await media.unhold(BOB, { operationContext: 'unhold' });
+  assert.equal((await connection.getParticipant(BOB)).isOnHold, false);
+});
+
+test('removes a participant', async () => {
+  const result = await connection.removeParticipant(BOB, { operationContext: 'remove-bob' });
+  assert.equal(result.operationContext, 'remove-bob');
+  const removed = await receiver.waitFor('RemoveParticipantSucceeded', ofCall('RemoveParticipantSucceeded'));
+  assert.equal(removed.participant.phoneNumber, '+15550100002');
+});
+
+test('terminates the call for everyone', async () => {
+  await connection.hangUp(true);
+  await receiver.waitFor('CallDisconnected', ofCall('CallDisconnected'));
+});
+
+test('hangs up (leaves) another call with DELETE', async () => {
+  const result = await client.createCall({ targetParticipant: ALICE, sourceCallIdNumber: CALLER_ID },
+    receiver.callbackUri);
+  const id = result.callConnectionProperties.callConnectionId;
+  await receiver.waitFor('CallConnected', (e) => e.kind === 'CallConnected' && e.callConnectionId === id);
+  await result.callConnection.hangUp(false);
+  await receiver.waitFor('CallDisconnected', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === id);
+});
+
+test('an unknown call is a RestError with code 8522', async () => {
+  await assert.rejects(client.getCallConnection('no-such-call').getCallConnectionProperties(), (error) => {
+    assert.equal(error.name, 'RestError');
+    assert.equal(error.statusCode, 404);
+    assert.equal(error.code, '8522');
+    return true;
+  });
+});
+
+test('every callback was parsed by the SDK', () => {
+  assert.deepEqual(receiver.problems, []);
+});
