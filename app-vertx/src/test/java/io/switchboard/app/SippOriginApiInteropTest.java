@@ -68,7 +68,7 @@ class SippOriginApiInteropTest {
                 "SWITCHBOARD_DATA_DIR", dataDir.toString(),
                 "SWITCHBOARD_SIP_PORT", Integer.toString(freeUdpPort()),
                 "SWITCHBOARD_SIP_TRUNK", "sip:127.0.0.1:" + trunkPort,
-                "SWITCHBOARD_SIP_T1_MILLIS", "50",
+                "SWITCHBOARD_SIP_T1_MILLIS", "100",
                 "SWITCHBOARD_RTP_PORTS", "43000-43099")));
         api = new SignedClient(server.httpPort(), KEY);
     }
