@@ -1,0 +1,116 @@
+package io.switchboard.adapter.webhook;
+
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallConnectionStateChanged;
+import io.switchboard.domain.event.CallEvent;
+import io.switchboard.domain.event.ToneReceived;
+import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.UnknownIdentifier;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CallbackDecoderTest {
+
+    private final CallbackDecoder decoder = new CallbackDecoder(new CallMemory(100));
+
+    private List<CallEvent> decode(String name, String data) {
+        JsonObject cloudEvent = new JsonObject().put("id", "e").put("data", new JsonObject(data));
+        return decoder.decode("Microsoft.Communication." + name, cloudEvent).orElseThrow();
+    }
+
+    @Test
+    void readsTheToneNamesOfBothSchemas() {
+        List<String> origin = List.of("tone0", "tone9", "star", "pound", "a", "d", "flash");
+        List<String> ga = List.of("zero", "nine", "asterisk", "pound", "A", "d", "flash");
+
+        assertThat(origin).map(WireFields::tone)
+                .containsExactly(Tone.ZERO, Tone.NINE, Tone.STAR, Tone.POUND, Tone.A, Tone.D, Tone.FLASH);
+        assertThat(ga).map(WireFields::tone)
+                .containsExactly(Tone.ZERO, Tone.NINE, Tone.STAR, Tone.POUND, Tone.A, Tone.D, Tone.FLASH);
+        assertThat(Arrays.stream(Tone.values()).map(OriginEventMapping::toneName).map(WireFields::tone))
+                .containsExactly(Tone.values());
+        assertThat(Arrays.stream(Tone.values()).map(GaEventMapping::toneName).map(WireFields::tone))
+                .containsExactly(Tone.values());
+        assertThatThrownBy(() -> WireFields.tone("tone10")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void infersWhetherACallNotSeenBeforeWasConnectedFromItsResult() {
+        String hungUp = """
+                {"callConnectionId":"c1","serverCallId":"s","callConnectionState":"disconnected",
+                 "resultInfo":{"code":200,"subcode":7000,"message":"The conversation has ended."}}""";
+        String busy = """
+                {"callConnectionId":"c2","serverCallId":"s","callConnectionState":"disconnected",
+                 "resultInfo":{"code":486,"subcode":8539,"message":"Callee is busy."}}""";
+
+        CallConnectionStateChanged first = (CallConnectionStateChanged) decode("CallConnectionStateChanged", hungUp)
+                .get(0);
+        CallConnectionStateChanged second = (CallConnectionStateChanged) decode("CallConnectionStateChanged", busy)
+                .get(0);
+
+        assertThat(first.wasConnected()).isTrue();
+        assertThat(second.wasConnected()).isFalse();
+        assertThat(second.result().subCode()).isEqualTo(8539);
+    }
+
+    @Test
+    void takesACallSeenOnlyConnectingThatDisconnectsWithSuccessForOneNeverConnected() {
+        decode("CallConnectionStateChanged", """
+                {"callConnectionId":"c1","callConnectionState":"connecting"}""");
+
+        CallConnectionStateChanged ended = (CallConnectionStateChanged) decode("CallConnectionStateChanged", """
+                {"callConnectionId":"c1","callConnectionState":"disconnected",
+                 "resultInfo":{"code":200,"subcode":7000,"message":"hung up while ringing"}}""").get(0);
+
+        assertThat(ended.state()).isEqualTo(CallState.DISCONNECTED);
+        assertThat(ended.wasConnected()).isFalse();
+        assertThat(ended.serverCallId()).isEmpty();
+    }
+
+    @Test
+    void namesATonesSenderItHasNotHeardOfByItsParticipantIdAndAnUnknownIdentifier() {
+        ToneReceived tone = (ToneReceived) decode("ToneReceived", """
+                {"callConnectionId":"c1","participantId":"p-7","toneInfo":{"sequenceId":3,"tone":"tone1"}}""").get(0);
+
+        assertThat(tone.tone()).isEqualTo(Tone.ONE);
+        assertThat(tone.sequenceId()).isEqualTo(3);
+        assertThat(tone.from().id().value()).isEqualTo("p-7");
+        assertThat(tone.from().identifier()).isEqualTo(new UnknownIdentifier("unknown"));
+    }
+
+    @Test
+    void turnsAnInvitationResultNamingSeveralInviteesIntoOneEventEach() {
+        List<CallEvent> events = decode("InviteParticipantsResult", """
+                {"callConnectionId":"c1","operationContext":"ctx","status":"completed",
+                 "resultInfo":{"code":200,"subcode":0,"message":"ok"},
+                 "participants":[{"phoneNumber":{"value":"+15550100001"}},{"rawId":"8:acs:x_1"}]}""");
+
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(AddParticipantSucceeded.class));
+        assertThat(events).map(e -> ((AddParticipantSucceeded) e).participant().identifier().rawId())
+                .containsExactly("4:+15550100001", "8:acs:x_1");
+    }
+
+    @Test
+    void knowsNoTypeOutsideTheCommunicationNamespaceOrNotInEitherSchema() {
+        JsonObject cloudEvent = new JsonObject().put("data", new JsonObject());
+
+        assertThat(decoder.decode("com.example.CallConnected", cloudEvent)).isEmpty();
+        assertThat(decoder.decode("Microsoft.Communication.RecognizeCompleted", cloudEvent)).isEmpty();
+    }
+
+    @Test
+    void refusesDataThatDoesNotFitItsTypeNamingTheField() {
+        assertThatThrownBy(() -> decode("PlayAudioResult", """
+                {"callConnectionId":"c1","status":"paused"}"""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("status: paused");
+        assertThatThrownBy(() -> decode("ToneReceived", "{\"toneInfo\":{}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("callConnectionId: null");
+    }
+}
