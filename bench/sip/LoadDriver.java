@@ -1,0 +1,815 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Load driver of the SIP playback benchmark (single-file program: {@code java bench/sip/LoadDriver.java ...}).
+ *
+ * <p>Creates N calls through the origin API ({@code POST /calls}) at R per second, plays a looped 10 s prompt it
+ * serves itself on every call once connected, holds them for D seconds of steady state while the RTP sink
+ * measures, hangs every call up at R per second and prints one report. Requests are signed as ACS does
+ * (HMAC-SHA256, acs-ga.md §1). Server CPU and RSS come from /proc, heap from {@code jcmd}.
+ *
+ * <p>Settings are {@code --name value} pairs; the access key comes from the environment variable
+ * {@code BENCH_ACCESS_KEY}. Every wait is bounded.
+ */
+public final class LoadDriver {
+
+    static final String EMPTY_SHA256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+    static final DateTimeFormatter RFC1123 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+    static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"(?:Microsoft\\.Communication\\.)?(\\w+)\"");
+    static final Pattern CALL_ID = Pattern.compile("\"callConnectionId\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern STATE = Pattern.compile("\"callConnectionState\"\\s*:\\s*\"(\\w+)\"");
+    static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
+    static final Pattern SUBCODE = Pattern.compile("\"sub[cC]ode\"\\s*:\\s*(\\d+)");
+    static final Pattern LEG_ID = Pattern.compile("\"callLegId\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
+    // settings
+    final String api;
+    final String hostHeader;
+    final byte[] key;
+    final int calls;
+    final double rate;
+    final int seconds;
+    final int callbackPort;
+    final int sinkPort;
+    final long serverPid;
+    final long sinkPid;
+    final long clockTicks;
+    final long firstNumber;
+    final Path reportFile;
+    final String runLabel;
+
+    final HttpClient http;
+    final ExecutorService callbackThreads = Executors.newFixedThreadPool(4);
+    final byte[] prompt = promptWav();
+    final AtomicInteger promptFetches = new AtomicInteger();
+
+    // per call, indexed by call number i (0-based)
+    final String[] legIds;
+    final long[] createNanos;      // POST /calls latency
+    final int[] createStatus;
+    final long[] playNanos;
+    final int[] playStatus;
+    final long[] hangupNanos;
+    final int[] hangupStatus;
+    final long[] connectedAt;      // System.nanoTime() of the connected callback, 0 if none
+    final long[] disconnectedAt;
+    final String[] disconnectSubcode;
+    final Map<String, Integer> indexByLeg = new ConcurrentHashMap<>();
+    final Map<String, List<String>> earlyEvents = new ConcurrentHashMap<>();
+    final AtomicInteger connected = new AtomicInteger();
+    final AtomicInteger disconnected = new AtomicInteger();
+    final AtomicInteger createAnswered = new AtomicInteger();
+    final AtomicInteger playAnswered = new AtomicInteger();
+    final AtomicInteger playRequested = new AtomicInteger();
+    final AtomicInteger hangupAnswered = new AtomicInteger();
+    final AtomicInteger playCompleted = new AtomicInteger();
+    final AtomicInteger playFailed = new AtomicInteger();
+    final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    volatile boolean hangingUp;
+    final AtomicInteger droppedInWindow = new AtomicInteger();
+    volatile boolean inWindow;
+
+    LoadDriver(Map<String, String> o) throws Exception {
+        api = o.getOrDefault("api", "http://127.0.0.1:8080");
+        URI uri = URI.create(api);
+        hostHeader = uri.getHost() + (uri.getPort() == -1 || uri.getPort() == 80 ? "" : ":" + uri.getPort());
+        String keyText = System.getenv("BENCH_ACCESS_KEY");
+        if (keyText == null || keyText.isBlank()) {
+            throw new IllegalArgumentException("BENCH_ACCESS_KEY: not set (expected: the server's base64 access key)");
+        }
+        key = Base64.getDecoder().decode(keyText.trim());
+        calls = Integer.parseInt(o.getOrDefault("calls", "1000"));
+        rate = Double.parseDouble(o.getOrDefault("rate", "100"));
+        seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
+        callbackPort = Integer.parseInt(o.getOrDefault("callback-port", "27090"));
+        sinkPort = Integer.parseInt(o.getOrDefault("sink-port", "27091"));
+        serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
+        sinkPid = Long.parseLong(o.getOrDefault("sink-pid", "0"));
+        clockTicks = Long.parseLong(o.getOrDefault("clk-tck", "100"));
+        firstNumber = Long.parseLong(o.getOrDefault("first-number", "14255550000"));
+        reportFile = Path.of(o.getOrDefault("report", "bench/sip/out/report.txt"));
+        runLabel = o.getOrDefault("label", "");
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+        legIds = new String[calls];
+        createNanos = new long[calls];
+        createStatus = new int[calls];
+        playNanos = new long[calls];
+        playStatus = new int[calls];
+        hangupNanos = new long[calls];
+        hangupStatus = new int[calls];
+        connectedAt = new long[calls];
+        disconnectedAt = new long[calls];
+        disconnectSubcode = new String[calls];
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("argument " + args[i] + " (expected: --name value)");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        int exit = new LoadDriver(options).run();
+        System.exit(exit);
+    }
+
+    // ---------------------------------------------------------------- the run
+
+    int run() throws Exception {
+        HttpServer callbacks = HttpServer.create(new InetSocketAddress("127.0.0.1", callbackPort), 1024);
+        callbacks.createContext("/cb", this::onCallback);
+        callbacks.createContext("/prompt.wav", this::onPrompt);
+        callbacks.setExecutor(callbackThreads);
+        callbacks.start();
+        String loadBefore = loadAverage();
+        try (DatagramChannel sink = DatagramChannel.open()) {
+            sink.connect(new InetSocketAddress("127.0.0.1", sinkPort));
+
+            log("idle sample (GC.run, heap, RSS)");
+            Sample idle = sample(true);
+
+            log("creating " + calls + " calls at " + rate + "/s");
+            long rampStart = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                long due = rampStart + (long) (i * 1e9 / rate);
+                parkUntil(due);
+                createCall(i);
+            }
+            long rampEnd = System.nanoTime();
+            long setupDeadline = rampEnd + TimeUnit.SECONDS.toNanos(30);
+            waitUntil("every create answered and every call connected or ended", setupDeadline,
+                    () -> createAnswered.get() == calls && settledCalls() == calls);
+            long lastConnected = Arrays.stream(connectedAt).max().orElse(0);
+            int connectedCount = connected.get();
+            waitUntil("every PlayAudio answered", System.nanoTime() + TimeUnit.SECONDS.toNanos(15),
+                    () -> playAnswered.get() >= playRequested.get());
+            long activeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            String status = "";
+            while (System.nanoTime() < activeDeadline) {
+                status = ask(sink, "STATUS");
+                int active = Integer.parseInt(status.replaceAll(".*active=(\\d+).*", "$1"));
+                if (active >= connectedCount - disconnected.get()) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            log("sink before window: " + status);
+            Thread.sleep(1000); // let the first prompt fetches and JIT settle before measuring
+
+            log("steady state for " + seconds + " s");
+            inWindow = true;
+            int connectedAtStart = connected.get() - disconnected.get();
+            ask(sink, "START");
+            long windowStart = System.nanoTime();
+            long cpuStart = cpuTicks(serverPid);
+            long sinkStart = cpuTicks(sinkPid);
+            long selfStart = cpuTicks(ProcessHandle.current().pid());
+            long[] machineStart = machineTicks();
+            long pressureStart = cpuPressureMicros();
+            parkUntil(windowStart + TimeUnit.SECONDS.toNanos(seconds) / 2);
+            Sample mid = sample(false); // RSS only: no jcmd (a JVM start) inside the window
+            parkUntil(windowStart + TimeUnit.SECONDS.toNanos(seconds));
+            long cpuEnd = cpuTicks(serverPid);
+            long[] machineEnd = machineTicks();
+            long pressure = pressureStart < 0 ? -1 : cpuPressureMicros() - pressureStart;
+            long sinkCpu = cpuTicks(sinkPid) - sinkStart;
+            long selfCpu = cpuTicks(ProcessHandle.current().pid()) - selfStart;
+            long windowEnd = System.nanoTime();
+            String rtp = ask(sink, "STOP");
+            inWindow = false;
+            String loadDuring = loadAverage();
+
+            log("loaded sample (GC.run, heap, RSS)");
+            Sample loaded = sample(true);
+
+            log("hanging up at " + rate + "/s");
+            hangingUp = true;
+            long hangStart = System.nanoTime();
+            int k = 0;
+            for (int i = 0; i < calls; i++) {
+                if (legIds[i] != null && connectedAt[i] != 0 && disconnectedAt[i] == 0) {
+                    parkUntil(hangStart + (long) (k++ * 1e9 / rate));
+                    hangUp(i);
+                }
+            }
+            int hangups = k;
+            waitUntil("every call disconnected", System.nanoTime() + TimeUnit.SECONDS.toNanos(30),
+                    () -> hangupAnswered.get() >= hangups && disconnected.get() >= connected.get());
+            Thread.sleep(1000);
+            log("after sample (GC.run, heap, RSS)");
+            Sample after = sample(true);
+            String loadAfter = loadAverage();
+
+            String report = report(idle, mid, loaded, after, rampStart, rampEnd, lastConnected, connectedAtStart,
+                    cpuStart, cpuEnd, windowStart, windowEnd, parse(rtp), loadBefore, loadDuring, loadAfter,
+                    new long[] {machineEnd[0] - machineStart[0], machineEnd[1] - machineStart[1], sinkCpu, selfCpu,
+                        pressure});
+            System.out.println(report);
+            Files.createDirectories(reportFile.toAbsolutePath().getParent());
+            Files.writeString(reportFile, report);
+            System.out.println("report written to " + reportFile);
+            try {
+                ask(sink, "QUIT");
+            } catch (IOException ignored) {
+                // the sink is killed by run.sh anyway
+            }
+            return connectedCount == calls && problems.isEmpty() ? 0 : 1;
+        } finally {
+            callbacks.stop(0);
+            callbackThreads.shutdownNow();
+        }
+    }
+
+    int settledCalls() {
+        int settled = 0;
+        for (int i = 0; i < calls; i++) {
+            if (createStatus[i] != 0 && createStatus[i] != 200) {
+                settled++;
+            } else if (connectedAt[i] != 0 || disconnectedAt[i] != 0) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    void createCall(int i) {
+        String body = "{\"source\":{\"communicationUser\":{\"id\":\"8:acs:bench\"}},"
+                + "\"targets\":[{\"phoneNumber\":{\"value\":\"+" + (firstNumber + i) + "\"}}],"
+                + "\"callbackUri\":\"http://127.0.0.1:" + callbackPort + "/cb\","
+                + "\"requestedModalities\":[\"audio\"],\"requestedCallEvents\":[]}";
+        long start = System.nanoTime();
+        http.sendAsync(signed("POST", "/calls", body), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, error) -> {
+                    createNanos[i] = System.nanoTime() - start;
+                    if (error != null) {
+                        createStatus[i] = -1;
+                        problem("POST /calls #" + i + ": " + error);
+                    } else {
+                        createStatus[i] = response.statusCode();
+                        Matcher m = LEG_ID.matcher(response.body());
+                        if (response.statusCode() == 200 && m.find()) {
+                            String leg = m.group(1);
+                            legIds[i] = leg;
+                            indexByLeg.put(leg, i);
+                            List<String> early = earlyEvents.remove(leg);
+                            if (early != null) {
+                                early.forEach(this::onEvent);
+                            }
+                        } else {
+                            problem("POST /calls #" + i + ": HTTP " + response.statusCode() + " " + response.body());
+                        }
+                    }
+                    createAnswered.incrementAndGet();
+                });
+    }
+
+    void play(int i) {
+        String body = "{\"audioFileUri\":\"http://127.0.0.1:" + callbackPort + "/prompt.wav\",\"loop\":true,"
+                + "\"operationContext\":\"bench-" + i + "\",\"resourceId\":\"bench-prompt-10s\"}";
+        long start = System.nanoTime();
+        playRequested.incrementAndGet();
+        http.sendAsync(signed("POST", "/calls/" + legIds[i] + "/PlayAudio", body),
+                HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                    playNanos[i] = System.nanoTime() - start;
+                    playStatus[i] = error != null ? -1 : response.statusCode();
+                    if (playStatus[i] != 202) {
+                        problem("PlayAudio #" + i + ": " + (error != null ? error
+                                : "HTTP " + response.statusCode() + " " + response.body()));
+                    }
+                    playAnswered.incrementAndGet();
+                });
+    }
+
+    void hangUp(int i) {
+        long start = System.nanoTime();
+        http.sendAsync(signed("POST", "/calls/" + legIds[i] + "/Hangup", null), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, error) -> {
+                    hangupNanos[i] = System.nanoTime() - start;
+                    hangupStatus[i] = error != null ? -1 : response.statusCode();
+                    if (hangupStatus[i] != 202) {
+                        problem("Hangup #" + i + ": " + (error != null ? error
+                                : "HTTP " + response.statusCode() + " " + response.body()));
+                    }
+                    hangupAnswered.incrementAndGet();
+                });
+    }
+
+    /** A request signed as in acs-ga.md §1: HMAC-SHA256 over VERB, path and query, date;host;content hash. */
+    HttpRequest signed(String method, String pathAndQuery, String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        String contentHash = bytes.length == 0 ? EMPTY_SHA256 : base64(sha256(bytes));
+        String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String toSign = method + "\n" + pathAndQuery + "\n" + date + ";" + hostHeader + ";" + contentHash;
+        String signature = base64(hmac(toSign.getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("x-ms-date", date)
+                .header("x-ms-content-sha256", contentHash)
+                .header("Authorization", "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature="
+                        + signature);
+        if (bytes.length == 0) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        }
+        return b.build();
+    }
+
+    byte[] hmac(byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (Exception e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (Exception e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    // ---------------------------------------------------------------- callbacks and the prompt
+
+    void onCallback(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+        Matcher id = CALL_ID.matcher(body);
+        if (!id.find()) {
+            problem("callback without callConnectionId: " + abbreviate(body));
+            return;
+        }
+        String leg = id.group(1);
+        if (!indexByLeg.containsKey(leg)) {
+            // the event overtook the POST /calls response: replay it once the id is known
+            earlyEvents.compute(leg, (k, list) -> {
+                List<String> l = list == null ? new ArrayList<>() : list;
+                l.add(body);
+                return l;
+            });
+            if (indexByLeg.containsKey(leg)) {
+                List<String> early = earlyEvents.remove(leg);
+                if (early != null) {
+                    early.forEach(this::onEvent);
+                }
+            }
+            return;
+        }
+        onEvent(body);
+    }
+
+    synchronized void onEvent(String body) {
+        Matcher id = CALL_ID.matcher(body);
+        Matcher type = TYPE.matcher(body);
+        if (!id.find() || !type.find()) {
+            problem("unreadable callback: " + abbreviate(body));
+            return;
+        }
+        int i = indexByLeg.get(id.group(1));
+        switch (type.group(1)) {
+            case "CallConnectionStateChanged" -> {
+                Matcher state = STATE.matcher(body);
+                String s = state.find() ? state.group(1) : "?";
+                if (s.equals("connected") && connectedAt[i] == 0) {
+                    connectedAt[i] = System.nanoTime();
+                    connected.incrementAndGet();
+                    play(i);
+                } else if (s.equals("disconnected") && disconnectedAt[i] == 0) {
+                    disconnectedAt[i] = System.nanoTime();
+                    Matcher sub = SUBCODE.matcher(body);
+                    disconnectSubcode[i] = sub.find() ? sub.group(1) : "?";
+                    disconnected.incrementAndGet();
+                    if (connectedAt[i] != 0 && !hangingUp) {
+                        if (inWindow) {
+                            droppedInWindow.incrementAndGet();
+                        }
+                        problem("call #" + i + " disconnected before our hang-up: " + abbreviate(body));
+                    }
+                }
+            }
+            case "PlayAudioResult" -> {
+                Matcher status = STATUS.matcher(body);
+                String s = status.find() ? status.group(1) : "?";
+                if (s.equals("completed")) {
+                    playCompleted.incrementAndGet();
+                } else {
+                    playFailed.incrementAndGet();
+                    if (!hangingUp) {
+                        problem("PlayAudioResult " + s + " on call #" + i + ": " + abbreviate(body));
+                    }
+                }
+            }
+            default -> {
+                // ParticipantsUpdated and others: not measured
+            }
+        }
+    }
+
+    void onPrompt(HttpExchange exchange) throws IOException {
+        promptFetches.incrementAndGet();
+        exchange.getResponseHeaders().set("Content-Type", "audio/wav");
+        exchange.sendResponseHeaders(200, prompt.length);
+        exchange.getResponseBody().write(prompt);
+        exchange.close();
+    }
+
+    /** 10 s, 16-bit, 16 kHz, mono: a 440 Hz tone with a little noise. */
+    static byte[] promptWav() {
+        int rate = 16000;
+        int samples = rate * 10;
+        ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        Random noise = new Random(42);
+        for (int n = 0; n < samples; n++) {
+            double v = 0.3 * Math.sin(2 * Math.PI * 440 * n / rate) + 0.02 * noise.nextGaussian();
+            b.putShort((short) Math.max(-32768, Math.min(32767, Math.round(v * 32767))));
+        }
+        return b.array();
+    }
+
+    // ---------------------------------------------------------------- server measurements
+
+    record Sample(long rssKiB, long heapUsedKiB, long cpuTicks, long at) {
+    }
+
+    /** With {@code live}: a full GC, then the heap used (live objects); without: RSS and CPU only (no jcmd). */
+    Sample sample(boolean live) {
+        long heap = -1;
+        if (live) {
+            jcmd("GC.run");
+            Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
+            heap = m.find() ? Long.parseLong(m.group(1)) : -1;
+        }
+        return new Sample(rssKiB(), heap, cpuTicks(serverPid), System.nanoTime());
+    }
+
+    String jcmd(String command) {
+        if (serverPid <= 0) {
+            return "";
+        }
+        try {
+            Process p = new ProcessBuilder("jcmd", String.valueOf(serverPid), command).redirectErrorStream(true)
+                    .start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Thread reader = new Thread(() -> {
+                try {
+                    p.getInputStream().transferTo(out);
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+            reader.start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                problem("jcmd " + command + " timed out");
+            }
+            reader.join(5000);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException | InterruptedException e) {
+            problem("jcmd " + command + ": " + e);
+            return "";
+        }
+    }
+
+    long cpuTicks(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // fields after the command name, which is in parentheses and may hold spaces
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+        } catch (IOException | RuntimeException e) {
+            problem("reading /proc/" + pid + "/stat: " + e);
+            return 0;
+        }
+    }
+
+    long rssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + serverPid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problem("reading /proc/" + serverPid + "/status: " + e);
+        }
+        return -1;
+    }
+
+    /** Busy and total ticks of the whole machine (all cores) from /proc/stat. */
+    static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 1};
+        }
+    }
+
+    /** Microseconds in which some task waited for a CPU (Linux PSI, /proc/pressure/cpu), or -1. */
+    static long cpuPressureMicros() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/pressure/cpu"))) {
+                if (line.startsWith("some")) {
+                    return Long.parseLong(line.replaceAll(".*total=(\\d+).*", "$1"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no PSI on this kernel
+        }
+        return -1;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    // ---------------------------------------------------------------- report
+
+    String report(Sample idle, Sample mid, Sample loaded, Sample after, long rampStart, long rampEnd,
+                  long lastConnected, int connectedAtStart, long cpuStart, long cpuEnd, long windowStart,
+                  long windowEnd, Map<String, String> rtp, String loadBefore, String loadDuring, String loadAfter,
+                  long[] machine) {
+        int createOk = 0;
+        int createFailed = 0;
+        int endedBeforeConnect = 0;
+        int neverConnected = 0;
+        Map<String, Integer> failureSubcodes = new LinkedHashMap<>();
+        for (int i = 0; i < calls; i++) {
+            if (createStatus[i] == 200) {
+                createOk++;
+            } else {
+                createFailed++;
+                continue;
+            }
+            if (connectedAt[i] == 0) {
+                if (disconnectedAt[i] != 0) {
+                    endedBeforeConnect++;
+                    failureSubcodes.merge(disconnectSubcode[i], 1, Integer::sum);
+                } else {
+                    neverConnected++;
+                }
+            }
+        }
+        int ok = connected.get();
+        int notDisconnected = 0;
+        for (int i = 0; i < calls; i++) {
+            if (connectedAt[i] != 0 && disconnectedAt[i] == 0) {
+                notDisconnected++;
+            }
+        }
+        double rampSeconds = (rampEnd - rampStart) / 1e9;
+        double setupSeconds = (lastConnected - rampStart) / 1e9;
+        double windowSeconds = (windowEnd - windowStart) / 1e9;
+        double cpuSeconds = (cpuEnd - cpuStart) / (double) clockTicks;
+        double cpuMsPerCallSecond = connectedAtStart == 0 ? Double.NaN
+                : cpuSeconds * 1000 / (connectedAtStart * windowSeconds);
+        int n = Math.max(1, ok);
+        double heapPerCall = (loaded.heapUsedKiB - idle.heapUsedKiB) / (double) n;
+        double rssPerCall = (loaded.rssKiB - idle.rssKiB) / (double) n;
+        double rssMidPerCall = (mid.rssKiB - idle.rssKiB) / (double) n;
+
+        long packets = num(rtp, "packets");
+        long lost = num(rtp, "seq_lost");
+        long skipped = num(rtp, "ts_skipped_frames");
+        long intervals = num(rtp, "intervals");
+        long outside = num(rtp, "iat_outside_20pm2");
+        double lossPct = 100.0 * lost / Math.max(1, packets + lost);
+        double skippedPct = 100.0 * skipped / Math.max(1, packets + lost + skipped);
+        double expected = connectedAtStart * windowSeconds * 50;
+        double outsidePct = 100.0 * outside / Math.max(1, intervals);
+        double p99 = dbl(rtp.get("iat_p99_ms"));
+        double max = dbl(rtp.get("iat_max_ms"));
+        double load1 = Double.parseDouble(loadBefore.split(" ")[0]);
+        int cores = Runtime.getRuntime().availableProcessors();
+        // share of all cores busy during the window, and how much of it was not this benchmark's server or sink
+        double machineBusy = 100.0 * machine[0] / Math.max(1, machine[1]);
+        double others = 100.0 * (machine[0] - (cpuEnd - cpuStart) - machine[2] - machine[3]) / Math.max(1, machine[1]);
+        double pressurePct = machine[4] < 0 ? Double.NaN : machine[4] / 10_000.0 / windowSeconds;
+        // the load average lags by minutes, so the window's own figures decide too
+        boolean busy = load1 > cores || others > 15 || pressurePct > 10;
+
+        StringBuilder r = new StringBuilder();
+        r.append("== Switchboard SIP playback benchmark (not a test) ").append(runLabel).append('\n');
+        r.append(String.format(Locale.ROOT, "run            N=%d calls, R=%.0f setups/s, D=%d s; %d cores%n",
+                calls, rate, seconds, cores));
+        r.append(String.format(Locale.ROOT, "load average   before %s | end of window %s | after %s%n",
+                loadBefore, loadDuring, loadAfter));
+        r.append(String.format(Locale.ROOT, "machine CPU    in window %.0f %% of %d cores busy: server %.0f %%, "
+                        + "sink %.0f %%, driver %.0f %%, other processes (SIPp, others' work) %.0f %%; "
+                        + "CPU pressure (PSI some) %.1f %% of the window%s%n", machineBusy, cores,
+                100.0 * (cpuEnd - cpuStart) / Math.max(1, machine[1]), 100.0 * machine[2] / Math.max(1, machine[1]),
+                100.0 * machine[3] / Math.max(1, machine[1]), others, pressurePct,
+                busy ? "\n               => PRELIMINARY: the machine was busy with other work" : ""));
+        r.append(String.format(Locale.ROOT, "calls          ok (connected) %d / %d; failed %d (create refused %d, "
+                        + "ended before connect %d%s, never connected %d); dropped in window %d; "
+                        + "not disconnected after hang-up %d   [target: %d concurrent, 0 failed]%n",
+                ok, calls, calls - ok, createFailed, endedBeforeConnect,
+                failureSubcodes.isEmpty() ? "" : " subcodes " + failureSubcodes, neverConnected,
+                droppedInWindow.get(), notDisconnected, 1000));
+        r.append(String.format(Locale.ROOT, "setup rate     offered %.1f/s, connected %.1f/s (first POST to last "
+                + "connected %.1f s)   [target: 100/s]%n", calls / rampSeconds, ok / setupSeconds, setupSeconds));
+        r.append(String.format(Locale.ROOT, "api latency    POST /calls p50 %.1f ms p99 %.1f ms max %.1f ms | "
+                        + "PlayAudio p50 %.1f p99 %.1f | Hangup p50 %.1f p99 %.1f%n",
+                pct(createNanos, 0.50), pct(createNanos, 0.99), pct(createNanos, 1.0), pct(playNanos, 0.50),
+                pct(playNanos, 0.99), pct(hangupNanos, 0.50), pct(hangupNanos, 0.99)));
+        r.append(String.format(Locale.ROOT, "server CPU     %.2f s over %.1f s window with %d calls = %.3f ms per "
+                        + "call-second %s  [target: <= 1 ms]%n", cpuSeconds, windowSeconds, connectedAtStart,
+                cpuMsPerCallSecond, verdict(cpuMsPerCallSecond <= 1.0)));
+        r.append(String.format(Locale.ROOT, "heap (live)    idle %d KiB, loaded %d KiB, after %d KiB: %.1f KiB per "
+                        + "call %s  [target: <= 128 KiB]%n", idle.heapUsedKiB, loaded.heapUsedKiB,
+                after.heapUsedKiB, heapPerCall, verdict(heapPerCall <= 128)));
+        r.append(String.format(Locale.ROOT, "RSS            idle %d KiB, mid-window %d KiB, loaded %d KiB, after "
+                        + "%d KiB: %.1f KiB per call (mid %.1f)%n", idle.rssKiB, mid.rssKiB, loaded.rssKiB,
+                after.rssKiB, rssPerCall, rssMidPerCall));
+        r.append(String.format(Locale.ROOT, "RTP            %s streams with packets (%s silent), %d packets = %.1f %% "
+                        + "of %.0f expected over %s s%n", rtp.get("streams_with_packets"),
+                rtp.get("streams_seen_but_silent"), packets, 100.0 * packets / Math.max(1, expected), expected,
+                rtp.get("window_s")));
+        r.append(String.format(Locale.ROOT, "inter-arrival  p50 %s ms, p99 %s ms %s, p99.9 %s ms, max %s ms %s, "
+                        + "outside 20+-2 ms %.2f %% [target: p99 <= 22.5, max <= 100]; streams with max > 100 ms: "
+                        + "%s%n", rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(p99 <= 22.5),
+                rtp.get("iat_p999_ms"), rtp.get("iat_max_ms"), verdict(max <= 100), outsidePct,
+                rtp.get("streams_max_over_100ms")));
+        r.append(String.format(Locale.ROOT, "loss           %.3f %% by sequence gaps (%d) %s [target: <= 0.1 %%]; "
+                        + "sender-skipped frames by timestamp %d (%.3f %%); late/dup %s%n", lossPct, lost,
+                verdict(lossPct <= 0.1), skipped, skippedPct, rtp.get("late_or_dup")));
+        r.append(String.format(Locale.ROOT, "prompt         fetched %d time(s) by the server (resourceId cache); "
+                        + "PlayAudioResult completed %d, failed or canceled %d%n",
+                promptFetches.get(), playCompleted.get(), playFailed.get()));
+        if (!problems.isEmpty()) {
+            r.append("problems       ").append(problems.size()).append(", first ones:\n");
+            problems.stream().limit(8).forEach(p -> r.append("  - ").append(p).append('\n'));
+        }
+        return r.toString();
+    }
+
+    static String verdict(boolean ok) {
+        return ok ? "(ok)" : "(MISSED)";
+    }
+
+    static double pct(long[] nanos, double q) {
+        long[] v = Arrays.stream(nanos).filter(x -> x > 0).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(v.length - 1, Math.max(0, Math.ceil(q * v.length) - 1));
+        return v[index] / 1e6;
+    }
+
+    static long num(Map<String, String> m, String key) {
+        try {
+            return Long.parseLong(m.getOrDefault(key, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static double dbl(String s) {
+        try {
+            return s == null ? Double.NaN : Double.parseDouble(s.replace(">", ""));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    static Map<String, String> parse(String keyValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : keyValues.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                m.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** One datagram command to the sink; three tries, 3 s each. */
+    static String ask(DatagramChannel sink, String command) throws IOException {
+        ByteBuffer in = ByteBuffer.allocate(8192);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            sink.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.US_ASCII)));
+            sink.socket().setSoTimeout(3000);
+            try {
+                java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[8192], 8192);
+                sink.socket().receive(p);
+                return new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII);
+            } catch (SocketTimeoutException e) {
+                // retry
+            }
+        }
+        throw new IOException("RtpSink did not answer " + command);
+    }
+
+    void waitUntil(String what, long deadline, BooleanSupplier done) throws InterruptedException {
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                problem("timed out waiting until " + what + " (connected " + connected.get() + ", disconnected "
+                        + disconnected.get() + ", creates answered " + createAnswered.get() + ")");
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static void parkUntil(long deadline) {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    void problem(String text) {
+        problems.add(text);
+        if (problems.size() <= 20) {
+            log("problem: " + text);
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "...";
+    }
+
+    static void log(String text) {
+        System.err.println(String.format(Locale.ROOT, "%tT LoadDriver: %s", System.currentTimeMillis(), text));
+    }
+}
