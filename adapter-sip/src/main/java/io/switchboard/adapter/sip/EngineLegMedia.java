@@ -1,11 +1,14 @@
 package io.switchboard.adapter.sip;
 
+import java.util.List;
+
 import io.switchboard.adapter.sip.media.MediaEngine;
 import io.switchboard.adapter.sip.media.MediaListener;
 import io.switchboard.adapter.sip.media.MediaSession;
 import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.Tone;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /** {@link LegMedia} on the RTP media engine: one {@link MediaSession} per leg. Thread-safe, as the session is. */
@@ -17,9 +20,23 @@ final class EngineLegMedia implements LegMedia {
         this.session = session;
     }
 
-    /** Opens legs' media on the engine. */
+    /** Opens legs' media and calls' mixes on the engine. */
     static LegMediaFactory factory(MediaEngine engine) {
-        return listener -> new EngineLegMedia(engine.open(new MediaListener() {
+        return new LegMediaFactory() {
+            @Override
+            public LegMedia open(LegMediaListener listener) throws IOException {
+                return new EngineLegMedia(engine.open(forward(listener)));
+            }
+
+            @Override
+            public CallMix openMix() {
+                return new EngineCallMix(engine.openMix());
+            }
+        };
+    }
+
+    private static MediaListener forward(LegMediaListener listener) {
+        return new MediaListener() {
             @Override
             public void playbackFinished(Object playbackId) {
                 listener.playbackFinished(playbackId);
@@ -34,7 +51,7 @@ final class EngineLegMedia implements LegMedia {
             public void mediaTimeout() {
                 listener.mediaTimeout();
             }
-        }));
+        };
     }
 
     @Override
@@ -60,6 +77,29 @@ final class EngineLegMedia implements LegMedia {
     @Override
     public void stop(Object playbackId) {
         session.stop(playbackId);
+    }
+
+    @Override
+    public void join(CallMix mix) {
+        if (!(mix instanceof EngineCallMix engineMix)) {
+            throw new IllegalArgumentException("mix: " + mix + " (expected: a mix of the same media engine)");
+        }
+        session.join(engineMix.mix());
+    }
+
+    @Override
+    public void leave() {
+        session.leave();
+    }
+
+    @Override
+    public void mute(boolean muted) {
+        session.setMuted(muted);
+    }
+
+    @Override
+    public void sendDtmf(List<Tone> tones, Runnable done) {
+        session.sendDtmf(tones, done);
     }
 
     @Override

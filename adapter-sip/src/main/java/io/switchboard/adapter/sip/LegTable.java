@@ -26,10 +26,12 @@ final class LegTable {
     private final Map<String, Leg> byCallId = new HashMap<>();
     private final HandleTelephonyEventUseCase events;
     private final Playbacks playbacks;
+    private final Conferences conferences;
 
-    LegTable(HandleTelephonyEventUseCase events, Playbacks playbacks) {
+    LegTable(HandleTelephonyEventUseCase events, Playbacks playbacks, Conferences conferences) {
         this.events = events;
         this.playbacks = playbacks;
+        this.conferences = conferences;
     }
 
     void add(Leg leg) {
@@ -64,6 +66,7 @@ final class LegTable {
         leg.state = Leg.State.ANSWERED;
         cancelRingTimer(leg);
         log(leg, "answered");
+        conferences.answered(leg);
         events.legAnswered(leg.id());
     }
 
@@ -74,6 +77,7 @@ final class LegTable {
         }
         leg.state = Leg.State.ENDING;
         cancelRingTimer(leg);
+        conferences.ended(leg);
         leg.media.close();
         log(leg, "ended: " + cause.code() + "/" + cause.subCode() + " " + cause.message());
         playbacks.legGone(leg.id());

@@ -1,5 +1,11 @@
 package io.switchboard.adapter.sip;
 
+import java.util.concurrent.CompletionStage;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.switchboard.domain.media.Tone;
+
 import io.switchboard.adapter.sip.media.MediaEngine;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.DialRequest;
@@ -21,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@link Telephony} over SIP (RFC 3261, UDP) with RTP media: places outbound legs to phone numbers through a trunk
  * and to communication users by a static map, plays clips into them, reports what happens through
- * {@link HandleTelephonyEventUseCase}.
+ * {@link HandleTelephonyEventUseCase}. The answered legs of one call hear each other: from its second answered leg
+ * on, a call's legs talk through a mix of the media engine; a call with one leg never pays for mixing.
  *
  * <p>Threading: every method returns at once. All leg state lives on one signalling thread per adapter; port
  * calls, SIP events, media events and timers hop onto it, and events are reported from it. Only {@link #start}
@@ -36,6 +43,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final SipEndpoint sip;
     private final LegTable legs;
     private final Playbacks playbacks;
+    private final Conferences conferences;
     private final OutboundLegs outbound;
     private final MediaEvents media;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,7 +54,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.thread = thread;
         this.sip = sip;
         this.playbacks = new Playbacks(events);
-        this.legs = new LegTable(events, playbacks);
+        this.conferences = new Conferences(mediaFactory, thread, events);
+        this.legs = new LegTable(events, playbacks, conferences);
         this.outbound = new OutboundLegs(sip, routes, legs, thread, config.defaultRingTimeout());
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, outbound, events);
         sipEvents.bind(outbound, new DialogRequests(sip, legs));
@@ -102,14 +111,21 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         thread.execute("hang up " + leg, () -> outbound.hangUp(leg));
     }
 
+    /**
+     * Plays into the answered legs among the request's: into the call's mix, once, if they are all its answered legs
+     * and it is mixed (from its second answered leg on); else into each leg alone (over the conference audio, if the
+     * leg is in one).
+     */
     @Override
     public void play(PlaybackRequest request) {
         thread.execute("play " + request.operation(), () -> {
             List<Leg> owned = request.legs().stream().map(legs::find).flatMap(Optional::stream).toList();
             if (!owned.isEmpty()) {
                 List<Leg> answered = owned.stream().filter(leg -> leg.state == Leg.State.ANSWERED).toList();
-                playbacks.start(new PlaybackKey(request.call(), request.operation()), answered, request.clip(),
-                        request.loop());
+                PlaybackKey key = new PlaybackKey(request.call(), request.operation());
+                if (!conferences.play(key, answered, request.clip(), request.loop())) {
+                    playbacks.start(key, answered, request.clip(), request.loop());
+                }
             }
         });
     }
@@ -118,8 +134,42 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     public void stopPlayback(CallConnectionId call, MediaOperationId operation) {
         thread.execute("stop playback " + operation, () -> {
             PlaybackKey key = new PlaybackKey(call, operation);
+            conferences.stop(key);
             playbacks.stop(key, playbacks.legsOf(key).stream().map(legs::find).flatMap(Optional::stream).toList());
         });
+    }
+
+    /**
+     * Mutes or unmutes a leg: muted, the other legs of its call no longer hear it; it still hears them. Kept while
+     * the leg lives, whether or not its call is mixed yet. Unknown or ended legs are ignored.
+     */
+    @Override
+    public void setMuted(LegId leg, boolean muted) {
+        thread.execute((muted ? "mute " : "unmute ") + leg, () -> legs.find(leg)
+                .filter(found -> found.state != Leg.State.ENDING)
+                .ifPresent(found -> found.media.mute(muted)));
+    }
+
+    /**
+     * Sends RFC 4733 tones into an answered leg; completes once the last end packet went out. Fails for unknown or
+     * unanswered legs and for peers that negotiated no telephone-event.
+     */
+    @Override
+    public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        thread.execute("send tones " + leg, () -> {
+            Optional<Leg> answered = legs.find(leg).filter(found -> found.state == Leg.State.ANSWERED);
+            if (answered.isEmpty()) {
+                sent.completeExceptionally(new IllegalStateException("leg " + leg + " is not an answered SIP leg"));
+                return;
+            }
+            try {
+                answered.get().media.sendDtmf(tones, () -> sent.complete(null));
+            } catch (IllegalStateException e) {
+                sent.completeExceptionally(e);
+            }
+        });
+        return sent;
     }
 
     /**

@@ -16,12 +16,20 @@ final class FakeLegMedia implements LegMedia {
     /** Opens fake media and remembers every stream opened. */
     static final class Factory implements LegMediaFactory {
         final List<FakeLegMedia> opened = new CopyOnWriteArrayList<>();
+        final List<FakeCallMix> mixes = new CopyOnWriteArrayList<>();
 
         @Override
         public LegMedia open(LegMediaListener listener) {
             FakeLegMedia media = new FakeLegMedia(listener);
             opened.add(media);
             return media;
+        }
+
+        @Override
+        public CallMix openMix() {
+            FakeCallMix mix = new FakeCallMix("mix-" + mixes.size());
+            mixes.add(mix);
+            return mix;
         }
 
         FakeLegMedia last() {
@@ -60,6 +68,27 @@ final class FakeLegMedia implements LegMedia {
     @Override
     public void stop(Object playbackId) {
         calls.add("stop");
+    }
+
+    @Override
+    public void join(CallMix mix) {
+        calls.add("join " + mix);
+    }
+
+    @Override
+    public void leave() {
+        calls.add("leave");
+    }
+
+    @Override
+    public void mute(boolean muted) {
+        calls.add(muted ? "mute" : "unmute");
+    }
+
+    @Override
+    public void sendDtmf(List<Tone> tones, Runnable done) {
+        calls.add("dtmf " + tones);
+        done.run();
     }
 
     @Override

@@ -31,4 +31,12 @@ final class PcmuReference {
         int mantissa = (s >> (exponent + 3)) & 0x0f;
         return (byte) ~(sign | (exponent << 4) | mantissa);
     }
+
+    /** The classic µ-law decoder: the linear value at the centre of the code's interval. */
+    static short decode(byte code) {
+        int u = ~code & 0xff;
+        int exponent = (u >> 4) & 0x07;
+        int magnitude = ((((u & 0x0f) << 3) + 0x84) << exponent) - 0x84;
+        return (short) ((u & 0x80) != 0 ? -magnitude : magnitude);
+    }
 }

@@ -85,6 +85,51 @@ final class RtpPeer implements AutoCloseable {
         send(to, header(0, seq, timestamp, false, payload));
     }
 
+    /** One PCMU packet (payload type 0) from this peer's SSRC. */
+    void sendPcmu(InetSocketAddress to, int seq, long timestamp, byte[] payload) throws IOException {
+        send(to, header(0, seq, timestamp, false, payload));
+    }
+
+    /** Drops what arrived so far: the next receive starts with what is sent from now on. */
+    void drain() throws IOException {
+        byte[] buffer = new byte[2048];
+        socket.setSoTimeout(2);
+        try {
+            while (true) {
+                socket.receive(new DatagramPacket(buffer, buffer.length));
+            }
+        } catch (SocketTimeoutException end) {
+            // nothing queued any more
+        }
+    }
+
+    /** The PCMU audio received during {@code duration}, decoded to linear samples in arrival order. */
+    short[] receiveAudio(Duration duration) throws IOException {
+        List<Packet> packets = new ArrayList<>();
+        byte[] buffer = new byte[2048];
+        long deadline = System.nanoTime() + duration.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                socket.receive(datagram);
+                packets.add(decode(Arrays.copyOf(datagram.getData(), datagram.getLength())));
+            }
+        } catch (SocketTimeoutException end) {
+            // the duration is over
+        }
+        short[] samples = new short[160 * packets.size()];
+        int n = 0;
+        for (Packet packet : packets) {
+            if (packet.payloadType() == 0) {
+                for (byte b : packet.payload()) {
+                    samples[n++] = PcmuReference.decode(b);
+                }
+            }
+        }
+        return Arrays.copyOf(samples, n);
+    }
+
     private static byte[] eventPacket(int pt, int seq, long ts, boolean marker, int event, boolean end, int duration) {
         byte[] payload = {(byte) event, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >> 8), (byte) duration};
         return header(pt, seq, ts, marker, payload);

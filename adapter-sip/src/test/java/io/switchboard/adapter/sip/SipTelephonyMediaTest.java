@@ -21,6 +21,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
@@ -30,6 +32,7 @@ import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.dial;
 import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Signalling and the real RTP media engine against the test UA: what reaches the callee's ear, and its keys. */
 class SipTelephonyMediaTest {
@@ -120,6 +123,33 @@ class SipTelephonyMediaTest {
         // then
         assertThat(events.await(3, WAIT)).containsExactly(new Answered(LEG), new ToneReceived(LEG, Tone.FIVE),
                 new ToneReceived(LEG, Tone.POUND));
+    }
+
+    @Test
+    void sendsTonesAsRfc4733EventsWithTripleEndPackets() throws Exception {
+        // given
+        ua.rtp().drain();
+
+        // when
+        CompletableFuture<Void> sent = telephony.sendTones(CALL, LEG, List.of(Tone.ONE, Tone.POUND))
+                .toCompletableFuture();
+        List<Packet> packets = ua.rtp().receiveUntilQuiet(WAIT, Duration.ofMillis(300), 60);
+
+        // then: events 1 and 11 (#), each ending with three end packets of one timestamp
+        sent.get(5, TimeUnit.SECONDS);
+        List<Packet> ends = packets.stream().filter(p -> p.payloadType() == 101 && (p.payload()[1] & 0x80) != 0)
+                .toList();
+        assertThat(ends).extracting(p -> (int) p.payload()[0]).containsExactly(1, 1, 1, 11, 11, 11);
+        assertThat(ends.get(0).timestamp()).isEqualTo(ends.get(2).timestamp());
+        assertThat(ends.get(3).timestamp()).isNotEqualTo(ends.get(0).timestamp());
+    }
+
+    @Test
+    void refusesToSendTonesIntoALegItDoesNotHave() {
+        CompletableFuture<Void> sent = telephony.sendTones(CALL, LegId.of("not-mine"), List.of(Tone.ONE))
+                .toCompletableFuture();
+
+        assertThatThrownBy(() -> sent.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
     }
 
     private static int indexOf(List<Packet> packets, byte[] payload) {

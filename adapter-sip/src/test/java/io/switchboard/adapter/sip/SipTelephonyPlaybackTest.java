@@ -28,12 +28,16 @@ import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Playback bookkeeping and media events over two answered legs, with media faked. */
+/**
+ * Playback bookkeeping and media events over two of a call's three answered legs (a prompt for only some legs of a
+ * call plays on each of them, not in the call's mix), with media faked.
+ */
 class SipTelephonyPlaybackTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final LegId FIRST = LegId.of("leg-a");
     private static final LegId SECOND = LegId.of("leg-b");
+    private static final LegId THIRD = LegId.of("leg-c");
     private static final MediaOperationId OPERATION = MediaOperationId.of("op-1");
     private static final AudioClip CLIP = new AudioClip("clip", new short[1600]);
 
@@ -43,14 +47,17 @@ class SipTelephonyPlaybackTest {
     private SipTelephony telephony;
 
     @BeforeEach
-    void twoAnsweredLegs() throws Exception {
+    void threeAnsweredLegs() throws Exception {
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
         telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media, events);
         telephony.dial(new DialRequest(CALL, FIRST, CALLEE, Optional.of(CALLER), WAIT));
         events.await(1, WAIT);
         telephony.dial(new DialRequest(CALL, SECOND, CALLEE, Optional.of(CALLER), WAIT));
-        assertThat(events.await(2, WAIT)).containsExactly(new Answered(FIRST), new Answered(SECOND));
+        events.await(2, WAIT);
+        telephony.dial(new DialRequest(CALL, THIRD, CALLEE, Optional.of(CALLER), WAIT));
+        assertThat(events.await(3, WAIT)).containsExactly(new Answered(FIRST), new Answered(SECOND),
+                new Answered(THIRD));
     }
 
     @AfterEach
@@ -77,14 +84,15 @@ class SipTelephonyPlaybackTest {
         // when: the first leg finishes, the second ends, then a late finish arrives
         mediaOf(0).listener.playbackFinished(key);
         Thread.sleep(100);
-        assertThat(events.events()).hasSize(2);
+        assertThat(events.events()).hasSize(3);
         telephony.hangUp(SECOND);
         mediaOf(1).listener.playbackFinished(key);
 
         // then
-        events.await(4, WAIT);
+        events.await(5, WAIT);
         Thread.sleep(200);
-        assertThat(events.events()).containsExactly(new Answered(FIRST), new Answered(SECOND), completed(),
+        assertThat(events.events()).containsExactly(new Answered(FIRST), new Answered(SECOND),
+                new Answered(THIRD), completed(),
                 new Ended(SECOND, ResultInformation.HUNG_UP_BY_APPLICATION));
         assertThat(mediaOf(0).calls).contains("play clip");
     }
@@ -103,7 +111,8 @@ class SipTelephonyPlaybackTest {
         Thread.sleep(200);
         assertThat(mediaOf(0).calls).endsWith("play clip", "stop");
         assertThat(mediaOf(1).calls).endsWith("play clip", "stop");
-        assertThat(events.events()).hasSize(2);
+        assertThat(mediaOf(2).calls).doesNotContain("play clip");
+        assertThat(events.events()).hasSize(3);
     }
 
     @Test
@@ -112,7 +121,7 @@ class SipTelephonyPlaybackTest {
         mediaOf(1).tone(Tone.SEVEN);
 
         // then
-        assertThat(events.await(3, WAIT)).endsWith(new ToneReceived(SECOND, Tone.SEVEN));
+        assertThat(events.await(4, WAIT)).endsWith(new ToneReceived(SECOND, Tone.SEVEN));
     }
 
     @Test
@@ -122,7 +131,7 @@ class SipTelephonyPlaybackTest {
 
         // then
         ua.await(Request.BYE, WAIT);
-        assertThat(events.await(3, WAIT)).endsWith(
+        assertThat(events.await(4, WAIT)).endsWith(
                 new Ended(FIRST, ResultInformation.unavailable("media timeout")));
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One SIPp process running a scenario of {@code interop/sipp} as a UAS on 127.0.0.1, one call. */
+/** One SIPp process running a scenario of {@code interop/sipp} as a UAS on 127.0.0.1, for one call or a few. */
 public final class SippProcess implements AutoCloseable {
 
     private final Process process;
@@ -21,10 +21,17 @@ public final class SippProcess implements AutoCloseable {
 
     /** Starts {@code sipp -sf <scenario>} listening on {@code sipPort}, sending RTP from {@code rtpPort}. */
     public static SippProcess start(Path scenarioDir, String scenario, int sipPort, int rtpPort) throws IOException {
+        return start(scenarioDir, scenario, sipPort, rtpPort, 1);
+    }
+
+    /** As {@link #start(Path, String, int, int)}, answering {@code calls} calls (at once or not) before it exits. */
+    public static SippProcess start(Path scenarioDir, String scenario, int sipPort, int rtpPort, int calls)
+            throws IOException {
         Path log = Path.of("target", "sipp-" + scenario.replace(".xml", "") + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of("sipp", "-sf", scenario, "-i", "127.0.0.1",
-                "-p", Integer.toString(sipPort), "-mi", "127.0.0.1", "-mp", Integer.toString(rtpPort), "-m", "1",
+                "-p", Integer.toString(sipPort), "-mi", "127.0.0.1", "-mp", Integer.toString(rtpPort),
+                "-m", Integer.toString(calls),
                 "-timeout", "30s", "-timeout_error", "-nostdin"))
                 .directory(scenarioDir.toFile())
                 .redirectErrorStream(true)
@@ -48,7 +55,7 @@ public final class SippProcess implements AutoCloseable {
         throw new IllegalStateException("sipp did not start: " + output());
     }
 
-    /** Waits for SIPp to finish its one call; returns its exit code (0: the call went as scripted). */
+    /** Waits for SIPp to finish its calls; returns its exit code (0: every call went as scripted). */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("sipp still running after " + timeout + ": " + output());

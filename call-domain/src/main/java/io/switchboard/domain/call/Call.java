@@ -131,6 +131,10 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
         }
         Participant gone = found.get();
         Call next = withParticipants(participants.stream().filter(p -> !p.leg().equals(leg)).toList());
+        if (state.isEnded()) {
+            // the application left a conference: its participants go on without it, and without its events
+            return Transition.of(next);
+        }
         List<CallEvent> events = new ArrayList<>();
         if (gone.state() == ParticipantState.CONNECTING && gone.invited()) {
             events.add(new AddParticipantFailed(id, gone.operationContext(), gone, cause));
@@ -172,6 +176,21 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
                 .withState(CallState.DISCONNECTING, wasConnected, Optional.empty())
                 .withPlay(play.map(Call::endedWithCall)).withRecognize(Optional.empty());
         return Transition.of(next, next.stateChanged(CallState.DISCONNECTING, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+
+    /**
+     * The application leaves the call (ACS's hang-up without terminating): with two or more connected participants
+     * the call connection ends for the application while the participants stay connected to each other; otherwise
+     * it is {@link #hangUp()}. Participants still being dialled are left to the caller to hang up.
+     */
+    public Transition leave() {
+        requireNotEnded();
+        if (state != CallState.CONNECTED || connectedParticipants().size() < 2) {
+            return hangUp();
+        }
+        Call next = withState(CallState.DISCONNECTED, wasConnected, Optional.of(ResultInformation.HUNG_UP_BY_APPLICATION))
+                .withPlay(play.map(Call::endedWithCall)).withRecognize(Optional.empty());
+        return Transition.of(next, next.stateChanged(CallState.DISCONNECTED, ResultInformation.HUNG_UP_BY_APPLICATION));
     }
 
     /** Starts a play; only one media operation (play or recognition) may run at a time. */

@@ -46,7 +46,9 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<Participant> muteParticipant(MuteParticipantCommand command) {
         return calls.onCall(command.callId(), call -> {
             Call next = calls.apply(call.mute(command.participant(), command.muted()));
-            return next.participant(command.participant()).orElseThrow();
+            Participant muted = next.participant(command.participant()).orElseThrow();
+            telephony.setMuted(muted.leg(), muted.muted());
+            return muted;
         });
     }
 

@@ -30,4 +30,15 @@ public final class HangUpService implements HangUpUseCase {
             return next;
         });
     }
+
+    @Override
+    public CompletionStage<Call> leave(CallConnectionId callId) {
+        return calls.onCall(callId, call -> {
+            Call next = calls.apply(call.leave());
+            reactions.after(call, next);
+            next.participants().stream().filter(p -> !p.isConnected()).map(Participant::leg)
+                    .forEach(telephony::hangUp);
+            return next;
+        });
+    }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Calls kept in memory: the default registry of a single server. Ended calls stay readable for
- * {@code retention}, then are forgotten (checked whenever a call is saved).
+ * {@code retention}, then are forgotten (checked whenever a call is saved) once none of their participants is left.
  */
 public final class InMemoryCallRegistry implements CallRegistry {
 
@@ -56,6 +56,12 @@ public final class InMemoryCallRegistry implements CallRegistry {
         Ended oldest;
         while ((oldest = ended.peek()) != null && oldest.at().isBefore(horizon)) {
             if (ended.remove(oldest)) {
+                Call call = calls.get(oldest.id());
+                if (call != null && !call.participants().isEmpty()) {
+                    // the application left, its participants talk on: keep the call until they have gone
+                    ended.add(new Ended(oldest.id(), clock.instant()));
+                    continue;
+                }
                 calls.remove(oldest.id());
             }
         }

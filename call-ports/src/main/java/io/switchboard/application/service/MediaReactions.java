@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * What telephony must be told after a call changed, judged by comparing the call before and after: playbacks that
  * ended in the domain (canceled, interrupted, the call ended, a prompt cut short by a tone) are stopped, and a
- * recognition that starts collecting or collected a tone gets its silence timer. Runs on the call's executor.
+ * recognition that starts collecting or collected a tone gets its silence timer, a participant left alone after the
+ * application left is hung up. Runs on the call's executor.
  */
 final class MediaReactions {
 
@@ -30,6 +31,14 @@ final class MediaReactions {
         stopEndedPlay(before, after);
         stopEndedPrompt(before, after);
         scheduleSilenceTimer(before, after);
+        hangUpLoneParticipant(before, after);
+    }
+
+    /** After the application left a conference, a participant left alone in it is hung up, as ACS does. */
+    private void hangUpLoneParticipant(Call before, Call after) {
+        if (after.state().isEnded() && after.participants().size() == 1 && before.participants().size() > 1) {
+            telephony.hangUp(after.participants().get(0).leg());
+        }
     }
 
     private void stopEndedPlay(Call before, Call after) {

@@ -59,6 +59,11 @@ public final class RoutingTelephony implements Telephony {
 
     /** Sent by the first network that accepts the leg: each fails for legs it does not own. */
     @Override
+    public void setMuted(LegId leg, boolean muted) {
+        networks.forEach(n -> n.setMuted(leg, muted));
+    }
+
+    @Override
     public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
         return firstSuccess(n -> n.sendTones(call, leg, tones));
     }

@@ -37,6 +37,7 @@ public final class FakeTelephony implements Telephony {
     private final List<LegId> hungUp = new CopyOnWriteArrayList<>();
     private final List<PlaybackRequest> played = new CopyOnWriteArrayList<>();
     private final List<MediaOperationId> stopped = new CopyOnWriteArrayList<>();
+    private final List<String> mutes = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean canReach(CommunicationIdentifier target) {
@@ -106,6 +107,16 @@ public final class FakeTelephony implements Telephony {
         return List.copyOf(played);
     }
 
+    @Override
+    public void setMuted(LegId leg, boolean muted) {
+        mutes.add((muted ? "mute " : "unmute ") + leg);
+    }
+
+    /** {@code mute <leg>} / {@code unmute <leg>}, in order. */
+    public List<String> mutes() {
+        return List.copyOf(mutes);
+    }
+
     public List<MediaOperationId> stopped() {
         return List.copyOf(stopped);
     }
@@ -118,5 +129,6 @@ public final class FakeTelephony implements Telephony {
         stopped.clear();
         sentTones.clear();
         transfers.clear();
+        mutes.clear();
     }
 }

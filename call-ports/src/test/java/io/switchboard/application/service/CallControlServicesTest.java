@@ -6,6 +6,7 @@ import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.CallControlUseCases;
 import io.switchboard.application.port.in.CancelAddParticipantCommand;
 import io.switchboard.application.port.in.HoldCommand;
+import io.switchboard.application.port.in.MuteParticipantCommand;
 import io.switchboard.application.port.in.ParticipantOperationCommand;
 import io.switchboard.application.port.in.PlayAudioCommand;
 import io.switchboard.application.port.in.RecognizeCommand;
@@ -189,5 +190,22 @@ class CallControlServicesTest {
         assertThat(core.telephony.transfers()).hasSize(1);
         assertThat(core.events.events(CallTransferAccepted.class)).hasSize(1);
         assertThat(core.call(call.id()).state().isEnded()).isTrue();
+    }
+
+    @Test
+    void mutingAParticipantMutesItsLegInTheNetwork() {
+        // given
+        Call call = aConnectedCall();
+        Participant alice = call.participants().get(0);
+
+        // when
+        result(control.mute().muteParticipant(new MuteParticipantCommand(call.id(), ALICE.rawId(), true,
+                Optional.empty())));
+        result(control.mute().muteParticipant(new MuteParticipantCommand(call.id(), ALICE.rawId(), false,
+                Optional.empty())));
+
+        // then
+        assertThat(core.telephony.mutes()).containsExactly("mute " + alice.leg(), "unmute " + alice.leg());
+        assertThat(core.call(call.id()).participants().get(0).muted()).isFalse();
     }
 }

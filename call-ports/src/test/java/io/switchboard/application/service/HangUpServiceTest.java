@@ -11,6 +11,7 @@ import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.participant.Participant;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import org.junit.jupiter.api.Test;
 
 import static io.switchboard.application.fakes.CallFixtures.ALICE;
@@ -110,5 +111,40 @@ class HangUpServiceTest {
         assertThat(refused).isInstanceOfSatisfying(CallAutomationException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.CALL_TERMINATED));
         assertThat(core.telephony.hungUp()).isEmpty();
+    }
+
+    @Test
+    void leavingAConferenceKeepsItsParticipantsConnectedUntilOnlyOneIsLeft() {
+        // given: Alice, Bob and Carol connected
+        Call call = core.aConnectedCall(aCallTo(ALICE, BOB, new PhoneNumberIdentifier("+14255550199")));
+        core.events.clear();
+
+        // when: the application leaves, then Alice hangs up
+        Call left = result(core.useCases().hangUp().leave(call.id()));
+        Participant alice = call.participants().get(0);
+        core.telephonyEvents().legEnded(alice.leg(), ResultInformation.REMOTE_HUNG_UP);
+        boolean othersHungUpAfterAlice = !core.telephony.hungUp().isEmpty();
+        Participant bob = call.participants().get(1);
+        core.telephonyEvents().legEnded(bob.leg(), ResultInformation.REMOTE_HUNG_UP);
+
+        // then: the application got its disconnected event and nothing after it; Carol, alone, was hung up
+        assertThat(left.state()).isEqualTo(CallState.DISCONNECTED);
+        assertThat(core.events.events()).containsExactly(new CallConnectionStateChanged(call.id(),
+                call.serverCallId(), CallState.DISCONNECTED, true, ResultInformation.HUNG_UP_BY_APPLICATION));
+        assertThat(othersHungUpAfterAlice).isFalse();
+        assertThat(core.telephony.hungUp()).containsExactly(call.participants().get(2).leg());
+    }
+
+    @Test
+    void leavingACallWithOneParticipantHangsItUp() {
+        // given
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+
+        // when
+        Call left = result(core.useCases().hangUp().leave(call.id()));
+
+        // then
+        assertThat(left.state()).isEqualTo(CallState.DISCONNECTING);
+        assertThat(core.telephony.hungUp()).containsExactly(call.participants().get(0).leg());
     }
 }

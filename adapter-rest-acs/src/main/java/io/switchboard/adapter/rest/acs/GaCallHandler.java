@@ -29,12 +29,11 @@ final class GaCallHandler {
     }
 
     /**
-     * {@code DELETE}: the application leaves. ACS keeps a call of two or more remote participants running without
-     * the application; this server does not bridge participants without their call yet, so leaving ends the call
-     * for everyone, as {@link #terminate} does. 204.
+     * {@code DELETE}: the application leaves. As in ACS, two or more connected participants stay connected to each
+     * other (the application gets its CallDisconnected); with fewer the call ends for everyone. 204.
      */
     void hangUp(RoutingContext rc) {
-        GaReplies.empty(rc, useCases.hangUp().hangUp(callId(rc)), 204);
+        GaReplies.empty(rc, useCases.hangUp().leave(callId(rc)), 204);
     }
 
     /** Ends the call for everyone: 204. */

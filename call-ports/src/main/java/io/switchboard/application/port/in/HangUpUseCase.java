@@ -14,4 +14,14 @@ public interface HangUpUseCase {
      * @return the call as it now is; fails with {@code CALL_NOT_FOUND} or {@code CALL_TERMINATED}
      */
     CompletionStage<Call> hangUp(CallConnectionId callId);
+
+    /**
+     * The application leaves (ACS GA hang-up): with two or more connected participants they stay connected to each
+     * other and only the application's call connection ends; otherwise the same as {@link #hangUp}. Non-blocking.
+     *
+     * @return the call as it now is; fails with {@code CALL_NOT_FOUND} or {@code CALL_TERMINATED}
+     */
+    default CompletionStage<Call> leave(CallConnectionId callId) {
+        return hangUp(callId);
+    }
 }

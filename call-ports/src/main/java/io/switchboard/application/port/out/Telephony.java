@@ -38,6 +38,14 @@ public interface Telephony {
     void stopPlayback(CallConnectionId call, MediaOperationId operation);
 
     /**
+     * Mutes or unmutes a leg: muted, the other participants of its call no longer hear it; it still hears them.
+     * Unknown legs are ignored. This default does nothing, for networks that mix no audio.
+     */
+    default void setMuted(LegId leg, boolean muted) {
+        // a network that mixes no audio has nothing to mute
+    }
+
+    /**
      * Sends DTMF tones into an answered leg (RFC 4733 events on SIP). The stage completes once every tone was sent,
      * and fails (never throws) if the leg is not this network's, not answered, or the network cannot send tones.
      * Networks that cannot send tones keep this default, which fails with {@link UnsupportedOperationException}.

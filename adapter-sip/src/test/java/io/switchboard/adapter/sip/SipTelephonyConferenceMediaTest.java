@@ -1,0 +1,209 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Ended;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Event;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.PlayEnded;
+import io.switchboard.adapter.sip.media.MediaConfig;
+import io.switchboard.adapter.sip.media.MediaEngine;
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
+import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.AudioClip;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.participant.CommunicationUserIdentifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static io.switchboard.adapter.sip.SipFixtures.CALL;
+import static io.switchboard.adapter.sip.SipFixtures.CALLER;
+import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three test UAs in one call over SIP with the real RTP media engine: who hears whom, measured on the decoded audio
+ * each receives (Goertzel), prompts to everyone, and legs leaving.
+ */
+class SipTelephonyConferenceMediaTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration LISTEN = Duration.ofMillis(500);
+    private static final double MARGIN_DB = 20;
+    private static final double A_HZ = 1000;
+    private static final double B_HZ = 2000;
+    private static final double C_HZ = 1500;
+    private static final double PROMPT_HZ = 500;
+    private static final double NOTHING_HZ = 3000;
+    private static final List<String> NAMES = List.of("a", "b", "c");
+
+    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final List<TestUserAgent> uas = new ArrayList<>();
+    private final List<PacedToneSender> senders = new ArrayList<>();
+    private final List<LegId> legs = NAMES.stream().map(name -> LegId.of("leg-" + name)).toList();
+    private MediaEngine engine;
+    private SipTelephony telephony;
+
+    @BeforeEach
+    void threeAnsweredLegsInOneCall() throws Exception {
+        int base = 45_000 + 2 * (int) (ProcessHandle.current().pid() % 2000);
+        engine = MediaEngine.start(new MediaConfig("127.0.0.1", base, base + 99, 2, Duration.ofSeconds(30)));
+        Map<String, String> users = new HashMap<>();
+        for (String name : NAMES) {
+            int port = freeUdpPort();
+            uas.add(TestUserAgent.start(port));
+            users.put("8:acs:" + name, "sip:" + name + "@127.0.0.1:" + port);
+        }
+        telephony = SipTelephony.start(new SipConfig("127.0.0.1", freeUdpPort(), Optional.empty(), users,
+                Duration.ofSeconds(30), "switchboard", Duration.ofMillis(50)), engine, events);
+        for (int i = 0; i < NAMES.size(); i++) {
+            telephony.dial(new DialRequest(CALL, legs.get(i), new CommunicationUserIdentifier("8:acs:" + NAMES.get(i)),
+                    Optional.of(CALLER), WAIT));
+            assertThat(events.await(i + 1, WAIT)).endsWith(new Answered(legs.get(i)));
+        }
+        double[] tones = {A_HZ, B_HZ, 0};
+        for (int i = 0; i < NAMES.size(); i++) {
+            RemoteAudio switchboard = uas.get(i).switchboardMedia();
+            senders.add(PacedToneSender.start(uas.get(i).rtp(),
+                    new InetSocketAddress(switchboard.address(), switchboard.port()), tones[i]));
+        }
+        Thread.sleep(300); // the jitter buffers fill
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (PacedToneSender sender : senders) {
+            sender.close();
+        }
+        if (telephony != null) {
+            telephony.close();
+        }
+        uas.forEach(TestUserAgent::close);
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void everyLegHearsTheOthersButNotItself() throws Exception {
+        // when
+        List<short[]> heard = listen(0, 1, 2);
+
+        // then
+        assertHears(heard.get(0), "A", B_HZ, A_HZ);
+        assertHears(heard.get(1), "B", A_HZ, B_HZ);
+        assertHears(heard.get(2), "C", A_HZ, NOTHING_HZ);
+        assertHears(heard.get(2), "C", B_HZ, NOTHING_HZ);
+    }
+
+    @Test
+    void promptToEveryLegReachesAllAndIsReportedOnce() throws Exception {
+        // given
+        MediaOperationId operation = MediaOperationId.of("op-all");
+
+        // when
+        telephony.play(new PlaybackRequest(CALL, operation, legs, prompt(1000), false));
+        Thread.sleep(150);
+        List<short[]> heard = listen(0, 1, 2);
+
+        // then
+        for (int i = 0; i < 3; i++) {
+            assertHears(heard.get(i), NAMES.get(i).toUpperCase(), PROMPT_HZ, NOTHING_HZ);
+        }
+        assertHears(heard.get(0), "A during the prompt", B_HZ, A_HZ);
+        assertThat(awaitPlayEnded(operation)).isEqualTo(1);
+    }
+
+    @Test
+    void theOthersStillHearEachOtherWhenOneHangsUpAndTheLastGetsPromptsAlone() throws Exception {
+        // when: A hangs up, C starts talking
+        uas.get(0).hangUp();
+        events.awaitEnded(legs.get(0), WAIT);
+        senders.get(2).frequency(C_HZ);
+        Thread.sleep(200);
+        List<short[]> heard = listen(1, 2);
+
+        // then: B and C hear each other, nobody hears A any more
+        assertHears(heard.get(0), "B", C_HZ, A_HZ);
+        assertHears(heard.get(0), "B", C_HZ, B_HZ);
+        assertHears(heard.get(1), "C", B_HZ, A_HZ);
+        assertHears(heard.get(1), "C", B_HZ, C_HZ);
+
+        // when: B hangs up too; C, alone, is played a prompt
+        uas.get(1).hangUp();
+        events.awaitEnded(legs.get(1), WAIT);
+        MediaOperationId operation = MediaOperationId.of("op-c");
+        telephony.play(new PlaybackRequest(CALL, operation, List.of(legs.get(2)), prompt(800), false));
+        Thread.sleep(150);
+        short[] alone = listen(2).get(0);
+
+        // then
+        assertHears(alone, "C alone", PROMPT_HZ, B_HZ);
+        assertHears(alone, "C alone", PROMPT_HZ, C_HZ);
+        assertThat(awaitPlayEnded(operation)).isEqualTo(1);
+        assertThat(events.events()).contains(new Ended(legs.get(0), ResultInformation.REMOTE_HUNG_UP),
+                new Ended(legs.get(1), ResultInformation.REMOTE_HUNG_UP));
+    }
+
+    /** What the given UAs receive during the same {@link #LISTEN} window. */
+    private List<short[]> listen(int... indexes) throws Exception {
+        List<CompletableFuture<short[]>> received = new ArrayList<>();
+        for (int i : indexes) {
+            RtpPeer peer = uas.get(i).rtp();
+            peer.drain();
+            received.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return peer.receiveAudio(LISTEN);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<short[]> audio = new ArrayList<>();
+        for (CompletableFuture<short[]> future : received) {
+            audio.add(future.get());
+        }
+        return audio;
+    }
+
+    private static void assertHears(short[] audio, String who, double present, double absent) {
+        double presentDb = Goertzel.powerDb(audio, present);
+        double absentDb = Goertzel.powerDb(audio, absent);
+        assertThat(audio.length).as("%s received audio", who).isGreaterThan((int) (8 * LISTEN.toMillis() / 2));
+        assertThat(presentDb - absentDb)
+                .as("%s: %.0f Hz at %.1f dB over %.0f Hz at %.1f dB", who, present, presentDb, absent, absentDb)
+                .isGreaterThanOrEqualTo(MARGIN_DB);
+    }
+
+    private static AudioClip prompt(int millis) {
+        short[] samples = new short[8 * millis];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) Math.round(6000 * Math.sin(2 * Math.PI * PROMPT_HZ * i / 8000));
+        }
+        return new AudioClip("prompt-" + millis, samples);
+    }
+
+    /** Waits for the playback's end, then a little more; returns how often it was reported. */
+    private long awaitPlayEnded(MediaOperationId operation) throws InterruptedException {
+        PlayEnded ended = new PlayEnded(CALL, PlayOperation.Outcome.completed(operation));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!events.events().contains(ended) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200);
+        List<Event> all = events.events();
+        return all.stream().filter(ended::equals).count();
+    }
+}
