@@ -146,8 +146,8 @@ class GaCallRoutesTest {
     }
 
     @Test
-    void hangsUpWithDeleteAndTerminatesWith204() throws Exception {
-        // given
+    void leavesWithDeleteAndTerminatesWith204() throws Exception {
+        // given: two calls, each with two connected participants
         Call left = GaCalls.connected(api, core);
         Call terminated = GaCalls.connected(api, core);
 
@@ -163,9 +163,11 @@ class GaCallRoutesTest {
         assertThat(terminate.status()).isEqualTo(204);
         assertThat(again.status()).isEqualTo(204);
         assertThat(again.headers().get("Repeatability-Result")).isEqualTo("accepted");
-        assertThat(core.call(left.id()).state()).isEqualTo(CallState.DISCONNECTING);
+        // the application left the first call: its two participants stay connected to each other
+        assertThat(core.call(left.id()).state()).isEqualTo(CallState.DISCONNECTED);
+        assertThat(core.call(left.id()).connectedParticipants()).hasSize(2);
         assertThat(core.call(terminated.id()).state()).isEqualTo(CallState.DISCONNECTING);
-        assertThat(core.telephony.hungUp()).hasSize(4);
+        assertThat(core.telephony.hungUp()).hasSize(2);
     }
 
     @Test
