@@ -87,7 +87,8 @@ public final class SwitchboardServer {
         CallUseCases useCases = core.useCases();
         RestConfig rest = RestConfig.defaults(key, config.publicHost());
         httpHost = config.httpHost();
-        httpPort = deployHttp(config, v -> AcsRestApi.router(v, useCases, rest));
+        httpPort = deployHttp(config,
+                v -> HealthRoute.around(AcsRestApi.router(v, useCases, rest), v, registry, webhooks::stats));
     }
 
     /** Starts a server; throws with a message naming the setting when the configuration cannot work. */

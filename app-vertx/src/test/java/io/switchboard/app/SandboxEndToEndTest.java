@@ -225,4 +225,30 @@ class SandboxEndToEndTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(new JsonObject(response.body()).getString("code")).isEqualTo("8522");
     }
+
+    @Test
+    void healthNeedsNoSignatureAndCountsCallsAndWebhooks() throws Exception {
+        java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + server.httpPort() + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        JsonObject body = new JsonObject(health.body());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(body.getString("status")).isEqualTo("ok");
+        assertThat(body.getInteger("activeCalls")).isNotNegative();
+        assertThat(body.getJsonObject("webhooks").fieldNames())
+                .containsExactlyInAnyOrder("delivered", "retried", "givenUp", "pending");
+    }
+
+    @Test
+    void everythingElseStillNeedsASignature() throws Exception {
+        java.net.http.HttpResponse<String> unsigned = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + server.httpPort() + "/calls/x")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(new JsonObject(unsigned.body()).getString("code")).isEqualTo("Denied");
+    }
 }

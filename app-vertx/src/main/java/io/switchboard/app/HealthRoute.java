@@ -1,0 +1,37 @@
+package io.switchboard.app;
+
+import io.switchboard.adapter.webhook.WebhookStats;
+import io.switchboard.application.port.out.CallRegistry;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /health}: unauthenticated, for load balancers and operators. Answers 200 with the number of active
+ * calls and the webhook delivery counters; it reveals no call ids or addresses.
+ */
+final class HealthRoute {
+
+    private HealthRoute() {
+    }
+
+    /** A router serving {@code /health} and handing every other request to {@code api}. */
+    static Router around(Router api, io.vertx.core.Vertx vertx, CallRegistry calls, Supplier<WebhookStats> webhooks) {
+        Router root = Router.router(vertx);
+        root.get("/health").handler(rc -> {
+            WebhookStats stats = webhooks.get();
+            JsonObject body = new JsonObject()
+                    .put("status", "ok")
+                    .put("activeCalls", calls.active().size())
+                    .put("webhooks", new JsonObject()
+                            .put("delivered", stats.delivered())
+                            .put("retried", stats.retried())
+                            .put("givenUp", stats.givenUp())
+                            .put("pending", stats.pending()));
+            rc.response().putHeader("Content-Type", "application/json").end(body.encode());
+        });
+        root.route("/*").subRouter(api);
+        return root;
+    }
+}
