@@ -11,13 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +28,6 @@ class SippConferenceInteropTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String KEY = "c2lwcC1jb25mZXJlbmNlLWludGVyb3AtdGVzdC1rZXk=";
-    private static final Path SCENARIOS = Path.of(System.getProperty("sipp.dir", "../interop/sipp")).toAbsolutePath();
     private static final String FIRST = "+14255550123";
     private static final String SECOND = "+14255550124";
     private static final String THIRD = "+14255550125";
@@ -40,7 +35,7 @@ class SippConferenceInteropTest {
     @TempDir
     static Path dataDir;
     private static CallbackReceiver app;
-    private SwitchboardServer server;
+    private SippTrunk trunk;
     private SippProcess sipp;
     private SignedClient api;
 
@@ -56,26 +51,15 @@ class SippConferenceInteropTest {
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(3));
-        }
-        if (sipp != null) {
-            sipp.close();
+        if (trunk != null) {
+            trunk.close();
         }
     }
 
     private void start(String scenario, int calls) throws Exception {
-        int trunkPort = freeUdpPort();
-        sipp = SippProcess.start(SCENARIOS, scenario, trunkPort, freeUdpPort(), calls);
-        server = SwitchboardServer.start(AppConfig.fromSettings(Map.of(
-                "SWITCHBOARD_HTTP_PORT", "0",
-                "SWITCHBOARD_ACCESS_KEY", KEY,
-                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
-                "SWITCHBOARD_SIP_PORT", Integer.toString(freeUdpPort()),
-                "SWITCHBOARD_SIP_TRUNK", "sip:127.0.0.1:" + trunkPort,
-                "SWITCHBOARD_SIP_T1_MILLIS", "50",
-                "SWITCHBOARD_RTP_PORTS", "43100-43199")));
-        api = new SignedClient(server.httpPort(), KEY);
+        trunk = SippTrunk.start(scenario, calls, dataDir, KEY, "43100-43199");
+        sipp = trunk.sipp;
+        api = trunk.api;
     }
 
     private String createCall(String number) throws Exception {
@@ -155,9 +139,4 @@ class SippConferenceInteropTest {
         return array.stream().map(JsonObject.class::cast).toList();
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
-    }
 }

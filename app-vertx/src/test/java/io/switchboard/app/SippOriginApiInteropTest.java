@@ -10,13 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +26,11 @@ class SippOriginApiInteropTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String KEY = "c2lwcC1vcmlnaW4tYXBpLWludGVyb3AtdGVzdC1rZXk=";
-    private static final Path SCENARIOS = Path.of(System.getProperty("sipp.dir", "../interop/sipp")).toAbsolutePath();
 
     @TempDir
     static Path dataDir;
     private static CallbackReceiver app;
-    private SwitchboardServer server;
+    private SippTrunk trunk;
     private SippProcess sipp;
     private SignedClient api;
 
@@ -51,26 +46,15 @@ class SippOriginApiInteropTest {
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(3));
-        }
-        if (sipp != null) {
-            sipp.close();
+        if (trunk != null) {
+            trunk.close();
         }
     }
 
     private void start(String scenario) throws Exception {
-        int trunkPort = freeUdpPort();
-        sipp = SippProcess.start(SCENARIOS, scenario, trunkPort, freeUdpPort());
-        server = SwitchboardServer.start(AppConfig.fromSettings(Map.of(
-                "SWITCHBOARD_HTTP_PORT", "0",
-                "SWITCHBOARD_ACCESS_KEY", KEY,
-                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
-                "SWITCHBOARD_SIP_PORT", Integer.toString(freeUdpPort()),
-                "SWITCHBOARD_SIP_TRUNK", "sip:127.0.0.1:" + trunkPort,
-                "SWITCHBOARD_SIP_T1_MILLIS", "100",
-                "SWITCHBOARD_RTP_PORTS", "43000-43099")));
-        api = new SignedClient(server.httpPort(), KEY);
+        trunk = SippTrunk.start(scenario, 1, dataDir, KEY, "43000-43099");
+        sipp = trunk.sipp;
+        api = trunk.api;
     }
 
     private String createCall(String extra) throws Exception {
@@ -148,9 +132,4 @@ class SippOriginApiInteropTest {
         assertThat(resultOf(events).getString("message")).contains("SIP 408");
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -7,7 +7,6 @@ import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.participant.CommunicationIdentifier;
-import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.ParticipantId;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.vertx.core.json.JsonArray;
@@ -61,17 +60,8 @@ final class OriginWire {
         return body;
     }
 
-    /** Every form the origin API accepts at once: {@code rawId}, {@code kind} and the kind's object. */
     static JsonObject identifier(CommunicationIdentifier identifier) {
-        JsonObject node = new JsonObject().put("rawId", identifier.rawId());
-        if (identifier instanceof PhoneNumberIdentifier phone) {
-            node.put("kind", "phoneNumber").put("phoneNumber", new JsonObject().put("value", phone.value()));
-        } else if (identifier instanceof CommunicationUserIdentifier user) {
-            node.put("kind", "communicationUser").put("communicationUser", new JsonObject().put("id", user.id()));
-        } else {
-            node.put("kind", "unknown");
-        }
-        return node;
+        return IdentifierWire.write(identifier);
     }
 
     static CallConnectionId callLegId(JsonObject body) {
@@ -93,37 +83,16 @@ final class OriginWire {
         JsonArray nodes = body.getJsonArray("participants", new JsonArray());
         for (int i = 0; i < nodes.size(); i++) {
             JsonObject node = nodes.getJsonObject(i);
-            JsonObject identifierNode = node.getJsonObject("identifier");
-            if (identifierNode == null) {
-                throw new IllegalArgumentException("participants[" + i + "].identifier: missing");
-            }
-            CommunicationIdentifier identifier = readIdentifier(identifierNode);
+            CommunicationIdentifier identifier = IdentifierWire.read(node.getJsonObject("identifier"),
+                    "participants[" + i + "].identifier");
             participants.add(new CallParticipant(ParticipantId.of(node.getString("participantId",
                     identifier.rawId())), identifier, node.getBoolean("isMuted", false)));
         }
         return new CallConnectionProperties(id, state, participants);
     }
 
-    private static CommunicationIdentifier readIdentifier(JsonObject node) {
-        if (node.getString("rawId") != null) {
-            return CommunicationIdentifier.parseRawId(node.getString("rawId"));
-        }
-        JsonObject phone = node.getJsonObject("phoneNumber");
-        if (phone != null) {
-            return new PhoneNumberIdentifier(phone.getString("value"));
-        }
-        JsonObject user = node.getJsonObject("communicationUser");
-        if (user != null) {
-            return new CommunicationUserIdentifier(user.getString("id"));
-        }
-        throw new IllegalArgumentException("identifier: " + node
-                + " (expected: rawId, phoneNumber or communicationUser)");
-    }
-
     private static JsonArray identifiers(List<? extends CommunicationIdentifier> identifiers) {
-        JsonArray array = new JsonArray();
-        identifiers.forEach(identifier -> array.add(identifier(identifier)));
-        return array;
+        return IdentifierWire.writeAll(identifiers);
     }
 
     /** {@code notStarted} → {@code NOT_STARTED}. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,16 +52,26 @@ final class SignedTransport {
      * @return the 2xx response, or a failure with a {@link CallAutomationClientException}
      */
     Future<Response> send(HttpMethod method, String path, Buffer body) {
-        String pathAndQuery = target.basePath() + path + options.apiVersion()
-                .map(v -> "?api-version=" + URLEncoder.encode(v, StandardCharsets.UTF_8)).orElse("");
-        return attempt(1, method, pathAndQuery, body);
+        return send(method, path, body, Map.of());
     }
 
-    private Future<Response> attempt(int attempt, HttpMethod method, String pathAndQuery, Buffer body) {
+    /**
+     * @param headers sent unchanged with every attempt: a retry repeats them (ACS's {@code Repeatability-*} headers
+     *                must, so that the service recognises the retry and does not execute it twice)
+     */
+    Future<Response> send(HttpMethod method, String path, Buffer body, Map<String, String> headers) {
+        String pathAndQuery = target.basePath() + path + options.apiVersion()
+                .map(v -> "?api-version=" + URLEncoder.encode(v, StandardCharsets.UTF_8)).orElse("");
+        return attempt(1, method, pathAndQuery, body, headers);
+    }
+
+    private Future<Response> attempt(int attempt, HttpMethod method, String pathAndQuery, Buffer body,
+                                     Map<String, String> headers) {
         long timeout = options.requestTimeout().toMillis();
         HttpRequest<Buffer> request = client.request(method, target.port(), target.hostName(), pathAndQuery)
                 .ssl(target.tls())
                 .timeout(timeout);
+        headers.forEach(request::putHeader);
         signer.headers(method.name(), pathAndQuery, target.host(), body.getBytes(), options.clock().instant())
                 .forEach(request::putHeader);
         if (body.length() > 0) {
@@ -76,7 +87,8 @@ final class SignedTransport {
                     if (delay.isEmpty()) {
                         return Future.failedFuture(ServiceErrors.fromResponse(response.statusCode(), body(response)));
                     }
-                    return later(delay.get()).compose(ignored -> attempt(attempt + 1, method, pathAndQuery, body));
+                    return later(delay.get()).compose(ignored -> attempt(attempt + 1, method, pathAndQuery, body,
+                            headers));
                 });
     }
 

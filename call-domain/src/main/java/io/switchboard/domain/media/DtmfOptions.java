@@ -22,14 +22,16 @@ public record DtmfOptions(int maxTones, Set<Tone> stopTones, Duration interToneT
             throw new IllegalArgumentException("maxTonesToCollect: " + maxTones + " (expected: 1 to " + MAX_TONES + ")");
         }
         stopTones = Set.copyOf(stopTones);
-        requirePositive("interToneTimeoutInSeconds", interToneTimeout);
-        requirePositive("initialSilenceTimeoutInSeconds", initialSilenceTimeout);
+        require("interToneTimeoutInSeconds", interToneTimeout, false);
+        // ACS allows 0: no tone may be waited for at all
+        require("initialSilenceTimeoutInSeconds", initialSilenceTimeout, true);
     }
 
-    private static void requirePositive(String name, Duration value) {
+    private static void require(String name, Duration value, boolean zeroAllowed) {
         Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + ": " + value.toSeconds() + " (expected: a positive number)");
+        if (value.isNegative() || value.isZero() && !zeroAllowed) {
+            throw new IllegalArgumentException(name + ": " + value.toSeconds()
+                    + (zeroAllowed ? " (expected: 0 or more seconds)" : " (expected: a positive number)"));
         }
     }
 }

@@ -64,7 +64,7 @@ final class GaMediaRequests {
                 new IllegalArgumentException("recognizeOptions: missing (expected: an object)"));
         CommunicationIdentifier target = IdentifierJson.read(JsonRequest.field(options, "targetParticipant")
                 .orElse(null), path + ".targetParticipant");
-        int silence = JsonRequest.integer(options, "initialSilenceTimeoutInSeconds", path, 1, 300).orElse(5);
+        int silence = JsonRequest.integer(options, "initialSilenceTimeoutInSeconds", path, 0, 300).orElse(5);
         JsonNode dtmf = JsonRequest.field(options, "dtmfOptions").orElse(JsonRequest.MAPPER.createObjectNode());
         String dtmfPath = path + ".dtmfOptions";
         int interTone = JsonRequest.integer(dtmf, "interToneTimeoutInSeconds", dtmfPath, 1, 60).orElse(2);

@@ -13,37 +13,23 @@ final class MuLaw {
     /** Encoding of a zero sample: what silence looks like on the wire. */
     static final byte SILENCE = (byte) 0xFF;
 
-    private static final byte[] ENCODE = new byte[65536];
-    private static final short[] DECODE = new short[256];
-
-    static {
-        for (int i = 0; i < 65536; i++) {
-            ENCODE[i] = (byte) compressReference((short) (i - 32768));
-        }
-        for (int i = 0; i < 256; i++) {
-            DECODE[i] = (short) expandReference(i);
-        }
-    }
+    private static final CompandingTable TABLE =
+            new CompandingTable(sample -> compressReference((short) sample), MuLaw::expandReference);
 
     private MuLaw() {
     }
 
     static byte encode(short sample) {
-        return ENCODE[sample + 32768];
+        return TABLE.encode(sample);
     }
 
     static short decode(byte code) {
-        return DECODE[code & 0xFF];
+        return TABLE.decode(code);
     }
 
     /** Encodes every sample, padding the last 20 ms frame with silence (length: a multiple of 160). */
     static byte[] encode(short[] samples) {
-        byte[] out = new byte[Codec.paddedLength(samples.length)];
-        for (int i = 0; i < samples.length; i++) {
-            out[i] = ENCODE[samples[i] + 32768];
-        }
-        java.util.Arrays.fill(out, samples.length, out.length, SILENCE);
-        return out;
+        return TABLE.encode(samples);
     }
 
     /** G.191 {@code ulaw_compress} for one 16-bit sample. */
