@@ -50,6 +50,13 @@ import javax.crypto.spec.SecretKeySpec;
  * measures, hangs every call up at R per second and prints one report. Requests are signed as ACS does
  * (HMAC-SHA256, acs-ga.md §1). Server CPU and RSS come from /proc, heap from {@code jcmd}.
  *
+ * <p>Conference mode ({@code --participants P}, P &gt; 1; {@code run.sh --conference}): call i is created to
+ * one number and then grows to P legs: on each {@code ParticipantsUpdated} that shows every invited number joined,
+ * the next number is invited ({@code POST /calls/{id}/participants}, one at a time); at P participants the looped
+ * prompt is played to the call, i.e. once into the server's mix, which sends every leg the other legs' audio plus
+ * the prompt. The window, the sink and the samples are those of the playback benchmark; the report counts legs
+ * (CPU per leg-second, heap and RSS per leg) and holds the conference targets (p99 inter-arrival &lt;= 22 ms, no loss).
+ *
  * <p>Settings are {@code --name value} pairs; the access key comes from the environment variable
  * {@code BENCH_ACCESS_KEY}. Every wait is bounded.
  */
@@ -65,6 +72,7 @@ public final class LoadDriver {
     static final Pattern SUBCODE = Pattern.compile("\"sub[cC]ode\"\\s*:\\s*(\\d+)");
     static final Pattern LEG_ID = Pattern.compile("\"callLegId\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    static final Pattern PARTICIPANT_ID = Pattern.compile("\"participantId\"\\s*:");
 
     // settings
     final String api;
@@ -77,8 +85,12 @@ public final class LoadDriver {
     final int sinkPort;
     final long serverPid;
     final long sinkPid;
+    final long sippPid;
     final long clockTicks;
     final long firstNumber;
+    final int participants;        // legs per call; 1 = the playback benchmark, more = conference mode
+    final boolean conference;
+    final boolean legsTalk;        // conference mode: SIPp sends a tone on every leg (else the legs are silent)
     final Path reportFile;
     final String runLabel;
 
@@ -113,6 +125,22 @@ public final class LoadDriver {
     final AtomicInteger droppedInWindow = new AtomicInteger();
     volatile boolean inWindow;
 
+    // conference mode, per call i: participants in its latest ParticipantsUpdated, legs requested (the created one
+    // included), when it reached all its participants, whether an invitation failed; per invitation i*P+k: latency
+    final int[] joined;
+    final int[] invited;
+    final long[] fullAt;
+    final boolean[] growthFailed;
+    final long[] inviteNanos;
+    final int[] inviteStatus;
+    final AtomicInteger full = new AtomicInteger();
+    final AtomicInteger invitesRequested = new AtomicInteger();
+    final AtomicInteger invitesAnswered = new AtomicInteger();
+    final AtomicInteger inviteResultsCompleted = new AtomicInteger();
+    final AtomicInteger inviteResultsFailed = new AtomicInteger();
+    final AtomicInteger legsLeftInWindow = new AtomicInteger();
+    Map<String, Long> pacerWindowTicks = Map.of(); // CPU ticks of the server's rtp-pacer-* threads in the window
+
     LoadDriver(Map<String, String> o) throws Exception {
         api = o.getOrDefault("api", "http://127.0.0.1:8080");
         URI uri = URI.create(api);
@@ -129,8 +157,12 @@ public final class LoadDriver {
         sinkPort = Integer.parseInt(o.getOrDefault("sink-port", "27091"));
         serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
         sinkPid = Long.parseLong(o.getOrDefault("sink-pid", "0"));
+        sippPid = Long.parseLong(o.getOrDefault("sipp-pid", "0"));
         clockTicks = Long.parseLong(o.getOrDefault("clk-tck", "100"));
         firstNumber = Long.parseLong(o.getOrDefault("first-number", "14255550000"));
+        participants = Integer.parseInt(o.getOrDefault("participants", "1"));
+        conference = participants > 1;
+        legsTalk = Boolean.parseBoolean(o.getOrDefault("legs-talk", "true"));
         reportFile = Path.of(o.getOrDefault("report", "bench/sip/out/report.txt"));
         runLabel = o.getOrDefault("label", "");
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -145,6 +177,12 @@ public final class LoadDriver {
         connectedAt = new long[calls];
         disconnectedAt = new long[calls];
         disconnectSubcode = new String[calls];
+        joined = new int[calls];
+        invited = new int[calls];
+        fullAt = new long[calls];
+        growthFailed = new boolean[calls];
+        inviteNanos = new long[calls * participants];
+        inviteStatus = new int[calls * participants];
     }
 
     public static void main(String[] args) throws Exception {
@@ -182,11 +220,12 @@ public final class LoadDriver {
                 createCall(i);
             }
             long rampEnd = System.nanoTime();
-            long setupDeadline = rampEnd + TimeUnit.SECONDS.toNanos(30);
-            waitUntil("every create answered and every call connected or ended", setupDeadline,
-                    () -> createAnswered.get() == calls && settledCalls() == calls);
-            long lastConnected = Arrays.stream(connectedAt).max().orElse(0);
-            int connectedCount = connected.get();
+            long setupDeadline = rampEnd + TimeUnit.SECONDS.toNanos(conference ? 30 + 5L * participants : 30);
+            waitUntil(conference ? "every create answered and every call grown to " + participants
+                            + " participants, failed or ended" : "every create answered and every call connected or ended",
+                    setupDeadline, () -> createAnswered.get() == calls && settledCalls() == calls);
+            long lastConnected = Arrays.stream(conference ? fullAt : connectedAt).max().orElse(0);
+            int connectedCount = conference ? full.get() : connected.get();
             waitUntil("every PlayAudio answered", System.nanoTime() + TimeUnit.SECONDS.toNanos(15),
                     () -> playAnswered.get() >= playRequested.get());
             long activeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -194,7 +233,7 @@ public final class LoadDriver {
             while (System.nanoTime() < activeDeadline) {
                 status = ask(sink, "STATUS");
                 int active = Integer.parseInt(status.replaceAll(".*active=(\\d+).*", "$1"));
-                if (active >= connectedCount - disconnected.get()) {
+                if (active >= (conference ? liveLegs() : connectedCount - disconnected.get())) {
                     break;
                 }
                 Thread.sleep(200);
@@ -204,12 +243,14 @@ public final class LoadDriver {
 
             log("steady state for " + seconds + " s");
             inWindow = true;
-            int connectedAtStart = connected.get() - disconnected.get();
+            int connectedAtStart = conference ? liveLegs() : connected.get() - disconnected.get();
             ask(sink, "START");
             long windowStart = System.nanoTime();
             long cpuStart = cpuTicks(serverPid);
             long sinkStart = cpuTicks(sinkPid);
             long selfStart = cpuTicks(ProcessHandle.current().pid());
+            long sippStart = cpuTicks(sippPid);
+            Map<String, Long> pacersStart = pacerTicks();
             long[] machineStart = machineTicks();
             long pressureStart = cpuPressureMicros();
             parkUntil(windowStart + TimeUnit.SECONDS.toNanos(seconds) / 2);
@@ -220,6 +261,10 @@ public final class LoadDriver {
             long pressure = pressureStart < 0 ? -1 : cpuPressureMicros() - pressureStart;
             long sinkCpu = cpuTicks(sinkPid) - sinkStart;
             long selfCpu = cpuTicks(ProcessHandle.current().pid()) - selfStart;
+            long sippCpu = cpuTicks(sippPid) - sippStart;
+            Map<String, Long> pacersEnd = pacerTicks();
+            pacersEnd.replaceAll((name, ticks) -> ticks - pacersStart.getOrDefault(name, 0L));
+            pacerWindowTicks = pacersEnd;
             long windowEnd = System.nanoTime();
             String rtp = ask(sink, "STOP");
             inWindow = false;
@@ -227,6 +272,7 @@ public final class LoadDriver {
 
             log("loaded sample (GC.run, heap, RSS)");
             Sample loaded = sample(true);
+            int legsAtLoaded = liveLegs();
 
             log("hanging up at " + rate + "/s");
             hangingUp = true;
@@ -246,7 +292,11 @@ public final class LoadDriver {
             Sample after = sample(true);
             String loadAfter = loadAverage();
 
-            String report = report(idle, mid, loaded, after, rampStart, rampEnd, lastConnected, connectedAtStart,
+            String report = conference ? conferenceReport(idle, mid, loaded, after, rampStart, rampEnd, lastConnected,
+                    connectedAtStart, legsAtLoaded, cpuStart, cpuEnd, windowStart, windowEnd, parse(rtp), loadBefore,
+                    loadDuring, loadAfter, new long[] {machineEnd[0] - machineStart[0],
+                        machineEnd[1] - machineStart[1], sinkCpu, selfCpu, pressure, sippCpu})
+                    : report(idle, mid, loaded, after, rampStart, rampEnd, lastConnected, connectedAtStart,
                     cpuStart, cpuEnd, windowStart, windowEnd, parse(rtp), loadBefore, loadDuring, loadAfter,
                     new long[] {machineEnd[0] - machineStart[0], machineEnd[1] - machineStart[1], sinkCpu, selfCpu,
                         pressure});
@@ -259,32 +309,47 @@ public final class LoadDriver {
             } catch (IOException ignored) {
                 // the sink is killed by run.sh anyway
             }
-            return connectedCount == calls && problems.isEmpty() ? 0 : 1;
+            return connectedCount == calls && problems.isEmpty() ? 0 : 1; // conference: every call at P legs
         } finally {
             callbacks.stop(0);
             callbackThreads.shutdownNow();
         }
     }
 
-    int settledCalls() {
+    synchronized int settledCalls() {
         int settled = 0;
         for (int i = 0; i < calls; i++) {
             if (createStatus[i] != 0 && createStatus[i] != 200) {
                 settled++;
-            } else if (connectedAt[i] != 0 || disconnectedAt[i] != 0) {
+            } else if (conference ? fullAt[i] != 0 || growthFailed[i] || disconnectedAt[i] != 0
+                    : connectedAt[i] != 0 || disconnectedAt[i] != 0) {
                 settled++;
             }
         }
         return settled;
     }
 
+    /** Conference mode: legs of the calls connected and not disconnected, as their latest ParticipantsUpdated says. */
+    synchronized int liveLegs() {
+        int legs = 0;
+        for (int i = 0; i < calls; i++) {
+            if (connectedAt[i] != 0 && disconnectedAt[i] == 0) {
+                legs += joined[i];
+            }
+        }
+        return legs;
+    }
+
     // ---------------------------------------------------------------- requests
 
     void createCall(int i) {
         String body = "{\"source\":{\"communicationUser\":{\"id\":\"8:acs:bench\"}},"
-                + "\"targets\":[{\"phoneNumber\":{\"value\":\"+" + (firstNumber + i) + "\"}}],"
+                + "\"targets\":[{\"phoneNumber\":{\"value\":\"+" + (firstNumber + (long) i * participants)
+                + "\"}}],"
                 + "\"callbackUri\":\"http://127.0.0.1:" + callbackPort + "/cb\","
-                + "\"requestedModalities\":[\"audio\"],\"requestedCallEvents\":[]}";
+                + "\"requestedModalities\":[\"audio\"],\"requestedCallEvents\":["
+                + (conference ? "\"participantsUpdated\"" : "") + "]}";
+        invited[i] = 1;
         long start = System.nanoTime();
         http.sendAsync(signed("POST", "/calls", body), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
@@ -325,6 +390,29 @@ public final class LoadDriver {
                                 : "HTTP " + response.statusCode() + " " + response.body()));
                     }
                     playAnswered.incrementAndGet();
+                });
+    }
+
+    /** Conference mode: invites call i's next number (its k-th leg, k = 1..P-1); from the callback thread. */
+    void invite(int i) {
+        int k = invited[i]++;
+        int slot = i * participants + k;
+        String body = "{\"participants\":[{\"phoneNumber\":{\"value\":\"+" + (firstNumber + slot) + "\"}}],"
+                + "\"operationContext\":\"bench-" + i + "-" + k + "\"}";
+        long start = System.nanoTime();
+        invitesRequested.incrementAndGet();
+        http.sendAsync(signed("POST", "/calls/" + legIds[i] + "/participants", body),
+                HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                    inviteNanos[slot] = System.nanoTime() - start;
+                    inviteStatus[slot] = error != null ? -1 : response.statusCode();
+                    if (inviteStatus[slot] != 202) {
+                        problem("invite #" + i + "/" + k + ": " + (error != null ? error
+                                : "HTTP " + response.statusCode() + " " + response.body()));
+                        synchronized (this) {
+                            growthFailed[i] = true;
+                        }
+                    }
+                    invitesAnswered.incrementAndGet();
                 });
     }
 
@@ -433,7 +521,9 @@ public final class LoadDriver {
                 if (s.equals("connected") && connectedAt[i] == 0) {
                     connectedAt[i] = System.nanoTime();
                     connected.incrementAndGet();
-                    play(i);
+                    if (!conference) {
+                        play(i);
+                    }
                 } else if (s.equals("disconnected") && disconnectedAt[i] == 0) {
                     disconnectedAt[i] = System.nanoTime();
                     Matcher sub = SUBCODE.matcher(body);
@@ -459,8 +549,47 @@ public final class LoadDriver {
                     }
                 }
             }
+            case "ParticipantsUpdated" -> {
+                if (!conference) {
+                    return;
+                }
+                Matcher m = PARTICIPANT_ID.matcher(body);
+                int n = 0;
+                while (m.find()) {
+                    n++;
+                }
+                if (n < joined[i] && !hangingUp && disconnectedAt[i] == 0) {
+                    if (inWindow) {
+                        legsLeftInWindow.addAndGet(joined[i] - n);
+                    }
+                    problem("call #" + i + " went from " + joined[i] + " to " + n + " participants before our hang-up");
+                }
+                joined[i] = n;
+                if (fullAt[i] == 0 && !hangingUp) {
+                    if (n >= participants) {
+                        fullAt[i] = System.nanoTime();
+                        full.incrementAndGet();
+                        play(i);
+                    } else if (n >= invited[i] && invited[i] < participants && !growthFailed[i]) {
+                        invite(i);
+                    }
+                }
+            }
+            case "InviteParticipantsResult", "AddParticipantResult" -> {
+                Matcher status = STATUS.matcher(body);
+                String s = status.find() ? status.group(1) : "?";
+                if (s.equals("completed") || s.equals("succeeded")) {
+                    inviteResultsCompleted.incrementAndGet();
+                } else {
+                    inviteResultsFailed.incrementAndGet();
+                    growthFailed[i] = true;
+                    if (!hangingUp) {
+                        problem(type.group(1) + " " + s + " on call #" + i + ": " + abbreviate(body));
+                    }
+                }
+            }
             default -> {
-                // ParticipantsUpdated and others: not measured
+                // others: not measured
             }
         }
     }
@@ -548,6 +677,28 @@ public final class LoadDriver {
             problem("reading /proc/" + pid + "/stat: " + e);
             return 0;
         }
+    }
+
+    /** CPU ticks (utime + stime) of each server thread named rtp-pacer-*, from /proc/PID/task. */
+    Map<String, Long> pacerTicks() {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + serverPid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("rtp-pacer")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problem("reading /proc/" + serverPid + "/task: " + e);
+        }
+        return ticks;
     }
 
     long rssKiB() {
@@ -719,6 +870,152 @@ public final class LoadDriver {
             problems.stream().limit(8).forEach(p -> r.append("  - ").append(p).append('\n'));
         }
         return r.toString();
+    }
+
+    /** The conference mode's report: as {@link #report}, per leg, with the conference targets. */
+    String conferenceReport(Sample idle, Sample mid, Sample loaded, Sample after, long rampStart, long rampEnd,
+                            long lastFull, int legsAtStart, int legsAtLoaded, long cpuStart, long cpuEnd,
+                            long windowStart, long windowEnd, Map<String, String> rtp, String loadBefore,
+                            String loadDuring, String loadAfter, long[] machine) {
+        int createOk = 0;
+        int connectedCalls = 0;
+        int partial = 0;
+        int legsJoinedMax = 0;
+        int notDisconnected = 0;
+        Map<String, Integer> failureSubcodes = new LinkedHashMap<>();
+        long[] growNanos = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            if (createStatus[i] == 200) {
+                createOk++;
+            }
+            if (connectedAt[i] != 0) {
+                connectedCalls++;
+                if (fullAt[i] == 0) {
+                    partial++;
+                } else {
+                    growNanos[i] = fullAt[i] - connectedAt[i];
+                }
+                if (disconnectedAt[i] == 0) {
+                    notDisconnected++;
+                }
+            } else if (disconnectedAt[i] != 0) {
+                failureSubcodes.merge(disconnectSubcode[i], 1, Integer::sum);
+            }
+        }
+        int ok = full.get();
+        int legsWanted = calls * participants;
+        double rampSeconds = (rampEnd - rampStart) / 1e9;
+        double setupSeconds = (lastFull - rampStart) / 1e9;
+        double windowSeconds = (windowEnd - windowStart) / 1e9;
+        double cpuSeconds = (cpuEnd - cpuStart) / (double) clockTicks;
+        double cpuMsPerLegSecond = legsAtStart == 0 ? Double.NaN : cpuSeconds * 1000 / (legsAtStart * windowSeconds);
+        int legs = Math.max(1, legsAtLoaded);
+        double heapPerLeg = (loaded.heapUsedKiB - idle.heapUsedKiB) / (double) legs;
+        double rssPerLeg = (loaded.rssKiB - idle.rssKiB) / (double) legs;
+        double rssMidPerLeg = (mid.rssKiB - idle.rssKiB) / (double) legs;
+
+        long packets = num(rtp, "packets");
+        long lost = num(rtp, "seq_lost");
+        long skipped = num(rtp, "ts_skipped_frames");
+        long intervals = num(rtp, "intervals");
+        long outside = num(rtp, "iat_outside_20pm2");
+        double lossPct = 100.0 * lost / Math.max(1, packets + lost);
+        double skippedPct = 100.0 * skipped / Math.max(1, packets + lost + skipped);
+        double expected = legsAtStart * windowSeconds * 50;
+        double outsidePct = 100.0 * outside / Math.max(1, intervals);
+        double p99 = dbl(rtp.get("iat_p99_ms"));
+        double max = dbl(rtp.get("iat_max_ms"));
+        long withPackets = num(rtp, "streams_with_packets");
+        double load1 = Double.parseDouble(loadBefore.split(" ")[0]);
+        int cores = Runtime.getRuntime().availableProcessors();
+        double machineBusy = 100.0 * machine[0] / Math.max(1, machine[1]);
+        // SIPp's pcap senders (one thread per leg) are part of this benchmark: counted apart from others' work
+        double sipp = 100.0 * machine[5] / Math.max(1, machine[1]);
+        double others = 100.0 * (machine[0] - (cpuEnd - cpuStart) - machine[2] - machine[3] - machine[5])
+                / Math.max(1, machine[1]);
+        double pressurePct = machine[4] < 0 ? Double.NaN : machine[4] / 10_000.0 / windowSeconds;
+        // PSI counts waits for a CPU among this benchmark's own processes too (300 SIPp senders on 2 cores): it marks
+        // the run as oversubscribed, not as disturbed; others' work decides "preliminary"
+        boolean busy = load1 > cores || others > 15;
+        boolean oversubscribed = !busy && pressurePct > 10;
+
+        StringBuilder r = new StringBuilder();
+        r.append("== Switchboard SIP conference benchmark (not a test) ").append(runLabel).append('\n');
+        r.append(String.format(Locale.ROOT, "run            %d calls x %d participants = %d legs (%s), created at %.0f/s, "
+                + "invited one at a time, looped prompt into each call's mix, D=%d s; %d cores%n", calls, participants,
+                legsWanted, legsTalk ? "SIPp talks on each: 1 kHz PCMU pcap" : "SILENT legs: control run, SIPp sends "
+                + "no RTP", rate, seconds, cores));
+        r.append(String.format(Locale.ROOT, "load average   before %s | end of window %s | after %s%n",
+                loadBefore, loadDuring, loadAfter));
+        r.append(String.format(Locale.ROOT, "machine CPU    in window %.0f %% of %d cores busy: server %.0f %%, "
+                        + "sink %.0f %%, driver %.0f %%, SIPp %.0f %%, other processes (others' work) %.0f %%; "
+                        + "CPU pressure (PSI some) %.1f %% of the window%s%n", machineBusy, cores,
+                100.0 * (cpuEnd - cpuStart) / Math.max(1, machine[1]), 100.0 * machine[2] / Math.max(1, machine[1]),
+                100.0 * machine[3] / Math.max(1, machine[1]), sipp, others, pressurePct,
+                busy ? "\n               => PRELIMINARY: the machine was busy with other work"
+                        : oversubscribed ? "\n               => the benchmark's own processes (server, SIPp, sink) "
+                        + "competed for the cores" : ""));
+        r.append(String.format(Locale.ROOT, "calls          full (%d participants) %d / %d %s; failed %d (create refused "
+                        + "%d, not connected %d%s, connected but not full %d); not disconnected after hang-up "
+                        + "%d   [target: %d full, 0 failed]%n", participants, ok, calls, verdict(ok == calls),
+                calls - ok, calls - createOk, createOk - connectedCalls,
+                failureSubcodes.isEmpty() ? "" : " subcodes " + failureSubcodes, partial, notDisconnected, calls));
+        r.append(String.format(Locale.ROOT, "participants   ok %d / %d at window start (%d at the loaded sample), failed "
+                        + "%d; invites sent %d, answered 202 %d, results completed %d / failed %d; legs lost in "
+                        + "window %d   [target: %d, 0 failed]%n", legsAtStart, legsWanted, legsAtLoaded,
+                legsWanted - legsAtStart, invitesRequested.get(), count(inviteStatus, 202),
+                inviteResultsCompleted.get(), inviteResultsFailed.get(), legsLeftInWindow.get(), legsWanted));
+        r.append(String.format(Locale.ROOT, "setup          first POST to last call full %.1f s (creates offered %.1f/s); "
+                        + "connected to full (%d invites) p50 %.0f ms p99 %.0f ms max %.0f ms%n", setupSeconds,
+                calls / rampSeconds, participants - 1, pct(growNanos, 0.50), pct(growNanos, 0.99),
+                pct(growNanos, 1.0)));
+        r.append(String.format(Locale.ROOT, "api latency    POST /calls p50 %.1f ms p99 %.1f ms | POST participants p50 "
+                        + "%.1f p99 %.1f max %.1f | PlayAudio p50 %.1f p99 %.1f | Hangup p50 %.1f p99 %.1f%n",
+                pct(createNanos, 0.50), pct(createNanos, 0.99), pct(inviteNanos, 0.50), pct(inviteNanos, 0.99),
+                pct(inviteNanos, 1.0), pct(playNanos, 0.50), pct(playNanos, 0.99), pct(hangupNanos, 0.50),
+                pct(hangupNanos, 0.99)));
+        r.append(String.format(Locale.ROOT, "server CPU     %.2f s over %.1f s window with %d legs = %.3f ms per "
+                        + "leg-second (%.1f %% of one core per 100 legs)%n", cpuSeconds, windowSeconds, legsAtStart,
+                cpuMsPerLegSecond, cpuMsPerLegSecond * 10));
+        StringBuilder pacers = new StringBuilder();
+        pacerWindowTicks.forEach((name, ticks) -> pacers.append(pacers.length() == 0 ? "" : ", ").append(String.format(
+                Locale.ROOT, "%s %.0f %%", name, 100.0 * ticks / clockTicks / windowSeconds)));
+        r.append("media threads  CPU in window, of one core: ").append(pacers.length() == 0 ? "n/a" : pacers)
+                .append(" (a call's mix and all its legs run on one pacer; uneven = mixes placed unevenly)\n");
+        r.append(String.format(Locale.ROOT, "heap (live)    idle %d KiB, loaded %d KiB, after %d KiB: %.1f KiB per leg%n",
+                idle.heapUsedKiB, loaded.heapUsedKiB, after.heapUsedKiB, heapPerLeg));
+        r.append(String.format(Locale.ROOT, "RSS            idle %d KiB, mid-window %d KiB, loaded %d KiB, after "
+                        + "%d KiB: %.1f KiB per leg (mid %.1f)%n", idle.rssKiB, mid.rssKiB, loaded.rssKiB,
+                after.rssKiB, rssPerLeg, rssMidPerLeg));
+        r.append(String.format(Locale.ROOT, "RTP            %d of %d legs' streams with packets (%s silent), %d packets "
+                        + "= %.1f %% of %.0f expected over %s s %s%n", withPackets, legsWanted,
+                rtp.get("streams_seen_but_silent"), packets, 100.0 * packets / Math.max(1, expected), expected,
+                rtp.get("window_s"), verdict(withPackets == legsWanted)));
+        r.append(String.format(Locale.ROOT, "inter-arrival  p50 %s ms, p99 %s ms %s [target: 20+-2, p99 <= 22 ms], p99.9 "
+                        + "%s ms, max %s ms, outside 20+-2 ms %.2f %%; streams with max > 100 ms: %s%n",
+                rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(p99 <= 22.0), rtp.get("iat_p999_ms"),
+                rtp.get("iat_max_ms"), outsidePct, rtp.get("streams_max_over_100ms")));
+        r.append(String.format(Locale.ROOT, "loss           %.3f %% by sequence gaps (%d) %s [target: 0]; sender-skipped "
+                        + "frames by timestamp %d (%.3f %%); late/dup %s%n", lossPct, lost, verdict(lost == 0),
+                skipped, skippedPct, rtp.get("late_or_dup")));
+        r.append(String.format(Locale.ROOT, "prompt         fetched %d time(s) by the server (resourceId cache); "
+                        + "PlayAudioResult completed %d, failed or canceled %d%n",
+                promptFetches.get(), playCompleted.get(), playFailed.get()));
+        if (!problems.isEmpty()) {
+            r.append("problems       ").append(problems.size()).append(", first ones:\n");
+            problems.stream().limit(8).forEach(p -> r.append("  - ").append(p).append('\n'));
+        }
+        return r.toString();
+    }
+
+    static int count(int[] values, int wanted) {
+        int n = 0;
+        for (int v : values) {
+            if (v == wanted) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static String verdict(boolean ok) {

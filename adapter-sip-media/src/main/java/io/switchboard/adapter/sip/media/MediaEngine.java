@@ -27,6 +27,7 @@ public final class MediaEngine implements AutoCloseable {
     private final EncodedClipCache cache;
     private final List<Pacer> pacers;
     private final AtomicInteger nextPacer = new AtomicInteger();
+    private final AtomicInteger nextMixPacer = new AtomicInteger();
     private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -91,7 +92,9 @@ public final class MediaEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("media engine is closed");
         }
-        Pacer pacer = pacers.get(Math.floorMod(nextPacer.getAndIncrement(), pacers.size()));
+        // A counter of their own: sharing the sessions' one put every mix on the same pacer whenever calls opened
+        // an even number of sessions each (5 legs + 1 mix), leaving one core to mix everything.
+        Pacer pacer = pacers.get(Math.floorMod(nextMixPacer.getAndIncrement(), pacers.size()));
         MediaMix mix = new MediaMix(pacer);
         pacer.execute(() -> pacer.add(mix.mix()));
         return mix;

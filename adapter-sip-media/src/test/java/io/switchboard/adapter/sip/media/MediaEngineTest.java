@@ -30,6 +30,30 @@ class MediaEngineTest {
     }
 
     @Test
+    void spreadsMixesOverThePacersWhateverTheSessionsDo() throws IOException {
+        MediaConfig twoPacers = new MediaConfig("127.0.0.1", 47100, 47199, 2, Duration.ofSeconds(5));
+        try (MediaEngine engine = MediaEngine.start(twoPacers)) {
+            // given: calls that each open five sessions, then a mix (an even number of opens per call)
+            MediaMix first = null;
+            MediaMix second = null;
+            for (int call = 0; call < 2; call++) {
+                for (int leg = 0; leg < 5; leg++) {
+                    engine.open(listener);
+                }
+                MediaMix mix = engine.openMix();
+                if (call == 0) {
+                    first = mix;
+                } else {
+                    second = mix;
+                }
+            }
+
+            // then
+            assertThat(first.pacer()).isNotSameAs(second.pacer());
+        }
+    }
+
+    @Test
     void failsWithAClearMessageWhenThePortRangeIsExhausted() throws Exception {
         try (MediaEngine engine = MediaEngine.start(TWO_PORTS)) {
             // given
