@@ -36,10 +36,6 @@ public final class MediaMix {
         this.pacer = pacer;
     }
 
-    Pacer pacer() {
-        return pacer;
-    }
-
     /**
      * Plays {@code clip} to every member from its start (a member joining later hears it from where it is), mixed
      * with the members' voices; replaces the mix's prompt in progress (the replaced one gets no callback).
