@@ -48,8 +48,11 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
                    int participantsSequence, int toneSequence, Optional<ResultInformation> endResult,
                    Instant createdAt, Optional<RecognizeOperation> recognize, Set<LegId> dtmfListeners) {
 
-    /** The most participants one call may have at once (ACS allows 350). */
-    public static final int MAX_PARTICIPANTS = 100;
+    /**
+     * The most participants one call may have at once (ACS allows 350): what one conference mix of the media engine
+     * carries, every leg hearing every other; past it a request is refused (400).
+     */
+    public static final int MAX_PARTICIPANTS = 32;
 
     public Call {
         Objects.requireNonNull(id, "id");
