@@ -56,7 +56,7 @@ final class CallbackDecoder {
         return Optional.of(decoder.apply(WireFields.object(cloudEvent, "data")));
     }
 
-    /** Origin lists {@code participantId}; GA does not, so the raw id stands in. */
+    /** Origin lists {@code participantId}; GA does not, so the raw id stands in. Only GA sends {@code isOnHold}. */
     private List<CallEvent> participantsUpdated(JsonObject data) {
         CallConnectionId call = WireFields.callId(data);
         JsonArray nodes = data.getJsonArray("participants", new JsonArray());
@@ -69,7 +69,8 @@ final class CallbackDecoder {
             CommunicationIdentifier identifier = WireFields.identifier(WireFields.object(node, "identifier"));
             String id = WireFields.optionalText(node, "participantId").orElse(identifier.rawId());
             participants.add(WireFields.participant(id, identifier, ParticipantState.CONNECTED, true,
-                    node.getBoolean("isMuted", false), false, Optional.empty()));
+                    node.getBoolean("isMuted", false), false, Optional.empty())
+                    .withOnHold(node.getBoolean("isOnHold", false)));
         }
         memory.participants(call, participants);
         return List.of(new ParticipantsUpdated(call, WireFields.integer(data, "sequenceNumber"), participants));

@@ -1,5 +1,6 @@
 package io.switchboard.adapter.webhook;
 
+import io.switchboard.domain.media.DtmfOptions;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The receiving end of Switchboard's callbacks: mount it at an application's callback URI, e.g.
@@ -38,13 +40,22 @@ import java.util.Objects;
  *       success (2xx: hung up) rather than a failure (busy, unavailable, ...).</li>
  *   <li>Participants: id from {@code participantId}, else the identifier's raw id; the leg id equals the participant
  *       id; {@code joined}/{@code invited}/state follow the event (listed in {@code ParticipantsUpdated}: connected,
- *       not invited; add succeeded: connected, invited; add failed: connecting, invited; removed: removing).</li>
- *   <li>{@code ToneReceived.from}: the remembered participant with that id (origin) or the call's only remembered
+ *       not invited, on hold as GA's {@code isOnHold} says (origin: never); add succeeded: connected, invited; add
+ *       failed: connecting, invited; removed: removing).</li>
+ *   <li>{@code ToneReceived.from}, and the participant of GA's {@code ContinuousDtmfRecognitionStopped} and
+ *       {@code HoldFailed}: the remembered participant with that id (origin) or the call's only remembered
  *       participant (GA); else a participant with the id (or {@link #UNKNOWN}) and identifier
  *       {@code UnknownIdentifier("unknown")}.</li>
+ *   <li>{@code CancelAddParticipantSucceeded.invitee}: the {@code invitationId} as participant (and leg) id, identifier
+ *       {@code UnknownIdentifier("unknown")}, canceling, not joined, invited, with the event's context.</li>
  *   <li>Play events: the source is {@code FilePlaySource(}{@link #UNKNOWN_AUDIO}{@code )}, {@code loop} false, the
  *       status completed or failed with the event's result; GA sends no operation id: {@link #UNKNOWN}. An origin
  *       {@code PlayAudioResult} failed with subcode 8508 is a {@code PlayCanceled}.</li>
+ *   <li>Recognize events: operation id and target leg {@link #UNKNOWN}, options {@link #UNKNOWN_DTMF_OPTIONS}, no
+ *       prompt, not prompting; the tones of {@code dtmfResult} when completed, none when failed or canceled (GA does
+ *       not report the tones collected before a timeout).</li>
+ *   <li>{@code operationCallbackUri} of an operation's event: empty (the event was delivered there; the wire does
+ *       not repeat it).</li>
  *   <li>A missing result is {@code (200, 0, "")} (connected: {@code ResultInformation.CONNECTED}); a missing
  *       {@code serverCallId} is empty.</li>
  * </ul>
@@ -62,6 +73,9 @@ public interface CallbackHandler extends Handler<RoutingContext> {
 
     /** Stands for the audio of a play event: the wire does not say what was played. */
     URI UNKNOWN_AUDIO = URI.create("http://unknown.invalid/");
+
+    /** Stands for the options of a recognition, which the wire does not carry: ACS's defaults. */
+    DtmfOptions UNKNOWN_DTMF_OPTIONS = new DtmfOptions(1, Set.of(), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
     /** A handler with the system UTC clock and {@link #DEFAULT_SKEW}. */
     static CallbackHandler create(byte[] signingKey, CallbackListener listener) {

@@ -101,7 +101,7 @@ final class GaEventMapping {
         if (name == null) {
             return Optional.empty();
         }
-        ObjectNode data = common(name, event.callId(), Optional.empty(), Optional.of(event.result()),
+        ObjectNode data = common(name, event.callId(), event.operationContext(), Optional.of(event.result()),
                 Optional.of(event.serverCallId()));
         return Optional.of(new WireEvent(name, data));
     }

@@ -7,6 +7,7 @@ import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
@@ -17,6 +18,7 @@ import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.participant.UnknownIdentifier;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -105,6 +107,13 @@ final class WireFields {
         return new PlayOperation(MediaOperationId.of(operationId),
                 new FilePlaySource(CallbackHandler.UNKNOWN_AUDIO, Optional.empty()), false, context, status,
                 Optional.of(result));
+    }
+
+    /** A recognition the wire names only by its context and tones: no prompt, the stand-in options, target and id. */
+    static RecognizeOperation endedRecognition(Optional<String> context, List<Tone> tones) {
+        return new RecognizeOperation(MediaOperationId.of(CallbackHandler.UNKNOWN), LegId.of(CallbackHandler.UNKNOWN),
+                CallbackHandler.UNKNOWN_DTMF_OPTIONS, Optional.empty(), false, false, tones, context,
+                Optional.empty());
     }
 
     /**

@@ -4,8 +4,13 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.event.AddParticipantSucceeded;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
+import io.switchboard.domain.event.CancelAddParticipantSucceeded;
+import io.switchboard.domain.event.HoldFailed;
+import io.switchboard.domain.event.ParticipantsUpdated;
+import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.participant.UnknownIdentifier;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -98,11 +103,59 @@ class CallbackDecoderTest {
     }
 
     @Test
+    void readsTheTonesOfAGaDtmfRecognitionAndRefusesAnotherKindOfRecognition() {
+        RecognizeCompleted completed = (RecognizeCompleted) decode("RecognizeCompleted", """
+                {"callConnectionId":"c1","operationContext":"menu","recognitionType":"dtmf",
+                 "resultInformation":{"code":200,"subCode":8514,"message":"stop tone"},
+                 "dtmfResult":{"tones":["one","asterisk","d"]}}""").get(0);
+
+        assertThat(completed.operation().tones()).containsExactly(Tone.ONE, Tone.STAR, Tone.D);
+        assertThat(completed.operation().operationContext()).contains("menu");
+        assertThat(completed.operation().options()).isEqualTo(CallbackHandler.UNKNOWN_DTMF_OPTIONS);
+        assertThat(completed.result().subCode()).isEqualTo(8514);
+        assertThatThrownBy(() -> decode("RecognizeCompleted", """
+                {"callConnectionId":"c1","recognitionType":"speech","speechResult":{"speech":"yes"}}"""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("recognitionType: speech");
+        assertThatThrownBy(() -> decode("RecognizeCompleted", """
+                {"callConnectionId":"c1","recognitionType":"dtmf","dtmfResult":{"tones":["one",7]}}"""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("dtmfResult.tones[1]: 7");
+    }
+
+    @Test
+    void readsWhetherAGaParticipantIsOnHoldAndNamesItInAHoldFailedThatNamesNobody() {
+        ParticipantsUpdated updated = (ParticipantsUpdated) decode("ParticipantsUpdated", """
+                {"callConnectionId":"c1","sequenceNumber":2,
+                 "participants":[{"identifier":{"rawId":"4:+14255550123"},"isMuted":false,"isOnHold":true}]}""")
+                .get(0);
+        HoldFailed failed = (HoldFailed) decode("HoldFailed", """
+                {"callConnectionId":"c1","operationContext":"hold",
+                 "resultInformation":{"code":400,"subCode":8536,"message":"not downloaded"}}""").get(0);
+
+        assertThat(updated.participants()).singleElement().satisfies(p -> assertThat(p.onHold()).isTrue());
+        assertThat(failed.participant()).isEqualTo(updated.participants().get(0));
+        assertThat(failed.operationContext()).contains("hold");
+        assertThat(failed.result().subCode()).isEqualTo(8536);
+    }
+
+    @Test
+    void namesTheCanceledInviteeByItsInvitationIdAlone() {
+        CancelAddParticipantSucceeded canceled = (CancelAddParticipantSucceeded) decode(
+                "CancelAddParticipantSucceeded", """
+                {"callConnectionId":"c1","operationContext":"cancel","invitationId":"p-9"}""").get(0);
+
+        assertThat(canceled.invitee().id().value()).isEqualTo("p-9");
+        assertThat(canceled.invitee().identifier()).isEqualTo(new UnknownIdentifier("unknown"));
+        assertThat(canceled.invitee().state()).isEqualTo(ParticipantState.CANCELING);
+        assertThatThrownBy(() -> decode("CancelAddParticipantFailed", "{\"callConnectionId\":\"c1\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("invitationId: null");
+    }
+
+    @Test
     void knowsNoTypeOutsideTheCommunicationNamespaceOrNotInEitherSchema() {
         JsonObject cloudEvent = new JsonObject().put("data", new JsonObject());
 
         assertThat(decoder.decode("com.example.CallConnected", cloudEvent)).isEmpty();
-        assertThat(decoder.decode("Microsoft.Communication.RecognizeCompleted", cloudEvent)).isEmpty();
+        assertThat(decoder.decode("Microsoft.Communication.RecordingStateChanged", cloudEvent)).isEmpty();
     }
 
     @Test

@@ -194,8 +194,8 @@ class CallbackHandlerTest {
         // given
         CallbackClient client = start(vertx, false);
         String body = """
-                {"id":"evt-9","type":"Microsoft.Communication.RecognizeCompleted","specversion":"1.0",
-                 "data":{"callConnectionId":"call-1","recognitionType":"dtmf"}}""";
+                {"id":"evt-9","type":"Microsoft.Communication.RecordingStateChanged","specversion":"1.0",
+                 "data":{"callConnectionId":"call-1","state":"active"}}""";
 
         // when
         int status = client.post(KEY, "evt-9", NOW_SECONDS, body);
@@ -204,9 +204,9 @@ class CallbackHandlerTest {
         assertThat(status).isEqualTo(200);
         assertThat(listener.events).isEmpty();
         assertThat(listener.unknown).hasSize(1);
-        assertThat(listener.unknown.get(0).type()).isEqualTo("Microsoft.Communication.RecognizeCompleted");
-        assertThat(listener.unknown.get(0).cloudEvent().getJsonObject("data").getString("recognitionType"))
-                .isEqualTo("dtmf");
+        assertThat(listener.unknown.get(0).type()).isEqualTo("Microsoft.Communication.RecordingStateChanged");
+        assertThat(listener.unknown.get(0).cloudEvent().getJsonObject("data").getString("state"))
+                .isEqualTo("active");
     }
 
     @Test

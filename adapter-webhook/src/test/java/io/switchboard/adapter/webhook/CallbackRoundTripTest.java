@@ -9,16 +9,28 @@ import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
 import io.switchboard.domain.event.CallEvent;
+import io.switchboard.domain.event.CallTransferAccepted;
+import io.switchboard.domain.event.CallTransferFailed;
+import io.switchboard.domain.event.CancelAddParticipantFailed;
+import io.switchboard.domain.event.CancelAddParticipantSucceeded;
+import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
+import io.switchboard.domain.event.HoldFailed;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
 import io.switchboard.domain.event.PlayFailed;
+import io.switchboard.domain.event.RecognizeCanceled;
+import io.switchboard.domain.event.RecognizeCompleted;
+import io.switchboard.domain.event.RecognizeFailed;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
+import io.switchboard.domain.event.SendDtmfTonesCompleted;
+import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
@@ -26,6 +38,7 @@ import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantId;
 import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.participant.UnknownIdentifier;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The real {@link WebhookCallEventPublisher} posting to a router with the {@link CallbackHandler}: what the server
  * publishes is what the application receives. The events are built with the values the wire cannot carry already
- * set to the handler's documented stand-ins, so equality is exact.
+ * set to the handler's documented stand-ins, so equality is exact. The GA test publishes one event of every type.
  */
 @ExtendWith(VertxExtension.class)
 class CallbackRoundTripTest {
@@ -109,25 +122,49 @@ class CallbackRoundTripTest {
     }
 
     @Test
-    void gaCallbacksArriveAsThePublishedEventsGaSends(Vertx vertx) throws Exception {
-        // given: GA names participants by raw id and sends no operation id
+    void gaCallbacksOfEveryEventTypeArriveAsTheEventsThatWerePublished(Vertx vertx) throws Exception {
+        // given: GA names participants by raw id, sends no operation id, and names no participant on tone, stop
+        // and hold events, so the call's only participant stands in
         Participant caller = participant(PHONE.rawId(), PHONE, ParticipantState.CONNECTED, true, false,
                 Optional.empty());
+        Participant held = caller.withOnHold(true);
+        Participant canceled = new Participant(ParticipantId.of("p-9"), new UnknownIdentifier("unknown"),
+                LegId.of("p-9"), ParticipantState.CANCELING, false, false, true, Optional.of("cancel"));
         List<CallEvent> call = List.of(
                 stateChanged(CALL, CallState.CONNECTED, false, ResultInformation.CONNECTED),
                 new ParticipantsUpdated(CALL, 1, List.of(caller)),
                 new ToneReceived(CALL, caller, Tone.STAR, 1),
+                new RecognizeCompleted(CALL, recognition(List.of(Tone.ONE, Tone.STAR)),
+                        ResultInformation.RECOGNIZED_STOP_TONE),
+                new RecognizeFailed(CALL, recognition(List.of()), ResultInformation.INITIAL_SILENCE_TIMEOUT),
+                new RecognizeCanceled(CALL, recognition(List.of())),
+                new ContinuousDtmfRecognitionStopped(CALL, caller, Optional.of("dtmf"), Optional.empty()),
+                new SendDtmfTonesCompleted(CALL, Optional.of("send"), Optional.empty()),
+                new SendDtmfTonesFailed(CALL, Optional.empty(), Optional.empty(),
+                        ResultInformation.tonesNotSent("leg gone")),
+                new ParticipantsUpdated(CALL, 2, List.of(held)),
+                new HoldFailed(CALL, held, Optional.of("hold"), Optional.empty(),
+                        ResultInformation.downloadFailed("404")),
                 new PlayCompleted(CALL, play("unknown", OperationStatus.COMPLETED, ResultInformation.PLAY_COMPLETED)),
                 new PlayFailed(CALL, play("unknown", OperationStatus.FAILED, ResultInformation.invalidFileFormat("")),
                         ResultInformation.invalidFileFormat("")),
                 new PlayCanceled(CALL, play("unknown", OperationStatus.FAILED, ResultInformation.OPERATION_CANCELED)),
                 new AddParticipantSucceeded(CALL, Optional.of("add"), invitee(true)),
                 new AddParticipantFailed(CALL, Optional.of("add"), invitee(false), ResultInformation.busy("486")),
+                new CancelAddParticipantSucceeded(CALL, canceled, Optional.of("cancel"), Optional.empty()),
+                new CancelAddParticipantFailed(CALL, "p-8", Optional.empty(), Optional.empty(),
+                        ResultInformation.invitationNotCanceled("already answered")),
                 new RemoveParticipantSucceeded(CALL, Optional.of("remove"), participant(PHONE.rawId(), PHONE,
                         ParticipantState.REMOVING, true, false, Optional.of("remove"))),
+                new CallTransferFailed(CALL, Optional.of("xfer"), Optional.empty(),
+                        ResultInformation.transferFailed("busy")),
+                new CallTransferAccepted(CALL, PHONE, new PhoneNumberIdentifier("+15550100001"), Optional.of("xfer"),
+                        Optional.empty()),
                 stateChanged(CALL, CallState.DISCONNECTED, true, ResultInformation.HUNG_UP_BY_APPLICATION));
         List<CallEvent> busy = List.of(
                 stateChanged(BUSY_CALL, CallState.DISCONNECTED, false, ResultInformation.busy("486 Busy Here")));
+        assertThat(concat(call, busy).stream().<Class<?>>map(CallEvent::getClass).distinct().toList())
+                .as("one of every event type").containsExactlyInAnyOrder(CallEvent.class.getPermittedSubclasses());
 
         // when
         List<CallEvent> received = roundTrip(vertx, EventSchema.GA, concat(call, busy));
@@ -151,6 +188,13 @@ class CallbackRoundTripTest {
         return new PlayOperation(MediaOperationId.of(id),
                 new FilePlaySource(CallbackHandler.UNKNOWN_AUDIO, Optional.empty()), false, Optional.of("prompt"),
                 status, Optional.of(result));
+    }
+
+    /** A recognition as GA carries it: only its context and, once completed, its tones. */
+    private static RecognizeOperation recognition(List<Tone> tones) {
+        return new RecognizeOperation(MediaOperationId.of("unknown"), LegId.of("unknown"),
+                CallbackHandler.UNKNOWN_DTMF_OPTIONS, Optional.empty(), false, false, tones, Optional.of("menu"),
+                Optional.empty());
     }
 
     private static List<CallEvent> concat(List<CallEvent> first, List<CallEvent> second) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayFailed;
@@ -50,6 +51,19 @@ class GaEventMappingTest {
                 + "\"resultInformation\":{\"code\":200,\"subCode\":0,\"message\":\"Call connected.\"},"
                 + "\"callConnectionId\":\"call-1\",\"serverCallId\":\"server-call-1\",\"correlationId\":\"call-1\","
                 + "\"publicEventType\":\"Microsoft.Communication.CallConnected\"}");
+    }
+
+    @Test
+    void echoesTheOperationContextTheCallWasCreatedWith() throws IOException {
+        // given
+        CallEvent event = new CallConnectionStateChanged(CALL, "server-call-1", CallState.CONNECTED, false,
+                ResultInformation.CONNECTED, java.util.Optional.of("campaign-7"));
+
+        // when
+        JsonNode data = body(event).get(0).get("data");
+
+        // then
+        assertThat(data.get("operationContext").asText()).isEqualTo("campaign-7");
     }
 
     @Test

@@ -400,7 +400,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
     }
 
     CallConnectionStateChanged stateChanged(CallState to, ResultInformation why) {
-        return new CallConnectionStateChanged(id, serverCallId, to, wasConnected, why);
+        return new CallConnectionStateChanged(id, serverCallId, to, wasConnected, why, setup.operationContext());
     }
 
     Call withParticipantsUpdated(List<CallEvent> events) {

@@ -5,22 +5,33 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ResultInformation;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The call moved to a new state.
  *
  * @param wasConnected whether the call had been connected before this change (tells a failed call attempt from an
  *                     ended conversation)
- * @param result       why: for {@code disconnected}, the cause (hung up by the application, remote party hung up,
- *                     busy, unavailable, ...)
+ * @param result           why: for {@code disconnected}, the cause (hung up by the application, remote party hung
+ *                         up, busy, unavailable, ...)
+ * @param operationContext the context the application gave when it created the call (ACS echoes it in
+ *                         CallConnected, CallDisconnected and CreateCallFailed)
  */
 public record CallConnectionStateChanged(CallConnectionId callId, String serverCallId, CallState state,
-                                         boolean wasConnected, ResultInformation result) implements CallEvent {
+                                         boolean wasConnected, ResultInformation result,
+                                         Optional<String> operationContext) implements CallEvent {
 
     public CallConnectionStateChanged {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(serverCallId, "serverCallId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(operationContext, "operationContext");
+    }
+
+    /** A change of a call created without an operation context. */
+    public CallConnectionStateChanged(CallConnectionId callId, String serverCallId, CallState state,
+                                      boolean wasConnected, ResultInformation result) {
+        this(callId, serverCallId, state, wasConnected, result, Optional.empty());
     }
 }
