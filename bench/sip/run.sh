@@ -19,6 +19,7 @@
 # of SIPp's 300 sender threads apart from the mixing itself.
 #
 # Needs: sipp (apt-get install -y sip-tester), Java 17 (java, jcmd), app-vertx/target/switchboard.jar (built when
+# BENCH_PACERS=N: run the server with N RTP pacer threads (SWITCHBOARD_RTP_PACER_THREADS; default half the cores).
 # missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run
 # goes into a private network namespace (unshare -n) when allowed, so its ports cannot collide with other work.
 # Port layout (overridable): SIP server 5070, SIPp 5080, server RTP 10000..10000+2N+199, SIPp -mp 16000 (SIPp binds
@@ -136,7 +137,7 @@ SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$http_port SWITCHBOARD_ACC
 SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 \
 SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_SIP_TRUNK=sip:127.0.0.1:$uas_port \
 SWITCHBOARD_RTP_PORTS=$rtp_min-$rtp_max SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
-    java -Xms512m -Xmx2g -Xlog:gc*=off -jar "$server_jar" >"$server_log" 2>&1 &
+    env ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} java -Xms512m -Xmx2g -Xlog:gc*=off -jar "$server_jar" >"$server_log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 
