@@ -11,7 +11,10 @@ import java.util.concurrent.locks.LockSupport;
  * One pacing thread serving many streams. Every 20 ms, at the absolute deadline {@code origin + n × 20 ms}
  * ({@link LockSupport#parkNanos}, so waking late never shifts later ticks), it runs queued commands, then for each
  * stream runs its session's queued commands, reads what arrived and sends one packet, then each {@link Mix} mixes
- * and sends the packets of its members (which are streams of this pacer too). A pacer more than
+ * and sends the packets of its members (which are streams of this pacer too). The 20 ms are cut into
+ * {@value #SLOTS} slots and every stream and mix keeps the slot it was given (the least busy one), so the packets
+ * of a tick leave in small groups spread over the period rather than in one burst that the receivers (and this
+ * thread's own scheduling) would turn into jitter. A pacer more than
  * {@value #MAX_LAG_TICKS} ticks late skips the missed ticks (streams advance their RTP clock over them) instead of
  * bursting; up to that lag it catches up with back-to-back ticks, i.e. at most a few packets per stream at once.
  *
@@ -23,13 +26,17 @@ final class Pacer implements Runnable {
 
     static final long PERIOD_NANOS = 20_000_000L;
     static final int MAX_LAG_TICKS = 3;
+    static final int SLOTS = 10;
+    static final long SLOT_NANOS = PERIOD_NANOS / SLOTS;
 
     private static final System.Logger LOG = System.getLogger(Pacer.class.getName());
     private static final long LAG_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    private final ArrayList<RtpStream> streams = new ArrayList<>();
-    private final ArrayList<Mix> mixes = new ArrayList<>();
+    private final Slots<RtpStream> streams = new Slots<>(SLOTS);
+    private final Slots<Mix> mixes = new Slots<>(SLOTS);
+    /** Ticks skipped while a slot was waiting for its turn: each slot's streams advance their clocks over them. */
+    private final int[] skippedPerSlot = new int[SLOTS];
     private final ByteBuffer tx = ByteBuffer.allocateDirect(RtpPacket.HEADER_BYTES + Codec.FRAME_BYTES);
     private final ByteBuffer rx = ByteBuffer.allocateDirect(2048);
     private final Thread thread;
@@ -101,8 +108,10 @@ final class Pacer implements Runnable {
         }
         // After join the streams are no longer touched by the pacer thread: this thread may finish them.
         runCommands();
-        for (RtpStream stream : streams) {
-            stream.closeChannel();
+        for (int slot = 0; slot < SLOTS; slot++) {
+            for (RtpStream stream : streams.slot(slot)) {
+                stream.closeChannel();
+            }
         }
         streams.clear();
         mixes.clear();
@@ -111,33 +120,39 @@ final class Pacer implements Runnable {
     @Override
     public void run() {
         long origin = System.nanoTime();
-        long tick = 0;
-        int skipped = 0;
+        long subTick = 0;
         while (running) {
             runCommands();
+            int slot = (int) (subTick % SLOTS);
+            int skipped = skippedPerSlot[slot];
+            skippedPerSlot[slot] = 0;
             long now = System.nanoTime();
-            for (int i = 0; i < streams.size(); i++) {
-                RtpStream stream = streams.get(i);
+            ArrayList<RtpStream> due = streams.slot(slot);
+            for (int i = 0; i < due.size(); i++) {
+                RtpStream stream = due.get(i);
                 if (!stream.runCommands(this)) {
-                    streams.remove(i--); // moved to the pacer of a mix it joins
+                    streams.removeAt(slot, i--); // moved to the pacer of a mix it joins
                     stream.owner().adopt(stream);
                 } else if (!stream.isOpen()) {
-                    streams.remove(i--); // closed by its session
+                    streams.removeAt(slot, i--); // closed by its session
                 } else {
                     paceOne(stream, now, skipped);
                 }
             }
-            for (int i = 0; i < mixes.size(); i++) {
-                tickOne(mixes.get(i), skipped);
+            ArrayList<Mix> dueMixes = mixes.slot(slot);
+            for (int i = 0; i < dueMixes.size(); i++) {
+                tickOne(dueMixes.get(i), skipped);
             }
-            skipped = 0;
-            long deadline = origin + ++tick * PERIOD_NANOS;
+            long deadline = origin + ++subTick * SLOT_NANOS;
             long late = System.nanoTime() - deadline;
             if (late > MAX_LAG_TICKS * PERIOD_NANOS) {
-                skipped = (int) (late / PERIOD_NANOS);
-                tick += skipped;
-                deadline += skipped * PERIOD_NANOS;
-                skippedTicks += skipped;
+                int periods = (int) (late / PERIOD_NANOS);
+                subTick += (long) periods * SLOTS;
+                deadline += periods * PERIOD_NANOS;
+                for (int i = 0; i < SLOTS; i++) {
+                    skippedPerSlot[i] += periods;
+                }
+                skippedTicks += periods;
                 logLag(late);
             }
             for (long wait = deadline - System.nanoTime(); wait > 0 && running; wait = deadline - System.nanoTime()) {
