@@ -31,15 +31,13 @@ final class OutboundLegs {
     private final Routes routes;
     private final LegTable legs;
     private final SignallingThread thread;
-    private final Duration defaultRingTimeout;
 
-    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, SignallingThread thread, Duration defaultRingTimeout) {
+    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, SignallingThread thread) {
         this.sip = sip;
         this.invites = new Invites(sip);
         this.routes = routes;
         this.legs = legs;
         this.thread = thread;
-        this.defaultRingTimeout = defaultRingTimeout;
     }
 
     /** Sends the INVITE of a new leg whose media is open; ends the leg at once if it cannot be sent. */
@@ -60,8 +58,7 @@ final class OutboundLegs {
             legs.remove(leg, ResultInformation.unavailable("SIP INVITE could not be sent: " + e.getMessage()));
             return;
         }
-        Duration timeout = request.ringTimeout().isZero() || request.ringTimeout().isNegative()
-                ? defaultRingTimeout : request.ringTimeout();
+        Duration timeout = request.ringTimeout();
         LegId id = leg.id();
         leg.ringTimer = thread.schedule("ring timeout of " + id, timeout, () -> ringTimedOut(id, timeout));
     }

@@ -13,18 +13,16 @@ import java.util.Optional;
  * @param port               the UDP port for SIP
  * @param trunk              where legs to phone numbers go; without it phone numbers are unreachable
  * @param users              communication user raw ids ({@code 8:acs:...}) to the SIP URI that reaches them
- * @param defaultRingTimeout ring timeout for dial requests that carry none (zero or negative)
  * @param defaultCallerId    the From user part when a dial request has no caller id
  * @param t1                 RFC 3261 T1 (retransmission base); Timer B and F are 64 × T1
  */
 public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
-                        Duration defaultRingTimeout, String defaultCallerId, Duration t1) {
+                        String defaultCallerId, Duration t1) {
 
     public static final String HOST = "SWITCHBOARD_SIP_HOST";
     public static final String PORT = "SWITCHBOARD_SIP_PORT";
     public static final String TRUNK = SipTrunk.SETTING;
     public static final String USERS = "SWITCHBOARD_SIP_USERS";
-    public static final String RING_TIMEOUT = "SWITCHBOARD_SIP_RING_TIMEOUT_SECONDS";
     public static final String CALLER_ID = "SWITCHBOARD_SIP_CALLER_ID";
     public static final String T1 = "SWITCHBOARD_SIP_T1_MILLIS";
 
@@ -43,7 +41,6 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
             }
             SipUri.parse(USERS, uri, "8:acs:...=sip:alice@127.0.0.1:5062");
         });
-        requirePositive(RING_TIMEOUT, defaultRingTimeout);
         requirePositive(T1, t1);
         if (defaultCallerId == null || !defaultCallerId.matches("[A-Za-z0-9+._\\-]+")) {
             throw new IllegalArgumentException(CALLER_ID + ": " + defaultCallerId
@@ -51,10 +48,9 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
         }
     }
 
-    /** Listens on 127.0.0.1:5060, no trunk, no users, rings 60 s, T1 500 ms. */
+    /** Listens on 127.0.0.1:5060, no trunk, no users, T1 500 ms. */
     public static SipConfig defaults() {
-        return new SipConfig("127.0.0.1", 5060, Optional.empty(), Map.of(), Duration.ofSeconds(60), "switchboard",
-                Duration.ofMillis(500));
+        return new SipConfig("127.0.0.1", 5060, Optional.empty(), Map.of(), "switchboard", Duration.ofMillis(500));
     }
 
     /**
@@ -70,8 +66,6 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                 value(settings, PORT).map(v -> integer(PORT, v, "5060")).orElse(d.port()),
                 value(settings, TRUNK).map(SipTrunk::parse),
                 value(settings, USERS).map(SipConfig::parseUsers).orElse(d.users()),
-                value(settings, RING_TIMEOUT).map(v -> Duration.ofSeconds(integer(RING_TIMEOUT, v, "60")))
-                        .orElse(d.defaultRingTimeout()),
                 value(settings, CALLER_ID).orElse(d.defaultCallerId()),
                 value(settings, T1).map(v -> Duration.ofMillis(integer(T1, v, "500"))).orElse(d.t1()));
     }

@@ -56,7 +56,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.playbacks = new Playbacks(events);
         this.conferences = new Conferences(mediaFactory, thread, events);
         this.legs = new LegTable(events, playbacks, conferences);
-        this.outbound = new OutboundLegs(sip, routes, legs, thread, config.defaultRingTimeout());
+        this.outbound = new OutboundLegs(sip, routes, legs, thread);
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, outbound, events);
         sipEvents.bind(outbound, new DialogRequests(sip, legs));
     }

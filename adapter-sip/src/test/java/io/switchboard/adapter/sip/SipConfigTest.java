@@ -25,7 +25,6 @@ class SipConfigTest {
                 SipConfig.PORT, "5070",
                 SipConfig.TRUNK, "sip:user:secret@10.0.0.5:5080;transport=udp",
                 SipConfig.USERS, "8:acs:a_1=sip:alice@127.0.0.1:5062, 8:acs:b_2=sip:bob@127.0.0.1",
-                SipConfig.RING_TIMEOUT, "30",
                 SipConfig.CALLER_ID, "+14255550100",
                 SipConfig.T1, "100"));
 
@@ -33,7 +32,7 @@ class SipConfigTest {
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
                 Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"))),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
-                Duration.ofSeconds(30), "+14255550100", Duration.ofMillis(100)));
+                "+14255550100", Duration.ofMillis(100)));
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
         assertThat(config.trunk().orElseThrow().toString()).doesNotContain("secret");
     }
@@ -63,7 +62,7 @@ class SipConfigTest {
                 .hasMessage("SWITCHBOARD_SIP_PORT: fifty (expected: an integer, e.g. 5060)");
         assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.HOST, "localhost")))
                 .hasMessageContaining("SWITCHBOARD_SIP_HOST: localhost (expected: an IPv4 address");
-        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.RING_TIMEOUT, "0")))
-                .hasMessageContaining("SWITCHBOARD_SIP_RING_TIMEOUT_SECONDS");
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.T1, "0")))
+                .hasMessageContaining("SWITCHBOARD_SIP_T1_MILLIS");
     }
 }

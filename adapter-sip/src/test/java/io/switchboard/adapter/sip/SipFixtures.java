@@ -29,7 +29,7 @@ final class SipFixtures {
     static SipConfig configWithTrunk(int trunkPort, Optional<String> credentials) throws IOException {
         String trunk = "sip:" + credentials.map(c -> c + "@").orElse("") + "127.0.0.1:" + trunkPort;
         return new SipConfig("127.0.0.1", freeUdpPort(), Optional.of(SipTrunk.parse(trunk)),
-                Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + trunkPort), Duration.ofSeconds(30), "switchboard",
+                Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + trunkPort), "switchboard",
                 Duration.ofMillis(50));
     }
 

@@ -67,7 +67,7 @@ class SipTelephonyConferenceMediaTest {
             users.put("8:acs:" + name, "sip:" + name + "@127.0.0.1:" + port);
         }
         telephony = SipTelephony.start(new SipConfig("127.0.0.1", freeUdpPort(), Optional.empty(), users,
-                Duration.ofSeconds(30), "switchboard", Duration.ofMillis(50)), engine, events);
+                "switchboard", Duration.ofMillis(50)), engine, events);
         for (int i = 0; i < NAMES.size(); i++) {
             telephony.dial(new DialRequest(CALL, legs.get(i), new CommunicationUserIdentifier("8:acs:" + NAMES.get(i)),
                     Optional.of(CALLER), WAIT));

@@ -258,7 +258,7 @@ class SipTelephonySignallingTest {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             SipConfig config = configWithTrunk(5080, Optional.empty());
             SipConfig onTakenPort = new SipConfig(config.host(), taken.getLocalPort(), config.trunk(), config.users(),
-                    config.defaultRingTimeout(), config.defaultCallerId(), config.t1());
+                    config.defaultCallerId(), config.t1());
 
             assertThatThrownBy(() -> SipTelephony.start(onTakenPort, media, events))
                     .isInstanceOf(IllegalStateException.class)

@@ -57,7 +57,7 @@ class SippInteropTest {
         sippPort = freeUdpPort();
         sipp = SippProcess.start(SCENARIOS, scenario, sippPort, freeUdpPort());
         SipConfig config = new SipConfig("127.0.0.1", freeUdpPort(),
-                Optional.of(SipTrunk.parse("sip:127.0.0.1:" + sippPort)), Map.of(), Duration.ofSeconds(30),
+                Optional.of(SipTrunk.parse("sip:127.0.0.1:" + sippPort)), Map.of(),
                 "switchboard", Duration.ofMillis(50));
         engine = MediaEngine.start(new MediaConfig("127.0.0.1", 42_000, 42_099, 1, Duration.ofSeconds(30)));
         telephony = SipTelephony.start(config, engine, events);

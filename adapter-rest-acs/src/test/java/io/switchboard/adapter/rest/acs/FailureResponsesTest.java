@@ -115,6 +115,6 @@ class FailureResponsesTest {
     private CallUseCases withGetCall(GetCallQuery getCall) {
         CallUseCases real = core.useCases();
         return new CallUseCases(real.createCall(), real.hangUp(), real.playAudio(), real.cancelMedia(),
-                real.inviteParticipants(), real.removeParticipant(), getCall);
+                real.inviteParticipants(), real.removeParticipant(), getCall, real.callControl());
     }
 }

@@ -12,14 +12,6 @@ public record CallUseCases(CreateCallUseCase createCall, HangUpUseCase hangUp, P
                            RemoveParticipantUseCase removeParticipant, GetCallQuery getCall,
                            CallControlUseCases callControl) {
 
-    /** The origin API's use cases; call control refuses everything with {@code NOT_SUPPORTED}. */
-    public CallUseCases(CreateCallUseCase createCall, HangUpUseCase hangUp, PlayAudioUseCase playAudio,
-                        CancelMediaProcessingUseCase cancelMedia, InviteParticipantsUseCase inviteParticipants,
-                        RemoveParticipantUseCase removeParticipant, GetCallQuery getCall) {
-        this(createCall, hangUp, playAudio, cancelMedia, inviteParticipants, removeParticipant, getCall,
-                CallControlUseCases.unsupported());
-    }
-
     public CallUseCases {
         Objects.requireNonNull(createCall, "createCall");
         Objects.requireNonNull(hangUp, "hangUp");

@@ -25,5 +25,8 @@ public record DialRequest(CallConnectionId call, LegId leg, CommunicationIdentif
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(callerId, "callerId");
         Objects.requireNonNull(ringTimeout, "ringTimeout");
+        if (ringTimeout.isNegative() || ringTimeout.isZero()) {
+            throw new IllegalArgumentException("ringTimeout: " + ringTimeout + " (expected: a positive duration)");
+        }
     }
 }
