@@ -797,17 +797,8 @@ public final class LoadDriver {
         double rssPerCall = (loaded.rssKiB - idle.rssKiB) / (double) n;
         double rssMidPerCall = (mid.rssKiB - idle.rssKiB) / (double) n;
 
-        long packets = num(rtp, "packets");
-        long lost = num(rtp, "seq_lost");
-        long skipped = num(rtp, "ts_skipped_frames");
-        long intervals = num(rtp, "intervals");
-        long outside = num(rtp, "iat_outside_20pm2");
-        double lossPct = 100.0 * lost / Math.max(1, packets + lost);
-        double skippedPct = 100.0 * skipped / Math.max(1, packets + lost + skipped);
+        RtpFigures f = RtpFigures.of(rtp);
         double expected = connectedAtStart * windowSeconds * 50;
-        double outsidePct = 100.0 * outside / Math.max(1, intervals);
-        double p99 = dbl(rtp.get("iat_p99_ms"));
-        double max = dbl(rtp.get("iat_max_ms"));
         double load1 = Double.parseDouble(loadBefore.split(" ")[0]);
         int cores = Runtime.getRuntime().availableProcessors();
         // share of all cores busy during the window, and how much of it was not this benchmark's server or sink
@@ -852,16 +843,17 @@ public final class LoadDriver {
                 after.rssKiB, rssPerCall, rssMidPerCall));
         r.append(String.format(Locale.ROOT, "RTP            %s streams with packets (%s silent), %d packets = %.1f %% "
                         + "of %.0f expected over %s s%n", rtp.get("streams_with_packets"),
-                rtp.get("streams_seen_but_silent"), packets, 100.0 * packets / Math.max(1, expected), expected,
+                rtp.get("streams_seen_but_silent"), f.packets(), 100.0 * f.packets() / Math.max(1, expected),
+                expected,
                 rtp.get("window_s")));
         r.append(String.format(Locale.ROOT, "inter-arrival  p50 %s ms, p99 %s ms %s, p99.9 %s ms, max %s ms %s, "
                         + "outside 20+-2 ms %.2f %% [target: p99 <= 22.5, max <= 100]; streams with max > 100 ms: "
-                        + "%s%n", rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(p99 <= 22.5),
-                rtp.get("iat_p999_ms"), rtp.get("iat_max_ms"), verdict(max <= 100), outsidePct,
+                        + "%s%n", rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(f.p99() <= 22.5),
+                rtp.get("iat_p999_ms"), rtp.get("iat_max_ms"), verdict(f.max() <= 100), f.outsidePct(),
                 rtp.get("streams_max_over_100ms")));
         r.append(String.format(Locale.ROOT, "loss           %.3f %% by sequence gaps (%d) %s [target: <= 0.1 %%]; "
-                        + "sender-skipped frames by timestamp %d (%.3f %%); late/dup %s%n", lossPct, lost,
-                verdict(lossPct <= 0.1), skipped, skippedPct, rtp.get("late_or_dup")));
+                        + "sender-skipped frames by timestamp %d (%.3f %%); late/dup %s%n", f.lossPct(), f.lost(),
+                verdict(f.lossPct() <= 0.1), f.skipped(), f.skippedPct(), rtp.get("late_or_dup")));
         r.append(String.format(Locale.ROOT, "prompt         fetched %d time(s) by the server (resourceId cache); "
                         + "PlayAudioResult completed %d, failed or canceled %d%n",
                 promptFetches.get(), playCompleted.get(), playFailed.get()));
@@ -914,17 +906,8 @@ public final class LoadDriver {
         double rssPerLeg = (loaded.rssKiB - idle.rssKiB) / (double) legs;
         double rssMidPerLeg = (mid.rssKiB - idle.rssKiB) / (double) legs;
 
-        long packets = num(rtp, "packets");
-        long lost = num(rtp, "seq_lost");
-        long skipped = num(rtp, "ts_skipped_frames");
-        long intervals = num(rtp, "intervals");
-        long outside = num(rtp, "iat_outside_20pm2");
-        double lossPct = 100.0 * lost / Math.max(1, packets + lost);
-        double skippedPct = 100.0 * skipped / Math.max(1, packets + lost + skipped);
+        RtpFigures f = RtpFigures.of(rtp);
         double expected = legsAtStart * windowSeconds * 50;
-        double outsidePct = 100.0 * outside / Math.max(1, intervals);
-        double p99 = dbl(rtp.get("iat_p99_ms"));
-        double max = dbl(rtp.get("iat_max_ms"));
         long withPackets = num(rtp, "streams_with_packets");
         double load1 = Double.parseDouble(loadBefore.split(" ")[0]);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -989,15 +972,17 @@ public final class LoadDriver {
                 after.rssKiB, rssPerLeg, rssMidPerLeg));
         r.append(String.format(Locale.ROOT, "RTP            %d of %d legs' streams with packets (%s silent), %d packets "
                         + "= %.1f %% of %.0f expected over %s s %s%n", withPackets, legsWanted,
-                rtp.get("streams_seen_but_silent"), packets, 100.0 * packets / Math.max(1, expected), expected,
+                rtp.get("streams_seen_but_silent"), f.packets(), 100.0 * f.packets() / Math.max(1, expected),
+                expected,
                 rtp.get("window_s"), verdict(withPackets == legsWanted)));
         r.append(String.format(Locale.ROOT, "inter-arrival  p50 %s ms, p99 %s ms %s [target: 20+-2, p99 <= 22 ms], p99.9 "
                         + "%s ms, max %s ms, outside 20+-2 ms %.2f %%; streams with max > 100 ms: %s%n",
-                rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(p99 <= 22.0), rtp.get("iat_p999_ms"),
-                rtp.get("iat_max_ms"), outsidePct, rtp.get("streams_max_over_100ms")));
+                rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(f.p99() <= 22.0), rtp.get("iat_p999_ms"),
+                rtp.get("iat_max_ms"), f.outsidePct(), rtp.get("streams_max_over_100ms")));
         r.append(String.format(Locale.ROOT, "loss           %.3f %% by sequence gaps (%d) %s [target: 0]; sender-skipped "
-                        + "frames by timestamp %d (%.3f %%); late/dup %s%n", lossPct, lost, verdict(lost == 0),
-                skipped, skippedPct, rtp.get("late_or_dup")));
+                        + "frames by timestamp %d (%.3f %%); late/dup %s%n", f.lossPct(), f.lost(),
+                verdict(f.lost() == 0),
+                f.skipped(), f.skippedPct(), rtp.get("late_or_dup")));
         r.append(String.format(Locale.ROOT, "prompt         fetched %d time(s) by the server (resourceId cache); "
                         + "PlayAudioResult completed %d, failed or canceled %d%n",
                 promptFetches.get(), playCompleted.get(), playFailed.get()));
@@ -1006,6 +991,21 @@ public final class LoadDriver {
             problems.stream().limit(8).forEach(p -> r.append("  - ").append(p).append('\n'));
         }
         return r.toString();
+    }
+
+    /** What the RTP sink measured, reduced to the figures both reports print. */
+    record RtpFigures(long packets, long lost, long skipped, double lossPct, double skippedPct, double outsidePct,
+                      double p99, double max) {
+
+        static RtpFigures of(Map<String, String> rtp) {
+            long packets = num(rtp, "packets");
+            long lost = num(rtp, "seq_lost");
+            long skipped = num(rtp, "ts_skipped_frames");
+            return new RtpFigures(packets, lost, skipped, 100.0 * lost / Math.max(1, packets + lost),
+                    100.0 * skipped / Math.max(1, packets + lost + skipped),
+                    100.0 * num(rtp, "iat_outside_20pm2") / Math.max(1, num(rtp, "intervals")),
+                    dbl(rtp.get("iat_p99_ms")), dbl(rtp.get("iat_max_ms")));
+        }
     }
 
     static int count(int[] values, int wanted) {
