@@ -3,7 +3,6 @@ package io.switchboard.adapter.sip.media;
 import io.switchboard.adapter.sip.media.MediaBenchmark.Receiver;
 import io.switchboard.domain.media.Tone;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -63,30 +62,9 @@ public final class ConferenceBenchmark {
             for (Receiver receiver : receivers) {
                 receiver.start();
             }
-            Thread.sleep(3000); // warm-up: JIT, socket buffers, jitter buffers
-            List<Long> pacerIds = MediaBenchmark.pacerThreadIds();
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = pacerIds.stream().mapToLong(threads::getThreadCpuTime).sum();
-            long alloc0 = pacerIds.stream().mapToLong(threads::getThreadAllocatedBytes).sum();
-            long processCpu0 = os.getProcessCpuTime();
-            long skipped0 = engine.skippedTicks();
-            for (Receiver receiver : receivers) {
-                receiver.phase = 1;
-            }
-            Thread.sleep(seconds * 1000L);
-            for (Receiver receiver : receivers) {
-                receiver.phase = 2;
-            }
-            long cpu = pacerIds.stream().mapToLong(threads::getThreadCpuTime).sum() - cpu0;
-            long alloc = pacerIds.stream().mapToLong(threads::getThreadAllocatedBytes).sum() - alloc0;
-            long processCpu = os.getProcessCpuTime() - processCpu0;
             System.out.printf("conference: %d mixes x %d members = %d legs, every member talking%n", mixes, members,
                     legs);
-            MediaBenchmark.report(legs, seconds, pacers, receivers, cpu, alloc, processCpu,
-                    engine.skippedTicks() - skipped0);
+            MediaBenchmark.measure(engine, receivers, legs, seconds, pacers);
             talker.interrupt();
             for (Receiver receiver : receivers) {
                 receiver.running = false;

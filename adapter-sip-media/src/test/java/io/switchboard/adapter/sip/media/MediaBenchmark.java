@@ -133,27 +133,7 @@ public final class MediaBenchmark {
             for (Receiver receiver : receivers) {
                 receiver.start();
             }
-            Thread.sleep(3000); // warm-up: JIT, socket buffers
-            List<Long> pacerIds = pacerThreadIds();
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = pacerIds.stream().mapToLong(threads::getThreadCpuTime).sum();
-            long alloc0 = pacerIds.stream().mapToLong(threads::getThreadAllocatedBytes).sum();
-            long processCpu0 = os.getProcessCpuTime();
-            long skipped0 = engine.skippedTicks();
-            for (Receiver receiver : receivers) {
-                receiver.phase = 1;
-            }
-            Thread.sleep(seconds * 1000L);
-            for (Receiver receiver : receivers) {
-                receiver.phase = 2;
-            }
-            long cpu = pacerIds.stream().mapToLong(threads::getThreadCpuTime).sum() - cpu0;
-            long alloc = pacerIds.stream().mapToLong(threads::getThreadAllocatedBytes).sum() - alloc0;
-            long processCpu = os.getProcessCpuTime() - processCpu0;
-            report(sessions, seconds, pacers, receivers, cpu, alloc, processCpu, engine.skippedTicks() - skipped0);
+            measure(engine, receivers, sessions, seconds, pacers);
             for (Receiver receiver : receivers) {
                 receiver.running = false;
             }
@@ -168,6 +148,36 @@ public final class MediaBenchmark {
             }
         }
         return ids;
+    }
+
+
+    /**
+     * Warms up for 3 s, then measures the receivers, the pacers' CPU and allocation and the process CPU over
+     * {@code seconds}, and prints the report.
+     */
+    static void measure(MediaEngine engine, Receiver[] receivers, int streams, int seconds, int pacers)
+            throws InterruptedException {
+        Thread.sleep(3000); // warm-up: JIT, socket buffers, jitter buffers
+        List<Long> pacerIds = pacerThreadIds();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = pacerIds.stream().mapToLong(threads::getThreadCpuTime).sum();
+        long alloc0 = pacerIds.stream().mapToLong(threads::getThreadAllocatedBytes).sum();
+        long processCpu0 = os.getProcessCpuTime();
+        long skipped0 = engine.skippedTicks();
+        for (Receiver receiver : receivers) {
+            receiver.phase = 1;
+        }
+        Thread.sleep(seconds * 1000L);
+        for (Receiver receiver : receivers) {
+            receiver.phase = 2;
+        }
+        long cpu = pacerIds.stream().mapToLong(threads::getThreadCpuTime).sum() - cpu0;
+        long alloc = pacerIds.stream().mapToLong(threads::getThreadAllocatedBytes).sum() - alloc0;
+        long processCpu = os.getProcessCpuTime() - processCpu0;
+        report(streams, seconds, pacers, receivers, cpu, alloc, processCpu, engine.skippedTicks() - skipped0);
     }
 
     static void report(int sessions, int seconds, int pacers, Receiver[] receivers, long pacerCpuNanos,
