@@ -16,6 +16,7 @@ import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import java.util.ConcurrentModificationException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SipEndpoint implements AutoCloseable {
 
     private static final AtomicInteger STACKS = new AtomicInteger();
+    private static final int STOP_ATTEMPTS = 3;
 
     final AddressFactory addresses;
     final HeaderFactory headers;
@@ -126,9 +128,22 @@ final class SipEndpoint implements AutoCloseable {
         return headers.createContactHeader(addresses.createAddress("<sip:switchboard@" + host + ":" + port + ">"));
     }
 
-    /** Stops the stack and its threads; idempotent. */
+    /**
+     * Stops the stack and its threads; idempotent. JAIN-SIP's UDP processor closes its channels by iterating a list
+     * its channel threads leave concurrently (RestComm/jain-sip#142), so a stop may throw half way; stopping again
+     * finishes it, since the processor that threw is already off the stack's list.
+     */
     @Override
     public void close() {
-        stack.stop();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.stop();
+                return;
+            } catch (ConcurrentModificationException e) {
+                if (attempt == STOP_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 }
