@@ -149,7 +149,8 @@ final class OutboundLegs {
     private void answered(Leg leg, ResponseEvent event) throws Exception {
         Response response = event.getResponse();
         if (leg.state == Leg.State.ANSWERED || leg.ack != null) {
-            // A retransmitted 2xx: our ACK was lost (RFC 3261 §13.2.2.4).
+            // A retransmitted 2xx: our ACK was lost (RFC 3261 §13.2.2.4). JAIN-SIP normally re-sends the ACK
+            // itself and keeps the 2xx from us; should one get through, it is acknowledged, never answered twice.
             leg.dialog.sendAck(leg.ack);
             return;
         }

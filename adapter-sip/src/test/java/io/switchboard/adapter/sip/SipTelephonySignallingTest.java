@@ -229,6 +229,26 @@ class SipTelephonySignallingTest {
     }
 
     @Test
+    void acknowledgesA200SentAgainAfterItsAck() throws Exception {
+        // given: a peer whose first ACK got lost, from its side
+        try (RawSipPeer peer = new RawSipPeer()) {
+            telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media, events);
+            telephony.dial(dial(CALLEE, WAIT));
+            String ok = peer.ok(peer.await(Request.INVITE, WAIT), 40_000);
+            peer.send(ok);
+            String firstAck = peer.await(Request.ACK, WAIT);
+
+            // when
+            peer.send(ok);
+
+            // then
+            assertThat(peer.await(Request.ACK, WAIT)).isEqualTo(firstAck);
+            assertThat(events.events()).containsExactly(new Answered(LEG));
+            assertThat(media.last().calls).containsExactly("start 40000 0 101");
+        }
+    }
+
+    @Test
     void routesCommunicationUsersByTheUsersMap() throws Exception {
         // given
         start(Optional.empty());
