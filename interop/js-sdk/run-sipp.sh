@@ -4,6 +4,8 @@
 # (interop/sipp/uas_answer_dtmf_delayed.xml: answers PCMU + telephone-event, sends the keys 1 5 # 3 s after the ACK,
 # answers our BYE), plus a second SIPp that is always busy (interop/sipp/uas_busy.xml), reached as the communication
 # user $busy_user through SWITCHBOARD_SIP_USERS. Both SIPp processes must end with exit code 0 (every call as scripted).
+# test-sipp/incoming.test.js starts its own SIPp callers (uac_call_in_*.xml) and serves the Event Grid endpoint of
+# SWITCHBOARD_INCOMING_CALL_URL.
 #
 # Needs: sipp (Debian package sip-tester), root or CAP_NET_RAW (play_pcap_audio), python3, Node 18+. Runs inside a
 # private network namespace (unshare -n, loopback up) when the machine allows it, else on the host's loopback.
@@ -40,6 +42,7 @@ key="c3dpdGNoYm9hcmQtanMtc2RrLXNpcHAtbW9kZS1rZXk="
 data="$(mktemp -d)"
 log="$data/server.log"
 http_port="$(sb_free_port tcp)"
+incoming_port="$(sb_free_port tcp)"
 sip_port="$(sb_free_port udp)"
 answer_port="$(sb_free_port udp)"
 answer_media="$(sb_free_port udp)"
@@ -118,13 +121,15 @@ sb_start_server "$log" SWITCHBOARD_HTTP_PORT="$http_port" SWITCHBOARD_HTTP_HOST=
   SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 SWITCHBOARD_SIP_PORT="$sip_port" \
   SWITCHBOARD_SIP_TRUNK="sip:127.0.0.1:$answer_port" \
   SWITCHBOARD_SIP_USERS="$busy_user=sip:busy@127.0.0.1:$busy_port" \
-  SWITCHBOARD_RTP_PORTS="$rtp_ports" SWITCHBOARD_DATA_DIR="$data/server" SWITCHBOARD_ACCESS_KEY="$key"
+  SWITCHBOARD_RTP_PORTS="$rtp_ports" SWITCHBOARD_DATA_DIR="$data/server" SWITCHBOARD_ACCESS_KEY="$key" \
+  SWITCHBOARD_INCOMING_CALL_URL="http://127.0.0.1:$incoming_port/incoming"
 sb_wait_http "$http_port" "$log"
 echo "$me: server on http $http_port, sip udp $sip_port, rtp $rtp_ports; SIPp answer on udp $answer_port, busy on udp $busy_port"
 
 cd "$here"
 status=0
 SWITCHBOARD_ENDPOINT="http://127.0.0.1:$http_port" SWITCHBOARD_ACCESS_KEY="$key" SIPP_BUSY_USER="$busy_user" \
+  SWITCHBOARD_SIP_PORT="$sip_port" INCOMING_PORT="$incoming_port" SIPP_DIR="$sipp_dir" \
   timeout 180 node --test --test-concurrency=1 --test-timeout=60000 test-sipp/ &
 suite_pid=$! # in the background so that a TERM or INT to this script stops everything at once
 wait "$suite_pid" || status=$?

@@ -3,6 +3,7 @@ package io.switchboard.app;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.adapter.sip.media.MediaConfig;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,10 +17,13 @@ import java.util.Optional;
  * @param publicHost the host name clients sign when the server sits behind a proxy
  * @param sip        SIP signalling: host, port, trunk, users
  * @param rtp        the RTP media engine: bind address, port range, media timeout
+ * @param incomingCallUrl where ACS IncomingCall events go (the Event Grid subscription endpoint); without it calls
+ *                        to this server are refused
  */
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
-                        boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace) {
+                        boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace,
+                        Optional<URI> incomingCallUrl) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

@@ -5,6 +5,8 @@ import io.switchboard.adapter.sip.media.MediaConfig;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +86,21 @@ final class AppConfigLoader {
                 bool("SWITCHBOARD_SIP_ENABLED", true),
                 sip,
                 rtp,
-                seconds("SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", 10));
+                seconds("SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", 10),
+                optional("SWITCHBOARD_INCOMING_CALL_URL").map(AppConfigLoader::httpUri));
+    }
+
+    private static URI httpUri(String value) {
+        String expected = "an absolute http or https URL, e.g. http://127.0.0.1:3000/incoming";
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw invalid("SWITCHBOARD_INCOMING_CALL_URL", value, expected);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid("SWITCHBOARD_INCOMING_CALL_URL", value, expected);
+        }
     }
 
     private Optional<String> optional(String name) {

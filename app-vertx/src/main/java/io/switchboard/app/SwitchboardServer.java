@@ -71,13 +71,15 @@ public final class SwitchboardServer {
         media = HttpMediaFetcher.create(vertx, MediaFetcherConfig.defaults());
         RoutingTelephony telephony = new RoutingTelephony();
         core = CallAutomationCore.create(registry, telephony, webhooks, media, new UuidIdGenerator(), clock,
-                callWorkers, new CallSettings(config.ringTimeout()));
+                callWorkers, new CallSettings(config.ringTimeout()),
+                config.incomingCallUrl().map(webhooks::incomingCalls));
         sandbox = SandboxTelephony.create(vertx, core.telephonyEvents(), SandboxConfig.DEFAULTS);
         telephony.register(sandbox);
         if (config.sipEnabled()) {
             MediaEngine engine = MediaEngine.start(config.rtp());
             rtp = Optional.of(engine);
-            SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, core.telephonyEvents());
+            SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, core.telephonyEvents(),
+                    core.incomingCallEvents());
             sip = Optional.of(sipTelephony);
             telephony.register(sipTelephony);
         } else {
@@ -87,8 +89,8 @@ public final class SwitchboardServer {
         CallUseCases useCases = core.useCases();
         RestConfig rest = RestConfig.defaults(key, config.publicHost());
         httpHost = config.httpHost();
-        httpPort = deployHttp(config,
-                v -> HealthRoute.around(AcsRestApi.router(v, useCases, rest), v, registry, webhooks::stats));
+        httpPort = deployHttp(config, v -> HealthRoute.around(
+                AcsRestApi.router(v, useCases, core.incomingCalls(), rest), v, registry, webhooks::stats));
     }
 
     /** Starts a server; throws with a message naming the setting when the configuration cannot work. */

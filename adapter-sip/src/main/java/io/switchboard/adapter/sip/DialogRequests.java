@@ -12,17 +12,19 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
- * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK) and the few outside one.
- * Confined to the signalling thread.
+ * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK) and the few outside one; new
+ * INVITEs and their CANCELs go to {@link InboundCalls}. Confined to the signalling thread.
  */
 final class DialogRequests {
 
     private final SipEndpoint sip;
     private final LegTable legs;
+    private final InboundCalls inbound;
 
-    DialogRequests(SipEndpoint sip, LegTable legs) {
+    DialogRequests(SipEndpoint sip, LegTable legs, InboundCalls inbound) {
         this.sip = sip;
         this.legs = legs;
+        this.inbound = inbound;
     }
 
     void onRequest(RequestEvent event) throws Exception {
@@ -33,7 +35,7 @@ final class DialogRequests {
             case Request.INVITE -> invite(event, leg);
             case Request.ACK -> ack(request, leg);
             case Request.OPTIONS -> sip.respond(event, Response.OK, null);
-            case Request.CANCEL -> sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            case Request.CANCEL -> cancel(event);
             default -> sip.respond(event, Response.NOT_IMPLEMENTED, null);
         }
     }
@@ -50,8 +52,11 @@ final class DialogRequests {
 
     private void invite(RequestEvent event, Optional<Leg> found) throws Exception {
         String toTag = ((ToHeader) event.getRequest().getHeader(ToHeader.NAME)).getTag();
-        if (found.isEmpty() || toTag == null || found.get().state != Leg.State.ANSWERED) {
-            // Inbound calls are not part of the Telephony port: refuse them (RFC 3261 §21.4.4).
+        if (toTag == null) {
+            inbound.invite(event);
+            return;
+        }
+        if (found.isEmpty() || found.get().state != Leg.State.ANSWERED) {
             sip.respond(event, Response.FORBIDDEN, null);
             return;
         }
@@ -73,7 +78,17 @@ final class DialogRequests {
                 ++leg.sdpVersion, audio.get()));
     }
 
+    private void cancel(RequestEvent event) throws Exception {
+        if (!inbound.cancel(event)) {
+            sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+        }
+    }
+
     private void ack(Request ack, Optional<Leg> leg) {
+        if (leg.isPresent() && leg.get().awaitingAck) {
+            inbound.acknowledged(leg.get());
+            return;
+        }
         leg.filter(l -> l.state == Leg.State.ANSWERED)
                 .ifPresent(l -> OutboundLegs.remoteAudio(ack).ifPresent(audio -> update(l, audio)));
     }

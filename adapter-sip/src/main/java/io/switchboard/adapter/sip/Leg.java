@@ -1,5 +1,6 @@
 package io.switchboard.adapter.sip;
 
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
@@ -7,10 +8,12 @@ import io.switchboard.domain.call.LegId;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.message.Request;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One outbound leg: its INVITE transaction, dialog, RTP stream and where it stands.
+ * One leg, dialled out or answered in: its INVITE transaction, dialog, RTP stream and where it stands.
  *
  * <p>Mutable and confined to the adapter's signalling thread; never shared.
  */
@@ -22,12 +25,18 @@ final class Leg {
         CALLING,
         /** A provisional response arrived (100/180/183): CANCEL is now allowed (RFC 3261 §9.1). */
         PROCEEDING,
+        /** An incoming call answered with 200 OK; its ACK, and with it the media, has not arrived yet. */
+        ACCEPTED,
         ANSWERED,
         ENDING
     }
 
-    final DialRequest request;
-    final Route route;
+    private final LegId id;
+    private final CallConnectionId call;
+    /** The remote party's SIP address, for the log and error messages. */
+    final String remote;
+    /** The trunk whose credentials answer challenges to this leg's INVITE; empty for incoming calls. */
+    final Optional<SipTrunk> trunk;
     final LegMedia media;
     final String callId;
     final long sdpSessionId;
@@ -35,26 +44,52 @@ final class Leg {
     boolean provisionalSeen;
     boolean cancelPending;
     boolean challenged;
+    /** Incoming calls: our 200 OK is not acknowledged yet, so no BYE may go out (RFC 3261 §15). */
+    boolean awaitingAck;
+    /** Incoming calls: hung up before the ACK; the BYE goes out when it arrives. */
+    boolean byeAfterAck;
     long sdpVersion = 1;
     ClientTransaction invite;
     Dialog dialog;
     Request ack;
+    /** Incoming calls: where the caller's offer wants RTP, used once the ACK arrives. */
+    RemoteAudio callerAudio;
     ScheduledFuture<?> ringTimer;
 
-    Leg(DialRequest request, Route route, LegMedia media, String callId, long sdpSessionId) {
-        this.request = request;
-        this.route = route;
+    private Leg(LegId id, CallConnectionId call, String remote, Optional<SipTrunk> trunk, LegMedia media,
+                String callId, long sdpSessionId) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.call = Objects.requireNonNull(call, "call");
+        this.remote = remote;
+        this.trunk = trunk;
         this.media = media;
         this.callId = callId;
         this.sdpSessionId = sdpSessionId;
     }
 
+    /** A leg this adapter dials. */
+    static Leg outbound(DialRequest request, Route route, LegMedia media, String callId, long sdpSessionId) {
+        return new Leg(request.leg(), request.call(), route.target().toString(), route.trunk(), media, callId,
+                sdpSessionId);
+    }
+
+    /** An incoming call answered as a leg: its 200 OK is about to go out. */
+    static Leg inbound(CallConnectionId call, LegId id, String caller, Dialog dialog, RemoteAudio callerAudio,
+                       LegMedia media, String callId, long sdpSessionId) {
+        Leg leg = new Leg(id, call, caller, Optional.empty(), media, callId, sdpSessionId);
+        leg.state = State.ACCEPTED;
+        leg.awaitingAck = true;
+        leg.dialog = dialog;
+        leg.callerAudio = callerAudio;
+        return leg;
+    }
+
     LegId id() {
-        return request.leg();
+        return id;
     }
 
     CallConnectionId call() {
-        return request.call();
+        return call;
     }
 
     boolean isRinging() {
@@ -63,6 +98,6 @@ final class Leg {
 
     @Override
     public String toString() {
-        return "leg " + request.leg() + " of call " + request.call();
+        return "leg " + id + " of call " + call;
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.adapter.sip;
 
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
-import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 
@@ -34,10 +34,11 @@ final class LegTable {
         this.conferences = conferences;
     }
 
-    void add(Leg leg) {
+    /** Adds a leg; {@code what} says how it came, for the log (e.g. {@code calling sip:...}). */
+    void add(Leg leg, String what) {
         byId.put(leg.id(), leg);
         byCallId.put(leg.callId, leg);
-        log(leg, "calling " + leg.route.target());
+        log(leg, what);
     }
 
     Optional<Leg> find(LegId id) {
@@ -46,7 +47,11 @@ final class LegTable {
 
     Optional<Leg> find(Message message) {
         CallIdHeader callId = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
-        return callId == null ? Optional.empty() : Optional.ofNullable(byCallId.get(callId.getCallId()));
+        return callId == null ? Optional.empty() : find(callId.getCallId());
+    }
+
+    Optional<Leg> find(String callId) {
+        return Optional.ofNullable(byCallId.get(callId));
     }
 
     List<Leg> all() {
@@ -84,11 +89,11 @@ final class LegTable {
         events.legEnded(leg.id(), cause);
     }
 
-    /** Reports a leg that could not even be dialled. */
-    void failed(DialRequest request, ResultInformation cause) {
-        LOG.log(Level.INFO, "SIP leg {0} of call {1}: ended: {2}/{3} {4}", request.leg(), request.call(),
-                cause.code(), cause.subCode(), cause.message());
-        events.legEnded(request.leg(), cause);
+    /** Reports a leg that never got as far as the table: it could not be dialled or answered. */
+    void failed(CallConnectionId call, LegId leg, ResultInformation cause) {
+        LOG.log(Level.INFO, "SIP leg {0} of call {1}: ended: {2}/{3} {4}", leg, call, cause.code(), cause.subCode(),
+                cause.message());
+        events.legEnded(leg, cause);
     }
 
     /** Forgets a leg whose SIP transactions are over; reports its end first if that has not happened. */

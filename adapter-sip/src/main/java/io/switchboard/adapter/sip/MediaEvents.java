@@ -1,7 +1,7 @@
 package io.switchboard.adapter.sip;
 
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
-import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.Tone;
@@ -19,25 +19,25 @@ final class MediaEvents {
     private final SignallingThread thread;
     private final LegTable legs;
     private final Playbacks playbacks;
-    private final OutboundLegs outbound;
+    private final HangUps hangUps;
     private final HandleTelephonyEventUseCase events;
 
     MediaEvents(LegMediaFactory factory, SignallingThread thread, LegTable legs, Playbacks playbacks,
-                OutboundLegs outbound, HandleTelephonyEventUseCase events) {
+                HangUps hangUps, HandleTelephonyEventUseCase events) {
         this.factory = factory;
         this.thread = thread;
         this.legs = legs;
         this.playbacks = playbacks;
-        this.outbound = outbound;
+        this.hangUps = hangUps;
         this.events = events;
     }
 
     /** The leg's media, or empty after reporting the leg ended when no RTP port could be opened. */
-    Optional<LegMedia> open(DialRequest request) {
+    Optional<LegMedia> open(CallConnectionId call, LegId leg) {
         try {
-            return Optional.of(factory.open(listener(request.leg())));
+            return Optional.of(factory.open(listener(leg)));
         } catch (IOException | RuntimeException e) {
-            legs.failed(request, ResultInformation.unavailable("No RTP port: " + e.getMessage()));
+            legs.failed(call, leg, ResultInformation.unavailable("No RTP port: " + e.getMessage()));
             return Optional.empty();
         }
     }
@@ -60,7 +60,7 @@ final class MediaEvents {
                 thread.execute("media timeout on " + id, () -> {
                     Optional<Leg> leg = legs.find(id);
                     if (leg.isPresent()) {
-                        outbound.mediaTimedOut(leg.get());
+                        hangUps.mediaTimedOut(leg.get());
                     }
                 });
             }

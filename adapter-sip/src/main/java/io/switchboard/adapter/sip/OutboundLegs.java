@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The UAC side of legs (RFC 3261 §13.2, §9): dials, follows responses, answers challenges, cancels, hangs up.
+ * The UAC side of legs (RFC 3261 §13.2, §9): dials, follows responses, answers challenges, gives up on no answer.
  * Confined to the signalling thread.
  */
 final class OutboundLegs {
@@ -30,13 +30,15 @@ final class OutboundLegs {
     private final Invites invites;
     private final Routes routes;
     private final LegTable legs;
+    private final HangUps hangUps;
     private final SignallingThread thread;
 
-    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, SignallingThread thread) {
+    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, HangUps hangUps, SignallingThread thread) {
         this.sip = sip;
         this.invites = new Invites(sip);
         this.routes = routes;
         this.legs = legs;
+        this.hangUps = hangUps;
         this.thread = thread;
     }
 
@@ -45,13 +47,14 @@ final class OutboundLegs {
         Optional<Route> route = routes.route(request);
         if (route.isEmpty()) {
             media.close();
-            legs.failed(request, ResultInformation.unreachable("No SIP route to " + request.target().rawId() + "."));
+            legs.failed(request.call(), request.leg(),
+                    ResultInformation.unreachable("No SIP route to " + request.target().rawId() + "."));
             return;
         }
         long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         Request invite = invites.create(route.get(), Sdp.offer(sip.host, media.localPort(), sessionId, 1));
-        Leg leg = new Leg(request, route.get(), media, callId(invite), sessionId);
-        legs.add(leg);
+        Leg leg = Leg.outbound(request, route.get(), media, callId(invite), sessionId);
+        legs.add(leg, "calling " + route.get().target());
         try {
             leg.invite = sip.send(invite);
         } catch (SipException e) {
@@ -63,34 +66,11 @@ final class OutboundLegs {
         leg.ringTimer = thread.schedule("ring timeout of " + id, timeout, () -> ringTimedOut(id, timeout));
     }
 
-    void hangUp(LegId id) throws Exception {
-        Optional<Leg> found = legs.find(id);
-        if (found.isEmpty()) {
-            return;
-        }
-        Leg leg = found.get();
-        if (leg.isRinging()) {
-            legs.ended(leg, ResultInformation.canceled("Hung up by the application before answer."));
-            cancel(leg);
-        } else if (leg.state == Leg.State.ANSWERED) {
-            legs.ended(leg, ResultInformation.HUNG_UP_BY_APPLICATION);
-            bye(leg);
-        }
-    }
-
-    /** The media engine heard no RTP for its timeout. */
-    void mediaTimedOut(Leg leg) throws Exception {
-        if (leg.state == Leg.State.ANSWERED) {
-            legs.ended(leg, ResultInformation.unavailable("media timeout"));
-            bye(leg);
-        }
-    }
-
     private void ringTimedOut(LegId id, Duration timeout) throws Exception {
         Optional<Leg> leg = legs.find(id).filter(Leg::isRinging);
         if (leg.isPresent()) {
             legs.ended(leg.get(), ResultInformation.unavailable("no answer after " + seconds(timeout) + " s"));
-            cancel(leg.get());
+            hangUps.cancel(leg.get());
         }
     }
 
@@ -118,7 +98,7 @@ final class OutboundLegs {
                 legs.ringing(leg, status);
             }
             if (leg.cancelPending) {
-                cancel(leg);
+                hangUps.cancel(leg);
             }
         } else if (status < 300) {
             answered(leg, event);
@@ -132,7 +112,7 @@ final class OutboundLegs {
     }
 
     private boolean retryWithCredentials(Leg leg, Response challenge) {
-        Optional<SipTrunk> trunk = leg.route.trunk().filter(SipTrunk::hasCredentials);
+        Optional<SipTrunk> trunk = leg.trunk.filter(SipTrunk::hasCredentials);
         if (trunk.isEmpty() || leg.challenged) {
             return false;
         }
@@ -158,36 +138,18 @@ final class OutboundLegs {
         leg.ack = leg.dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
         leg.dialog.sendAck(leg.ack);
         if (leg.state == Leg.State.ENDING) {
-            bye(leg); // the 2xx crossed our CANCEL (RFC 3261 §9.1)
+            hangUps.bye(leg); // the 2xx crossed our CANCEL (RFC 3261 §9.1)
             return;
         }
         Optional<RemoteAudio> audio = remoteAudio(response);
         if (audio.isEmpty()) {
             legs.ended(leg, ResultInformation.unavailable("SIP 488 Not Acceptable Here (no PCMU/PCMA in the answer)"));
-            bye(leg);
+            hangUps.bye(leg);
             return;
         }
         RemoteAudio a = audio.get();
         leg.media.start(new InetSocketAddress(a.address(), a.port()), a.payloadType(), a.telephoneEventPayloadType());
         legs.answered(leg);
-    }
-
-    /** CANCEL needs a provisional response first (RFC 3261 §9.1); until then it waits. */
-    private void cancel(Leg leg) throws SipException {
-        if (!leg.provisionalSeen) {
-            leg.cancelPending = true;
-            return;
-        }
-        leg.cancelPending = false;
-        sip.send(leg.invite.createCancel());
-    }
-
-    private void bye(Leg leg) {
-        try {
-            sip.sendInDialog(leg.dialog, leg.dialog.createRequest(Request.BYE));
-        } catch (SipException e) {
-            legs.remove(leg, ResultInformation.HUNG_UP_BY_APPLICATION);
-        }
     }
 
     /** A client transaction got no final response within Timer B/F. */
@@ -196,7 +158,7 @@ final class OutboundLegs {
         legs.find(request).ifPresent(leg -> {
             if (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE)) {
                 legs.remove(leg, ResultInformation.unavailable("SIP 408 Request Timeout (no response from "
-                        + leg.route.target() + ")"));
+                        + leg.remote + ")"));
             }
         });
     }

@@ -27,16 +27,28 @@ final class Routes {
     Optional<Route> route(DialRequest request) {
         Optional<String> callerId = request.callerId().map(PhoneNumberIdentifier::value);
         String fromUser = callerId.orElse(config.defaultCallerId());
-        if (request.target() instanceof PhoneNumberIdentifier phone && config.trunk().isPresent()) {
-            SipTrunk trunk = config.trunk().get();
-            // RFC 3966-style user part: the E.164 number itself, at the trunk.
-            SipUri target = new SipUri(Optional.of(phone.value()), Optional.empty(), trunk.host(), trunk.port(), "udp");
-            return Optional.of(new Route(target, fromUser, trunk.host(),
+        Optional<SipUri> target = address(request.target());
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        if (request.target() instanceof PhoneNumberIdentifier) {
+            SipTrunk trunk = config.trunk().orElseThrow();
+            return Optional.of(new Route(target.get(), fromUser, trunk.host(),
                     callerId.map(id -> "<sip:" + id + "@" + trunk.host() + ">"), Optional.of(trunk)));
         }
-        if (request.target() instanceof CommunicationUserIdentifier user && config.users().containsKey(user.rawId())) {
-            return Optional.of(new Route(config.userUri(user.rawId()), fromUser, config.host(), Optional.empty(),
-                    Optional.empty()));
+        return Optional.of(new Route(target.get(), fromUser, config.host(), Optional.empty(), Optional.empty()));
+    }
+
+    /** The SIP address a leg to the target is sent to (Request-URI and To), empty when {@link #canReach} is false. */
+    Optional<SipUri> address(CommunicationIdentifier target) {
+        if (target instanceof PhoneNumberIdentifier phone && config.trunk().isPresent()) {
+            SipTrunk trunk = config.trunk().get();
+            // RFC 3966-style user part: the E.164 number itself, at the trunk.
+            return Optional.of(new SipUri(Optional.of(phone.value()), Optional.empty(), trunk.host(), trunk.port(),
+                    "udp"));
+        }
+        if (target instanceof CommunicationUserIdentifier user && config.users().containsKey(user.rawId())) {
+            return Optional.of(config.userUri(user.rawId()));
         }
         return Optional.empty();
     }

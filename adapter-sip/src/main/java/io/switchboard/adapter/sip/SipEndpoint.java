@@ -13,6 +13,7 @@ import javax.sip.SipStack;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -109,6 +110,47 @@ final class SipEndpoint implements AutoCloseable {
     /** Answers a request, with an SDP body when {@code sdp} is not null. */
     void respond(RequestEvent event, int status, String sdp) throws Exception {
         Request request = event.getRequest();
+        Response response = response(request, status, sdp);
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null && !request.getMethod().equals(Request.ACK)) {
+            // An in-dialog request may come without a server transaction (e.g. a BYE): make one.
+            tx = provider.getNewServerTransaction(request);
+        }
+        tx.sendResponse(response);
+    }
+
+    /**
+     * The server transaction of a dialog-creating request, with this endpoint's T1 (which also paces the 2xx
+     * retransmissions and so the ACK timeout of 64 × T1).
+     *
+     * @throws javax.sip.TransactionAlreadyExistsException for a retransmission whose transaction exists already
+     */
+    ServerTransaction serverTransaction(RequestEvent event) throws SipException {
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null) {
+            tx = provider.getNewServerTransaction(event.getRequest());
+        }
+        tx.setRetransmitTimer(t1Millis);
+        return tx;
+    }
+
+    /**
+     * Answers a dialog-creating INVITE as the dialog with the given To tag, with an SDP body when {@code sdp} is not
+     * null; a 1xx or 2xx carries our Contact (RFC 3261 §12.1.1), a 3xx the {@code redirectTo} address (§21.3).
+     */
+    void respond(ServerTransaction tx, int status, String toTag, String sdp, String redirectTo) throws Exception {
+        Response response = response(tx.getRequest(), status, sdp);
+        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(toTag);
+        if (status > 100 && status < 200) {
+            response.addHeader(contact());
+        }
+        if (redirectTo != null) {
+            response.addHeader(headers.createContactHeader(addresses.createAddress("<" + redirectTo + ">")));
+        }
+        tx.sendResponse(response);
+    }
+
+    private Response response(Request request, int status, String sdp) throws Exception {
         Response response = messages.createResponse(status, request);
         if (status >= 200 && status < 300 && request.getMethod().equals(Request.INVITE)) {
             response.addHeader(contact());
@@ -116,12 +158,7 @@ final class SipEndpoint implements AutoCloseable {
         if (sdp != null) {
             response.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
         }
-        ServerTransaction tx = event.getServerTransaction();
-        if (tx == null && !request.getMethod().equals(Request.ACK)) {
-            // An in-dialog request may come without a server transaction (e.g. a BYE): make one.
-            tx = provider.getNewServerTransaction(request);
-        }
-        tx.sendResponse(response);
+        return response;
     }
 
     ContactHeader contact() throws Exception {

@@ -1,35 +1,44 @@
 package io.switchboard.adapter.sip;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
+
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
 import javax.sip.Timeout;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
 import java.lang.System.Logger.Level;
 
 /**
  * Receives JAIN-SIP's events on the stack's thread and hops each onto the signalling thread at once: the stack's
  * thread never blocks and never touches leg state.
+ *
+ * <p>It is a {@link SipListenerExt} to hear of a 200 OK of ours never acknowledged; the stack then leaves every
+ * dialog timeout to it, so it deletes the dialogs of the other timeouts itself, as the stack would.
  */
-final class SipEvents implements SipListener {
+final class SipEvents implements SipListenerExt {
 
     private static final System.Logger LOG = System.getLogger(SipTelephony.class.getName());
 
     private final SignallingThread thread;
     private volatile OutboundLegs outbound;
     private volatile DialogRequests requests;
+    private volatile InboundCalls inbound;
 
     SipEvents(SignallingThread thread) {
         this.thread = thread;
     }
 
     /** Connects the handlers, which need the started stack; events arriving before are dropped. */
-    void bind(OutboundLegs outbound, DialogRequests requests) {
+    void bind(OutboundLegs outbound, DialogRequests requests, InboundCalls inbound) {
         this.outbound = outbound;
         this.requests = requests;
+        this.inbound = inbound;
     }
 
     @Override
@@ -52,13 +61,37 @@ final class SipEvents implements SipListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        if (!event.isServerTransaction() && event.getTimeout() == Timeout.TRANSACTION) {
+        if (event.getTimeout() != Timeout.TRANSACTION) {
+            return;
+        }
+        if (!event.isServerTransaction()) {
             thread.execute("SIP transaction timeout", () -> {
                 if (outbound != null) {
                     outbound.onTimeout(event.getClientTransaction());
                 }
             });
+        } else if (event.getServerTransaction().getRequest().getMethod().equals(Request.INVITE)) {
+            Request invite = event.getServerTransaction().getRequest();
+            ackTimedOut(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId());
         }
+    }
+
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+        if (event.getReason() == DialogTimeoutEvent.Reason.AckNotReceived) {
+            ackTimedOut(event.getDialog().getCallId().getCallId());
+        } else {
+            event.getDialog().delete();
+        }
+    }
+
+    /** Our 200 OK to an INVITE was never acknowledged. */
+    private void ackTimedOut(String callId) {
+        thread.execute("SIP ACK timeout", () -> {
+            if (inbound != null) {
+                inbound.ackTimedOut(callId);
+            }
+        });
     }
 
     @Override

@@ -1,12 +1,7 @@
 package io.switchboard.adapter.sip;
 
-import java.util.concurrent.CompletionStage;
-
-import java.util.concurrent.CompletableFuture;
-
-import io.switchboard.domain.media.Tone;
-
 import io.switchboard.adapter.sip.media.MediaEngine;
+import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
@@ -15,20 +10,25 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link Telephony} over SIP (RFC 3261, UDP) with RTP media: places outbound legs to phone numbers through a trunk
  * and to communication users by a static map, plays clips into them, reports what happens through
- * {@link HandleTelephonyEventUseCase}. The answered legs of one call hear each other: from its second answered leg
- * on, a call's legs talk through a mix of the media engine; a call with one leg never pays for mixing.
+ * {@link HandleTelephonyEventUseCase}. Calls to this server ring (180) and are offered through
+ * {@link HandleIncomingCallUseCase}; once answered they are legs like the dialled ones. The answered legs of one call
+ * hear each other: from its second answered leg on, a call's legs talk through a mix of the media engine; a call
+ * with one leg never pays for mixing.
  *
  * <p>Threading: every method returns at once. All leg state lives on one signalling thread per adapter; port
  * calls, SIP events, media events and timers hop onto it, and events are reported from it. Only {@link #start}
@@ -45,40 +45,49 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Playbacks playbacks;
     private final Conferences conferences;
     private final OutboundLegs outbound;
+    private final HangUps hangUps;
+    private final InboundCalls inbound;
     private final MediaEvents media;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipTelephony(SipConfig config, SignallingThread thread, SipEndpoint sip, SipEvents sipEvents,
-                         LegMediaFactory mediaFactory, HandleTelephonyEventUseCase events) {
+                         LegMediaFactory mediaFactory, HandleTelephonyEventUseCase events,
+                         HandleIncomingCallUseCase incoming) {
         this.routes = new Routes(config);
         this.thread = thread;
         this.sip = sip;
         this.playbacks = new Playbacks(events);
         this.conferences = new Conferences(mediaFactory, thread, events);
         this.legs = new LegTable(events, playbacks, conferences);
-        this.outbound = new OutboundLegs(sip, routes, legs, thread);
-        this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, outbound, events);
-        sipEvents.bind(outbound, new DialogRequests(sip, legs));
+        this.hangUps = new HangUps(sip, legs);
+        this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, hangUps, events);
+        this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, hangUps, media, thread,
+                incoming);
+        this.outbound = new OutboundLegs(sip, routes, legs, hangUps, thread);
+        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound), inbound);
     }
 
     /**
      * Starts listening for SIP on UDP {@code config.host():config.port()}; each leg opens a session of {@code media},
      * which the caller keeps and closes after this adapter.
      *
-     * @param events receives what happens on the legs, from the adapter's signalling thread
+     * @param events   receives what happens on the legs, from the adapter's signalling thread
+     * @param incoming is offered the calls to this server, from the adapter's signalling thread
      * @throws IllegalStateException naming the address when it cannot listen there (e.g. the port is in use)
      */
-    public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events) {
-        return start(config, EngineLegMedia.factory(media), events);
+    public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
+                                     HandleIncomingCallUseCase incoming) {
+        return start(config, EngineLegMedia.factory(media), events, incoming);
     }
 
-    /** As {@link #start(SipConfig, MediaEngine, HandleTelephonyEventUseCase)} with any media, e.g. a fake in tests. */
-    static SipTelephony start(SipConfig config, LegMediaFactory media, HandleTelephonyEventUseCase events) {
+    /** As {@link #start(SipConfig, MediaEngine, HandleTelephonyEventUseCase, HandleIncomingCallUseCase)}, any media. */
+    static SipTelephony start(SipConfig config, LegMediaFactory media, HandleTelephonyEventUseCase events,
+                              HandleIncomingCallUseCase incoming) {
         SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
         SipEvents sipEvents = new SipEvents(thread);
         try {
             SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(), sipEvents);
-            return new SipTelephony(config, thread, sip, sipEvents, media, events);
+            return new SipTelephony(config, thread, sip, sipEvents, media, events, incoming);
         } catch (RuntimeException e) {
             thread.close();
             throw e;
@@ -93,7 +102,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     @Override
     public void dial(DialRequest request) {
         thread.execute("dial " + request.leg(), () -> {
-            Optional<LegMedia> legMedia = media.open(request);
+            Optional<LegMedia> legMedia = media.open(request.call(), request.leg());
             if (legMedia.isEmpty()) {
                 return;
             }
@@ -101,14 +110,15 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 outbound.dial(request, legMedia.get());
             } catch (Exception e) {
                 legMedia.get().close();
-                legs.failed(request, ResultInformation.unavailable("SIP INVITE could not be built: " + e));
+                legs.failed(request.call(), request.leg(),
+                        ResultInformation.unavailable("SIP INVITE could not be built: " + e));
             }
         });
     }
 
     @Override
     public void hangUp(LegId leg) {
-        thread.execute("hang up " + leg, () -> outbound.hangUp(leg));
+        thread.execute("hang up " + leg, () -> hangUps.hangUp(leg));
     }
 
     /**
@@ -173,8 +183,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     /**
-     * Hangs up every leg (CANCEL or BYE, each reported ended), waits up to a second for the peers to confirm, then
-     * stops the SIP stack. Blocks; idempotent.
+     * Refuses the calls still ringing here (480), hangs up every leg (CANCEL or BYE, each reported ended), waits up
+     * to a second for the peers to confirm, then stops the SIP stack. Blocks; idempotent.
      */
     @Override
     public void close() {
@@ -183,8 +193,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
         try {
             thread.call(() -> {
+                inbound.close();
                 for (Leg leg : legs.all()) {
-                    outbound.hangUp(leg.id());
+                    hangUps.hangUp(leg.id());
                 }
                 return null;
             }, CLOSE_GRACE);

@@ -50,6 +50,7 @@ class SipTelephonyConferenceMediaTest {
     private static final List<String> NAMES = List.of("a", "b", "c");
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
     private final List<TestUserAgent> uas = new ArrayList<>();
     private final List<PacedToneSender> senders = new ArrayList<>();
     private final List<LegId> legs = NAMES.stream().map(name -> LegId.of("leg-" + name)).toList();
@@ -67,7 +68,7 @@ class SipTelephonyConferenceMediaTest {
             users.put("8:acs:" + name, "sip:" + name + "@127.0.0.1:" + port);
         }
         telephony = SipTelephony.start(new SipConfig("127.0.0.1", freeUdpPort(), Optional.empty(), users,
-                "switchboard", Duration.ofMillis(50)), engine, events);
+                "switchboard", Duration.ofMillis(50)), engine, events, incoming);
         for (int i = 0; i < NAMES.size(); i++) {
             telephony.dial(new DialRequest(CALL, legs.get(i), new CommunicationUserIdentifier("8:acs:" + NAMES.get(i)),
                     Optional.of(CALLER), WAIT));

@@ -37,6 +37,7 @@ class SipTelephonyConferenceTest {
     private static final AudioClip CLIP = new AudioClip("clip", new short[1600]);
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
     private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
     private TestUserAgent ua;
     private SipTelephony telephony;
@@ -45,7 +46,7 @@ class SipTelephonyConferenceTest {
     void start() throws Exception {
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media, events);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media, events, incoming);
     }
 
     @AfterEach

@@ -42,6 +42,7 @@ class SipTelephonyMediaTest {
     private static final int FRAMES = 25;
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
     private MediaEngine engine;
     private TestUserAgent ua;
     private SipTelephony telephony;
@@ -52,7 +53,7 @@ class SipTelephonyMediaTest {
         engine = MediaEngine.start(new MediaConfig("127.0.0.1", base, base + 99, 1, Duration.ofSeconds(30)));
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), engine, events);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), engine, events, incoming);
         telephony.dial(dial(CALLEE, WAIT));
         assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
     }

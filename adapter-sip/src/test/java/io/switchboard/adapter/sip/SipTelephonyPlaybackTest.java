@@ -42,6 +42,7 @@ class SipTelephonyPlaybackTest {
     private static final AudioClip CLIP = new AudioClip("clip", new short[1600]);
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
     private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
     private TestUserAgent ua;
     private SipTelephony telephony;
@@ -50,7 +51,7 @@ class SipTelephonyPlaybackTest {
     void threeAnsweredLegs() throws Exception {
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media, events);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media, events, incoming);
         telephony.dial(new DialRequest(CALL, FIRST, CALLEE, Optional.of(CALLER), WAIT));
         events.await(1, WAIT);
         telephony.dial(new DialRequest(CALL, SECOND, CALLEE, Optional.of(CALLER), WAIT));

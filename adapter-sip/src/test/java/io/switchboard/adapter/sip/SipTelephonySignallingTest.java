@@ -30,6 +30,7 @@ class SipTelephonySignallingTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
     private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
     private TestUserAgent ua;
     private SipTelephony telephony;
@@ -47,7 +48,7 @@ class SipTelephonySignallingTest {
     private void start(Optional<String> credentials) throws Exception {
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, credentials), media, events);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, credentials), media, events, incoming);
     }
 
     @Test
@@ -216,7 +217,8 @@ class SipTelephonySignallingTest {
     void reportsUnavailableWhenThePeerNeverResponds() throws Exception {
         // given: a trunk that swallows every datagram; Timer B = 64 × 50 ms
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            telephony = SipTelephony.start(configWithTrunk(silent.getLocalPort(), Optional.empty()), media, events);
+            telephony = SipTelephony.start(configWithTrunk(silent.getLocalPort(), Optional.empty()), media, events,
+                    incoming);
 
             // when
             telephony.dial(dial(CALLEE, Duration.ofSeconds(10)));
@@ -232,7 +234,7 @@ class SipTelephonySignallingTest {
     void acknowledgesA200SentAgainAfterItsAck() throws Exception {
         // given: a peer whose first ACK got lost, from its side
         try (RawSipPeer peer = new RawSipPeer()) {
-            telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media, events);
+            telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media, events, incoming);
             telephony.dial(dial(CALLEE, WAIT));
             String ok = peer.ok(peer.await(Request.INVITE, WAIT), 40_000);
             peer.send(ok);
@@ -280,7 +282,7 @@ class SipTelephonySignallingTest {
             SipConfig onTakenPort = new SipConfig(config.host(), taken.getLocalPort(), config.trunk(), config.users(),
                     config.defaultCallerId(), config.t1());
 
-            assertThatThrownBy(() -> SipTelephony.start(onTakenPort, media, events))
+            assertThatThrownBy(() -> SipTelephony.start(onTakenPort, media, events, incoming))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("cannot listen on udp 127.0.0.1:" + taken.getLocalPort());
         }

@@ -35,6 +35,7 @@ class SippInteropTest {
     private static final Path SCENARIOS = Path.of(System.getProperty("sipp.dir", "../interop/sipp")).toAbsolutePath();
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
     private MediaEngine engine;
     private SipTelephony telephony;
     private SippProcess sipp;
@@ -60,7 +61,7 @@ class SippInteropTest {
                 Optional.of(SipTrunk.parse("sip:127.0.0.1:" + sippPort)), Map.of(),
                 "switchboard", Duration.ofMillis(50));
         engine = MediaEngine.start(new MediaConfig("127.0.0.1", 42_000, 42_099, 1, Duration.ofSeconds(30)));
-        telephony = SipTelephony.start(config, engine, events);
+        telephony = SipTelephony.start(config, engine, events, incoming);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.switchboard.adapter.webhook;
 
 import io.switchboard.application.port.out.CallEventPublisher;
+import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.CallEvent;
 import io.vertx.core.Context;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +100,24 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
         if (body.isEmpty()) {
             return; // this schema has no such event
         }
-        Delivery delivery = new Delivery(eventId, event.callId(), target.uri(), body.get(), acceptedAt);
+        accept(new Delivery(eventId, event.callId(), target.uri(), body.get(), acceptedAt));
+    }
+
+    /**
+     * Tells the application of calls ringing here through this publisher's queues: ACS's IncomingCall, in Event
+     * Grid's schema, to the given endpoint.
+     */
+    public IncomingCallNotifier incomingCalls(URI endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        return new EventGridIncomingCalls(this, endpoint, clock);
+    }
+
+    /** Queues a delivery accepted by this publisher or one of its notifiers; refused with a log line after close. */
+    void accept(Delivery delivery) {
+        if (closing.get() != null) {
+            LOG.log(Level.ERROR, () -> "webhook refused after close: " + delivery);
+            return;
+        }
         queues.accepted();
         context.runOnContext(ignored -> queues.enqueue(delivery));
     }

@@ -2,45 +2,56 @@ package io.switchboard.application.service;
 
 import io.switchboard.application.port.in.CallControlUseCases;
 import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.in.IncomingCallUseCases;
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.application.port.out.IdGenerator;
+import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.MediaFetcher;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.port.out.Timers;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
  * The application core assembled from its driven ports: the use cases for API adapters and the entry point for
  * telephony reports.
  *
- * @param useCases        what API adapters drive
- * @param telephonyEvents what telephony adapters report to
+ * @param useCases           what API adapters drive
+ * @param incomingCalls      what API adapters do with calls ringing at this server
+ * @param telephonyEvents    what telephony adapters report to
+ * @param incomingCallEvents where telephony adapters offer the calls they receive
  */
-public record CallAutomationCore(CallUseCases useCases, HandleTelephonyEventUseCase telephonyEvents) {
+public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCases incomingCalls,
+                                 HandleTelephonyEventUseCase telephonyEvents,
+                                 HandleIncomingCallUseCase incomingCallEvents) {
 
     /**
      * A core whose timers run on the JDK's shared delay scheduler ({@link ExecutorTimers} over {@code workers}).
      *
-     * @param workers runs the calls' serial executors; its tasks are short and never block
+     * @param workers  runs the calls' serial executors; its tasks are short and never block
+     * @param incoming tells the application of calls ringing here; without it they are refused
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
                                             MediaFetcher fetcher, IdGenerator ids, Clock clock, Executor workers,
-                                            CallSettings settings) {
+                                            CallSettings settings, Optional<IncomingCallNotifier> incoming) {
         return create(registry, telephony, publisher, fetcher, ids, clock, workers, settings,
-                new ExecutorTimers(workers));
+                new ExecutorTimers(workers), incoming);
     }
 
     /**
      * @param workers runs the calls' serial executors; its tasks are short and never block
-     * @param timers  runs the recognitions' silence timeouts
+     * @param timers   runs the recognitions' silence timeouts and the incoming calls' ring timeouts
+     * @param incoming tells the application of calls ringing here; without it they are refused
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
                                             MediaFetcher fetcher, IdGenerator ids, Clock clock, Executor workers,
-                                            CallSettings settings, Timers timers) {
+                                            CallSettings settings, Timers timers,
+                                            Optional<IncomingCallNotifier> incoming) {
         Calls calls = new Calls(registry, publisher, new CallExecutors(workers));
         Legs legs = new Legs(telephony, calls);
         Clips clips = new Clips(fetcher);
@@ -54,6 +65,9 @@ public record CallAutomationCore(CallUseCases useCases, HandleTelephonyEventUseC
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, legs, ids, clock, settings),
                 new HangUpService(calls, telephony, reactions), play, play, participants, participants,
                 new GetCallService(calls), callControl);
-        return new CallAutomationCore(useCases, new TelephonyEventService(calls, reactions));
+        IncomingCallService incomingCalls = new IncomingCallService(calls, ids, clock, timers, settings.ringTimeout(),
+                incoming);
+        return new CallAutomationCore(useCases, incomingCalls, new TelephonyEventService(calls, reactions),
+                incomingCalls);
     }
 }

@@ -2,7 +2,9 @@ package io.switchboard.application.fakes;
 
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.CreateCallCommand;
+import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.in.IncomingCallUseCases;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
@@ -12,6 +14,7 @@ import io.switchboard.domain.participant.Participant;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -26,9 +29,11 @@ public final class TestCore {
     public final FakeTelephony telephony = new FakeTelephony();
     public final FakeMediaFetcher media = new FakeMediaFetcher();
     public final FakeTimers timers = new FakeTimers();
+    public final RecordingIncomingCallNotifier notices = new RecordingIncomingCallNotifier();
     public final InMemoryCallRegistry registry = new InMemoryCallRegistry(Clock.systemUTC(), Duration.ofMinutes(10));
     private final CallAutomationCore core = CallAutomationCore.create(registry, telephony, events, media,
-            new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS, timers);
+            new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS, timers,
+            Optional.of(notices));
 
     public CallUseCases useCases() {
         return core.useCases();
@@ -36,6 +41,14 @@ public final class TestCore {
 
     public HandleTelephonyEventUseCase telephonyEvents() {
         return core.telephonyEvents();
+    }
+
+    public IncomingCallUseCases incomingCalls() {
+        return core.incomingCalls();
+    }
+
+    public HandleIncomingCallUseCase incomingCallEvents() {
+        return core.incomingCallEvents();
     }
 
     /** Creates the call, lets every target answer, and forgets the events and requests that took. */

@@ -1,6 +1,7 @@
 package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCases;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -25,15 +26,17 @@ public final class AcsRestApi {
     /**
      * Builds the router; mount it as an HTTP server's request handler. The endpoint has no path prefix.
      *
-     * @param useCases the application core's use cases (thread-safe, non-blocking)
+     * @param useCases      the application core's use cases (thread-safe, non-blocking)
+     * @param incomingCalls what the core does with calls ringing here (likewise)
      */
-    public static Router router(Vertx vertx, CallUseCases useCases, RestConfig config) {
+    public static Router router(Vertx vertx, CallUseCases useCases, IncomingCallUseCases incomingCalls,
+                                RestConfig config) {
         Router router = Router.router(vertx);
         router.route().handler(new RequestIdHandler());
         router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
         router.route().handler(new HmacAuthHandler(config));
         originRoutes(router, useCases);
-        GaRoutes.mount(router, vertx, useCases, config.clock());
+        GaRoutes.mount(router, vertx, useCases, incomingCalls, config.clock());
         FailureHandler ga = new FailureHandler(GaJson::error, config.bodyLimitBytes());
         FailureHandler origin = new FailureHandler(OriginJson::error, config.bodyLimitBytes());
         router.route("/calling*").failureHandler(ga);

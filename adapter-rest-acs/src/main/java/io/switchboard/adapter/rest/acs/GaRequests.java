@@ -2,12 +2,14 @@ package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.application.port.in.AnswerCallCommand;
 import io.switchboard.application.port.in.CancelAddParticipantCommand;
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.InviteParticipantsCommand;
 import io.switchboard.application.port.in.MuteParticipantCommand;
 import io.switchboard.application.port.in.RemoveParticipantCommand;
 import io.switchboard.application.port.in.TransferCallCommand;
+import io.switchboard.application.port.out.RejectReason;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallSetup;
 import io.switchboard.domain.call.CallbackTarget;
@@ -21,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +54,31 @@ final class GaRequests {
         CallSetup setup = new CallSetup(source, callerId, Optional.empty(), callback,
                 Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body));
         return new CreateCallCommand(targets, setup, Optional.empty());
+    }
+
+    /** AnswerCallRequest; {@code answeredBy} (a bare {@code {id}}) becomes the call's source. */
+    static AnswerCallCommand answer(ObjectNode body) {
+        String context = JsonRequest.text(body, "incomingCallContext", "");
+        CallbackTarget callback = callback(body, "callbackUri").orElseThrow(() ->
+                new IllegalArgumentException("callbackUri: missing (expected: an absolute http or https URI)"));
+        Optional<CommunicationIdentifier> answeredBy = JsonRequest.field(body, "answeredBy").map(node -> {
+            String id = JsonRequest.text(node, "id", "answeredBy");
+            return JsonRequest.at("answeredBy.id", () -> new CommunicationUserIdentifier(id));
+        });
+        return new AnswerCallCommand(context, new CallSetup(answeredBy, Optional.empty(), Optional.empty(), callback,
+                Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body)));
+    }
+
+    /** RejectCallRequest's {@code callRejectReason}: {@code none} (the default), {@code busy}, {@code forbidden}. */
+    static RejectReason rejectReason(ObjectNode body) {
+        String reason = JsonRequest.optionalText(body, "callRejectReason", "").orElse("none");
+        return switch (reason.toLowerCase(Locale.ROOT)) {
+            case "none" -> RejectReason.DECLINED;
+            case "busy" -> RejectReason.BUSY;
+            case "forbidden" -> RejectReason.FORBIDDEN;
+            default -> throw new IllegalArgumentException("callRejectReason: '" + reason
+                    + "' (expected: none, busy or forbidden)");
+        };
     }
 
     static InviteParticipantsCommand addParticipant(CallConnectionId callId, ObjectNode body) {

@@ -1,6 +1,7 @@
 package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCases;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.vertx.core.Handler;
@@ -22,7 +23,8 @@ final class GaRoutes {
     private GaRoutes() {
     }
 
-    static void mount(Router router, Vertx vertx, CallUseCases useCases, Clock clock) {
+    static void mount(Router router, Vertx vertx, CallUseCases useCases, IncomingCallUseCases incomingCalls,
+                      Clock clock) {
         router.route("/calling*").handler(new ApiVersionGuard());
         Repeatability repeatable = Repeatability.shared(vertx, clock);
         GaCallHandler calls = new GaCallHandler(useCases);
@@ -30,6 +32,10 @@ final class GaRoutes {
         GaMediaHandler media = new GaMediaHandler(useCases);
 
         router.post("/calling/callConnections").handler(repeatable).handler(calls::create);
+        GaIncomingCallHandler incoming = new GaIncomingCallHandler(incomingCalls);
+        router.postWithRegex("/calling/callConnections:answer").handler(repeatable).handler(incoming::answer);
+        router.postWithRegex("/calling/callConnections:reject").handler(repeatable).handler(incoming::reject);
+        router.postWithRegex("/calling/callConnections:redirect").handler(repeatable).handler(incoming::redirect);
         router.getWithRegex(CALL).handler(calls::get);
         router.deleteWithRegex(CALL).handler(calls::hangUp);
         action(router, "terminate", repeatable, calls::terminate);

@@ -3,6 +3,7 @@ package io.switchboard.adapter.rest.acs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCases;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.RequestOptions;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,12 @@ final class ApiHarness {
         }
     }
 
+    /** For the tests of other routes: a test that reaches the incoming call routes through it fails. */
+    private static final IncomingCallUseCases NO_INCOMING_CALLS = (IncomingCallUseCases) Proxy.newProxyInstance(
+            ApiHarness.class.getClassLoader(), new Class<?>[] {IncomingCallUseCases.class}, (proxy, method, args) -> {
+                throw new AssertionError("this test drives no incoming calls");
+            });
+
     private final HttpServer server;
     private final HttpClient client;
     private final Context context;
@@ -58,7 +66,13 @@ final class ApiHarness {
     }
 
     static ApiHarness start(Vertx vertx, CallUseCases useCases, RestConfig config) throws Exception {
-        HttpServer server = vertx.createHttpServer().requestHandler(AcsRestApi.router(vertx, useCases, config))
+        return start(vertx, useCases, NO_INCOMING_CALLS, config);
+    }
+
+    static ApiHarness start(Vertx vertx, CallUseCases useCases, IncomingCallUseCases incomingCalls, RestConfig config)
+            throws Exception {
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(AcsRestApi.router(vertx, useCases, incomingCalls, config))
                 .listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
         return new ApiHarness(server, vertx.createHttpClient(), vertx.getOrCreateContext());
     }

@@ -1,0 +1,416 @@
+package io.switchboard.adapter.sip;
+
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.Ended;
+import io.switchboard.adapter.sip.RecordingTelephonyEvents.ToneReceived;
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
+import io.switchboard.adapter.sip.sdp.Sdp;
+import io.switchboard.application.port.in.IncomingCallOffer;
+import io.switchboard.application.port.out.OfferedCall;
+import io.switchboard.application.port.out.RejectReason;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.CommunicationUserIdentifier;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.participant.UnknownIdentifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.switchboard.adapter.sip.SipFixtures.CALL;
+import static io.switchboard.adapter.sip.SipFixtures.LEG;
+import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Calls into the adapter from a real caller UA, with media faked: offers, answers, rejections, redirects, hang-ups. */
+class SipTelephonyIncomingCallTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final String BOB = "\"Bob Caller\" <sip:+18005550100@127.0.0.1:5070>";
+
+    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
+    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
+    private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
+    private TestCaller caller;
+    private SipTelephony telephony;
+    private int adapterPort;
+    private int trunkPort;
+
+    @BeforeEach
+    void start() throws Exception {
+        caller = TestCaller.start(freeUdpPort());
+        adapterPort = freeUdpPort();
+        trunkPort = freeUdpPort(); // only its address matters: redirects name it
+        Map<String, String> users = Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + caller.port(),
+                "8:acs:carol", "sip:carol@127.0.0.1:5099;transport=udp");
+        telephony = SipTelephony.start(new SipConfig("127.0.0.1", adapterPort,
+                Optional.of(SipTrunk.parse("sip:127.0.0.1:" + trunkPort)), users, "switchboard",
+                Duration.ofMillis(50)), media, events, incoming);
+    }
+
+    @AfterEach
+    void stop() {
+        telephony.close();
+        caller.close();
+    }
+
+    private String adapter(String user) {
+        return "sip:" + user + "@127.0.0.1:" + adapterPort;
+    }
+
+    /** The caller offers PCMA first, then PCMU and telephone-event. */
+    private OfferedCall ringing() throws Exception {
+        caller.call(adapter("+14255550123"), BOB, TestCaller.offer(caller.rtp().port(), "8 0 101"));
+        return incoming.awaitOffer(WAIT).call();
+    }
+
+    private OfferedCall answered() throws Exception {
+        OfferedCall call = ringing();
+        call.answer(CALL, LEG);
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+        return call;
+    }
+
+    @Test
+    void offersTheCallFromTheCallersNumberToTheNumberCalledAndRings() throws Exception {
+        // when
+        caller.call(adapter("+14255550123") + ";user=phone", BOB, TestCaller.offer(caller.rtp().port(), "0"));
+
+        // then
+        IncomingCallOffer offer = incoming.awaitOffer(WAIT);
+        assertThat(offer.from()).isEqualTo(new PhoneNumberIdentifier("+18005550100"));
+        assertThat(offer.to()).isEqualTo(new PhoneNumberIdentifier("+14255550123"));
+        assertThat(offer.callerDisplayName()).contains("Bob Caller");
+        Response ringing = caller.awaitResponse(Request.INVITE, Response.RINGING, WAIT);
+        assertThat(((ToHeader) ringing.getHeader(ToHeader.NAME)).getTag()).isNotBlank();
+        assertThat(ringing.getHeader(ContactHeader.NAME).toString())
+                .contains("sip:switchboard@127.0.0.1:" + adapterPort);
+        assertThat(events.events()).isEmpty();
+    }
+
+    @Test
+    void offersTheCallFromAConfiguredUserToAConfiguredUser() throws Exception {
+        // when: From is alice's address, the Request-URI carol's user and host (on the adapter's port)
+        caller.call(adapter("carol"), "<sip:alice@127.0.0.1:" + caller.port() + ">",
+                TestCaller.offer(caller.rtp().port(), "0"));
+
+        // then
+        IncomingCallOffer offer = incoming.awaitOffer(WAIT);
+        assertThat(offer.from()).isEqualTo(new CommunicationUserIdentifier("8:acs:alice"));
+        assertThat(offer.to()).isEqualTo(new CommunicationUserIdentifier("8:acs:carol"));
+        assertThat(offer.callerDisplayName()).isEmpty();
+    }
+
+    @Test
+    void offersACallFromAnUnknownAddressAsItsSipUri() throws Exception {
+        // when
+        caller.call(adapter("switchboard"), "\"Dave\" <sip:dave@example.com:5080;transport=udp>",
+                TestCaller.offer(caller.rtp().port(), "0"));
+
+        // then
+        IncomingCallOffer offer = incoming.awaitOffer(WAIT);
+        assertThat(offer.from()).isEqualTo(new UnknownIdentifier("sip:dave@example.com"));
+        assertThat(offer.to()).isEqualTo(new UnknownIdentifier("sip:switchboard@127.0.0.1"));
+        assertThat(offer.callerDisplayName()).contains("Dave");
+    }
+
+    @Test
+    void answersWithTheCallersFirstG711AndReportsTheLegAnsweredOnTheAck() throws Exception {
+        // given
+        OfferedCall call = ringing();
+        String tag = ((ToHeader) caller.awaitResponse(Request.INVITE, Response.RINGING, WAIT)
+                .getHeader(ToHeader.NAME)).getTag();
+
+        // when
+        call.answer(CALL, LEG);
+
+        // then
+        Response ok = caller.awaitResponse(Request.INVITE, Response.OK, WAIT);
+        RemoteAudio answer = Sdp.negotiate(TestCaller.body(ok)).orElseThrow();
+        assertThat(answer).isEqualTo(new RemoteAudio("127.0.0.1", media.last().localPort(), Sdp.PCMA, 101));
+        assertThat(TestCaller.body(ok)).contains("m=audio " + media.last().localPort() + " RTP/AVP 8 101\r\n");
+        assertThat(((ToHeader) ok.getHeader(ToHeader.NAME)).getTag()).isEqualTo(tag);
+        assertThat(ok.getHeader(ContactHeader.NAME).toString()).contains("sip:switchboard@127.0.0.1:" + adapterPort);
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+        assertThat(media.last().calls).containsExactly("start " + caller.rtp().port() + " 8 101");
+    }
+
+    @Test
+    void reportsTheLegAnsweredOnlyOnceTheAckArrives() throws Exception {
+        // given
+        caller.withoutAck();
+        OfferedCall call = ringing();
+
+        // when
+        call.answer(CALL, LEG);
+        caller.awaitResponse(Request.INVITE, Response.OK, WAIT);
+        Thread.sleep(300);
+
+        // then
+        assertThat(events.events()).isEmpty();
+        assertThat(media.last().calls).isEmpty();
+        caller.ack();
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+        assertThat(media.last().calls).containsExactly("start " + caller.rtp().port() + " 8 101");
+    }
+
+    @Test
+    void endsTheLegAsUnavailableAndSendsByeWhenTheAckNeverComes() throws Exception {
+        // given: T1 = 50 ms, so the 200 is given up after 64 × T1 = 3.2 s
+        caller.withoutAck();
+        OfferedCall call = ringing();
+
+        // when
+        call.answer(CALL, LEG);
+
+        // then
+        assertThat(events.awaitEnded(LEG, Duration.ofSeconds(8)))
+                .isEqualTo(ResultInformation.unavailable("SIP ACK not received for the 200 OK"));
+        caller.awaitRequest(Request.BYE, WAIT);
+        assertThat(events.events()).hasSize(1);
+        assertThat(media.last().calls).containsExactly("close");
+    }
+
+    @Test
+    void withdrawsTheOfferWhenTheCallerCancels() throws Exception {
+        // given
+        OfferedCall call = ringing();
+        caller.awaitResponse(Request.INVITE, Response.RINGING, WAIT);
+
+        // when
+        caller.cancel();
+
+        // then
+        assertThat(incoming.awaitWithdrawn(WAIT)).isSameAs(call);
+        caller.awaitResponse(Request.CANCEL, Response.OK, WAIT);
+        assertThat(caller.awaitFinal(WAIT).getStatusCode()).isEqualTo(Response.REQUEST_TERMINATED);
+    }
+
+    @Test
+    void endsALegAnsweredAfterTheCallerCanceledAtOnce() throws Exception {
+        // given
+        OfferedCall call = ringing();
+        caller.awaitResponse(Request.INVITE, Response.RINGING, WAIT);
+        caller.cancel();
+        incoming.awaitWithdrawn(WAIT);
+
+        // when
+        call.answer(CALL, LEG);
+
+        // then
+        assertThat(events.await(1, WAIT)).containsExactly(
+                new Ended(LEG, ResultInformation.canceled("the caller hung up before the call was answered")));
+        Thread.sleep(200);
+        assertThat(caller.statuses()).doesNotContain("200 INVITE");
+        assertThat(media.opened).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DECLINED, 603", "BUSY, 486", "FORBIDDEN, 403", "UNANSWERED, 480"})
+    void rejectsWithTheSipStatusOfTheReason(RejectReason reason, int status) throws Exception {
+        // given
+        OfferedCall call = ringing();
+
+        // when
+        call.reject(reason);
+
+        // then
+        assertThat(caller.awaitFinal(WAIT).getStatusCode()).isEqualTo(status);
+        call.answer(CALL, LEG); // over: the leg ends at once, nothing more is sent
+        assertThat(events.await(1, WAIT)).containsExactly(
+                new Ended(LEG, ResultInformation.unavailable("the incoming call was already rejected")));
+        Thread.sleep(200);
+        assertThat(caller.statuses()).filteredOn(s -> !s.startsWith("1")).containsExactly(status + " INVITE");
+    }
+
+    @Test
+    void redirectsAPhoneNumberToTheTrunk() throws Exception {
+        // given
+        OfferedCall call = ringing();
+
+        // when
+        CompletableFuture<Void> redirected = call.redirect(new PhoneNumberIdentifier("+14255550199"))
+                .toCompletableFuture();
+
+        // then
+        redirected.get(5, TimeUnit.SECONDS);
+        Response moved = caller.awaitFinal(WAIT);
+        assertThat(moved.getStatusCode()).isEqualTo(Response.MOVED_TEMPORARILY);
+        assertThat(moved.getHeader(ContactHeader.NAME).toString().trim())
+                .isEqualTo("Contact: <sip:+14255550199@127.0.0.1:" + trunkPort + ">");
+    }
+
+    @Test
+    void redirectsAUserToItsConfiguredAddress() throws Exception {
+        // given
+        OfferedCall call = ringing();
+
+        // when
+        call.redirect(new CommunicationUserIdentifier("8:acs:carol")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        // then
+        Response moved = caller.awaitFinal(WAIT);
+        assertThat(moved.getStatusCode()).isEqualTo(Response.MOVED_TEMPORARILY);
+        assertThat(moved.getHeader(ContactHeader.NAME).toString().trim())
+                .isEqualTo("Contact: <sip:carol@127.0.0.1:5099>");
+    }
+
+    @Test
+    void failsTheRedirectToAnUnroutableTargetAndKeepsRinging() throws Exception {
+        // given
+        OfferedCall call = ringing();
+
+        // when
+        CompletableFuture<Void> redirected = call.redirect(new CommunicationUserIdentifier("8:acs:nobody"))
+                .toCompletableFuture();
+
+        // then
+        assertThatThrownBy(() -> redirected.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("target: 8:acs:nobody");
+        Thread.sleep(200);
+        assertThat(caller.statuses()).filteredOn(s -> !s.startsWith("1")).isEmpty();
+        call.reject(RejectReason.BUSY);
+        assertThat(caller.awaitFinal(WAIT).getStatusCode()).isEqualTo(Response.BUSY_HERE);
+    }
+
+    @Test
+    void refusesAnOfferWithoutG711() throws Exception {
+        // when
+        caller.call(adapter("+14255550123"), BOB, TestCaller.offer(caller.rtp().port(), "9 101"));
+
+        // then
+        assertThat(caller.awaitFinal(WAIT).getStatusCode()).isEqualTo(Response.NOT_ACCEPTABLE_HERE);
+        assertThat(incoming.offers()).isEmpty();
+    }
+
+    @Test
+    void refusesAnInviteWithoutOffer() throws Exception {
+        // when
+        caller.call(adapter("+14255550123"), BOB, null);
+
+        // then
+        assertThat(caller.awaitFinal(WAIT).getStatusCode()).isEqualTo(Response.NOT_ACCEPTABLE_HERE);
+        assertThat(incoming.offers()).isEmpty();
+    }
+
+    @Test
+    void reportsTheCallersHangUp() throws Exception {
+        // given
+        answered();
+
+        // when
+        int status = caller.hangUp().getStatusCode();
+
+        // then
+        assertThat(status).isEqualTo(Response.OK);
+        assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
+                new Ended(LEG, ResultInformation.REMOTE_HUNG_UP));
+        assertThat(media.last().calls).endsWith("close");
+    }
+
+    @Test
+    void sendsByeToTheCallerWhenTheApplicationHangsUp() throws Exception {
+        // given
+        answered();
+
+        // when
+        telephony.hangUp(LEG);
+
+        // then
+        caller.awaitRequest(Request.BYE, WAIT);
+        assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
+                new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+
+    @Test
+    void holdsTheByeOfAHangUpBeforeTheAckUntilTheAckArrives() throws Exception {
+        // given
+        caller.withoutAck();
+        OfferedCall call = ringing();
+        call.answer(CALL, LEG);
+        caller.awaitResponse(Request.INVITE, Response.OK, WAIT);
+
+        // when
+        telephony.hangUp(LEG);
+
+        // then: no BYE before the ACK (RFC 3261 §15)
+        assertThat(events.await(1, WAIT)).containsExactly(new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+        Thread.sleep(300);
+        assertThat(caller.requestMethods()).doesNotContain(Request.BYE);
+        caller.ack();
+        caller.awaitRequest(Request.BYE, WAIT);
+        assertThat(events.events()).hasSize(1);
+    }
+
+    @Test
+    void answersTheCallersReInviteAndUpdatesTheMedia() throws Exception {
+        // given
+        answered();
+
+        // when
+        String answer = caller.reInvite(40_000);
+
+        // then
+        assertThat(answer).contains("m=audio " + media.last().localPort() + " RTP/AVP 0 101", "o=switchboard ");
+        assertThat(media.last().calls).containsExactly("start " + caller.rtp().port() + " 8 101",
+                "update 40000 0 101");
+    }
+
+    @Test
+    void playsTonesAndReportsKeysOfAnAnsweredIncomingCall() throws Exception {
+        // given
+        answered();
+
+        // when
+        telephony.sendTones(CALL, LEG, List.of(Tone.ONE))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        media.last().tone(Tone.SEVEN);
+
+        // then
+        assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
+                new ToneReceived(LEG, Tone.SEVEN));
+        assertThat(media.last().calls).contains("dtmf [ONE]");
+    }
+
+    @Test
+    void refusesRingingCallsWhenClosed() throws Exception {
+        // given
+        ringing();
+        caller.awaitResponse(Request.INVITE, Response.RINGING, WAIT);
+
+        // when
+        telephony.close();
+
+        // then
+        assertThat(caller.awaitFinal(WAIT).getStatusCode()).isEqualTo(Response.TEMPORARILY_UNAVAILABLE);
+    }
+
+    @Test
+    void hangsUpAnsweredIncomingCallsWhenClosed() throws Exception {
+        // given
+        answered();
+
+        // when
+        telephony.close();
+
+        // then
+        caller.awaitRequest(Request.BYE, WAIT);
+        assertThat(events.events()).containsExactly(new Answered(LEG),
+                new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+}

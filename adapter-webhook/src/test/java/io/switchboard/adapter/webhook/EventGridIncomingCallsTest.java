@@ -1,0 +1,87 @@
+package io.switchboard.adapter.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.adapter.webhook.RecordingReceiver.Reply;
+import io.switchboard.application.port.out.IncomingCallNotice;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.participant.UnknownIdentifier;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static io.switchboard.adapter.webhook.CallEventFixtures.fastConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+class EventGridIncomingCallsTest {
+
+    private static final IncomingCallNotice NOTICE = new IncomingCallNotice("ctx-1",
+            new PhoneNumberIdentifier("+14255550123"), new PhoneNumberIdentifier("+18005550100"),
+            Optional.of("Alice"), "server-1", "corr-1");
+
+    private WebhookCallEventPublisher publisher;
+
+    @AfterEach
+    void closePublisher() throws Exception {
+        publisher.close(Duration.ofMillis(100)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void postsAnEventGridIncomingCallEvent(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx);
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+
+        // when
+        publisher.incomingCalls(receiver.uri()).notify(NOTICE);
+        Eventually.until("delivered", () -> publisher.stats().delivered() == 1, () -> publisher.stats());
+
+        // then
+        JsonNode body = receiver.requests().get(0).json();
+        assertThat(body.isArray()).isTrue();
+        assertThat(body).hasSize(1);
+        JsonNode event = body.get(0);
+        assertThat(event.get("eventType").asText()).isEqualTo("Microsoft.Communication.IncomingCall");
+        assertThat(event.get("subject").asText()).isEqualTo("/caller/4:+14255550123/recipient/4:+18005550100");
+        assertThat(event.get("dataVersion").asText()).isEqualTo("1.0");
+        assertThat(event.get("metadataVersion").asText()).isEqualTo("1");
+        assertThat(event.get("id").asText()).isNotBlank();
+        assertThat(event.get("eventTime").asText()).endsWith("Z");
+        JsonNode data = event.get("data");
+        assertThat(data.get("incomingCallContext").asText()).isEqualTo("ctx-1");
+        assertThat(data.get("serverCallId").asText()).isEqualTo("server-1");
+        assertThat(data.get("correlationId").asText()).isEqualTo("corr-1");
+        assertThat(data.get("callerDisplayName").asText()).isEqualTo("Alice");
+        assertThat(data.get("from").get("phoneNumber").get("value").asText()).isEqualTo("+14255550123");
+        assertThat(data.get("from").get("kind").asText()).isEqualTo("phoneNumber");
+        assertThat(data.get("to").get("rawId").asText()).isEqualTo("4:+18005550100");
+        assertThat(receiver.requests().get(0).headers()).containsKey("x-switchboard-signature");
+    }
+
+    @Test
+    void retriesUntilTheEndpointTakesIt(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(503), Reply.status(500));
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+
+        // when
+        publisher.incomingCalls(receiver.uri()).notify(new IncomingCallNotice("ctx-2",
+                new UnknownIdentifier("sip:alice@127.0.0.1"), new PhoneNumberIdentifier("+18005550100"),
+                Optional.empty(), "server-2", "corr-2"));
+        Eventually.until("delivered", () -> publisher.stats().delivered() == 1, () -> publisher.stats());
+
+        // then
+        assertThat(receiver.requests()).hasSize(3);
+        assertThat(receiver.requests()).extracting(r -> r.json().get(0).get("id").asText()).containsOnly(
+                receiver.requests().get(0).json().get(0).get("id").asText());
+        JsonNode data = receiver.requests().get(2).json().get(0).get("data");
+        assertThat(data.get("from").get("kind").asText()).isEqualTo("unknown");
+        assertThat(data.has("callerDisplayName")).isFalse();
+    }
+}

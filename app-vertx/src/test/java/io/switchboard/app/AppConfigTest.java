@@ -1,0 +1,52 @@
+package io.switchboard.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AppConfigTest {
+
+    @Test
+    void startsOnTheEmbeddedDefaults() {
+        // when
+        AppConfig config = AppConfig.fromSettings(Map.of());
+
+        // then
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.incomingCallUrl()).isEmpty();
+        assertThat(config.sipEnabled()).isTrue();
+    }
+
+    @Test
+    void takesTheIncomingCallUrl() {
+        // when
+        AppConfig config = AppConfig.fromSettings(Map.of("SWITCHBOARD_INCOMING_CALL_URL", "http://127.0.0.1:3000/in"));
+
+        // then
+        assertThat(config.incomingCallUrl()).contains(URI.create("http://127.0.0.1:3000/in"));
+    }
+
+    @Test
+    void refusesAnIncomingCallUrlThatIsNotHttpNamingTheSetting() {
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_INCOMING_CALL_URL", "ftp://x/in")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("SWITCHBOARD_INCOMING_CALL_URL: ")
+                .hasMessageContaining("an absolute http or https URL");
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_INCOMING_CALL_URL", "/in")))
+                .hasMessageStartingWith("SWITCHBOARD_INCOMING_CALL_URL: ");
+    }
+
+    @Test
+    void refusesABadRingTimeoutNamingTheSetting() {
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_RING_TIMEOUT_SECONDS", "soon")))
+                .hasMessageStartingWith("SWITCHBOARD_RING_TIMEOUT_SECONDS: ")
+                .hasMessageContaining("a whole number of seconds > 0");
+    }
+}

@@ -1,0 +1,24 @@
+package io.switchboard.application.port.out;
+
+import io.switchboard.domain.participant.CommunicationIdentifier;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the application learns of a call ringing at this server (ACS's IncomingCall event).
+ *
+ * @param incomingCallContext the opaque token the application passes back to answer, reject or redirect it
+ */
+public record IncomingCallNotice(String incomingCallContext, CommunicationIdentifier from, CommunicationIdentifier to,
+                                 Optional<String> callerDisplayName, String serverCallId, String correlationId) {
+
+    public IncomingCallNotice {
+        Objects.requireNonNull(incomingCallContext, "incomingCallContext");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(callerDisplayName, "callerDisplayName");
+        Objects.requireNonNull(serverCallId, "serverCallId");
+        Objects.requireNonNull(correlationId, "correlationId");
+    }
+}
