@@ -153,7 +153,9 @@ final class Pacer implements Runnable {
                     skippedPerSlot[i] += periods;
                 }
                 skippedTicks += periods;
-                logLag(late);
+                if (streams.size() + mixes.size() > 0) {
+                    logLag(late); // with nothing to send a late tick harms no audio (e.g. the JIT warming up at start)
+                }
             }
             for (long wait = deadline - System.nanoTime(); wait > 0 && running; wait = deadline - System.nanoTime()) {
                 LockSupport.parkNanos(this, wait);
