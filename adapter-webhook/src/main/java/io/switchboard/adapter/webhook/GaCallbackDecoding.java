@@ -57,6 +57,8 @@ final class GaCallbackDecoding {
                 .on("CallDisconnected", data -> ga.stateChanged(data, CallState.DISCONNECTED, true))
                 // a call that never connected
                 .on("CreateCallFailed", data -> ga.stateChanged(data, CallState.DISCONNECTED, false))
+                // an answered call that never connected
+                .on("AnswerFailed", data -> ga.stateChanged(data, CallState.DISCONNECTED, false, true))
                 .on("ContinuousDtmfRecognitionToneReceived", ga::toneReceived)
                 .on("PlayCompleted", data -> List.of(new PlayCompleted(WireFields.callId(data),
                         play(data, OperationStatus.COMPLETED))))
@@ -100,12 +102,16 @@ final class GaCallbackDecoding {
     }
 
     private List<CallEvent> stateChanged(JsonObject data, CallState state, boolean wasConnected) {
+        return stateChanged(data, state, wasConnected, false);
+    }
+
+    private List<CallEvent> stateChanged(JsonObject data, CallState state, boolean wasConnected, boolean answered) {
         CallConnectionId call = WireFields.callId(data);
         ResultInformation result = data.containsKey("resultInformation") ? WireFields.result(data)
                 : state == CallState.CONNECTED ? ResultInformation.CONNECTED : WireFields.NO_RESULT;
         memory.heardOf(call, state == CallState.CONNECTED);
         return List.of(new CallConnectionStateChanged(call, data.getString("serverCallId", ""), state, wasConnected,
-                result, context(data)));
+                result, context(data), answered));
     }
 
     /** The tone at the top level (current SDKs) or in {@code toneInfo} (older payloads). */

@@ -94,8 +94,10 @@ final class GaEventMapping {
     private Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {
         String name = switch (event.state()) {
             case CONNECTED -> "CallConnected";
-            // A call that never connected failed to be created; ACS reports CreateCallFailed, not CallDisconnected.
-            case DISCONNECTED -> event.wasConnected() ? "CallDisconnected" : "CreateCallFailed";
+            // A call that never connected failed to be created, or answered; ACS reports CreateCallFailed or
+            // AnswerFailed, not CallDisconnected.
+            case DISCONNECTED -> event.wasConnected() ? "CallDisconnected"
+                    : event.answered() ? "AnswerFailed" : "CreateCallFailed";
             case CONNECTING, DISCONNECTING -> null;
         };
         if (name == null) {

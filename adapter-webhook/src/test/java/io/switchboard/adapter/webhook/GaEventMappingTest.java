@@ -86,6 +86,25 @@ class GaEventMappingTest {
     }
 
     @Test
+    void reportsAnAnsweredCallThatNeverConnectedAsAnswerFailed() throws IOException {
+        // given: the caller hung up as the application answered
+        CallEvent event = new CallConnectionStateChanged(CALL, "server-call-1", CallState.DISCONNECTED, false,
+                ResultInformation.canceled("the caller hung up before the call was answered"),
+                java.util.Optional.of("inbound"), true);
+
+        // when
+        JsonNode failed = body(event).get(0);
+
+        // then
+        assertThat(failed.get("type").asText()).isEqualTo("Microsoft.Communication.AnswerFailed");
+        assertThat(failed.at("/data/operationContext").asText()).isEqualTo("inbound");
+        assertThat(failed.at("/data/resultInformation/subCode").asInt()).isEqualTo(8542);
+        io.vertx.core.json.JsonObject wire = new io.vertx.core.json.JsonObject(failed.toString());
+        assertThat(new CallbackDecoder(new CallMemory(10)).decode(wire.getString("type"), wire).orElseThrow())
+                .singleElement().isEqualTo(event);
+    }
+
+    @Test
     void sendsNothingForTheTransientStatesGaDoesNotReport() {
         // given
         CallEvent connecting = CallEventFixtures.stateChanged(CALL, CallState.CONNECTING, false,

@@ -400,7 +400,8 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Ca
     }
 
     CallConnectionStateChanged stateChanged(CallState to, ResultInformation why) {
-        return new CallConnectionStateChanged(id, serverCallId, to, wasConnected, why, setup.operationContext());
+        return new CallConnectionStateChanged(id, serverCallId, to, wasConnected, why, setup.operationContext(),
+                setup.answered());
     }
 
     Call withParticipantsUpdated(List<CallEvent> events) {

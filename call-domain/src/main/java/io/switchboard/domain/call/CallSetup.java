@@ -10,11 +10,13 @@ import java.util.Set;
 /**
  * What the application asked for when it created a call, beyond its targets.
  *
+ * @param source   who calls: the application's identity; for an answered call, who answered ({@code answeredBy})
  * @param callerId the number shown to PSTN callees ({@code alternateCallerId} / {@code sourceCallerIdNumber})
+ * @param answered whether the application answered the call (an incoming call) rather than created it
  */
 public record CallSetup(Optional<CommunicationIdentifier> source, Optional<PhoneNumberIdentifier> callerId,
                         Optional<String> subject, CallbackTarget callback, Set<RequestedCallEvent> requestedEvents,
-                        Optional<String> operationContext) {
+                        Optional<String> operationContext, boolean answered) {
 
     public CallSetup {
         Objects.requireNonNull(source, "source");
@@ -23,5 +25,17 @@ public record CallSetup(Optional<CommunicationIdentifier> source, Optional<Phone
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(operationContext, "operationContext");
         requestedEvents = Set.copyOf(requestedEvents);
+    }
+
+    /** The setup of a call the application creates. */
+    public CallSetup(Optional<CommunicationIdentifier> source, Optional<PhoneNumberIdentifier> callerId,
+                     Optional<String> subject, CallbackTarget callback, Set<RequestedCallEvent> requestedEvents,
+                     Optional<String> operationContext) {
+        this(source, callerId, subject, callback, requestedEvents, operationContext, false);
+    }
+
+    /** This setup for a call the application answers. */
+    public CallSetup asAnswered() {
+        return new CallSetup(source, callerId, subject, callback, requestedEvents, operationContext, true);
     }
 }

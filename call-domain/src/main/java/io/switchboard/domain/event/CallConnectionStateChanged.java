@@ -16,10 +16,12 @@ import java.util.Optional;
  *                         up, busy, unavailable, ...)
  * @param operationContext the context the application gave when it created the call (ACS echoes it in
  *                         CallConnected, CallDisconnected and CreateCallFailed)
+ * @param answered         whether the application answered the call rather than created it (a call answered that
+ *                         never connected failed to be answered, not to be created)
  */
 public record CallConnectionStateChanged(CallConnectionId callId, String serverCallId, CallState state,
                                          boolean wasConnected, ResultInformation result,
-                                         Optional<String> operationContext) implements CallEvent {
+                                         Optional<String> operationContext, boolean answered) implements CallEvent {
 
     public CallConnectionStateChanged {
         Objects.requireNonNull(callId, "callId");
@@ -27,6 +29,13 @@ public record CallConnectionStateChanged(CallConnectionId callId, String serverC
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(operationContext, "operationContext");
+    }
+
+    /** A change of a call the application created. */
+    public CallConnectionStateChanged(CallConnectionId callId, String serverCallId, CallState state,
+                                      boolean wasConnected, ResultInformation result,
+                                      Optional<String> operationContext) {
+        this(callId, serverCallId, state, wasConnected, result, operationContext, false);
     }
 
     /** A change of a call created without an operation context. */

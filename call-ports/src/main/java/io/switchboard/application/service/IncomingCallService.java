@@ -103,8 +103,8 @@ public final class IncomingCallService implements IncomingCallUseCases, HandleIn
         Participant caller = Participant.target(ParticipantId.of(ids.newId()), answered.offer().from(), leg);
         LOG.log(Level.INFO, "incoming call " + answered.serverCallId() + " answered as call " + id);
         return calls.onExecutor(id, () -> {
-            Call created = calls.apply(Call.create(id, answered.serverCallId(), command.setup(), List.of(caller),
-                    clock.instant()));
+            Call created = calls.apply(Call.create(id, answered.serverCallId(), command.setup().asAnswered(),
+                    List.of(caller), clock.instant()));
             answered.offer().call().answer(id, leg);
             return created;
         });

@@ -15,6 +15,7 @@ import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
@@ -89,6 +90,23 @@ class IncomingCallServiceTest {
         assertThat(core.call(call.id()).state()).isEqualTo(CallState.CONNECTED);
         assertThat(core.events.events(CallConnectionStateChanged.class)).extracting(CallConnectionStateChanged::state)
                 .containsExactly(CallState.CONNECTING, CallState.CONNECTED);
+    }
+
+    @Test
+    void reportsAnAnsweredCallWhoseCallerHungUpMeanwhileAsFailedToBeAnswered() {
+        // given
+        IncomingCallNotice notice = offered();
+        Call call = result(core.incomingCalls().answer(new AnswerCallCommand(notice.incomingCallContext(), aSetup())));
+
+        // when: the network found the caller gone
+        core.telephonyEvents().legEnded(call.participants().get(0).leg(),
+                ResultInformation.canceled("the caller hung up before the call was answered"));
+
+        // then
+        CallConnectionStateChanged ended = core.events.events(CallConnectionStateChanged.class).get(1);
+        assertThat(ended.state()).isEqualTo(CallState.DISCONNECTED);
+        assertThat(ended.wasConnected()).isFalse();
+        assertThat(ended.answered()).isTrue();
     }
 
     @Test

@@ -20,7 +20,10 @@ final class GaJson {
         return body.toString();
     }
 
-    /** CallConnectionProperties; {@code source} is a bare {@code {id}}, {@code sourceCallerIdNumber} a bare value. */
+    /**
+     * CallConnectionProperties; {@code source} (for an answered call {@code answeredBy}) is a bare {@code {id}},
+     * {@code sourceCallerIdNumber} a bare value.
+     */
     static ObjectNode callConnection(Call call) {
         ObjectNode node = object()
                 .put("callConnectionId", call.id().value())
@@ -33,8 +36,8 @@ final class GaJson {
         call.participants().stream().filter(p -> !p.invited())
                 .forEach(p -> targets.add(IdentifierJson.write(p.identifier())));
         call.setup().callerId().ifPresent(number -> node.putObject("sourceCallerIdNumber").put("value", number.value()));
-        call.setup().source().ifPresent(source -> node.putObject("source").put("id",
-                source instanceof CommunicationUserIdentifier user ? user.id() : source.rawId()));
+        call.setup().source().ifPresent(source -> node.putObject(call.setup().answered() ? "answeredBy" : "source")
+                .put("id", source instanceof CommunicationUserIdentifier user ? user.id() : source.rawId()));
         return node;
     }
 

@@ -57,7 +57,8 @@ class GaIncomingCallRoutesTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode json = reply.json();
         assertThat(json.get("callConnectionState").asText()).isEqualTo("connecting");
-        assertThat(json.get("source").toString()).isEqualTo("{\"id\":\"8:acs:bot\"}");
+        assertThat(json.get("answeredBy").toString()).isEqualTo("{\"id\":\"8:acs:bot\"}");
+        assertThat(json.has("source")).isFalse();
         assertThat(json.get("targets").get(0).get("rawId").asText()).isEqualTo("4:+14255550123");
         Call call = core.call(CallConnectionId.of(json.get("callConnectionId").asText()));
         assertThat(call.setup().callback().schema()).isEqualTo(EventSchema.GA);
