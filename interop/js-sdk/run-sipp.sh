@@ -3,7 +3,9 @@
 # server jar built by `mvn -B verify` (this script builds nothing) whose SIP trunk is a SIPp UAS
 # (interop/sipp/uas_answer_dtmf_delayed.xml: answers PCMU + telephone-event, sends the keys 1 5 # 3 s after the ACK,
 # answers our BYE), plus a second SIPp that is always busy (interop/sipp/uas_busy.xml), reached as the communication
-# user $busy_user through SWITCHBOARD_SIP_USERS. Both SIPp processes must end with exit code 0 (every call as scripted).
+# user $busy_user through SWITCHBOARD_SIP_USERS, plus a third (interop/sipp/uas_answer_refer.xml: answers, takes our
+# REFER with 202 and a NOTIFY of 200, answers our BYE) reached as $transfer_user, for test-sipp/transfer.test.js.
+# Every SIPp process must end with exit code 0 (every call as scripted).
 # test-sipp/incoming.test.js starts its own SIPp callers (uac_call_in_*.xml) and serves the Event Grid endpoint of
 # SWITCHBOARD_INCOMING_CALL_URL.
 #
@@ -36,7 +38,9 @@ sb_require_jar
 # The calls test-sipp/sipp.test.js makes to each SIPp (its -m): SIPp exits after that many calls.
 answer_calls=1
 busy_calls=1
+transfer_calls=1
 busy_user="8:acs:sipp-busy"
+transfer_user="8:acs:sipp-transfer"
 key="c3dpdGNoYm9hcmQtanMtc2RrLXNpcHAtbW9kZS1rZXk="
 
 data="$(mktemp -d)"
@@ -48,11 +52,14 @@ answer_port="$(sb_free_port udp)"
 answer_media="$(sb_free_port udp)"
 busy_port="$(sb_free_port udp)"
 busy_media="$(sb_free_port udp)"
+transfer_port="$(sb_free_port udp)"
+transfer_media="$(sb_free_port udp)"
 rtp_base=$(( 40000 + (RANDOM % 400) * 20 ))
 rtp_ports="$rtp_base-$(( rtp_base + 19 ))"
 sb_server_pid=""
 answer_pid=""
 busy_pid=""
+transfer_pid=""
 suite_pid=""
 
 stop() {
@@ -60,6 +67,7 @@ stop() {
   sb_stop_pid "$sb_server_pid"
   sb_stop_pid "$answer_pid"
   sb_stop_pid "$busy_pid"
+  sb_stop_pid "$transfer_pid"
   rm -rf "$data"
 }
 trap stop EXIT
@@ -69,7 +77,7 @@ trap 'exit 130' INT
 show_logs() {
   echo "$me: last server log lines ($log):" >&2
   tail -n 80 "$log" >&2 || true
-  for name in answer busy; do
+  for name in answer busy transfer; do
     echo "$me: last lines of SIPp $name:" >&2
     tail -n 40 "$data/sipp-$name.log" >&2 || true
     if [ -s "$data/sipp-$name-errors.log" ]; then
@@ -116,19 +124,22 @@ start_sipp answer uas_answer_dtmf_delayed.xml "$answer_port" "$answer_media" "$a
 answer_pid=$sipp_pid
 start_sipp busy uas_busy.xml "$busy_port" "$busy_media" "$busy_calls"
 busy_pid=$sipp_pid
+start_sipp transfer uas_answer_refer.xml "$transfer_port" "$transfer_media" "$transfer_calls"
+transfer_pid=$sipp_pid
 
 sb_start_server "$log" SWITCHBOARD_HTTP_PORT="$http_port" SWITCHBOARD_HTTP_HOST=127.0.0.1 \
   SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 SWITCHBOARD_SIP_PORT="$sip_port" \
   SWITCHBOARD_SIP_TRUNK="sip:127.0.0.1:$answer_port" \
-  SWITCHBOARD_SIP_USERS="$busy_user=sip:busy@127.0.0.1:$busy_port" \
+  SWITCHBOARD_SIP_USERS="$busy_user=sip:busy@127.0.0.1:$busy_port,$transfer_user=sip:transfer@127.0.0.1:$transfer_port" \
   SWITCHBOARD_RTP_PORTS="$rtp_ports" SWITCHBOARD_DATA_DIR="$data/server" SWITCHBOARD_ACCESS_KEY="$key" \
   SWITCHBOARD_INCOMING_CALL_URL="http://127.0.0.1:$incoming_port/incoming"
 sb_wait_http "$http_port" "$log"
-echo "$me: server on http $http_port, sip udp $sip_port, rtp $rtp_ports; SIPp answer on udp $answer_port, busy on udp $busy_port"
+echo "$me: server on http $http_port, sip udp $sip_port, rtp $rtp_ports; SIPp answer on udp $answer_port, busy on udp $busy_port, transfer on udp $transfer_port"
 
 cd "$here"
 status=0
 SWITCHBOARD_ENDPOINT="http://127.0.0.1:$http_port" SWITCHBOARD_ACCESS_KEY="$key" SIPP_BUSY_USER="$busy_user" \
+  SIPP_TRANSFER_USER="$transfer_user" \
   SWITCHBOARD_SIP_PORT="$sip_port" INCOMING_PORT="$incoming_port" SIPP_DIR="$sipp_dir" \
   timeout 180 node --test --test-concurrency=1 --test-timeout=60000 test-sipp/ &
 suite_pid=$! # in the background so that a TERM or INT to this script stops everything at once
@@ -139,6 +150,8 @@ if [ "$status" -eq 0 ]; then
   kill -0 "$answer_pid" 2>/dev/null || answer_pid="" # reaped: not to be signalled again
   await_sipp busy "$busy_pid" || status=1
   kill -0 "$busy_pid" 2>/dev/null || busy_pid=""
+  await_sipp transfer "$transfer_pid" || status=1
+  kill -0 "$transfer_pid" 2>/dev/null || transfer_pid=""
 fi
 if [ "$status" -ne 0 ]; then
   echo "$me: FAILED (status $status)" >&2

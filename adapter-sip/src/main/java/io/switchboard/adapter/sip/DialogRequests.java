@@ -12,19 +12,22 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
- * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK) and the few outside one; new
- * INVITEs and their CANCELs go to {@link InboundCalls}. Confined to the signalling thread.
+ * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK, NOTIFY) and the few outside one;
+ * new INVITEs and their CANCELs go to {@link InboundCalls}, NOTIFYs about transfers to {@link Transfers}. Confined to
+ * the signalling thread.
  */
 final class DialogRequests {
 
     private final SipEndpoint sip;
     private final LegTable legs;
     private final InboundCalls inbound;
+    private final Transfers transfers;
 
-    DialogRequests(SipEndpoint sip, LegTable legs, InboundCalls inbound) {
+    DialogRequests(SipEndpoint sip, LegTable legs, InboundCalls inbound, Transfers transfers) {
         this.sip = sip;
         this.legs = legs;
         this.inbound = inbound;
+        this.transfers = transfers;
     }
 
     void onRequest(RequestEvent event) throws Exception {
@@ -36,6 +39,7 @@ final class DialogRequests {
             case Request.ACK -> ack(request, leg);
             case Request.OPTIONS -> sip.respond(event, Response.OK, null);
             case Request.CANCEL -> cancel(event);
+            case Request.NOTIFY -> transfers.onNotify(event, leg);
             default -> sip.respond(event, Response.NOT_IMPLEMENTED, null);
         }
     }

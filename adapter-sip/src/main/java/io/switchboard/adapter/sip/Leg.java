@@ -55,6 +55,8 @@ final class Leg {
     /** Incoming calls: where the caller's offer wants RTP, used once the ACK arrives. */
     RemoteAudio callerAudio;
     ScheduledFuture<?> ringTimer;
+    /** The blind transfer under way (REFER sent, no final outcome yet); null when none. */
+    Transfer transfer;
 
     private Leg(LegId id, CallConnectionId call, String remote, Optional<SipTrunk> trunk, LegMedia media,
                 String callId, long sdpSessionId) {

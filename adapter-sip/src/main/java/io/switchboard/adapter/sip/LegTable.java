@@ -75,18 +75,41 @@ final class LegTable {
         events.legAnswered(leg.id());
     }
 
-    /** Reports the end of a leg once and releases its media; SIP may still be winding down (state ENDING). */
+    /**
+     * Reports the end of a leg once and releases its media; SIP may still be winding down (state ENDING). A transfer
+     * under way fails first: the leg it was to hand over is gone.
+     */
     void ended(Leg leg, ResultInformation cause) {
         if (leg.state == Leg.State.ENDING) {
             return;
         }
+        if (leg.transfer != null) {
+            leg.transfer.failed(leg, "the leg ended during the transfer: " + cause.message());
+        }
+        release(leg);
+        log(leg, "ended: " + cause.code() + "/" + cause.subCode() + " " + cause.message());
+        playbacks.legGone(leg.id());
+        events.legEnded(leg.id(), cause);
+    }
+
+    /**
+     * A leg handed over to {@code target} by a blind transfer: released like an ended leg, but its end is never
+     * reported (the port's contract: it now talks outside the call). SIP may still be winding down (state ENDING).
+     */
+    void transferred(Leg leg, SipUri target) {
+        if (leg.state == Leg.State.ENDING) {
+            return;
+        }
+        release(leg);
+        log(leg, "transferred to " + target + " (no longer reported)");
+        playbacks.legGone(leg.id());
+    }
+
+    private void release(Leg leg) {
         leg.state = Leg.State.ENDING;
         cancelRingTimer(leg);
         conferences.ended(leg);
         leg.media.close();
-        log(leg, "ended: " + cause.code() + "/" + cause.subCode() + " " + cause.message());
-        playbacks.legGone(leg.id());
-        events.legEnded(leg.id(), cause);
     }
 
     /** Reports a leg that never got as far as the table: it could not be dialled or answered. */

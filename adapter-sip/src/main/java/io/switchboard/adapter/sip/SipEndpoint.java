@@ -162,7 +162,12 @@ final class SipEndpoint implements AutoCloseable {
     }
 
     ContactHeader contact() throws Exception {
-        return headers.createContactHeader(addresses.createAddress("<sip:switchboard@" + host + ":" + port + ">"));
+        return headers.createContactHeader(addresses.createAddress("<" + uri() + ">"));
+    }
+
+    /** This endpoint's own SIP URI, e.g. {@code sip:switchboard@127.0.0.1:5060}: its Contact and Referred-By. */
+    String uri() {
+        return "sip:switchboard@" + host + ":" + port;
     }
 
     /**

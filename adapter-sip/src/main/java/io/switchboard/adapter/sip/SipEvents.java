@@ -10,6 +10,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.Timeout;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import java.lang.System.Logger.Level;
@@ -29,16 +30,18 @@ final class SipEvents implements SipListenerExt {
     private volatile OutboundLegs outbound;
     private volatile DialogRequests requests;
     private volatile InboundCalls inbound;
+    private volatile Transfers transfers;
 
     SipEvents(SignallingThread thread) {
         this.thread = thread;
     }
 
     /** Connects the handlers, which need the started stack; events arriving before are dropped. */
-    void bind(OutboundLegs outbound, DialogRequests requests, InboundCalls inbound) {
+    void bind(OutboundLegs outbound, DialogRequests requests, InboundCalls inbound, Transfers transfers) {
         this.outbound = outbound;
         this.requests = requests;
         this.inbound = inbound;
+        this.transfers = transfers;
     }
 
     @Override
@@ -52,8 +55,12 @@ final class SipEvents implements SipListenerExt {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        boolean refer = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getMethod()
+                .equals(Request.REFER);
         thread.execute("SIP response " + event.getResponse().getStatusCode(), () -> {
-            if (outbound != null) {
+            if (transfers != null && refer) {
+                transfers.onResponse(event);
+            } else if (outbound != null) {
                 outbound.onResponse(event);
             }
         });
@@ -65,8 +72,11 @@ final class SipEvents implements SipListenerExt {
             return;
         }
         if (!event.isServerTransaction()) {
+            boolean refer = event.getClientTransaction().getRequest().getMethod().equals(Request.REFER);
             thread.execute("SIP transaction timeout", () -> {
-                if (outbound != null) {
+                if (transfers != null && refer) {
+                    transfers.onTimeout(event.getClientTransaction());
+                } else if (outbound != null) {
                     outbound.onTimeout(event.getClientTransaction());
                 }
             });

@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Telephony} over SIP (RFC 3261, UDP) with RTP media: places outbound legs to phone numbers through a trunk
  * and to communication users by a static map, plays clips into them, reports what happens through
  * {@link HandleTelephonyEventUseCase}. Calls to this server ring (180) and are offered through
- * {@link HandleIncomingCallUseCase}; once answered they are legs like the dialled ones. The answered legs of one call
- * hear each other: from its second answered leg on, a call's legs talk through a mix of the media engine; a call
- * with one leg never pays for mixing.
+ * {@link HandleIncomingCallUseCase}; once answered they are legs like the dialled ones. Any answered leg can be
+ * handed over to another party (blind transfer, SIP REFER). The answered legs of one call hear each other: from its
+ * second answered leg on, a call's legs talk through a mix of the media engine; a call with one leg never pays for
+ * mixing.
  *
  * <p>Threading: every method returns at once. All leg state lives on one signalling thread per adapter; port
  * calls, SIP events, media events and timers hop onto it, and events are reported from it. Only {@link #start}
@@ -47,6 +48,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final OutboundLegs outbound;
     private final HangUps hangUps;
     private final InboundCalls inbound;
+    private final Transfers transfers;
     private final MediaEvents media;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -64,7 +66,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, hangUps, media, thread,
                 incoming);
         this.outbound = new OutboundLegs(sip, routes, legs, hangUps, thread);
-        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound), inbound);
+        this.transfers = new Transfers(sip, routes, legs, hangUps, thread, config.t1());
+        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers), inbound, transfers);
     }
 
     /**
@@ -180,6 +183,26 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             }
         });
         return sent;
+    }
+
+    /**
+     * Hands an answered leg over to the target by a blind transfer (SIP REFER in its dialog, RFC 3515, RFC 5589 §6).
+     * The stage completes once the transferee reports a 2xx from the target (NOTIFY, {@code message/sipfrag}); the
+     * leg's dialog is then ended with BYE and its media closed, without {@code legEnded}. It fails, the leg staying
+     * answered and in its call, on a non-2xx to the REFER, a final non-2xx from the target, the subscription ending
+     * without one, no final NOTIFY within 64 × T1 of the 202, or the leg ending meanwhile (then reported as usual).
+     * It fails at once with {@link UnsupportedOperationException} for legs not this adapter's, with
+     * {@link IllegalStateException} for legs not answered or already being transferred, and with
+     * {@link IllegalArgumentException} for targets without a SIP address.
+     */
+    @Override
+    public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("the SIP adapter is closed"));
+        }
+        CompletableFuture<Void> transferred = new CompletableFuture<>();
+        thread.execute("transfer " + leg, () -> transfers.transfer(call, leg, target, transferred));
+        return transferred;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.switchboard.adapter.sip.media.MediaConfig;
 import io.switchboard.adapter.sip.media.MediaEngine;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
+import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
 import static io.switchboard.adapter.sip.SipFixtures.LEG;
 import static io.switchboard.adapter.sip.SipFixtures.dial;
@@ -79,6 +82,22 @@ class SippInteropTest {
         assertThat(events.events()).containsExactly(new Answered(LEG), new ToneReceived(LEG, Tone.ONE),
                 new ToneReceived(LEG, Tone.FIVE), new ToneReceived(LEG, Tone.POUND),
                 new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+
+    @Test
+    void transferredCallIsHandedOverAndEndsWithOurByeUnreported() throws Exception {
+        // given: SIPp answers, then takes our REFER (202) and reports the target answered (NOTIFY, sipfrag 200 OK)
+        start("uas_answer_refer.xml");
+        telephony.dial(dial(CALLEE, WAIT));
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+
+        // when
+        CompletionStage<Void> transferred = telephony.transfer(CALL, LEG, new PhoneNumberIdentifier("+14255550199"));
+
+        // then: SIPp got the REFER with Refer-To and Referred-By, the 200 to its NOTIFY, and our BYE
+        assertThat(transferred.toCompletableFuture()).succeedsWithin(WAIT);
+        assertThat(sipp.awaitExit(WAIT)).as(sipp.output()).isZero();
+        assertThat(events.events()).containsExactly(new Answered(LEG));
     }
 
     @Test

@@ -32,13 +32,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A JAIN-SIP user agent on 127.0.0.1 playing the callee (or a trunk) for the adapter's tests: it answers with
- * PCMU + telephone-event, answers late, is busy, rings forever, challenges, hangs up, re-INVITEs, and receives and
- * sends RTP through {@link #rtp()}. One call at a time.
+ * PCMU + telephone-event, answers late, is busy, rings forever, challenges, hangs up, re-INVITEs, takes or refuses
+ * REFERs as a transferee, and receives and sends RTP through {@link #rtp()}. One call at a time.
  */
 final class TestUserAgent implements SipListener, AutoCloseable {
 
     /** What the UA does with the next INVITE. */
     enum Behaviour { ANSWER, BUSY, RING_FOREVER }
+
+    /**
+     * What the UA does with a REFER (RFC 3515) as the transferee. After a 202 it sends its NOTIFYs (Event
+     * {@code refer;id=<the REFER's CSeq>}, {@code message/sipfrag}) one after the other, each once the last got its
+     * final response.
+     */
+    enum ReferBehaviour {
+        /** 202, NOTIFY 100 Trying (active), NOTIFY 200 OK (terminated): the target answered. */
+        ACCEPT,
+        /** 202, NOTIFY 100 Trying (active), NOTIFY 486 Busy Here (terminated). */
+        ACCEPT_TARGET_BUSY,
+        /** 202, NOTIFY 100 Trying (active), NOTIFY 180 Ringing (terminated): gives up without a final answer. */
+        ACCEPT_THEN_GIVE_UP,
+        /** 202 and no NOTIFY at all. */
+        ACCEPT_SILENTLY,
+        /** 603 Decline. */
+        DECLINE,
+        /** 501 Not Implemented. */
+        NOT_IMPLEMENTED
+    }
 
     private final SipEndpoint sip;
     private final RtpPeer rtp;
@@ -46,6 +66,8 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     private final List<Request> all = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.ANSWER;
+    private volatile ReferBehaviour referBehaviour = ReferBehaviour.ACCEPT;
+    private final List<Integer> notifyStatuses = new CopyOnWriteArrayList<>();
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile int challengeStatus;
     private volatile String[] credentials;
@@ -65,6 +87,11 @@ final class TestUserAgent implements SipListener, AutoCloseable {
 
     TestUserAgent behave(Behaviour next) {
         this.behaviour = next;
+        return this;
+    }
+
+    TestUserAgent onRefer(ReferBehaviour next) {
+        this.referBehaviour = next;
         return this;
     }
 
@@ -103,6 +130,19 @@ final class TestUserAgent implements SipListener, AutoCloseable {
 
     List<String> methods() {
         return all.stream().map(Request::getMethod).toList();
+    }
+
+    /** Waits until {@code count} NOTIFYs got their final responses; returns their status codes in order. */
+    List<Integer> awaitNotifyResponses(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (notifyStatuses.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (notifyStatuses.size() < count) {
+            throw new AssertionError(count + " NOTIFY responses expected within " + timeout + ", got "
+                    + notifyStatuses);
+        }
+        return List.copyOf(notifyStatuses);
     }
 
     /** Where Switchboard wants its RTP, from the last offer it sent. */
@@ -152,6 +192,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
                     invite.sendResponse(withTag(sip.messages.createResponse(487, invite.getRequest())));
                 }
                 case Request.ACK -> { }
+                case Request.REFER -> onRefer(event);
                 default -> sip.respond(event, Response.OK, null);
             }
         } catch (Exception e) {
@@ -186,6 +227,48 @@ final class TestUserAgent implements SipListener, AutoCloseable {
                 timers.schedule(() -> answer(tx), answerDelay.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    private void onRefer(RequestEvent event) throws Exception {
+        long referSeq = ((CSeqHeader) event.getRequest().getHeader(CSeqHeader.NAME)).getSeqNumber();
+        switch (referBehaviour) {
+            case DECLINE -> sip.respond(event, Response.DECLINE, null);
+            case NOT_IMPLEMENTED -> {
+                // JAIN-SIP's phrase is "Not implemented"; phones send RFC 3261's
+                Response response = sip.messages.createResponse(Response.NOT_IMPLEMENTED, event.getRequest());
+                response.setReasonPhrase("Not Implemented");
+                (event.getServerTransaction() != null ? event.getServerTransaction()
+                        : sip.provider.getNewServerTransaction(event.getRequest())).sendResponse(response);
+            }
+            case ACCEPT_SILENTLY -> sip.respond(event, Response.ACCEPTED, null);
+            case ACCEPT -> accept(event, referSeq, "SIP/2.0 200 OK");
+            case ACCEPT_TARGET_BUSY -> accept(event, referSeq, "SIP/2.0 486 Busy Here");
+            case ACCEPT_THEN_GIVE_UP -> accept(event, referSeq, "SIP/2.0 180 Ringing");
+        }
+    }
+
+    /** 202, then (off the stack's thread) NOTIFY 100 Trying and a last NOTIFY ending the subscription. */
+    private void accept(RequestEvent event, long referSeq, String lastSipfrag) throws Exception {
+        sip.respond(event, Response.ACCEPTED, null);
+        timers.execute(() -> {
+            try {
+                notifyStatuses.add(sendInDialog(notifyRequest(referSeq, "active;expires=60", "SIP/2.0 100 Trying"))
+                        .getStatusCode());
+                notifyStatuses.add(sendInDialog(notifyRequest(referSeq, "terminated;reason=noresource", lastSipfrag))
+                        .getStatusCode());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Request notifyRequest(long referSeq, String subscriptionState, String sipfrag) throws Exception {
+        Request notify = dialog.createRequest(Request.NOTIFY);
+        notify.addHeader(sip.headers.createHeader("Event", "refer;id=" + referSeq));
+        notify.addHeader(sip.headers.createHeader("Subscription-State", subscriptionState));
+        notify.addHeader(sip.contact());
+        notify.setContent(sipfrag + "\r\n", sip.headers.createContentTypeHeader("message", "sipfrag"));
+        return notify;
     }
 
     private boolean authorized(Request request) {
