@@ -49,6 +49,20 @@ public interface GaCallClient extends AutoCloseable {
     CompletionStage<GaCallConnectionProperties> createCall(List<? extends CommunicationIdentifier> targets,
                                                            GaCreateCallOptions options);
 
+    /**
+     * {@code POST /calling/callConnections:answer} (200): answers the incoming call named by the
+     * {@code incomingCallContext} of its IncomingCall event; the call is connecting, {@code CallConnected} (or
+     * {@code AnswerFailed}) follows at {@code callbackUri}. Repeatable.
+     */
+    CompletionStage<GaCallConnectionProperties> answerCall(String incomingCallContext, URI callbackUri,
+                                                           Optional<String> operationContext);
+
+    /** {@code POST /calling/callConnections:reject} (204): refuses the incoming call. Repeatable. */
+    CompletionStage<Void> rejectCall(String incomingCallContext, GaCallRejectReason reason);
+
+    /** {@code POST /calling/callConnections:redirect} (204): sends the caller on to {@code target}. Repeatable. */
+    CompletionStage<Void> redirectCall(String incomingCallContext, CommunicationIdentifier target);
+
     /** {@code GET /calling/callConnections/{id}}: the call's state now. */
     CompletionStage<GaCallConnectionProperties> getCall(CallConnectionId callId);
 

@@ -58,6 +58,30 @@ final class VertxGaCallClient implements GaCallClient {
     }
 
     @Override
+    public CompletionStage<GaCallConnectionProperties> answerCall(String incomingCallContext, URI callbackUri,
+                                                                  Optional<String> operationContext) {
+        Objects.requireNonNull(callbackUri, "callbackUri");
+        Objects.requireNonNull(operationContext, "operationContext");
+        JsonObject body = new JsonObject().put("incomingCallContext", context(incomingCallContext))
+                .put("callbackUri", callbackUri.toString());
+        operationContext.ifPresent(context -> body.put("operationContext", context));
+        return exchange.json(POST, CALLS + ":answer", body, exchange.repeatability(), GaWire::callConnection);
+    }
+
+    @Override
+    public CompletionStage<Void> rejectCall(String incomingCallContext, GaCallRejectReason reason) {
+        Objects.requireNonNull(reason, "reason");
+        return repeatable(CALLS + ":reject", new JsonObject().put("incomingCallContext", context(incomingCallContext))
+                .put("callRejectReason", reason.wire()));
+    }
+
+    @Override
+    public CompletionStage<Void> redirectCall(String incomingCallContext, CommunicationIdentifier target) {
+        return repeatable(CALLS + ":redirect", new JsonObject().put("incomingCallContext", context(incomingCallContext))
+                .put("target", IdentifierWire.write(required(target))));
+    }
+
+    @Override
     public CompletionStage<GaCallConnectionProperties> getCall(CallConnectionId callId) {
         return exchange.json(GET, call(callId), null, GaWire::callConnection);
     }
@@ -189,6 +213,14 @@ final class VertxGaCallClient implements GaCallClient {
     /** A POST with new repeatability headers, its answer's body ignored. */
     private CompletionStage<Void> repeatable(String path, JsonObject body) {
         return exchange.empty(POST, path, body, exchange.repeatability());
+    }
+
+    private static String context(String incomingCallContext) {
+        if (incomingCallContext == null || incomingCallContext.isBlank()) {
+            throw new IllegalArgumentException("incomingCallContext: " + incomingCallContext
+                    + " (expected: the incomingCallContext of an IncomingCall event)");
+        }
+        return incomingCallContext;
     }
 
     private static String call(CallConnectionId callId) {

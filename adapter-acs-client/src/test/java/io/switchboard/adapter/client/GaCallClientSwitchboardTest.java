@@ -310,6 +310,18 @@ class GaCallClientSwitchboardTest {
     }
 
     @Test
+    void reportsAnIncomingCallContextNothingRingsUnderAs404() throws Exception {
+        for (CompletionStage<?> request : List.of(client.answerCall("no-such-call", appUri("/callbacks"),
+                        Optional.empty()), client.rejectCall("no-such-call", GaCallRejectReason.BUSY),
+                client.redirectCall("no-such-call", ANSWERS))) {
+            CallAutomationClientException e = failure(request);
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.code()).isEqualTo("8522");
+            assertThat(e.serviceMessage()).startsWith("incomingCallContext: ");
+        }
+    }
+
+    @Test
     void reportsAParticipantNotInTheCallAs404() throws Exception {
         CallConnectionId call = connectedCall(ANSWERS);
 

@@ -137,6 +137,35 @@ class GaCallClientTransportTest {
     }
 
     @Test
+    void answersRejectsAndRedirectsIncomingCallsByTheirContextRepeatably(Vertx vertx) throws Exception {
+        // given
+        StubServer stub = StubServer.start(vertx, Reply.of(200, ANY), Reply.of(204, ""), Reply.of(204, ""));
+        GaCallClient ga = client(vertx, stub, CallClientOptions.defaults());
+
+        // when
+        GaCallConnectionProperties answered = await(ga.answerCall("ctx-1", CALLBACK, Optional.of("inbound")));
+        await(ga.rejectCall("ctx-2", GaCallRejectReason.BUSY));
+        await(ga.redirectCall("ctx-3", PHONE));
+
+        // then
+        assertThat(answered.id()).isEqualTo(CALL);
+        List<Received> requests = stub.requests();
+        assertThat(requests).extracting(r -> r.method() + " " + r.uri()).containsExactly(
+                "POST /calling/callConnections:answer?api-version=2025-05-15",
+                "POST /calling/callConnections:reject?api-version=2025-05-15",
+                "POST /calling/callConnections:redirect?api-version=2025-05-15");
+        assertThat(new JsonObject(requests.get(0).body())).isEqualTo(new JsonObject().put("incomingCallContext",
+                "ctx-1").put("callbackUri", CALLBACK.toString()).put("operationContext", "inbound"));
+        assertThat(new JsonObject(requests.get(1).body())).isEqualTo(new JsonObject()
+                .put("incomingCallContext", "ctx-2").put("callRejectReason", "busy"));
+        assertThat(new JsonObject(requests.get(2).body()).getJsonObject("target").getString("rawId"))
+                .isEqualTo("4:+15550100001");
+        assertThat(requests).allSatisfy(r -> assertThat(r.headers()).containsKey("repeatability-request-id"));
+        assertThatThrownBy(() -> ga.answerCall(" ", CALLBACK, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("incomingCallContext: ");
+    }
+
+    @Test
     void sendsTheConfiguredApiVersion(Vertx vertx) throws Exception {
         StubServer stub = StubServer.start(vertx, Reply.of(204, ""));
 
