@@ -35,7 +35,7 @@ import java.util.Set;
  * delivered in order per call, so later events of the call use them.
  * <ul>
  *   <li>{@code CallConnectionStateChanged.wasConnected}: GA says it by type ({@code CallDisconnected} true,
- *       {@code CreateCallFailed} false); origin: false for connecting and connected; for disconnecting and
+ *       {@code CreateCallFailed} and {@code AnswerFailed} false); origin: false for connecting and connected; for disconnecting and
  *       disconnected whether this call was seen connected, or, for a call not seen before, whether its result is a
  *       success (2xx: hung up) rather than a failure (busy, unavailable, ...).</li>
  *   <li>Participants: id from {@code participantId}, else the identifier's raw id; the leg id equals the participant

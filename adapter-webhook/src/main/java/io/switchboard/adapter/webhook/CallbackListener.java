@@ -23,10 +23,14 @@ public interface CallbackListener {
 
     /**
      * A verified callback that is not decoded: its type is not one this handler knows (a newer server, another API
-     * flavour), or its data does not fit the type. Passed on rather than dropped.
+     * flavour), or its data does not fit the type. Passed on rather than dropped. A call ringing at the server comes
+     * this way when the handler also serves {@code SWITCHBOARD_INCOMING_CALL_URL}: type
+     * {@code Microsoft.Communication.IncomingCall}, the Event Grid event whose {@code data.incomingCallContext}
+     * answers it ({@code GaCallClient.answerCall}).
      *
-     * @param type       the CloudEvent {@code type}, e.g. {@code Microsoft.Communication.RecognizeCompleted}
-     * @param cloudEvent the whole CloudEvent as received
+     * @param type       the CloudEvent {@code type} (Event Grid: {@code eventType}), e.g.
+     *                   {@code Microsoft.Communication.RecognizeCompleted}
+     * @param cloudEvent the whole event as received
      */
     void onUnknown(String type, JsonObject cloudEvent);
 

@@ -97,7 +97,9 @@ final class SignedCallbackHandler implements CallbackHandler {
     }
 
     private void dispatch(JsonObject cloudEvent) {
-        String type = cloudEvent.getValue("type") instanceof String text ? text : "";
+        // an Event Grid event (IncomingCall) names its type in eventType
+        Object named = cloudEvent.containsKey("type") ? cloudEvent.getValue("type") : cloudEvent.getValue("eventType");
+        String type = named instanceof String text ? text : "";
         Optional<List<CallEvent>> events;
         try {
             events = decoder.decode(type, cloudEvent);

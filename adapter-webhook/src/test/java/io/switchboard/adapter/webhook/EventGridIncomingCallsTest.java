@@ -84,4 +84,23 @@ class EventGridIncomingCallsTest {
         assertThat(data.get("from").get("kind").asText()).isEqualTo("unknown");
         assertThat(data.has("callerDisplayName")).isFalse();
     }
+
+    @Test
+    void reachesTheApplicationsCallbackHandlerAsAnUnknownEventOfItsType(Vertx vertx) throws Exception {
+        // given
+        RecordingListener listener = new RecordingListener();
+        CallbackClient app = CallbackClient.start(vertx, CallbackHandler.create(CallEventFixtures.KEY, listener), false);
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+
+        // when
+        publisher.incomingCalls(app.uri()).notify(NOTICE);
+        Eventually.until("delivered", () -> publisher.stats().delivered() == 1, () -> publisher.stats());
+
+        // then
+        assertThat(listener.events).isEmpty();
+        assertThat(listener.unknown).singleElement().satisfies(unknown -> {
+            assertThat(unknown.type()).isEqualTo("Microsoft.Communication.IncomingCall");
+            assertThat(unknown.cloudEvent().getJsonObject("data").getString("incomingCallContext")).isEqualTo("ctx-1");
+        });
+    }
 }
