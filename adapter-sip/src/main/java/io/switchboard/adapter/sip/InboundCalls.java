@@ -140,8 +140,8 @@ final class InboundCalls {
         }
         offer.state = SipOfferedCall.State.ANSWERED;
         long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        Leg leg = Leg.inbound(call, id, offer.caller, offer.invite.getDialog(), offer.callerAudio, opened.get(),
-                offer.callId, sessionId);
+        Leg leg = Leg.inbound(call, id, offer.caller, SipEndpoint.transportOf(offer.invite.getRequest()),
+                offer.invite.getDialog(), offer.callerAudio, opened.get(), offer.callId, sessionId);
         legs.add(leg, "answered " + offer + " from " + offer.caller + " (SIP 200)");
         try {
             sip.respond(offer.invite, Response.OK, offer.toTag,

@@ -29,17 +29,22 @@ final class Invites {
 
     /** A dialog-creating INVITE with a new Call-ID, From tag and the SDP offer. */
     Request create(Route route, String sdpOffer) throws Exception {
+        SipTransport transport = route.target().transport();
         SipURI requestUri = sip.addresses.createSipURI(route.target().user().orElse(null), route.target().host());
         requestUri.setPort(route.target().port());
         Address to = sip.addresses.createAddress((SipURI) requestUri.clone());
+        if (transport != SipTransport.UDP) {
+            // The stack picks the transport of a request (and of its CANCEL and ACK) from its Request-URI.
+            requestUri.setTransportParam(transport.token());
+        }
         Address from = sip.addresses.createAddress(sip.addresses.createSipURI(route.fromUser(), route.fromHost()));
         Request invite = sip.messages.createRequest(requestUri, Request.INVITE, sip.provider.getNewCallId(),
                 sip.headers.createCSeqHeader(1L, Request.INVITE),
                 sip.headers.createFromHeader(from, random(8)),
                 sip.headers.createToHeader(to, null),
-                List.of(sip.headers.createViaHeader(sip.host, sip.port, "udp", null)),
+                List.of(sip.via(transport)),
                 sip.headers.createMaxForwardsHeader(70));
-        invite.addHeader(sip.contact());
+        invite.addHeader(sip.contact(transport));
         for (String method : List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE, Request.OPTIONS)) {
             invite.addHeader(sip.headers.createAllowHeader(method));
         }
@@ -68,8 +73,9 @@ final class Invites {
         Request next = (Request) previous.clone();
         CSeqHeader cseq = (CSeqHeader) next.getHeader(CSeqHeader.NAME);
         cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+        SipTransport transport = SipEndpoint.transportOf(previous);
         next.removeHeader(ViaHeader.NAME);
-        next.addHeader(sip.headers.createViaHeader(sip.host, sip.port, "udp", null));
+        next.addHeader(sip.via(transport));
         String credentials = Digest.authorization(digest, trunk.username().orElseThrow(),
                 trunk.password().orElseThrow(), Request.INVITE, next.getRequestURI().toString(), 1, random(8));
         next.setHeader(sip.headers.createHeader(proxy ? "Proxy-Authorization" : "Authorization", credentials));

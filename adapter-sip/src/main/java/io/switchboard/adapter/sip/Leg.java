@@ -37,6 +37,8 @@ final class Leg {
     final String remote;
     /** The trunk whose credentials answer challenges to this leg's INVITE; empty for incoming calls. */
     final Optional<SipTrunk> trunk;
+    /** What the dialog's requests go over, and so what our Contact in them says. */
+    final SipTransport transport;
     final LegMedia media;
     final String callId;
     final long sdpSessionId;
@@ -58,12 +60,13 @@ final class Leg {
     /** The blind transfer under way (REFER sent, no final outcome yet); null when none. */
     Transfer transfer;
 
-    private Leg(LegId id, CallConnectionId call, String remote, Optional<SipTrunk> trunk, LegMedia media,
-                String callId, long sdpSessionId) {
+    private Leg(LegId id, CallConnectionId call, String remote, Optional<SipTrunk> trunk, SipTransport transport,
+                LegMedia media, String callId, long sdpSessionId) {
         this.id = Objects.requireNonNull(id, "id");
         this.call = Objects.requireNonNull(call, "call");
         this.remote = remote;
         this.trunk = trunk;
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.media = media;
         this.callId = callId;
         this.sdpSessionId = sdpSessionId;
@@ -71,14 +74,14 @@ final class Leg {
 
     /** A leg this adapter dials. */
     static Leg outbound(DialRequest request, Route route, LegMedia media, String callId, long sdpSessionId) {
-        return new Leg(request.leg(), request.call(), route.target().toString(), route.trunk(), media, callId,
-                sdpSessionId);
+        return new Leg(request.leg(), request.call(), route.target().toString(), route.trunk(),
+                route.target().transport(), media, callId, sdpSessionId);
     }
 
     /** An incoming call answered as a leg: its 200 OK is about to go out. */
-    static Leg inbound(CallConnectionId call, LegId id, String caller, Dialog dialog, RemoteAudio callerAudio,
-                       LegMedia media, String callId, long sdpSessionId) {
-        Leg leg = new Leg(id, call, caller, Optional.empty(), media, callId, sdpSessionId);
+    static Leg inbound(CallConnectionId call, LegId id, String caller, SipTransport transport, Dialog dialog,
+                       RemoteAudio callerAudio, LegMedia media, String callId, long sdpSessionId) {
+        Leg leg = new Leg(id, call, caller, Optional.empty(), transport, media, callId, sdpSessionId);
         leg.state = State.ACCEPTED;
         leg.awaitingAck = true;
         leg.dialog = dialog;

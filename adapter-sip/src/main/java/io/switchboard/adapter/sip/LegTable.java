@@ -64,7 +64,7 @@ final class LegTable {
 
     void ringing(Leg leg, int status) {
         leg.state = Leg.State.PROCEEDING;
-        log(leg, "ringing (SIP " + status + ")");
+        log(leg, "ringing (SIP " + status + " over " + leg.transport + ")");
     }
 
     void answered(Leg leg) {

@@ -58,7 +58,9 @@ final class OutboundLegs {
         try {
             leg.invite = sip.send(invite);
         } catch (SipException e) {
-            legs.remove(leg, ResultInformation.unavailable("SIP INVITE could not be sent: " + e.getMessage()));
+            // Over TCP a refused connection shows here at once (JAIN-SIP connects while sending), not after Timer B.
+            legs.remove(leg, ResultInformation.unavailable("SIP INVITE could not be sent over "
+                    + route.get().target().transport() + " to " + route.get().target() + ": " + e.getMessage()));
             return;
         }
         Duration timeout = request.ringTimeout();

@@ -45,7 +45,7 @@ final class Routes {
             SipTrunk trunk = config.trunk().get();
             // RFC 3966-style user part: the E.164 number itself, at the trunk.
             return Optional.of(new SipUri(Optional.of(phone.value()), Optional.empty(), trunk.host(), trunk.port(),
-                    "udp"));
+                    trunk.transport()));
         }
         if (target instanceof CommunicationUserIdentifier user && config.users().containsKey(user.rawId())) {
             return Optional.of(config.userUri(user.rawId()));

@@ -10,7 +10,7 @@ import java.util.Optional;
  * How the SIP adapter listens and routes.
  *
  * @param host               the IPv4 address to listen on, also written into Via, Contact and SDP {@code c=}
- * @param port               the UDP port for SIP
+ * @param port               the port for SIP, on UDP and TCP alike
  * @param trunk              where legs to phone numbers go; without it phone numbers are unreachable
  * @param users              communication user raw ids ({@code 8:acs:...}) to the SIP URI that reaches them
  * @param defaultCallerId    the From user part when a dial request has no caller id
@@ -32,7 +32,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
             throw new IllegalArgumentException(HOST + ": " + host + " (expected: an IPv4 address, e.g. 127.0.0.1)");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException(PORT + ": " + port + " (expected: a UDP port in 1-65535, e.g. 5060)");
+            throw new IllegalArgumentException(PORT + ": " + port + " (expected: a port in 1-65535, e.g. 5060)");
         }
         users = Map.copyOf(users);
         users.forEach((rawId, uri) -> {

@@ -2,7 +2,6 @@ package io.switchboard.adapter.sip;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -14,6 +13,7 @@ import javax.sip.address.AddressFactory;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -22,10 +22,12 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One JAIN-SIP stack listening on UDP {@code host:port}, with its factories and the sending helpers the legs need.
+ * One JAIN-SIP stack listening on UDP and TCP {@code host:port} through one provider, with its factories and the
+ * sending helpers the legs need. A request goes over the transport its Request-URI names ({@code ;transport=tcp}),
+ * else UDP (JAIN-SIP's router, RFC 3263 §4.1 without DNS); responses go back the way the request came.
  *
  * <p>The stack delivers every event on its own thread to the listener given at start. Sending methods may be
- * called from any thread; they do not block beyond a UDP send.
+ * called from any thread; they do not block beyond a UDP send or a TCP connect and write.
  */
 final class SipEndpoint implements AutoCloseable {
 
@@ -54,27 +56,38 @@ final class SipEndpoint implements AutoCloseable {
     }
 
     /**
-     * Starts a stack on UDP {@code host:port}.
+     * Starts a stack on UDP and TCP {@code host:port}.
      *
-     * @throws IllegalStateException naming the address when it cannot listen (e.g. the port is in use)
+     * @throws IllegalStateException naming the transport and address when it cannot listen on either (e.g. the port
+     *                               is in use)
      */
     static SipEndpoint start(String host, int port, int t1Millis, SipListener listener) {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        SipStack stack = null;
+        SipStack stack;
         try {
             stack = factory.createSipStack(properties(host, port));
-            ListeningPoint point = stack.createListeningPoint(host, port, ListeningPoint.UDP);
-            SipProvider provider = stack.createSipProvider(point);
+        } catch (Exception e) {
+            throw new IllegalStateException("SIP: cannot create a stack for " + host + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+        SipTransport transport = SipTransport.UDP;
+        try {
+            SipProvider provider = stack.createSipProvider(stack.createListeningPoint(host, port, transport.token()));
+            transport = SipTransport.TCP;
+            provider.addListeningPoint(stack.createListeningPoint(host, port, transport.token()));
             provider.addSipListener(listener);
             return new SipEndpoint(stack, provider, factory, host, port, t1Millis);
         } catch (Exception e) {
-            if (stack != null) {
-                stack.stop();
+            IllegalStateException failure = new IllegalStateException("SIP: cannot listen on " + transport.token()
+                    + " " + host + ":" + port + " (expected: a free local address and port, on UDP and TCP; check "
+                    + SipConfig.HOST + " and " + SipConfig.PORT + "): " + e.getMessage(), e);
+            try {
+                stop(stack); // releases the UDP port when TCP failed
+            } catch (RuntimeException stopFailure) {
+                failure.addSuppressed(stopFailure);
             }
-            throw new IllegalStateException("SIP: cannot listen on udp " + host + ":" + port
-                    + " (expected: a free local address and port; check " + SipConfig.HOST + " and " + SipConfig.PORT
-                    + "): " + e.getMessage(), e);
+            throw failure;
         }
     }
 
@@ -142,7 +155,7 @@ final class SipEndpoint implements AutoCloseable {
         Response response = response(tx.getRequest(), status, sdp);
         ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(toTag);
         if (status > 100 && status < 200) {
-            response.addHeader(contact());
+            response.addHeader(contact(transportOf(tx.getRequest())));
         }
         if (redirectTo != null) {
             response.addHeader(headers.createContactHeader(addresses.createAddress("<" + redirectTo + ">")));
@@ -153,7 +166,7 @@ final class SipEndpoint implements AutoCloseable {
     private Response response(Request request, int status, String sdp) throws Exception {
         Response response = messages.createResponse(status, request);
         if (status >= 200 && status < 300 && request.getMethod().equals(Request.INVITE)) {
-            response.addHeader(contact());
+            response.addHeader(contact(transportOf(request)));
         }
         if (sdp != null) {
             response.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
@@ -161,8 +174,20 @@ final class SipEndpoint implements AutoCloseable {
         return response;
     }
 
-    ContactHeader contact() throws Exception {
-        return headers.createContactHeader(addresses.createAddress("<" + uri() + ">"));
+    /** Our Contact for a dialog over the transport, e.g. {@code <sip:switchboard@10.0.0.1:5060;transport=tcp>}. */
+    ContactHeader contact(SipTransport transport) throws Exception {
+        return headers.createContactHeader(addresses.createAddress("<" + uri() + transport.uriParameter() + ">"));
+    }
+
+    /** The transport a request came over, or is to go over: its topmost Via's. */
+    static SipTransport transportOf(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null ? SipTransport.UDP : SipTransport.ofVia(via.getTransport());
+    }
+
+    /** A Via header for a request of ours over the given transport; the stack adds the branch. */
+    ViaHeader via(SipTransport transport) throws Exception {
+        return headers.createViaHeader(host, port, transport.token(), null);
     }
 
     /** This endpoint's own SIP URI, e.g. {@code sip:switchboard@127.0.0.1:5060}: its Contact and Referred-By. */
@@ -170,18 +195,23 @@ final class SipEndpoint implements AutoCloseable {
         return "sip:switchboard@" + host + ":" + port;
     }
 
-    /**
-     * Stops the stack and its threads; idempotent. JAIN-SIP's UDP processor closes its channels by iterating a list
-     * its channel threads leave concurrently (RestComm/jain-sip#142), so a stop may throw half way; stopping again
-     * finishes it, since the processor that threw is already off the stack's list.
-     */
+    /** Stops the stack and its threads; idempotent. */
     @Override
     public void close() {
+        stop(stack);
+    }
+
+    /**
+     * A stop may throw half way: JAIN-SIP's UDP processor closes its channels by iterating a list its channel threads
+     * leave concurrently (RestComm/jain-sip#142), and a TCP processor that never bound its port throws on stop.
+     * Stopping again finishes it, since the processor that threw is already off the stack's list.
+     */
+    private static void stop(SipStack stack) {
         for (int attempt = 1; ; attempt++) {
             try {
                 stack.stop();
                 return;
-            } catch (ConcurrentModificationException e) {
+            } catch (ConcurrentModificationException | NullPointerException e) {
                 if (attempt == STOP_ATTEMPTS) {
                     throw e;
                 }

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@link Telephony} over SIP (RFC 3261, UDP) with RTP media: places outbound legs to phone numbers through a trunk
- * and to communication users by a static map, plays clips into them, reports what happens through
+ * {@link Telephony} over SIP (RFC 3261, UDP and TCP) with RTP media: places outbound legs to phone numbers through a
+ * trunk and to communication users by a static map, plays clips into them, reports what happens through
  * {@link HandleTelephonyEventUseCase}. Calls to this server ring (180) and are offered through
  * {@link HandleIncomingCallUseCase}; once answered they are legs like the dialled ones. Any answered leg can be
  * handed over to another party (blind transfer, SIP REFER). The answered legs of one call hear each other: from its
@@ -71,12 +71,13 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     /**
-     * Starts listening for SIP on UDP {@code config.host():config.port()}; each leg opens a session of {@code media},
-     * which the caller keeps and closes after this adapter.
+     * Starts listening for SIP on UDP and TCP {@code config.host():config.port()}; each leg opens a session of
+     * {@code media}, which the caller keeps and closes after this adapter.
      *
      * @param events   receives what happens on the legs, from the adapter's signalling thread
      * @param incoming is offered the calls to this server, from the adapter's signalling thread
-     * @throws IllegalStateException naming the address when it cannot listen there (e.g. the port is in use)
+     * @throws IllegalStateException naming the transport and address when it cannot listen there (e.g. the port is in
+     *                               use)
      */
     public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
                                      HandleIncomingCallUseCase incoming) {

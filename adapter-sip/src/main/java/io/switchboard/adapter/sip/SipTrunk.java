@@ -7,26 +7,29 @@ import java.util.Optional;
  * The SIP trunk that carries calls to phone numbers: the next hop of every PSTN leg, and the credentials used to
  * answer its digest challenges (RFC 2617 via RFC 3261 §22).
  *
- * @param username present when the trunk challenges (its password then too)
+ * @param username  present when the trunk challenges (its password then too)
+ * @param transport how to reach it: {@code ;transport=tcp} in the setting selects TCP, else UDP
  */
-public record SipTrunk(String host, int port, Optional<String> username, Optional<String> password) {
+public record SipTrunk(String host, int port, Optional<String> username, Optional<String> password,
+                       SipTransport transport) {
 
     static final String SETTING = "SWITCHBOARD_SIP_TRUNK";
-    private static final String EXAMPLE = "sip:127.0.0.1:5080 or sip:user:password@host:port;transport=udp";
+    private static final String EXAMPLE = "sip:127.0.0.1:5080 or sip:user:password@host:port;transport=tcp";
 
     public SipTrunk {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(transport, "transport");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("trunk.port: " + port + " (expected: 1-65535)");
         }
     }
 
     /**
-     * Parses {@code sip:host[:port]} or {@code sip:user:password@host:port;transport=udp}.
+     * Parses {@code sip:host[:port]} or {@code sip:user:password@host:port;transport=udp|tcp}.
      *
-     * @throws IllegalArgumentException naming {@value SETTING} and the expected form
+     * @throws IllegalArgumentException naming {@value SETTING} and the expected form; for TLS too
      */
     public static SipTrunk parse(String value) {
         SipUri uri = SipUri.parse(SETTING, value, EXAMPLE);
@@ -34,7 +37,7 @@ public record SipTrunk(String host, int port, Optional<String> username, Optiona
             throw new IllegalArgumentException(SETTING + ": " + value + " (expected: both user and password, e.g. "
                     + "sip:user:password@host:port, or neither)");
         }
-        return new SipTrunk(uri.host(), uri.port(), uri.user(), uri.password());
+        return new SipTrunk(uri.host(), uri.port(), uri.user(), uri.password(), uri.transport());
     }
 
     boolean hasCredentials() {
@@ -44,6 +47,6 @@ public record SipTrunk(String host, int port, Optional<String> username, Optiona
     /** Without the password. */
     @Override
     public String toString() {
-        return "sip:" + username.map(u -> u + ":***@").orElse("") + host + ":" + port;
+        return "sip:" + username.map(u -> u + ":***@").orElse("") + host + ":" + port + transport.uriParameter();
     }
 }

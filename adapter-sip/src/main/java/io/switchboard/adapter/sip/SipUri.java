@@ -1,16 +1,18 @@
 package io.switchboard.adapter.sip;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a {@code sip:} URI this adapter needs: {@code sip:[user[:password]@]host[:port][;transport=udp]}.
+ * The parts of a {@code sip:} URI this adapter needs: {@code sip:[user[:password]@]host[:port][;transport=udp|tcp]}.
  *
- * @param port the port, 5060 when the URI names none (RFC 3261 §19.1.2)
+ * @param port      the port, 5060 when the URI names none (RFC 3261 §19.1.2)
+ * @param transport UDP when the URI names none (RFC 3261 §19.1.1)
  */
-record SipUri(Optional<String> user, Optional<String> password, String host, int port, String transport) {
+record SipUri(Optional<String> user, Optional<String> password, String host, int port, SipTransport transport) {
 
     static final int DEFAULT_PORT = 5060;
     private static final Pattern FORM = Pattern.compile(
@@ -30,6 +32,10 @@ record SipUri(Optional<String> user, Optional<String> password, String host, int
      * @throws IllegalArgumentException naming the setting and the expected form
      */
     static SipUri parse(String setting, String value, String example) {
+        if (value != null && value.trim().regionMatches(true, 0, "sips:", 0, 5)) {
+            throw new IllegalArgumentException(setting + ": " + value + " (expected: a sip: URI, e.g. " + example
+                    + "; TLS is not supported)");
+        }
         Matcher m = FORM.matcher(value == null ? "" : value.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException(setting + ": " + value + " (expected: " + example + ")");
@@ -39,23 +45,23 @@ record SipUri(Optional<String> user, Optional<String> password, String host, int
             throw new IllegalArgumentException(setting + ": " + value + " (expected: a port in 1-65535, e.g. "
                     + example + ")");
         }
-        String transport = "udp";
+        SipTransport transport = SipTransport.UDP;
         for (String param : m.group("params").split(";")) {
-            if (param.toLowerCase().startsWith("transport=")) {
-                transport = param.substring("transport=".length()).toLowerCase();
+            if (param.toLowerCase(Locale.ROOT).startsWith("transport=")) {
+                transport = SipTransport.parse(setting, value, param.substring("transport=".length()));
             }
-        }
-        if (!transport.equals("udp")) {
-            throw new IllegalArgumentException(setting + ": " + value + " (expected: transport=udp, the only one "
-                    + "supported)");
         }
         return new SipUri(Optional.ofNullable(m.group("user")), Optional.ofNullable(m.group("password")),
                 m.group("host"), port, transport);
     }
 
-    /** The URI without credentials, e.g. {@code sip:alice@127.0.0.1:5062}. */
+    /**
+     * The URI without credentials, with its transport unless UDP, e.g. {@code sip:alice@127.0.0.1:5062} or
+     * {@code sip:alice@10.0.0.5:5062;transport=tcp}: how legs, redirects (302 Contact) and transfers (Refer-To) name
+     * it.
+     */
     @Override
     public String toString() {
-        return "sip:" + user.map(u -> u + "@").orElse("") + host + ":" + port;
+        return "sip:" + user.map(u -> u + "@").orElse("") + host + ":" + port + transport.uriParameter();
     }
 }

@@ -83,7 +83,7 @@ final class Transfers {
             Request refer = leg.dialog.createRequest(Request.REFER);
             refer.addHeader(sip.headers.createReferToHeader(sip.addresses.createAddress("<" + address.get() + ">")));
             refer.addHeader(sip.headers.createHeader("Referred-By", "<" + sip.uri() + ">"));
-            refer.setHeader(sip.contact());
+            refer.setHeader(sip.contact(leg.transport));
             transfer.referSeq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
             transfer.refer = sip.sendInDialog(leg.dialog, refer);
         } catch (Exception e) {

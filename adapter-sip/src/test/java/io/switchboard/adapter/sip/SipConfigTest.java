@@ -30,7 +30,8 @@ class SipConfigTest {
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
-                Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"))),
+                Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"),
+                        SipTransport.UDP)),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
                 "+14255550100", Duration.ofMillis(100)));
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
@@ -40,7 +41,43 @@ class SipConfigTest {
     @Test
     void parsesATrunkWithoutCredentials() {
         assertThat(SipTrunk.parse("sip:127.0.0.1:5080"))
-                .isEqualTo(new SipTrunk("127.0.0.1", 5080, Optional.empty(), Optional.empty()));
+                .isEqualTo(new SipTrunk("127.0.0.1", 5080, Optional.empty(), Optional.empty(), SipTransport.UDP));
+    }
+
+    @Test
+    void parsesTcpTrunksAndUsers() {
+        // when
+        SipConfig config = SipConfig.parse(Map.of(
+                SipConfig.TRUNK, "sip:user:pw@carrier.example:5060;transport=TCP",
+                SipConfig.USERS, "8:acs:alice=sip:alice@10.0.0.5:5062;transport=tcp,8:acs:bob=sip:bob@10.0.0.6"));
+
+        // then
+        assertThat(config.trunk()).contains(new SipTrunk("carrier.example", 5060, Optional.of("user"),
+                Optional.of("pw"), SipTransport.TCP));
+        assertThat(config.trunk().orElseThrow().toString())
+                .isEqualTo("sip:user:***@carrier.example:5060;transport=tcp");
+        assertThat(config.userUri("8:acs:alice").transport()).isEqualTo(SipTransport.TCP);
+        assertThat(config.userUri("8:acs:alice").toString()).isEqualTo("sip:alice@10.0.0.5:5062;transport=tcp");
+        assertThat(config.userUri("8:acs:bob").transport()).isEqualTo(SipTransport.UDP);
+        assertThat(config.userUri("8:acs:bob").toString()).isEqualTo("sip:bob@10.0.0.6:5060");
+    }
+
+    @Test
+    void refusesTlsAsNotSupported() {
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK, "sip:carrier.example:5061;transport=tls")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SWITCHBOARD_SIP_TRUNK: sip:carrier.example:5061;transport=tls (expected: transport=udp "
+                        + "or transport=tcp; TLS is not supported)");
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK, "sips:carrier.example:5061")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("SWITCHBOARD_SIP_TRUNK: sips:carrier.example:5061 (expected: a sip: URI")
+                .hasMessageEndingWith("; TLS is not supported)");
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.USERS, "8:acs:a=sip:alice@10.0.0.5;transport=tls")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SWITCHBOARD_SIP_USERS: sip:alice@10.0.0.5;transport=tls (expected: transport=udp or "
+                        + "transport=tcp; TLS is not supported)");
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.USERS, "8:acs:a=sips:alice@10.0.0.5")))
+                .hasMessageStartingWith("SWITCHBOARD_SIP_USERS: sips:alice@10.0.0.5 (expected: a sip: URI");
     }
 
     @Test
@@ -48,8 +85,9 @@ class SipConfigTest {
         assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK, "http://example.com")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("SWITCHBOARD_SIP_TRUNK: http://example.com (expected: sip:");
-        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK, "sip:10.0.0.5;transport=tcp")))
-                .hasMessageContaining("SWITCHBOARD_SIP_TRUNK").hasMessageContaining("transport=udp");
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK, "sip:10.0.0.5;transport=sctp")))
+                .hasMessage("SWITCHBOARD_SIP_TRUNK: sip:10.0.0.5;transport=sctp (expected: transport=udp or "
+                        + "transport=tcp)");
         assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK, "sip:10.0.0.5:99999")))
                 .hasMessageContaining("1-65535");
         assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.USERS, "8:acs:a_1")))

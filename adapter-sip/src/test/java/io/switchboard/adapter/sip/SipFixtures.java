@@ -1,16 +1,22 @@
 package io.switchboard.adapter.sip;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.MessageChannel;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 
+import javax.sip.message.Request;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,19 +33,39 @@ final class SipFixtures {
 
     /** A configuration on a free port whose trunk is the given port; T1 = 50 ms, so Timer B is 3.2 s. */
     static SipConfig configWithTrunk(int trunkPort, Optional<String> credentials) throws IOException {
-        String trunk = "sip:" + credentials.map(c -> c + "@").orElse("") + "127.0.0.1:" + trunkPort;
+        return configWithTrunk(trunkPort, credentials, SipTransport.UDP, Duration.ofMillis(50));
+    }
+
+    /** As {@link #configWithTrunk(int, Optional)}, the trunk and alice reached over the given transport. */
+    static SipConfig configWithTrunk(int trunkPort, Optional<String> credentials, SipTransport transport, Duration t1)
+            throws IOException {
+        String trunk = "sip:" + credentials.map(c -> c + "@").orElse("") + "127.0.0.1:" + trunkPort
+                + transport.uriParameter();
         return new SipConfig("127.0.0.1", freeUdpPort(), Optional.of(SipTrunk.parse(trunk)),
-                Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + trunkPort), "switchboard",
-                Duration.ofMillis(50));
+                Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + trunkPort + transport.uriParameter()), "switchboard",
+                t1);
     }
 
     static DialRequest dial(CommunicationIdentifier target, Duration ringTimeout) {
         return new DialRequest(CALL, LEG, target, Optional.of(CALLER), ringTimeout);
     }
 
+    /** A port free on UDP and on TCP of 127.0.0.1: every endpoint listens on both. */
     static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
+        while (true) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                 ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
+                return udp.getLocalPort();
+            } catch (BindException takenOnTcp) {
+                // try another
+            }
         }
+    }
+
+    /** The transport a request received by a JAIN-SIP peer really came over, whatever its Via says. */
+    static SipTransport arrivedOver(Request request) {
+        String transport = ((MessageChannel) ((SIPRequest) request).getMessageChannel()).getTransport();
+        return SipTransport.valueOf(transport.toUpperCase(Locale.ROOT));
     }
 }

@@ -16,7 +16,10 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -24,7 +27,8 @@ import java.util.function.Predicate;
 /**
  * A JAIN-SIP user agent on 127.0.0.1 calling into the adapter: sends one INVITE with the From, Request-URI and SDP a
  * test chooses, ACKs the 200 (unless told not to), cancels, hangs up, re-INVITEs, answers the adapter's BYE, and
- * records every response and request it gets. Its RTP socket is {@link #rtp()}. One call at a time.
+ * records every response and request it gets, and which transport each request came over. It calls over UDP unless
+ * told {@link #over} TCP. Its RTP socket is {@link #rtp()}. One call at a time.
  */
 final class TestCaller implements SipListener, AutoCloseable {
 
@@ -32,6 +36,8 @@ final class TestCaller implements SipListener, AutoCloseable {
     private final RtpPeer rtp;
     private final List<Response> responses = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<Request, SipTransport> arrivedOver = Collections.synchronizedMap(new IdentityHashMap<>());
+    private volatile SipTransport transport = SipTransport.UDP;
     private volatile boolean acknowledging = true;
     private volatile ClientTransaction invite;
     private volatile Dialog dialog;
@@ -53,6 +59,17 @@ final class TestCaller implements SipListener, AutoCloseable {
         return rtp;
     }
 
+    /** From now on INVITEs go over the given transport: Request-URI, Via and Contact say so. */
+    TestCaller over(SipTransport next) {
+        transport = next;
+        return this;
+    }
+
+    /** The transport a request of the adapter really came over (not what its Via says). */
+    SipTransport arrivedOver(Request request) {
+        return arrivedOver.get(request);
+    }
+
     /** From now on the 200 OK is not acknowledged until {@link #ack()}. */
     TestCaller withoutAck() {
         acknowledging = false;
@@ -62,20 +79,21 @@ final class TestCaller implements SipListener, AutoCloseable {
     /**
      * Sends the INVITE.
      *
-     * @param requestUri e.g. {@code sip:+14255550123@127.0.0.1:5060}: the adapter's address, which it is sent to
+     * @param requestUri e.g. {@code sip:+14255550123@127.0.0.1:5060}: the adapter's address, which it is sent to;
+     *                   the transport parameter is added unless UDP
      * @param from       a name-addr, e.g. {@code "Bob" <sip:+18005550100@127.0.0.1:5070>}
      * @param sdp        the offer, or null for none
      */
     void call(String requestUri, String from, String sdp) throws Exception {
-        URI target = sip.addresses.createURI(requestUri);
+        URI target = sip.addresses.createURI(requestUri + transport.uriParameter());
         Address fromAddress = sip.addresses.createAddress(from);
         Request request = sip.messages.createRequest(target, Request.INVITE, sip.provider.getNewCallId(),
                 sip.headers.createCSeqHeader(1L, Request.INVITE),
                 sip.headers.createFromHeader(fromAddress, "caller-tag"),
                 sip.headers.createToHeader(sip.addresses.createAddress(target), null),
-                List.of(sip.headers.createViaHeader("127.0.0.1", sip.port, "udp", null)),
+                List.of(sip.via(transport)),
                 sip.headers.createMaxForwardsHeader(70));
-        request.addHeader(sip.contact());
+        request.addHeader(sip.contact(transport));
         if (sdp != null) {
             request.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
         }
@@ -118,7 +136,7 @@ final class TestCaller implements SipListener, AutoCloseable {
     String reInvite(int rtpPort) throws Exception {
         Request request = dialog.createRequest(Request.INVITE);
         request.setContent(offer(rtpPort, "0 101"), sip.headers.createContentTypeHeader("application", "sdp"));
-        request.addHeader(sip.contact());
+        request.addHeader(sip.contact(transport));
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         sip.sendInDialog(dialog, request);
         Response ok = awaitResponse(Request.INVITE,
@@ -208,6 +226,7 @@ final class TestCaller implements SipListener, AutoCloseable {
 
     @Override
     public void processRequest(RequestEvent event) {
+        arrivedOver.put(event.getRequest(), SipFixtures.arrivedOver(event.getRequest()));
         requests.add(event.getRequest());
         try {
             if (!event.getRequest().getMethod().equals(Request.ACK)) {

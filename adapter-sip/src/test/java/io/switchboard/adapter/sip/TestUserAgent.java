@@ -21,7 +21,10 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A JAIN-SIP user agent on 127.0.0.1 playing the callee (or a trunk) for the adapter's tests: it answers with
  * PCMU + telephone-event, answers late, is busy, rings forever, challenges, hangs up, re-INVITEs, takes or refuses
- * REFERs as a transferee, and receives and sends RTP through {@link #rtp()}. One call at a time.
+ * REFERs as a transferee, and receives and sends RTP through {@link #rtp()}. It listens on UDP and TCP, answers over
+ * the transport the INVITE came over, and records which one each request came over. One call at a time.
  */
 final class TestUserAgent implements SipListener, AutoCloseable {
 
@@ -65,6 +69,8 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     private final List<Request> all = new CopyOnWriteArrayList<>();
+    private final Map<Request, SipTransport> arrivedOver = Collections.synchronizedMap(new IdentityHashMap<>());
+    private volatile SipTransport transport = SipTransport.UDP;
     private volatile Behaviour behaviour = Behaviour.ANSWER;
     private volatile ReferBehaviour referBehaviour = ReferBehaviour.ACCEPT;
     private final List<Integer> notifyStatuses = new CopyOnWriteArrayList<>();
@@ -128,6 +134,11 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         throw new AssertionError("no " + method + " within " + timeout + "; got " + methods());
     }
 
+    /** The transport a request received really came over (not what its Via says). */
+    SipTransport arrivedOver(Request request) {
+        return arrivedOver.get(request);
+    }
+
     List<String> methods() {
         return all.stream().map(Request::getMethod).toList();
     }
@@ -159,7 +170,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     String reInvite(int rtpPort) throws Exception {
         Request request = dialog.createRequest(Request.INVITE);
         request.setContent(answerSdp(rtpPort), sip.headers.createContentTypeHeader("application", "sdp"));
-        request.addHeader(sip.contact());
+        request.addHeader(sip.contact(transport));
         Response ok = sendInDialog(request);
         long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
         dialog.sendAck(dialog.createAck(cseq));
@@ -182,6 +193,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        arrivedOver.put(request, SipFixtures.arrivedOver(request));
         all.add(request);
         received.add(request);
         try {
@@ -209,6 +221,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
             return;
         }
         invite = tx;
+        transport = SipFixtures.arrivedOver(request);
         offer = new String(request.getRawContent(), StandardCharsets.UTF_8);
         if (challengeStatus != 0) {
             if (!authorized(request)) {
@@ -266,7 +279,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         Request notify = dialog.createRequest(Request.NOTIFY);
         notify.addHeader(sip.headers.createHeader("Event", "refer;id=" + referSeq));
         notify.addHeader(sip.headers.createHeader("Subscription-State", subscriptionState));
-        notify.addHeader(sip.contact());
+        notify.addHeader(sip.contact(transport));
         notify.setContent(sipfrag + "\r\n", sip.headers.createContentTypeHeader("message", "sipfrag"));
         return notify;
     }
@@ -294,7 +307,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     private void answer(ServerTransaction tx) {
         try {
             Response ok = withTag(sip.messages.createResponse(Response.OK, tx.getRequest()));
-            ok.addHeader(sip.contact());
+            ok.addHeader(sip.contact(transport));
             ok.setContent(answerSdp(rtp.port()), sip.headers.createContentTypeHeader("application", "sdp"));
             tx.sendResponse(ok);
             dialog = tx.getDialog();
