@@ -72,7 +72,7 @@ final class DialogRequests {
                     ++leg.sdpVersion));
             return;
         }
-        Optional<RemoteAudio> audio = OutboundLegs.remoteAudio(event.getRequest());
+        Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(event.getRequest());
         if (audio.isEmpty()) {
             sip.respond(event, Response.NOT_ACCEPTABLE_HERE, null);
             return;
@@ -94,7 +94,7 @@ final class DialogRequests {
             return;
         }
         leg.filter(l -> l.state == Leg.State.ANSWERED)
-                .ifPresent(l -> OutboundLegs.remoteAudio(ack).ifPresent(audio -> update(l, audio)));
+                .ifPresent(l -> SipEndpoint.remoteAudio(ack).ifPresent(audio -> update(l, audio)));
     }
 
     private static void update(Leg leg, RemoteAudio a) {

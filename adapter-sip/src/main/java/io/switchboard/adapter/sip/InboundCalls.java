@@ -80,7 +80,7 @@ final class InboundCalls {
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         String caller = from.getAddress().getURI().toString();
-        Optional<RemoteAudio> audio = OutboundLegs.remoteAudio(request);
+        Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(request);
         if (audio.isEmpty()) {
             // No offer (late offer is not supported) or no G.711 in it (RFC 3261 §13.3.1.1).
             sip.respond(tx, Response.NOT_ACCEPTABLE_HERE, tag(), null, null);

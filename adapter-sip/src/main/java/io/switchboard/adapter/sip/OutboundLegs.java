@@ -11,11 +11,9 @@ import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -143,7 +141,7 @@ final class OutboundLegs {
             hangUps.bye(leg); // the 2xx crossed our CANCEL (RFC 3261 §9.1)
             return;
         }
-        Optional<RemoteAudio> audio = remoteAudio(response);
+        Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(response);
         if (audio.isEmpty()) {
             legs.ended(leg, ResultInformation.unavailable("SIP 488 Not Acceptable Here (no PCMU/PCMA in the answer)"));
             hangUps.bye(leg);
@@ -163,18 +161,6 @@ final class OutboundLegs {
                         + leg.remote + ")"));
             }
         });
-    }
-
-    static Optional<RemoteAudio> remoteAudio(Message message) {
-        byte[] body = message.getRawContent();
-        if (body == null || body.length == 0) {
-            return Optional.empty();
-        }
-        try {
-            return Sdp.negotiate(new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static String callId(Request request) {

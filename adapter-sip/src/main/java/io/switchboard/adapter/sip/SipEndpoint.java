@@ -1,5 +1,8 @@
 package io.switchboard.adapter.sip;
 
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
+import io.switchboard.adapter.sip.sdp.Sdp;
+
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -14,10 +17,13 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.ConcurrentModificationException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -188,6 +194,19 @@ final class SipEndpoint implements AutoCloseable {
     /** A Via header for a request of ours over the given transport; the stack adds the branch. */
     ViaHeader via(SipTransport transport) throws Exception {
         return headers.createViaHeader(host, port, transport.token(), null);
+    }
+
+    /** The audio a message's SDP offers or answers that we can take (PCMU/PCMA), if it has a body that says so. */
+    static Optional<RemoteAudio> remoteAudio(Message message) {
+        byte[] body = message.getRawContent();
+        if (body == null || body.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Sdp.negotiate(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** This endpoint's own SIP URI, e.g. {@code sip:switchboard@127.0.0.1:5060}: its Contact and Referred-By. */
