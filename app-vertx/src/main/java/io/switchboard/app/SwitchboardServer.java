@@ -15,7 +15,7 @@ import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
 import io.switchboard.application.service.RoutingTelephony;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 

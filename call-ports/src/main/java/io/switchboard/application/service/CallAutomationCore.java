@@ -52,22 +52,21 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCases inc
                                             MediaFetcher fetcher, IdGenerator ids, Clock clock, Executor workers,
                                             CallSettings settings, Timers timers,
                                             Optional<IncomingCallNotifier> incoming) {
-        Calls calls = new Calls(registry, publisher, new CallExecutors(workers));
-        Legs legs = new Legs(telephony, calls);
         Clips clips = new Clips(fetcher);
-        MediaReactions reactions = new MediaReactions(calls, telephony, timers);
-        PlayService play = new PlayService(calls, telephony, clips, ids, reactions);
-        ParticipantService participants = new ParticipantService(calls, legs, telephony, ids, settings);
+        Calls calls = new Calls(registry, publisher, new CallExecutors(workers),
+                new TelephonyCommands(telephony, clips, timers, settings.ringTimeout()));
+        PlayService play = new PlayService(calls, ids);
+        ParticipantService participants = new ParticipantService(calls, ids);
         DtmfService dtmf = new DtmfService(calls, telephony);
-        CallControlService control = new CallControlService(calls, telephony, clips);
-        CallControlUseCases callControl = new CallControlUseCases(control, control,
-                new RecognizeService(calls, telephony, clips, ids, reactions), dtmf, dtmf, control, control);
-        CallUseCases useCases = new CallUseCases(new CreateCallService(calls, legs, ids, clock, settings),
-                new HangUpService(calls, telephony, reactions), play, play, participants, participants,
-                new GetCallService(calls), callControl);
+        CallControlService control = new CallControlService(calls, telephony);
+        CallControlUseCases callControl = new CallControlUseCases(control, control, new RecognizeService(calls, ids),
+                dtmf, dtmf, control, control);
+        CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
+                new HangUpService(calls), play, play, participants, participants, new GetCallService(calls),
+                callControl);
         IncomingCallService incomingCalls = new IncomingCallService(calls, ids, clock, timers, settings.ringTimeout(),
                 incoming);
-        return new CallAutomationCore(useCases, incomingCalls, new TelephonyEventService(calls, reactions),
+        return new CallAutomationCore(useCases, incomingCalls, new TelephonyEventService(calls),
                 incomingCalls);
     }
 }

@@ -9,91 +9,58 @@ import io.switchboard.application.port.in.MuteParticipantUseCase;
 import io.switchboard.application.port.in.ParticipantOperationCommand;
 import io.switchboard.application.port.in.TransferCallCommand;
 import io.switchboard.application.port.in.TransferCallUseCase;
-import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.Telephony;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.ResultInformation;
-import io.switchboard.domain.call.Transition;
-import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.participant.Participant;
-import io.switchboard.domain.participant.ParticipantState;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-/**
- * Mute, hold, invitation cancel and transfer. Hold music is a looped playback to the held leg under an id derived
- * from the participant's ({@code hold-<participantId>}), so that unhold can stop it without remembering it.
- */
+/** Mute, hold, invitation cancel and transfer; the call's transitions say what telephony does, but transfer's. */
 public final class CallControlService implements MuteParticipantUseCase, HoldUseCase, CancelAddParticipantUseCase,
         TransferCallUseCase {
 
     private final Calls calls;
     private final Telephony telephony;
-    private final Clips clips;
 
-    CallControlService(Calls calls, Telephony telephony, Clips clips) {
+    CallControlService(Calls calls, Telephony telephony) {
         this.calls = calls;
         this.telephony = telephony;
-        this.clips = clips;
     }
 
     @Override
     public CompletionStage<Participant> muteParticipant(MuteParticipantCommand command) {
-        return calls.onCall(command.callId(), call -> {
-            Call next = calls.apply(call.mute(command.participant(), command.muted()));
-            Participant muted = next.participant(command.participant()).orElseThrow();
-            telephony.setMuted(muted.leg(), muted.muted());
-            return muted;
-        });
+        return calls.onCall(command.callId(), call -> calls.apply(call.mute(command.participant(), command.muted()))
+                .participant(command.participant()).orElseThrow());
     }
 
     @Override
     public CompletionStage<Participant> hold(HoldCommand command) {
         return calls.onCall(command.callId(), call -> {
             command.music().ifPresent(Clips::file);
-            Call next = calls.apply(call.hold(command.participant(), true));
-            Participant held = next.participant(command.participant()).orElseThrow();
-            command.music().ifPresent(music -> clips.fetch(music).whenComplete((clip, error) ->
-                    calls.report(call.id(), current -> {
-                        boolean stillHeld = current.participant(held.leg()).filter(Participant::onHold).isPresent();
-                        if (error != null) {
-                            return current.holdMusicFailed(held.leg(), command.operationContext(),
-                                    command.operationCallbackUri(), Clips.why(error));
-                        }
-                        if (stillHeld) {
-                            telephony.play(new PlaybackRequest(current.id(), holdMusic(held), List.of(held.leg()),
-                                    clip, true));
-                        }
-                        return Transition.of(current);
-                    })));
-            return held;
+            return calls.apply(call.hold(command.participant(), true, command.music(), command.operationContext(),
+                    command.operationCallbackUri())).participant(command.participant()).orElseThrow();
         });
     }
 
     @Override
     public CompletionStage<Participant> unhold(ParticipantOperationCommand command) {
-        return calls.onCall(command.callId(), call -> {
-            Call next = calls.apply(call.hold(command.participant(), false));
-            Participant released = next.participant(command.participant()).orElseThrow();
-            telephony.stopPlayback(call.id(), holdMusic(released));
-            return released;
-        });
+        return calls.onCall(command.callId(), call -> calls.apply(call.hold(command.participant(), false,
+                Optional.empty(), command.operationContext(), command.operationCallbackUri()))
+                .participant(command.participant()).orElseThrow());
     }
 
     @Override
     public CompletionStage<String> cancelAddParticipant(CancelAddParticipantCommand command) {
         return calls.onCall(command.callId(), call -> {
-            Call next = calls.apply(call.cancelInvitation(command.invitationId(), command.operationContext(),
+            calls.apply(call.cancelInvitation(command.invitationId(), command.operationContext(),
                     command.operationCallbackUri()));
-            next.participants().stream()
-                    .filter(p -> p.id().value().equals(command.invitationId())
-                            && p.state() == ParticipantState.CANCELING)
-                    .findFirst().ifPresent(p -> telephony.hangUp(p.leg()));
             return command.invitationId();
         });
     }
@@ -134,10 +101,6 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
                     + " connected participants)");
         }
         return DtmfService.connected(call, connected.get(0).id().value());
-    }
-
-    static MediaOperationId holdMusic(Participant participant) {
-        return MediaOperationId.of("hold-" + participant.id().value());
     }
 
     private static Throwable cause(Throwable error) {

@@ -2,12 +2,12 @@ package io.switchboard.application.service;
 
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.CallRegistry;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.ErrorCode;
-import io.switchboard.domain.call.Transition;
+import io.switchboard.domain.connection.Transition;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
 
@@ -15,12 +15,11 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The services' shared access to calls: runs work on the call's serial executor, and applies transitions
- * (save, then publish the events in order, then log state changes).
+ * The services' shared access to calls: runs work on the call's serial executor, and applies transitions: save,
+ * publish the events in order (logging state changes), then carry out the transition's telephony commands.
  */
 final class Calls {
 
@@ -29,11 +28,13 @@ final class Calls {
     private final CallRegistry registry;
     private final CallEventPublisher publisher;
     private final CallExecutors executors;
+    private final TelephonyCommands commands;
 
-    Calls(CallRegistry registry, CallEventPublisher publisher, CallExecutors executors) {
+    Calls(CallRegistry registry, CallEventPublisher publisher, CallExecutors executors, TelephonyCommands commands) {
         this.registry = registry;
         this.publisher = publisher;
         this.executors = executors;
+        this.commands = commands;
     }
 
     /** Runs work on the call's executor with the call as it is then; fails with CALL_NOT_FOUND if unknown. */
@@ -56,21 +57,19 @@ final class Calls {
 
     /** Like {@link #onCall} for telephony reports: unknown calls are ignored, failures logged. */
     void report(CallConnectionId id, Function<Call, Transition> change) {
-        report(id, change, (before, after) -> { });
-    }
-
-    /** Like {@link #report(CallConnectionId, Function)}, then runs {@code then} with the call before and after. */
-    void report(CallConnectionId id, Function<Call, Transition> change, BiConsumer<Call, Call> then) {
         executors.of(id).execute(() -> registry.find(id).ifPresent(call -> {
             try {
-                then.accept(call, apply(change.apply(call)));
+                apply(change.apply(call));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "call " + id + ": telephony report not applied: " + e.getMessage());
             }
         }));
     }
 
-    /** Saves the call and publishes the transition's events; must run on the call's executor. */
+    /**
+     * Saves the call, publishes the transition's events, then carries out its commands; must run on the call's
+     * executor. Returns the call as the transition left it.
+     */
     Call apply(Transition transition) {
         Call call = transition.call();
         registry.save(call);
@@ -81,7 +80,13 @@ final class Calls {
             }
             publisher.publish(target(call, event), event);
         }
+        transition.commands().forEach(command -> commands.run(this, call, command));
         return call;
+    }
+
+    /** The call as last saved; must run on its executor. */
+    Call current(CallConnectionId id) {
+        return registry.find(id).orElseThrow(() -> notFound(id));
     }
 
     /** An operation's own callback, if its request named one, in the call's schema; else the call's callback. */

@@ -3,7 +3,7 @@ package io.switchboard.application.service;
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.CreateCallUseCase;
 import io.switchboard.application.port.out.IdGenerator;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.participant.Participant;
@@ -17,17 +17,13 @@ import java.util.concurrent.CompletionStage;
 public final class CreateCallService implements CreateCallUseCase {
 
     private final Calls calls;
-    private final Legs legs;
     private final IdGenerator ids;
     private final Clock clock;
-    private final CallSettings settings;
 
-    CreateCallService(Calls calls, Legs legs, IdGenerator ids, Clock clock, CallSettings settings) {
+    CreateCallService(Calls calls, IdGenerator ids, Clock clock) {
         this.calls = calls;
-        this.legs = legs;
         this.ids = ids;
         this.clock = clock;
-        this.settings = settings;
     }
 
     @Override
@@ -37,10 +33,8 @@ public final class CreateCallService implements CreateCallUseCase {
             List<Participant> targets = command.targets().stream()
                     .map(t -> Participant.target(ParticipantId.of(ids.newId()), t, LegId.of(ids.newId())))
                     .toList();
-            Call created = calls.apply(Call.create(id, ids.newId(), command.setup(), targets, clock.instant()));
-            legs.dial(created, targets, command.setup().callerId(),
-                    command.ringTimeout().orElse(settings.ringTimeout()));
-            return created;
+            return calls.apply(Call.create(id, ids.newId(), command.setup(), targets, clock.instant(),
+                    command.ringTimeout()));
         });
     }
 }

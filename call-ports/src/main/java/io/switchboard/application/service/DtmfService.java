@@ -5,7 +5,7 @@ import io.switchboard.application.port.in.ParticipantOperationCommand;
 import io.switchboard.application.port.in.SendDtmfTonesCommand;
 import io.switchboard.application.port.in.SendDtmfTonesUseCase;
 import io.switchboard.application.port.out.Telephony;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;

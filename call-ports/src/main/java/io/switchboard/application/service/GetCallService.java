@@ -1,7 +1,7 @@
 package io.switchboard.application.service;
 
 import io.switchboard.application.port.in.GetCallQuery;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 
 import java.util.concurrent.CompletionStage;

@@ -1,44 +1,27 @@
 package io.switchboard.application.service;
 
 import io.switchboard.application.port.in.HangUpUseCase;
-import io.switchboard.application.port.out.Telephony;
-import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallConnectionId;
-import io.switchboard.domain.participant.Participant;
+import io.switchboard.domain.connection.Call;
 
 import java.util.concurrent.CompletionStage;
 
-/** Hangs up every leg of a call. */
+/** Hangs up calls, or leaves them; the call's transitions say which legs telephony hangs up. */
 public final class HangUpService implements HangUpUseCase {
 
     private final Calls calls;
-    private final Telephony telephony;
-    private final MediaReactions reactions;
 
-    HangUpService(Calls calls, Telephony telephony, MediaReactions reactions) {
+    HangUpService(Calls calls) {
         this.calls = calls;
-        this.telephony = telephony;
-        this.reactions = reactions;
     }
 
     @Override
     public CompletionStage<Call> hangUp(CallConnectionId callId) {
-        return calls.onCall(callId, call -> {
-            Call next = calls.apply(call.hangUp());
-            reactions.after(call, next);
-            next.participants().stream().map(Participant::leg).forEach(telephony::hangUp);
-            return next;
-        });
+        return calls.onCall(callId, call -> calls.apply(call.hangUp()));
     }
 
     @Override
     public CompletionStage<Call> leave(CallConnectionId callId) {
-        return calls.onCall(callId, call -> {
-            Call next = calls.apply(call.leave());
-            reactions.after(call, next);
-            next.participants().stream().filter(p -> !p.isConnected()).map(Participant::leg)
-                    .forEach(telephony::hangUp);
-            return next;
-        });
+        return calls.onCall(callId, call -> calls.apply(call.leave()));
     }
 }

@@ -10,7 +10,7 @@ import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.OfferedCall;
 import io.switchboard.application.port.out.RejectReason;
 import io.switchboard.application.port.out.Timers;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ErrorCode;
@@ -24,7 +24,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -103,8 +102,8 @@ public final class IncomingCallService implements IncomingCallUseCases, HandleIn
         Participant caller = Participant.target(ParticipantId.of(ids.newId()), answered.offer().from(), leg);
         LOG.log(Level.INFO, "incoming call " + answered.serverCallId() + " answered as call " + id);
         return calls.onExecutor(id, () -> {
-            Call created = calls.apply(Call.create(id, answered.serverCallId(), command.setup().asAnswered(),
-                    List.of(caller), clock.instant()));
+            Call created = calls.apply(Call.answered(id, answered.serverCallId(), command.setup(), caller,
+                    clock.instant()));
             answered.offer().call().answer(id, leg);
             return created;
         });

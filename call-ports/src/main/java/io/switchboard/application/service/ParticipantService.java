@@ -5,8 +5,7 @@ import io.switchboard.application.port.in.InviteParticipantsUseCase;
 import io.switchboard.application.port.in.RemoveParticipantCommand;
 import io.switchboard.application.port.in.RemoveParticipantUseCase;
 import io.switchboard.application.port.out.IdGenerator;
-import io.switchboard.application.port.out.Telephony;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantId;
@@ -18,17 +17,11 @@ import java.util.concurrent.CompletionStage;
 public final class ParticipantService implements InviteParticipantsUseCase, RemoveParticipantUseCase {
 
     private final Calls calls;
-    private final Legs legs;
-    private final Telephony telephony;
     private final IdGenerator ids;
-    private final CallSettings settings;
 
-    ParticipantService(Calls calls, Legs legs, Telephony telephony, IdGenerator ids, CallSettings settings) {
+    ParticipantService(Calls calls, IdGenerator ids) {
         this.calls = calls;
-        this.legs = legs;
-        this.telephony = telephony;
         this.ids = ids;
-        this.settings = settings;
     }
 
     @Override
@@ -38,9 +31,7 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
                     .map(t -> Participant.invitee(ParticipantId.of(ids.newId()), t, LegId.of(ids.newId()),
                             command.operationContext(), command.operationCallbackUri()))
                     .toList();
-            Call next = calls.apply(call.invite(invitees));
-            legs.dial(next, invitees, command.callerId().or(() -> call.setup().callerId()),
-                    command.ringTimeout().orElse(settings.ringTimeout()));
+            calls.apply(call.invite(invitees, command.callerId(), command.ringTimeout()));
             return invitees;
         });
     }
@@ -50,9 +41,7 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
         return calls.onCall(command.callId(), call -> {
             Call next = calls.apply(call.removeParticipant(command.participant(), command.operationContext(),
                     command.operationCallbackUri()));
-            Participant removed = next.participant(command.participant()).orElseThrow();
-            telephony.hangUp(removed.leg());
-            return removed;
+            return next.participant(command.participant()).orElseThrow();
         });
     }
 }

@@ -11,11 +11,9 @@ import io.switchboard.domain.media.Tone;
 public final class TelephonyEventService implements HandleTelephonyEventUseCase {
 
     private final Calls calls;
-    private final MediaReactions reactions;
 
-    TelephonyEventService(Calls calls, MediaReactions reactions) {
+    TelephonyEventService(Calls calls) {
         this.calls = calls;
-        this.reactions = reactions;
     }
 
     @Override
@@ -26,17 +24,17 @@ public final class TelephonyEventService implements HandleTelephonyEventUseCase 
     @Override
     public void legEnded(LegId leg, ResultInformation cause) {
         calls.registry().findByLeg(leg).ifPresent(id ->
-                calls.report(id, call -> call.legEnded(leg, cause), reactions::after));
+                calls.report(id, call -> call.legEnded(leg, cause)));
     }
 
     @Override
     public void playEnded(CallConnectionId call, PlayOperation.Outcome outcome) {
-        calls.report(call, current -> current.playEnded(outcome), reactions::after);
+        calls.report(call, current -> current.playEnded(outcome));
     }
 
     @Override
     public void toneReceived(LegId leg, Tone tone) {
         calls.registry().findByLeg(leg).ifPresent(id ->
-                calls.report(id, call -> call.toneReceived(leg, tone), reactions::after));
+                calls.report(id, call -> call.toneReceived(leg, tone)));
     }
 }

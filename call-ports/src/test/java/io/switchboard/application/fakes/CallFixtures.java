@@ -4,7 +4,7 @@ import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.InviteParticipantsCommand;
 import io.switchboard.application.port.in.PlayAudioCommand;
 import io.switchboard.domain.call.CallConnectionId;
-import io.switchboard.domain.call.CallSetup;
+import io.switchboard.domain.connection.CallSetup;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.RequestedCallEvent;

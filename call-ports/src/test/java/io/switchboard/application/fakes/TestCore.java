@@ -8,7 +8,7 @@ import io.switchboard.application.port.in.IncomingCallUseCases;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.participant.Participant;
 

@@ -12,7 +12,7 @@ import io.switchboard.application.port.in.PlayAudioCommand;
 import io.switchboard.application.port.in.RecognizeCommand;
 import io.switchboard.application.port.in.SendDtmfTonesCommand;
 import io.switchboard.application.port.in.TransferCallCommand;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.event.CallTransferAccepted;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;

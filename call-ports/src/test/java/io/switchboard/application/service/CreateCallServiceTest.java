@@ -3,7 +3,7 @@ package io.switchboard.application.service;
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.out.DialRequest;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;

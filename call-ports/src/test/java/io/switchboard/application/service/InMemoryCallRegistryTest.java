@@ -1,7 +1,7 @@
 package io.switchboard.application.service;
 
 import io.switchboard.application.fakes.FakeClock;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
@@ -67,7 +67,7 @@ class InMemoryCallRegistryTest {
                 Optional.empty());
 
         // when
-        registry.save(call.invite(List.of(carol)).call());
+        registry.save(call.invite(List.of(carol), Optional.empty(), Optional.empty()).call());
 
         // then
         assertThat(registry.findByLeg(carol.leg())).contains(call.id());

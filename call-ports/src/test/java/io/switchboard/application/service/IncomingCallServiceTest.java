@@ -11,7 +11,7 @@ import io.switchboard.application.port.in.AnswerCallCommand;
 import io.switchboard.application.port.in.IncomingCallOffer;
 import io.switchboard.application.port.out.IncomingCallNotice;
 import io.switchboard.application.port.out.RejectReason;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;

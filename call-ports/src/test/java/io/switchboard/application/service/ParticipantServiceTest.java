@@ -4,7 +4,7 @@ import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.InviteParticipantsCommand;
 import io.switchboard.application.port.in.RemoveParticipantCommand;
 import io.switchboard.application.port.out.DialRequest;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.ResultInformation;

@@ -5,7 +5,7 @@ import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.CancelMediaProcessingCommand;
 import io.switchboard.application.port.out.AudioUnavailableException;
 import io.switchboard.application.port.out.PlaybackRequest;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ErrorCode;

@@ -2,7 +2,7 @@ package io.switchboard.application.service;
 
 import io.switchboard.application.fakes.FakeMediaFetcher;
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.LegId;

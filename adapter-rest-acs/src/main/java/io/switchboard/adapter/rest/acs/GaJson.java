@@ -2,7 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.Participant;
 

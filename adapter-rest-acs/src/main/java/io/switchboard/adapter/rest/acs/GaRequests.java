@@ -11,7 +11,7 @@ import io.switchboard.application.port.in.RemoveParticipantCommand;
 import io.switchboard.application.port.in.TransferCallCommand;
 import io.switchboard.application.port.out.RejectReason;
 import io.switchboard.domain.call.CallConnectionId;
-import io.switchboard.domain.call.CallSetup;
+import io.switchboard.domain.connection.CallSetup;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.RequestedCallEvent;

@@ -2,7 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.EventSchema;
 import io.vertx.core.Vertx;

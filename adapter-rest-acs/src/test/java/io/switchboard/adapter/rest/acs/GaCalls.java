@@ -1,7 +1,7 @@
 package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 
 import static io.switchboard.adapter.rest.acs.TestRequest.post;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.application.fakes.FakeOfferedCall;
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.IncomingCallOffer;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;

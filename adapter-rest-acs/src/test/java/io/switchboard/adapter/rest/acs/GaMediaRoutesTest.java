@@ -2,7 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.fakes.FakeMediaFetcher;
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.RecognizeCompleted;

@@ -3,7 +3,7 @@ package io.switchboard.adapter.rest.acs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.application.fakes.FakeMediaFetcher;
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.MediaOperationId;
 import io.vertx.core.Vertx;

@@ -1,7 +1,7 @@
 package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;

@@ -1,6 +1,6 @@
 package io.switchboard.application.port.in;
 
-import io.switchboard.domain.call.CallSetup;
+import io.switchboard.domain.connection.CallSetup;
 
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.switchboard.application.port.in;
 
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 
 import java.util.concurrent.CompletionStage;

@@ -1,7 +1,7 @@
 package io.switchboard.application.port.in;
 
 import io.switchboard.application.port.out.RejectReason;
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
 import java.util.concurrent.CompletionStage;

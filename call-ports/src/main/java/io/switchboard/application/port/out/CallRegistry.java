@@ -1,6 +1,6 @@
 package io.switchboard.application.port.out;
 
-import io.switchboard.domain.call.Call;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 

@@ -1,5 +1,7 @@
-package io.switchboard.domain.call;
+package io.switchboard.domain.connection;
 
+import io.switchboard.domain.call.CallbackTarget;
+import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 

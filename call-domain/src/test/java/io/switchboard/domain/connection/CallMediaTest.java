@@ -1,5 +1,10 @@
-package io.switchboard.domain.call;
+package io.switchboard.domain.connection;
 
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.call.RequestedCallEvent;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
 import io.switchboard.domain.event.PlayFailed;
@@ -10,18 +15,18 @@ import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
 import org.junit.jupiter.api.Test;
 
-import static io.switchboard.domain.call.CallFixtures.CALL_ID;
-import static io.switchboard.domain.call.CallFixtures.PLAY_ID;
-import static io.switchboard.domain.call.CallFixtures.aConnectedCall;
-import static io.switchboard.domain.call.CallFixtures.aConnectedCallWith;
-import static io.switchboard.domain.call.CallFixtures.aConnectingCall;
-import static io.switchboard.domain.call.CallFixtures.aDisconnectedCall;
-import static io.switchboard.domain.call.CallFixtures.aDisconnectingCall;
-import static io.switchboard.domain.call.CallFixtures.aPlay;
-import static io.switchboard.domain.call.CallFixtures.aPlayingCall;
-import static io.switchboard.domain.call.CallFixtures.aSetupRequesting;
-import static io.switchboard.domain.call.CallFixtures.alice;
-import static io.switchboard.domain.call.CallFixtures.bob;
+import static io.switchboard.domain.connection.CallFixtures.CALL_ID;
+import static io.switchboard.domain.connection.CallFixtures.PLAY_ID;
+import static io.switchboard.domain.connection.CallFixtures.aConnectedCall;
+import static io.switchboard.domain.connection.CallFixtures.aConnectedCallWith;
+import static io.switchboard.domain.connection.CallFixtures.aConnectingCall;
+import static io.switchboard.domain.connection.CallFixtures.aDisconnectedCall;
+import static io.switchboard.domain.connection.CallFixtures.aDisconnectingCall;
+import static io.switchboard.domain.connection.CallFixtures.aPlay;
+import static io.switchboard.domain.connection.CallFixtures.aPlayingCall;
+import static io.switchboard.domain.connection.CallFixtures.aSetupRequesting;
+import static io.switchboard.domain.connection.CallFixtures.alice;
+import static io.switchboard.domain.connection.CallFixtures.bob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -1,5 +1,10 @@
-package io.switchboard.domain.call;
+package io.switchboard.domain.connection;
 
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
@@ -13,18 +18,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import static io.switchboard.domain.call.CallFixtures.CALL_ID;
-import static io.switchboard.domain.call.CallFixtures.aCallDialling;
-import static io.switchboard.domain.call.CallFixtures.aConnectedCall;
-import static io.switchboard.domain.call.CallFixtures.aConnectedCallWith;
-import static io.switchboard.domain.call.CallFixtures.aConnectingCall;
-import static io.switchboard.domain.call.CallFixtures.aDisconnectedCall;
-import static io.switchboard.domain.call.CallFixtures.aSetup;
-import static io.switchboard.domain.call.CallFixtures.alice;
-import static io.switchboard.domain.call.CallFixtures.bob;
-import static io.switchboard.domain.call.CallFixtures.carolInvited;
-import static io.switchboard.domain.call.CallFixtures.participantsUpdated;
-import static io.switchboard.domain.call.CallFixtures.stateChanged;
+import static io.switchboard.domain.connection.CallFixtures.CALL_ID;
+import static io.switchboard.domain.connection.CallFixtures.aCallDialling;
+import static io.switchboard.domain.connection.CallFixtures.aConnectedCall;
+import static io.switchboard.domain.connection.CallFixtures.aConnectedCallWith;
+import static io.switchboard.domain.connection.CallFixtures.aConnectingCall;
+import static io.switchboard.domain.connection.CallFixtures.aDisconnectedCall;
+import static io.switchboard.domain.connection.CallFixtures.aSetup;
+import static io.switchboard.domain.connection.CallFixtures.alice;
+import static io.switchboard.domain.connection.CallFixtures.bob;
+import static io.switchboard.domain.connection.CallFixtures.carolInvited;
+import static io.switchboard.domain.connection.CallFixtures.participantsUpdated;
+import static io.switchboard.domain.connection.CallFixtures.stateChanged;
 import static io.switchboard.domain.call.CallState.CONNECTED;
 import static io.switchboard.domain.call.CallState.DISCONNECTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +46,7 @@ class CallParticipantsTest {
         Call call = aConnectedCall();
 
         // when
-        Transition invited = call.invite(List.of(carolInvited("invite-ctx")));
+        Transition invited = call.invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty());
 
         // then
         assertThat(invited.events()).isEmpty();
@@ -56,7 +61,7 @@ class CallParticipantsTest {
 
         // when / then
         assertThatExceptionOfType(CallAutomationException.class)
-                .isThrownBy(() -> call.invite(List.of(carolInvited("invite-ctx"))))
+                .isThrownBy(() -> call.invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty()))
                 .extracting(CallAutomationException::code).isEqualTo(ErrorCode.CALL_NOT_ESTABLISHED);
     }
 
@@ -67,14 +72,14 @@ class CallParticipantsTest {
 
         // when / then
         assertThatExceptionOfType(CallAutomationException.class)
-                .isThrownBy(() -> call.invite(List.of(carolInvited("invite-ctx"))))
+                .isThrownBy(() -> call.invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty()))
                 .extracting(CallAutomationException::code).isEqualTo(ErrorCode.CALL_TERMINATED);
     }
 
     @Test
     void reportsAnInviteeThatAnsweredWithTheInvitationsContext() {
         // given
-        Call call = aConnectedCall().invite(List.of(carolInvited("invite-ctx"))).call();
+        Call call = aConnectedCall().invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty()).call();
 
         // when
         Transition answered = call.legAnswered(carolInvited("invite-ctx").leg());
@@ -89,7 +94,7 @@ class CallParticipantsTest {
     @Test
     void reportsAnInviteeThatCouldNotBeReachedWithTheCause() {
         // given
-        Call call = aConnectedCall().invite(List.of(carolInvited("invite-ctx"))).call();
+        Call call = aConnectedCall().invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty()).call();
         ResultInformation busy = ResultInformation.busy("486 Busy Here");
 
         // when
@@ -108,7 +113,7 @@ class CallParticipantsTest {
         Call call = aCallOf(Call.MAX_PARTICIPANTS - 1);
 
         // when
-        Transition invited = call.invite(List.of(carolInvited("invite-ctx")));
+        Transition invited = call.invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty());
 
         // then
         assertThat(invited.call().participants()).hasSize(Call.MAX_PARTICIPANTS);
@@ -121,7 +126,7 @@ class CallParticipantsTest {
 
         // when / then
         assertThatExceptionOfType(CallAutomationException.class)
-                .isThrownBy(() -> call.invite(List.of(carolInvited("invite-ctx"))))
+                .isThrownBy(() -> call.invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty()))
                 .extracting(CallAutomationException::code).isEqualTo(ErrorCode.TOO_MANY_PARTICIPANTS);
     }
 
@@ -131,7 +136,7 @@ class CallParticipantsTest {
         Call call = aConnectedCall();
 
         // when
-        Transition removing = call.removeParticipant("p-alice", REMOVAL);
+        Transition removing = call.removeParticipant("p-alice", REMOVAL, Optional.empty());
 
         // then
         assertThat(removing.events()).isEmpty();
@@ -145,7 +150,7 @@ class CallParticipantsTest {
         Call call = aConnectedCall();
 
         // when
-        Transition removing = call.removeParticipant("4:+14255550102", REMOVAL);
+        Transition removing = call.removeParticipant("4:+14255550102", REMOVAL, Optional.empty());
 
         // then
         assertThat(removing.call().participant(bob().leg())).map(Participant::state)
@@ -161,7 +166,7 @@ class CallParticipantsTest {
 
         // when / then
         assertThatExceptionOfType(CallAutomationException.class)
-                .isThrownBy(() -> call.removeParticipant("4:+19999999999", REMOVAL))
+                .isThrownBy(() -> call.removeParticipant("4:+19999999999", REMOVAL, Optional.empty()))
                 .extracting(CallAutomationException::code).isEqualTo(ErrorCode.PARTICIPANT_NOT_FOUND);
     }
 
@@ -172,17 +177,17 @@ class CallParticipantsTest {
 
         // when / then
         assertThatExceptionOfType(CallAutomationException.class)
-                .isThrownBy(() -> call.removeParticipant("p-alice", REMOVAL))
+                .isThrownBy(() -> call.removeParticipant("p-alice", REMOVAL, Optional.empty()))
                 .extracting(CallAutomationException::code).isEqualTo(ErrorCode.CALL_TERMINATED);
     }
 
     @Test
     void changesNothingWhenRemovingAParticipantTwice() {
         // given
-        Call call = aConnectedCall().removeParticipant("p-alice", REMOVAL).call();
+        Call call = aConnectedCall().removeParticipant("p-alice", REMOVAL, Optional.empty()).call();
 
         // when
-        Transition again = call.removeParticipant("p-alice", Optional.of("other-ctx"));
+        Transition again = call.removeParticipant("p-alice", Optional.of("other-ctx"), Optional.empty());
 
         // then
         assertThat(again.events()).isEmpty();
@@ -192,7 +197,7 @@ class CallParticipantsTest {
     @Test
     void reportsTheRemovalOnceTheParticipantsLegHasEnded() {
         // given
-        Call call = aConnectedCall().removeParticipant("p-alice", REMOVAL).call();
+        Call call = aConnectedCall().removeParticipant("p-alice", REMOVAL, Optional.empty()).call();
 
         // when
         Transition removed = call.legEnded(alice().leg(), ResultInformation.HUNG_UP_BY_APPLICATION);
@@ -207,7 +212,7 @@ class CallParticipantsTest {
     @Test
     void endsTheCallAsHungUpByTheApplicationWhenTheLastParticipantIsRemoved() {
         // given
-        Call call = aConnectedCallWith(alice()).removeParticipant("p-alice", REMOVAL).call();
+        Call call = aConnectedCallWith(alice()).removeParticipant("p-alice", REMOVAL, Optional.empty()).call();
 
         // when: whatever the network says, the application ended it
         Transition removed = call.legEnded(alice().leg(), ResultInformation.REMOTE_HUNG_UP);

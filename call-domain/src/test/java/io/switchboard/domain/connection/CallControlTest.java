@@ -1,5 +1,10 @@
-package io.switchboard.domain.call;
+package io.switchboard.domain.connection;
 
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.call.RequestedCallEvent;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallTransferAccepted;
 import io.switchboard.domain.event.CancelAddParticipantFailed;
@@ -27,13 +32,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.switchboard.domain.call.CallFixtures.aConnectedCall;
-import static io.switchboard.domain.call.CallFixtures.aConnectedCallWith;
-import static io.switchboard.domain.call.CallFixtures.aPlay;
-import static io.switchboard.domain.call.CallFixtures.aSetupRequesting;
-import static io.switchboard.domain.call.CallFixtures.alice;
-import static io.switchboard.domain.call.CallFixtures.bob;
-import static io.switchboard.domain.call.CallFixtures.carolInvited;
+import static io.switchboard.domain.connection.CallFixtures.aConnectedCall;
+import static io.switchboard.domain.connection.CallFixtures.aConnectedCallWith;
+import static io.switchboard.domain.connection.CallFixtures.aPlay;
+import static io.switchboard.domain.connection.CallFixtures.aSetupRequesting;
+import static io.switchboard.domain.connection.CallFixtures.alice;
+import static io.switchboard.domain.connection.CallFixtures.bob;
+import static io.switchboard.domain.connection.CallFixtures.carolInvited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -180,7 +185,7 @@ class CallControlTest {
 
         // when
         Transition muted = call.mute("4:+14255550102", true);
-        Transition held = muted.call().hold("4:+14255550102", true);
+        Transition held = muted.call().hold("4:+14255550102", true, Optional.empty(), Optional.empty(), Optional.empty());
 
         // then
         assertThat(muted.events()).singleElement().isInstanceOf(ParticipantsUpdated.class);
@@ -189,13 +194,13 @@ class CallControlTest {
                     assertThat(p.muted()).isTrue();
                     assertThat(p.onHold()).isTrue();
                 }));
-        assertThat(held.call().hold("4:+14255550102", true).events()).isEmpty();
+        assertThat(held.call().hold("4:+14255550102", true, Optional.empty(), Optional.empty(), Optional.empty()).events()).isEmpty();
     }
 
     @Test
     void cancelsARingingInvitationAndReportsItOnceItsLegEnded() {
         // given
-        Call call = aConnectedCall().invite(List.of(carolInvited("invite-ctx"))).call();
+        Call call = aConnectedCall().invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty()).call();
 
         // when
         Transition canceling = call.cancelInvitation("p-carol", Optional.of("cancel-ctx"), Optional.empty());

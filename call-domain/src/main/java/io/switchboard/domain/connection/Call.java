@@ -1,0 +1,453 @@
+package io.switchboard.domain.connection;
+
+import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.RequestedCallEvent;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.event.AddParticipantFailed;
+import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallConnectionStateChanged;
+import io.switchboard.domain.event.CallEvent;
+import io.switchboard.domain.event.CancelAddParticipantSucceeded;
+import io.switchboard.domain.event.ParticipantsUpdated;
+import io.switchboard.domain.event.RemoveParticipantSucceeded;
+import io.switchboard.domain.event.ToneReceived;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.media.RecognizeOperation;
+import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.domain.participant.Participant;
+import io.switchboard.domain.participant.ParticipantState;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.telephony.TelephonyCommand;
+import io.switchboard.domain.telephony.TelephonyCommand.Dial;
+import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A call connection: the application's view of one call and its remote participants.
+ *
+ * <p>Immutable, and made of parts: where it is in its life ({@link Lifecycle}), its participants ({@link Roster}) and
+ * the media it plays ({@link MediaSlot}). Every change is a pure function returning a {@link Transition}: the next
+ * call, the events it produced, and the {@link TelephonyCommand}s telephony must carry out; a change that is not
+ * allowed throws {@link CallAutomationException}. Telephony signals that no longer matter (a leg this call no longer
+ * has, a play that already ended) produce neither events nor commands. The media transitions are in
+ * {@link CallMedia}, the other GA call-control ones in {@link CallControl}.
+ */
+public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Instant createdAt, Lifecycle lifecycle,
+                   Roster roster, MediaSlot media) {
+
+    /**
+     * The most participants one call may have at once (ACS allows 350): what one conference mix of the media engine
+     * carries, every leg hearing every other; past it a request is refused (400).
+     */
+    public static final int MAX_PARTICIPANTS = 32;
+
+    public Call {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(serverCallId, "serverCallId");
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        Objects.requireNonNull(roster, "roster");
+        Objects.requireNonNull(media, "media");
+    }
+
+    /** A new call dialling its targets, each ringing for {@code ringTimeout} (the server's default if empty). */
+    public static Transition create(CallConnectionId id, String serverCallId, CallSetup setup,
+                                    List<Participant> targets, Instant at, Optional<Duration> ringTimeout) {
+        Transition created = connecting(id, serverCallId, setup, targets, at);
+        return created.and(dials(targets, setup.callerId(), ringTimeout));
+    }
+
+    /** A new call dialling its targets for the server's default ring time. */
+    public static Transition create(CallConnectionId id, String serverCallId, CallSetup setup,
+                                    List<Participant> targets, Instant at) {
+        return create(id, serverCallId, setup, targets, at, Optional.empty());
+    }
+
+    /** A call the application answers: the caller's leg is telephony's already, nothing is dialled. */
+    public static Transition answered(CallConnectionId id, String serverCallId, CallSetup setup, Participant caller,
+                                      Instant at) {
+        return connecting(id, serverCallId, setup.asAnswered(), List.of(caller), at);
+    }
+
+    private static Transition connecting(CallConnectionId id, String serverCallId, CallSetup setup,
+                                         List<Participant> targets, Instant at) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("targets: empty (expected: at least one participant)");
+        }
+        if (targets.size() > MAX_PARTICIPANTS) {
+            throw new CallAutomationException(ErrorCode.TOO_MANY_PARTICIPANTS,
+                    "targets: " + targets.size() + " (expected: at most " + MAX_PARTICIPANTS + ")");
+        }
+        Call call = new Call(id, serverCallId, setup, at, Lifecycle.connecting(), Roster.of(targets), MediaSlot.EMPTY);
+        return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTING));
+    }
+
+    private static TelephonyCommand[] dials(List<Participant> participants, Optional<PhoneNumberIdentifier> callerId,
+                                            Optional<Duration> ringTimeout) {
+        return participants.stream().map(p -> new Dial(p.leg(), p.identifier(), callerId, ringTimeout))
+                .toArray(TelephonyCommand[]::new);
+    }
+
+    public CallState state() {
+        return lifecycle.state();
+    }
+
+    public boolean wasConnected() {
+        return lifecycle.wasConnected();
+    }
+
+    public Optional<ResultInformation> endResult() {
+        return lifecycle.endResult();
+    }
+
+    public List<Participant> participants() {
+        return roster.participants();
+    }
+
+    public int participantsSequence() {
+        return roster.sequence();
+    }
+
+    public int toneSequence() {
+        return roster.toneSequence();
+    }
+
+    public Set<LegId> dtmfListeners() {
+        return roster.dtmfListeners();
+    }
+
+    public Optional<PlayOperation> play() {
+        return media.play();
+    }
+
+    public Optional<RecognizeOperation> recognize() {
+        return media.recognize();
+    }
+
+    public Optional<Participant> participant(LegId leg) {
+        return roster.find(leg);
+    }
+
+    /** Finds a participant by the id this server gave it, or by its identifier's raw id. */
+    public Optional<Participant> participant(String idOrRawId) {
+        return roster.find(idOrRawId);
+    }
+
+    public List<Participant> connectedParticipants() {
+        return roster.connected();
+    }
+
+    /** A leg answered: its participant joins; the first to join connects the call. */
+    public Transition legAnswered(LegId leg) {
+        Optional<Participant> found = participant(leg).filter(p -> p.state() == ParticipantState.CONNECTING);
+        if (found.isEmpty() || state() == CallState.DISCONNECTING || state().isEnded()) {
+            return Transition.of(this);
+        }
+        Participant joined = found.get().connected();
+        Call next = withRoster(roster.replacing(joined));
+        List<CallEvent> events = new ArrayList<>();
+        if (state() == CallState.CONNECTING) {
+            next = next.withState(CallState.CONNECTED, true, Optional.empty());
+            // wasConnected tells whether the call had been connected *before* this change: not yet, here
+            events.add(stateChanged(CallState.CONNECTED, ResultInformation.CONNECTED));
+        }
+        if (joined.invited()) {
+            events.add(new AddParticipantSucceeded(id, joined.operationContext(), joined));
+        }
+        next = next.withParticipantsUpdated(events);
+        return new Transition(next, events);
+    }
+
+    /**
+     * A leg ended, for the given cause; the media only it heard stops, and the call ends with its last leg. After the
+     * application left a conference, a participant left alone in it is hung up, as ACS does.
+     */
+    public Transition legEnded(LegId leg, ResultInformation cause) {
+        Optional<Participant> found = participant(leg);
+        if (found.isEmpty()) {
+            return Transition.of(this);
+        }
+        Participant gone = found.get();
+        Call rest = withRoster(roster.without(leg));
+        if (state().isEnded()) {
+            // the application left a conference: its participants go on without it, and without its events
+            Transition left = Transition.of(rest);
+            return rest.participants().size() == 1 ? left.and(new HangUp(rest.participants().get(0).leg())) : left;
+        }
+        List<CallEvent> events = new ArrayList<>();
+        if (gone.state() == ParticipantState.CONNECTING && gone.invited()) {
+            events.add(new AddParticipantFailed(id, gone.operationContext(), gone, cause));
+        }
+        if (gone.state() == ParticipantState.REMOVING) {
+            events.add(new RemoveParticipantSucceeded(id, gone.operationContext(), gone));
+        }
+        if (gone.state() == ParticipantState.CANCELING) {
+            events.add(new CancelAddParticipantSucceeded(id, gone, gone.operationContext(),
+                    gone.operationCallbackUri()));
+        }
+        Transition silenced = CallMedia.legGone(rest, leg);
+        Call next = silenced.call();
+        if (gone.joined() && gone.state() != ParticipantState.LEAVING && !next.participants().isEmpty()) {
+            next = next.withParticipantsUpdated(events);
+        }
+        Transition after = new Transition(next, events, silenced.commands());
+        if (!next.participants().isEmpty()) {
+            return after;
+        }
+        ResultInformation why = state() == CallState.DISCONNECTING || gone.state() == ParticipantState.REMOVING
+                ? ResultInformation.HUNG_UP_BY_APPLICATION : cause;
+        return after.then(CallMedia::stopAll).then(c -> c.ended(CallState.DISCONNECTED, why));
+    }
+
+    /**
+     * The application hangs up: every leg is hung up and every media stopped; the call is disconnecting until the last
+     * leg has ended. Hanging up a call that is already disconnecting changes nothing.
+     */
+    public Transition hangUp() {
+        requireNotEnded();
+        if (state() == CallState.DISCONNECTING) {
+            return Transition.of(this);
+        }
+        Call leaving = withRoster(roster.with(participants().stream().map(Participant::leaving).toList()));
+        return CallMedia.stopAll(leaving)
+                .then(c -> c.ended(CallState.DISCONNECTING, ResultInformation.HUNG_UP_BY_APPLICATION))
+                .and(participants().stream().map(p -> new HangUp(p.leg())).toArray(TelephonyCommand[]::new));
+    }
+
+    /**
+     * The application leaves the call (ACS's hang-up without terminating): with two or more connected participants
+     * the call connection ends for the application while the participants stay connected to each other, those still
+     * being dialled are hung up; otherwise it is {@link #hangUp()}.
+     */
+    public Transition leave() {
+        requireNotEnded();
+        if (state() != CallState.CONNECTED || connectedParticipants().size() < 2) {
+            return hangUp();
+        }
+        return CallMedia.stopAll(this)
+                .then(c -> c.ended(CallState.DISCONNECTED, ResultInformation.HUNG_UP_BY_APPLICATION))
+                .and(participants().stream().filter(p -> !p.isConnected()).map(p -> new HangUp(p.leg()))
+                        .toArray(TelephonyCommand[]::new));
+    }
+
+    /** The call moves to {@code to} for {@code why}, reported; DISCONNECTED keeps {@code why} as its end result. */
+    private Transition ended(CallState to, ResultInformation why) {
+        Optional<ResultInformation> result = to.isEnded() ? Optional.of(why) : Optional.empty();
+        Call next = withState(to, wasConnected(), result);
+        return Transition.of(next, next.stateChanged(to, why));
+    }
+
+    /** Starts a play to everyone connected and not on hold; see {@link #startPlay(PlayOperation, List, boolean)}. */
+    public Transition startPlay(PlayOperation operation) {
+        return startPlay(operation, List.of(), false);
+    }
+
+    /**
+     * Starts a play to the named connected participants ({@code playTo}: ids or raw ids; empty for everyone connected
+     * and not on hold). With {@code interrupt}, a running play or recognition is canceled first (its cancellation is
+     * reported), else a running one refuses the play with {@link ErrorCode#MEDIA_OPERATION_ACTIVE}.
+     */
+    public Transition startPlay(PlayOperation operation, List<String> playTo, boolean interrupt) {
+        return CallMedia.startPlay(this, operation, playTo, interrupt);
+    }
+
+    public boolean hasActiveMedia() {
+        return media.runningPlay().isPresent() || media.recognize().isPresent();
+    }
+
+    /**
+     * A media operation's audio ended, successfully or not: a play is reported, a recognition's prompt starts its
+     * collection (or fails it), hold music that failed is reported. Anything about media not running is ignored.
+     */
+    public Transition playEnded(PlayOperation.Outcome outcome) {
+        return CallMedia.ended(this, outcome);
+    }
+
+    /**
+     * The legs a media operation is to be played to now, if it is still wanted: the play's audience, a prompt's
+     * target, a held participant. Empty once it ended or the call is no longer connected.
+     */
+    public Optional<List<LegId>> mediaAudience(MediaOperationId operation) {
+        return CallMedia.audience(this, operation);
+    }
+
+    /** Cancels the running play or recognition, if any; the cancellation is reported. */
+    public Transition cancelMedia() {
+        requireNotEnded();
+        return CallMedia.cancel(this);
+    }
+
+    /** A connected participant pressed a key. */
+    public Transition toneReceived(LegId leg, Tone tone) {
+        Optional<Participant> from = participant(leg).filter(Participant::isConnected);
+        if (from.isEmpty()) {
+            return Transition.of(this);
+        }
+        Call next = withRoster(roster.nextTone());
+        List<CallEvent> events = new ArrayList<>();
+        if (setup.requestedEvents().contains(RequestedCallEvent.DTMF_RECEIVED) || dtmfListeners().contains(leg)) {
+            events.add(new ToneReceived(id, from.get(), tone, next.toneSequence()));
+        }
+        return new Transition(next, events).then(c -> CallMedia.toneForRecognition(c, leg, tone));
+    }
+
+    /** Invites participants into the connected call, each dialled on its own leg; see {@link TelephonyCommand.Dial}. */
+    public Transition invite(List<Participant> invitees, Optional<PhoneNumberIdentifier> callerId,
+                             Optional<Duration> ringTimeout) {
+        requireConnected();
+        if (participants().size() + invitees.size() > MAX_PARTICIPANTS) {
+            throw new CallAutomationException(ErrorCode.TOO_MANY_PARTICIPANTS, "participants: "
+                    + (participants().size() + invitees.size()) + " in call " + id + " (expected: at most "
+                    + MAX_PARTICIPANTS + ")");
+        }
+        return Transition.of(withRoster(roster.adding(invitees)))
+                .and(dials(invitees, callerId.or(setup::callerId), ringTimeout));
+    }
+
+    /**
+     * Starts removing a participant, found by participant id or raw identifier: its leg is hung up, the removal's
+     * events going to {@code callback}, if given.
+     *
+     * @throws CallAutomationException {@link ErrorCode#PARTICIPANT_NOT_FOUND} if the call has no such participant
+     */
+    public Transition removeParticipant(String idOrRawId, Optional<String> operationContext, Optional<URI> callback) {
+        requireNotEnded();
+        Participant target = find(idOrRawId);
+        if (target.state() == ParticipantState.REMOVING || target.state() == ParticipantState.LEAVING
+                || target.state() == ParticipantState.CANCELING) {
+            return Transition.of(this);
+        }
+        return Transition.of(withRoster(roster.replacing(target.removing(operationContext, callback))))
+                .and(new HangUp(target.leg()));
+    }
+
+    /** @throws CallAutomationException {@link ErrorCode#PARTICIPANT_NOT_FOUND} if the call has no such participant */
+    Participant find(String idOrRawId) {
+        return participant(idOrRawId).orElseThrow(() -> new CallAutomationException(
+                ErrorCode.PARTICIPANT_NOT_FOUND, "Participant " + idOrRawId + " is not in call " + id + "."));
+    }
+
+    /** Starts a DTMF recognition on a connected participant; see {@link #startPlay(PlayOperation, List, boolean)}. */
+    public Transition startRecognize(RecognizeOperation operation, boolean interrupt) {
+        return CallMedia.startRecognize(this, operation, interrupt);
+    }
+
+    /**
+     * A silence timer of the running recognition fired; it was set when {@code tonesSoFar} tones had been collected.
+     * Stale timers (another operation, or tones since) change nothing.
+     */
+    public Transition recognizeTimedOut(MediaOperationId operation, int tonesSoFar) {
+        return CallMedia.recognizeTimedOut(this, operation, tonesSoFar);
+    }
+
+    /** Reports the tones of a connected participant one by one from now on. */
+    public Transition startContinuousDtmf(String idOrRawId) {
+        return CallControl.startContinuousDtmf(this, idOrRawId);
+    }
+
+    /** Stops reporting a participant's tones; reported as {@code ContinuousDtmfRecognitionStopped}. */
+    public Transition stopContinuousDtmf(String idOrRawId, Optional<String> context, Optional<URI> callback) {
+        return CallControl.stopContinuousDtmf(this, idOrRawId, context, callback);
+    }
+
+    /** Mutes or unmutes a connected participant; the participants update follows. */
+    public Transition mute(String idOrRawId, boolean muted) {
+        return CallControl.mute(this, idOrRawId, muted);
+    }
+
+    /**
+     * Puts a connected participant on hold, with looped {@code music} if given (a {@code HoldFailed} to
+     * {@code callback} if it cannot be played), or takes it off hold; the participants update follows.
+     */
+    public Transition hold(String idOrRawId, boolean onHold, Optional<PlaySource> music, Optional<String> context,
+                           Optional<URI> callback) {
+        return CallControl.hold(this, idOrRawId, onHold, music, context, callback);
+    }
+
+    /**
+     * Cancels a ringing invitation (its id is the invitee's participant id): its leg is hung up, then
+     * {@code CancelAddParticipantSucceeded} follows. Anything else is reported as {@code CancelAddParticipantFailed}.
+     */
+    public Transition cancelInvitation(String invitationId, Optional<String> context, Optional<URI> callback) {
+        return CallControl.cancelInvitation(this, invitationId, context, callback);
+    }
+
+    /** The tones an application sent were sent, or could not be ({@code failure}). */
+    public Transition tonesSent(Optional<String> context, Optional<URI> callback, Optional<ResultInformation> failure) {
+        return CallControl.tonesSent(this, context, callback, failure);
+    }
+
+    /**
+     * The participant's leg was handed over to {@code target}: it leaves this call without being hung up, and
+     * {@code CallTransferAccepted} is reported; the call ends if it was the last participant.
+     */
+    public Transition transferred(LegId transferee, CommunicationIdentifier target, Optional<String> context,
+                                  Optional<URI> callback) {
+        return CallControl.transferred(this, transferee, target, context, callback);
+    }
+
+    /** A transfer could not be done; the participant stays. */
+    public Transition transferFailed(Optional<String> context, Optional<URI> callback, ResultInformation why) {
+        return CallControl.transferFailed(this, context, callback, why);
+    }
+
+    void requireNotEnded() {
+        if (state().isEnded()) {
+            throw new CallAutomationException(ErrorCode.CALL_TERMINATED, "Call " + id + " has already ended.");
+        }
+    }
+
+    void requireConnected() {
+        requireNotEnded();
+        if (state() != CallState.CONNECTED) {
+            throw new CallAutomationException(ErrorCode.CALL_NOT_ESTABLISHED,
+                    "Call " + id + " is " + state().name().toLowerCase() + " (expected: connected).");
+        }
+    }
+
+    CallConnectionStateChanged stateChanged(CallState to, ResultInformation why) {
+        return new CallConnectionStateChanged(id, serverCallId, to, wasConnected(), why, setup.operationContext(),
+                setup.answered());
+    }
+
+    /** The next participants update, added to {@code events} if the application asked for them. */
+    Call withParticipantsUpdated(List<CallEvent> events) {
+        Call next = withRoster(roster.nextSequence());
+        if (setup.requestedEvents().contains(RequestedCallEvent.PARTICIPANTS_UPDATED)) {
+            events.add(new ParticipantsUpdated(id, next.participantsSequence(), next.connectedParticipants()));
+        }
+        return next;
+    }
+
+    Call withRoster(Roster next) {
+        return new Call(id, serverCallId, setup, createdAt, lifecycle, next, media);
+    }
+
+    Call withMedia(MediaSlot next) {
+        return new Call(id, serverCallId, setup, createdAt, lifecycle, roster, next);
+    }
+
+    Call withState(CallState next, boolean connected, Optional<ResultInformation> result) {
+        if (!state().canMoveTo(next)) {
+            throw new CallAutomationException(ErrorCode.INVALID_STATE,
+                    "Call " + id + " cannot go from " + state() + " to " + next + ".");
+        }
+        return new Call(id, serverCallId, setup, createdAt, new Lifecycle(next, connected, result), roster, media);
+    }
+}

@@ -1,0 +1,84 @@
+package io.switchboard.domain.telephony;
+
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What telephony and timers must do because a call changed. A transition states its commands along with its
+ * events; the application services carry them out in order, after the events are published, and never work them
+ * out for themselves.
+ */
+public sealed interface TelephonyCommand {
+
+    /**
+     * Dial a participant's leg; a target no network reaches ends the leg at once as unreachable.
+     *
+     * @param ringTimeout how long it may ring; the server's default if empty
+     */
+    record Dial(LegId leg, CommunicationIdentifier target, Optional<PhoneNumberIdentifier> callerId,
+                Optional<Duration> ringTimeout) implements TelephonyCommand {
+
+        public Dial {
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(callerId, "callerId");
+            Objects.requireNonNull(ringTimeout, "ringTimeout");
+        }
+    }
+
+    /** Hang up a leg: cancel it while ringing, end it once answered. */
+    record HangUp(LegId leg) implements TelephonyCommand {
+
+        public HangUp {
+            Objects.requireNonNull(leg, "leg");
+        }
+    }
+
+    /**
+     * Start a media operation: fetch its audio, then play it to the legs the call names for the operation at that
+     * moment ({@code Call.mediaAudience}); an operation that ended meanwhile is not started. One path for every
+     * kind of media a call plays: a play, a recognition's prompt, hold music.
+     */
+    record StartMedia(MediaOperationId operation, PlaySource source, boolean loop) implements TelephonyCommand {
+
+        public StartMedia {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** Stop a media operation that ended in the call before its audio did; unknown or finished ones are ignored. */
+    record StopMedia(MediaOperationId operation) implements TelephonyCommand {
+
+        public StopMedia {
+            Objects.requireNonNull(operation, "operation");
+        }
+    }
+
+    /** Mute or unmute a leg: muted, the others no longer hear it. */
+    record SetMuted(LegId leg, boolean muted) implements TelephonyCommand {
+
+        public SetMuted {
+            Objects.requireNonNull(leg, "leg");
+        }
+    }
+
+    /**
+     * Arm a recognition's silence timer; when it fires, {@code Call.recognizeTimedOut(operation, tonesSoFar)} judges
+     * whether it still matters (timers are never canceled: a stale one changes nothing).
+     */
+    record StartSilenceTimer(MediaOperationId operation, int tonesSoFar, Duration after) implements TelephonyCommand {
+
+        public StartSilenceTimer {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(after, "after");
+        }
+    }
+}
