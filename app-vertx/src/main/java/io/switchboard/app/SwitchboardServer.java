@@ -14,6 +14,8 @@ import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
+import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.service.RoutingTelephony;
 import io.switchboard.domain.connection.Call;
 import io.vertx.core.DeploymentOptions;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,13 +76,16 @@ public final class SwitchboardServer {
         core = CallAutomationCore.create(registry, telephony, webhooks, media, new UuidIdGenerator(), clock,
                 callWorkers, new CallSettings(config.ringTimeout()),
                 config.incomingCallUrl().map(webhooks::incomingCalls));
-        sandbox = SandboxTelephony.create(vertx, core.telephonyEvents(), SandboxConfig.DEFAULTS);
+        HandleTelephonyEventUseCase reports = telephony.reportsTo(core.telephonyEvents());
+        sandbox = SandboxTelephony.create(vertx, reports, SandboxConfig.DEFAULTS);
         telephony.register(sandbox);
         if (config.sipEnabled()) {
             MediaEngine engine = MediaEngine.start(config.rtp());
             rtp = Optional.of(engine);
-            SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, core.telephonyEvents(),
-                    core.incomingCallEvents());
+            AtomicReference<Telephony> answering = new AtomicReference<>();
+            SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, reports,
+                    telephony.offersFrom(answering::get, core.incomingCallEvents()));
+            answering.set(sipTelephony);
             sip = Optional.of(sipTelephony);
             telephony.register(sipTelephony);
         } else {

@@ -81,7 +81,7 @@ public final class IncomingCallService implements IncomingCallUseCases, HandleIn
     @Override
     public void withdrawn(OfferedCall call) {
         ringing.entrySet().removeIf(entry -> {
-            boolean gone = entry.getValue().offer().call() == call;
+            boolean gone = entry.getValue().offer().call().equals(call);
             if (gone) {
                 LOG.log(Level.INFO, "incoming call " + entry.getValue().serverCallId() + " withdrawn by the caller");
             }

@@ -1,33 +1,135 @@
 package io.switchboard.application.service;
 
+import io.switchboard.application.port.in.HandleIncomingCallUseCase;
+import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.in.IncomingCallOffer;
 import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.application.port.out.OfferedCall;
 import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.RejectReason;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
-import io.switchboard.domain.media.Tone;
-
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Several phone networks behind one {@link Telephony}: a leg is dialled on the first network registered that can
- * reach its target; everything else goes to every network, each of which ignores legs and playbacks it does not
- * own (as the port's contract says), so no routing table needs keeping.
+ * reach its target, and from then on everything about it goes to that network only: hang-ups, mutes, tones,
+ * transfers, and the part of a playback meant for its legs. The carrier of each leg is remembered from its dial (or
+ * its answer, for calls a network offered through {@link #offersFrom}) until its end is reported through
+ * {@link #reportsTo}; legs no network carries are ignored, as the port's contract says. Thread-safe.
  */
 public final class RoutingTelephony implements Telephony {
 
+    private record Playback(CallConnectionId call, MediaOperationId operation) {
+    }
+
     private final List<Telephony> networks = new CopyOnWriteArrayList<>();
+    private final Map<LegId, Telephony> carriers = new ConcurrentHashMap<>();
+    private final Map<Playback, Set<Telephony>> playbacks = new ConcurrentHashMap<>();
 
     /** Adds a network; earlier ones win when several can reach a target. */
     public void register(Telephony network) {
         networks.add(network);
+    }
+
+    /** What networks report to: {@code events}, the carriers of legs and playbacks that ended being forgotten first. */
+    public HandleTelephonyEventUseCase reportsTo(HandleTelephonyEventUseCase events) {
+        return new HandleTelephonyEventUseCase() {
+            @Override
+            public void legAnswered(LegId leg) {
+                events.legAnswered(leg);
+            }
+
+            @Override
+            public void legEnded(LegId leg, ResultInformation cause) {
+                carriers.remove(leg);
+                events.legEnded(leg, cause);
+            }
+
+            @Override
+            public void playEnded(CallConnectionId call, PlayOperation.Outcome outcome) {
+                playbacks.remove(new Playback(call, outcome.operationId()));
+                events.playEnded(call, outcome);
+            }
+
+            @Override
+            public void toneReceived(LegId leg, Tone tone) {
+                events.toneReceived(leg, tone);
+            }
+        };
+    }
+
+    /**
+     * Where a network offers the calls it receives: {@code incoming}, the network ({@code network}, resolved when a
+     * call is answered, as it may be built with this handler) becoming the carrier of each leg answered.
+     */
+    public HandleIncomingCallUseCase offersFrom(Supplier<Telephony> network, HandleIncomingCallUseCase incoming) {
+        return new HandleIncomingCallUseCase() {
+            @Override
+            public void offered(IncomingCallOffer offer) {
+                incoming.offered(new IncomingCallOffer(offer.from(), offer.to(), offer.callerDisplayName(),
+                        new Answered(offer.call(), network)));
+            }
+
+            @Override
+            public void withdrawn(OfferedCall call) {
+                incoming.withdrawn(new Answered(call, network));
+            }
+        };
+    }
+
+    /** An offered call whose answer makes its network the leg's carrier; equal to any other wrapping of it. */
+    private final class Answered implements OfferedCall {
+
+        private final OfferedCall call;
+        private final Supplier<Telephony> network;
+
+        Answered(OfferedCall call, Supplier<Telephony> network) {
+            this.call = call;
+            this.network = network;
+        }
+
+        @Override
+        public void answer(CallConnectionId connection, LegId leg) {
+            carriers.put(leg, network.get());
+            call.answer(connection, leg);
+        }
+
+        @Override
+        public void reject(RejectReason reason) {
+            call.reject(reason);
+        }
+
+        @Override
+        public CompletionStage<Void> redirect(CommunicationIdentifier target) {
+            return call.redirect(target);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Answered answered && answered.call.equals(call);
+        }
+
+        @Override
+        public int hashCode() {
+            return call.hashCode();
+        }
     }
 
     @Override
@@ -37,55 +139,60 @@ public final class RoutingTelephony implements Telephony {
 
     @Override
     public void dial(DialRequest request) {
-        networks.stream().filter(n -> n.canReach(request.target())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no network reaches " + request.target().rawId()))
-                .dial(request);
+        Telephony network = networks.stream().filter(n -> n.canReach(request.target())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no network reaches " + request.target().rawId()));
+        carriers.put(request.leg(), network);
+        network.dial(request);
     }
 
     @Override
     public void hangUp(LegId leg) {
-        networks.forEach(n -> n.hangUp(leg));
+        carrier(leg).ifPresent(n -> n.hangUp(leg));
     }
 
+    /** Each network gets the request for the legs it carries, if any. */
     @Override
     public void play(PlaybackRequest request) {
-        networks.forEach(n -> n.play(request));
+        Map<Telephony, List<LegId>> byNetwork = request.legs().stream().filter(carriers::containsKey)
+                .collect(Collectors.groupingBy(carriers::get));
+        if (byNetwork.isEmpty()) {
+            return;
+        }
+        playbacks.put(new Playback(request.call(), request.operation()), Set.copyOf(byNetwork.keySet()));
+        byNetwork.forEach((network, legs) -> network.play(new PlaybackRequest(request.call(), request.operation(),
+                legs, request.clip(), request.loop())));
     }
 
     @Override
     public void stopPlayback(CallConnectionId call, MediaOperationId operation) {
-        networks.forEach(n -> n.stopPlayback(call, operation));
+        Set<Telephony> playing = playbacks.remove(new Playback(call, operation));
+        if (playing != null) {
+            playing.forEach(n -> n.stopPlayback(call, operation));
+        }
     }
 
-    /** Sent by the first network that accepts the leg: each fails for legs it does not own. */
     @Override
     public void setMuted(LegId leg, boolean muted) {
-        networks.forEach(n -> n.setMuted(leg, muted));
+        carrier(leg).ifPresent(n -> n.setMuted(leg, muted));
     }
 
     @Override
     public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
-        return firstSuccess(n -> n.sendTones(call, leg, tones));
+        return carrier(leg).map(n -> n.sendTones(call, leg, tones)).orElseGet(() -> notCarried(leg));
     }
 
-    /** Done by the first network that accepts the leg: each fails for legs it does not own. */
+    /** A leg handed over is no longer reported on: its carrier is forgotten. */
     @Override
     public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
-        return firstSuccess(n -> n.transfer(call, leg, target));
+        return carrier(leg).map(n -> n.transfer(call, leg, target).thenRun(() -> carriers.remove(leg)))
+                .orElseGet(() -> notCarried(leg));
     }
 
-    private CompletionStage<Void> firstSuccess(Function<Telephony, CompletionStage<Void>> action) {
-        CompletionStage<Void> result = CompletableFuture.failedFuture(
-                new UnsupportedOperationException("no network owns the leg"));
-        for (Telephony network : networks) {
-            result = result.exceptionallyCompose(ignored -> {
-                try {
-                    return action.apply(network);
-                } catch (RuntimeException e) {
-                    return CompletableFuture.failedFuture(e);
-                }
-            });
-        }
-        return result;
+    private Optional<Telephony> carrier(LegId leg) {
+        return Optional.ofNullable(carriers.get(leg));
+    }
+
+    private static CompletionStage<Void> notCarried(LegId leg) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no network carries leg " + leg));
     }
 }

@@ -72,6 +72,21 @@ class PlayServiceTest {
     }
 
     @Test
+    void stopsNothingWhenAPlayCompletes() {
+        // given
+        core.media.serve(PROMPT, CLIP);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(call.id())));
+
+        // when: telephony played it to the end, then the call is hung up
+        core.telephonyEvents().playEnded(call.id(), PlayOperation.Outcome.completed(play.id()));
+        result(core.useCases().hangUp().hangUp(call.id()));
+
+        // then: nothing was left to stop
+        assertThat(core.telephony.stopped()).isEmpty();
+    }
+
+    @Test
     void reportsPlayFailedWithoutPlayingWhenTheFileCannotBeDownloaded() {
         // given: the fake fetcher knows no file at PROMPT
         Call call = core.aConnectedCall(aCallTo(ALICE));
