@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real application endpoint on 127.0.0.1: records the callbacks POSTed to {@code /callbacks} and serves audio
@@ -77,15 +80,13 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     /** Waits until the call's events satisfy the condition; fails after the timeout with what was received. */
-    List<JsonObject> await(String callId, Duration timeout, Predicate<List<String>> condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.test(namesOf(callId))) {
-                return eventsOf(callId);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out; events of call " + callId + ": " + namesOf(callId));
+    List<JsonObject> await(String callId, Duration timeout, Predicate<List<String>> condition) {
+        Awaitility.await("the events of call " + callId).atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> {
+                    List<String> names = namesOf(callId);
+                    assertThat(condition.test(names)).as("events of call %s: %s", callId, names).isTrue();
+                });
+        return eventsOf(callId);
     }
 
     List<JsonObject> awaitEvent(String callId, String name, Duration timeout) throws Exception {

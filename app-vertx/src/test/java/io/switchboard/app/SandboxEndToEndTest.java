@@ -170,21 +170,33 @@ class SandboxEndToEndTest {
 
     @Test
     void cancelStopsALoopedPrompt() throws Exception {
-        String call = createCall("+15550100001", "");
+        // given: a phone that presses 1 each time a prompt ends, hearing a 300 ms prompt looped
+        String call = createCall("+15550100002", "");
         app.awaitEvent(call, "CallConnectionStateChanged:connected", WAIT);
         play(call, app.serve("loop.wav", Wav.tone(8000, 440, 300)), true);
-        Thread.sleep(700);
+        app.await(call, WAIT, names -> tones(names) >= 2); // the loop started over at least once
 
+        // when
         SignedClient.Response canceled = api.send("POST", "/calls/" + call + "/CancelMediaProcessing",
                 "{\"operationContext\":\"stop-it\"}");
         List<JsonObject> events = app.awaitEvent(call, "PlayAudioResult:failed", WAIT);
+        long tonesWhenCanceled = tones(app.namesOf(call));
+        // a 900 ms prompt: a loop still running would end (and the phone press 1) at least twice meanwhile
+        play(call, app.serve("after.wav", Wav.tone(8000, 440, 900)), false);
+        app.await(call, WAIT, names -> names.contains("PlayAudioResult:completed") && tones(names) > tonesWhenCanceled);
 
+        // then: the phone pressed 1 once more, for the second prompt only
         assertThat(canceled.status()).isEqualTo(202);
         assertThat(new JsonObject(canceled.body()).getString("status")).isEqualTo("completed");
         assertThat(last(events, "PlayAudioResult:failed").getJsonObject("resultInfo").getInteger("subcode"))
                 .isEqualTo(8508);
-        assertThat(app.namesOf(call)).doesNotContain("PlayAudioResult:completed");
         api.send("POST", "/calls/" + call + "/Hangup", null);
+        app.awaitEvent(call, "CallConnectionStateChanged:disconnected", WAIT);
+        assertThat(tones(app.namesOf(call))).isEqualTo(tonesWhenCanceled + 1);
+    }
+
+    private static long tones(List<String> names) {
+        return names.stream().filter("ToneReceived:tone1"::equals).count();
     }
 
     @Test

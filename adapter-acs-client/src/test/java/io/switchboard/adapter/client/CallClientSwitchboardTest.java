@@ -10,6 +10,7 @@ import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,16 +84,8 @@ class CallClientSwitchboardTest {
 
     private static CallConnectionProperties awaitCall(CallConnectionId call, Predicate<CallConnectionProperties> until)
             throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        CallConnectionProperties last = await(client.getCall(call));
-        while (!until.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out; call is " + last);
-            }
-            Thread.sleep(20);
-            last = await(client.getCall(call));
-        }
-        return last;
+        return Awaitility.await("call " + call).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(20))
+                .until(() -> await(client.getCall(call)), until);
     }
 
     private static CallConnectionId connectedCall() throws Exception {

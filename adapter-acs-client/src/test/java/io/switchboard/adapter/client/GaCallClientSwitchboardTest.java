@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,16 +95,8 @@ class GaCallClientSwitchboardTest {
 
     /** Polls until {@code read} gives a value {@code until} accepts: at most 8 s. */
     private static <T> T poll(ThrowingSupplier<CompletionStage<T>> read, Predicate<T> until) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-        T last = await(read.get());
-        while (!until.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out; last read " + last);
-            }
-            Thread.sleep(20);
-            last = await(read.get());
-        }
-        return last;
+        return Awaitility.await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(20))
+                .until(() -> await(read.get()), until::test);
     }
 
     private interface ThrowingSupplier<T> {

@@ -6,6 +6,8 @@ import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,9 +81,18 @@ final class RecordingTelephonyEvents implements HandleTelephonyEventUseCase {
         return awaitCount(1).get(0);
     }
 
-    /** Lets the given time pass, then returns everything recorded: for checking that nothing more happened. */
-    List<Object> settle(Duration quiet) throws InterruptedException {
-        Thread.sleep(quiet.toMillis());
+    /**
+     * Returns everything recorded once nothing more was recorded for {@code quiet}, or as soon as something was: for
+     * checking that nothing more happens (a timer that must not fire, a report that must not come).
+     */
+    List<Object> settle(Duration quiet) {
+        int seen = events().size();
+        try {
+            Awaitility.await().during(quiet).atMost(quiet.multipliedBy(3)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> events().size() == seen);
+        } catch (ConditionTimeoutException more) {
+            // something more was recorded: the caller's assertion says what
+        }
         return events();
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.adapter.sip;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.IncomingCallOffer;
 import io.switchboard.application.port.out.OfferedCall;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,13 +45,7 @@ final class RecordingIncomingCalls implements HandleIncomingCallUseCase {
         return withdrawn.get(0);
     }
 
-    private static void await(List<?> list, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (list.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        if (list.isEmpty()) {
-            throw new AssertionError("no " + what + " within " + timeout);
-        }
+    private static void await(List<?> list, Duration timeout, String what) {
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(10)).until(() -> !list.isEmpty());
     }
 }

@@ -6,10 +6,14 @@ import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Records what the adapter reports, in order, and waits for it. */
 final class RecordingTelephonyEvents implements HandleTelephonyEventUseCase {
@@ -56,28 +60,16 @@ final class RecordingTelephonyEvents implements HandleTelephonyEventUseCase {
     }
 
     /** Waits until {@code count} events arrived; returns them all. */
-    List<Event> await(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (events.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        if (events.size() < count) {
-            throw new AssertionError("expected " + count + " events within " + timeout + ", got " + events);
-        }
+    List<Event> await(int count, Duration timeout) {
+        Awaitility.await("" + count + " telephony events").atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> assertThat(events).as("telephony events").hasSizeGreaterThanOrEqualTo(count));
         return events();
     }
 
     /** Waits for the end of a leg and returns its cause. */
-    ResultInformation awaitEnded(LegId leg, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Event e : events) {
-                if (e instanceof Ended ended && ended.leg().equals(leg)) {
-                    return ended.cause();
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("leg " + leg + " not ended within " + timeout + "; got " + events);
+    ResultInformation awaitEnded(LegId leg, Duration timeout) {
+        return Awaitility.await("the end of " + leg).atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .until(() -> events.stream().filter(e -> e instanceof Ended ended && ended.leg().equals(leg))
+                        .map(e -> ((Ended) e).cause()).findFirst(), Optional::isPresent).orElseThrow();
     }
 }

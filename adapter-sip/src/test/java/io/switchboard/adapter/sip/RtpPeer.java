@@ -71,7 +71,7 @@ final class RtpPeer implements AutoCloseable {
         int seq = firstSeq;
         for (int i = 1; i <= 7; i++) {
             send(to, eventPacket(payloadType, seq++, timestamp, i == 1, event, false, i * 160));
-            Thread.sleep(20);
+            Thread.sleep(20); // pacing, not waiting: RFC 4733 sends an event packet every 20 ms
         }
         for (int i = 0; i < 3; i++) {
             send(to, eventPacket(payloadType, seq++, timestamp, false, event, true, 8 * 160));

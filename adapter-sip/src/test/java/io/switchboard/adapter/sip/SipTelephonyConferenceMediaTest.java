@@ -15,6 +15,7 @@ import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.CALLER;
 import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Three test UAs in one call over SIP with the real RTP media engine: who hears whom, measured on the decoded audio
@@ -41,6 +44,8 @@ class SipTelephonyConferenceMediaTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration LISTEN = Duration.ofMillis(500);
+    /** Long enough for several listening windows while the prompt plays. */
+    private static final int PROMPT_MILLIS = 2500;
     private static final double MARGIN_DB = 20;
     private static final double A_HZ = 1000;
     private static final double B_HZ = 2000;
@@ -80,7 +85,6 @@ class SipTelephonyConferenceMediaTest {
             senders.add(PacedToneSender.start(uas.get(i).rtp(),
                     new InetSocketAddress(switchboard.address(), switchboard.port()), tones[i]));
         }
-        Thread.sleep(300); // the jitter buffers fill
     }
 
     @AfterEach
@@ -99,14 +103,14 @@ class SipTelephonyConferenceMediaTest {
 
     @Test
     void everyLegHearsTheOthersButNotItself() throws Exception {
-        // when
-        List<short[]> heard = listen(0, 1, 2);
-
-        // then
-        assertHears(heard.get(0), "A", B_HZ, A_HZ);
-        assertHears(heard.get(1), "B", A_HZ, B_HZ);
-        assertHears(heard.get(2), "C", A_HZ, NOTHING_HZ);
-        assertHears(heard.get(2), "C", B_HZ, NOTHING_HZ);
+        // when, then: once the jitter buffers have filled
+        untilHeard(() -> {
+            List<short[]> heard = listen(0, 1, 2);
+            assertHears(heard.get(0), "A", B_HZ, A_HZ);
+            assertHears(heard.get(1), "B", A_HZ, B_HZ);
+            assertHears(heard.get(2), "C", A_HZ, NOTHING_HZ);
+            assertHears(heard.get(2), "C", B_HZ, NOTHING_HZ);
+        });
     }
 
     @Test
@@ -115,15 +119,16 @@ class SipTelephonyConferenceMediaTest {
         MediaOperationId operation = MediaOperationId.of("op-all");
 
         // when
-        telephony.play(new PlaybackRequest(CALL, operation, legs, prompt(1000), false));
-        Thread.sleep(150);
-        List<short[]> heard = listen(0, 1, 2);
+        telephony.play(new PlaybackRequest(CALL, operation, legs, prompt(PROMPT_MILLIS), false));
 
         // then
-        for (int i = 0; i < 3; i++) {
-            assertHears(heard.get(i), NAMES.get(i).toUpperCase(), PROMPT_HZ, NOTHING_HZ);
-        }
-        assertHears(heard.get(0), "A during the prompt", B_HZ, A_HZ);
+        untilHeard(() -> {
+            List<short[]> heard = listen(0, 1, 2);
+            for (int i = 0; i < 3; i++) {
+                assertHears(heard.get(i), NAMES.get(i).toUpperCase(), PROMPT_HZ, NOTHING_HZ);
+            }
+            assertHears(heard.get(0), "A during the prompt", B_HZ, A_HZ);
+        });
         assertThat(awaitPlayEnded(operation)).isEqualTo(1);
     }
 
@@ -133,26 +138,28 @@ class SipTelephonyConferenceMediaTest {
         uas.get(0).hangUp();
         events.awaitEnded(legs.get(0), WAIT);
         senders.get(2).frequency(C_HZ);
-        Thread.sleep(200);
-        List<short[]> heard = listen(1, 2);
 
         // then: B and C hear each other, nobody hears A any more
-        assertHears(heard.get(0), "B", C_HZ, A_HZ);
-        assertHears(heard.get(0), "B", C_HZ, B_HZ);
-        assertHears(heard.get(1), "C", B_HZ, A_HZ);
-        assertHears(heard.get(1), "C", B_HZ, C_HZ);
+        untilHeard(() -> {
+            List<short[]> heard = listen(1, 2);
+            assertHears(heard.get(0), "B", C_HZ, A_HZ);
+            assertHears(heard.get(0), "B", C_HZ, B_HZ);
+            assertHears(heard.get(1), "C", B_HZ, A_HZ);
+            assertHears(heard.get(1), "C", B_HZ, C_HZ);
+        });
 
         // when: B hangs up too; C, alone, is played a prompt
         uas.get(1).hangUp();
         events.awaitEnded(legs.get(1), WAIT);
         MediaOperationId operation = MediaOperationId.of("op-c");
-        telephony.play(new PlaybackRequest(CALL, operation, List.of(legs.get(2)), prompt(800), false));
-        Thread.sleep(150);
-        short[] alone = listen(2).get(0);
+        telephony.play(new PlaybackRequest(CALL, operation, List.of(legs.get(2)), prompt(PROMPT_MILLIS), false));
 
         // then
-        assertHears(alone, "C alone", PROMPT_HZ, B_HZ);
-        assertHears(alone, "C alone", PROMPT_HZ, C_HZ);
+        untilHeard(() -> {
+            short[] alone = listen(2).get(0);
+            assertHears(alone, "C alone", PROMPT_HZ, B_HZ);
+            assertHears(alone, "C alone", PROMPT_HZ, C_HZ);
+        });
         assertThat(awaitPlayEnded(operation)).isEqualTo(1);
         assertThat(events.events()).contains(new Ended(legs.get(0), ResultInformation.REMOTE_HUNG_UP),
                 new Ended(legs.get(1), ResultInformation.REMOTE_HUNG_UP));
@@ -196,14 +203,20 @@ class SipTelephonyConferenceMediaTest {
         return new AudioClip("prompt-" + millis, samples);
     }
 
-    /** Waits for the playback's end, then a little more; returns how often it was reported. */
-    private long awaitPlayEnded(MediaOperationId operation) throws InterruptedException {
+    /**
+     * Listens, window after window, until what is heard passes the checks; audio starts flowing once the jitter
+     * buffers have filled, which takes a few packet times on a loaded machine.
+     */
+    private static void untilHeard(ThrowingRunnable check) {
+        await("the expected audio").atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(check);
+    }
+
+    /** Waits for the playback's end and for the adapter to have handled all reports; how often it was reported. */
+    private long awaitPlayEnded(MediaOperationId operation) throws Exception {
         PlayEnded ended = new PlayEnded(CALL, PlayOperation.Outcome.completed(operation));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!events.events().contains(ended) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        Thread.sleep(200);
+        await("the end of " + operation).atMost(WAIT).until(() -> events.events().contains(ended));
+        settle(telephony);
         List<Event> all = events.events();
         return all.stream().filter(ended::equals).count();
     }

@@ -71,9 +71,9 @@ class SipTelephonyConferenceTest {
         return media.mixes.get(0);
     }
 
-    /** Lets the signalling thread run what was handed to it. */
-    private static void settle() throws InterruptedException {
-        Thread.sleep(150);
+    /** Waits until the signalling thread ran what was handed to it. */
+    private void settle() throws Exception {
+        SipFixtures.settle(telephony);
     }
 
     private void hangUp(LegId leg) throws Exception {

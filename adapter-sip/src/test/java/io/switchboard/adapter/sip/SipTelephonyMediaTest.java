@@ -21,9 +21,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
@@ -31,6 +31,7 @@ import static io.switchboard.adapter.sip.SipFixtures.LEG;
 import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.dial;
 import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -94,7 +95,7 @@ class SipTelephonyMediaTest {
             assertThat(p.payload()).as("frame %d", i).isEqualTo(Arrays.copyOfRange(encoded, i * 160, i * 160 + 160));
         }
         events.await(2, WAIT);
-        Thread.sleep(200);
+        settle(telephony);
         assertThat(events.events()).containsExactly(new Answered(LEG),
                 new PlayEnded(CALL, PlayOperation.Outcome.completed(OPERATION)));
     }
@@ -106,7 +107,7 @@ class SipTelephonyMediaTest {
                 new AudioClip("short", new short[160]), false));
 
         // then
-        Thread.sleep(300);
+        settle(telephony);
         assertThat(events.events()).containsExactly(new Answered(LEG));
     }
 

@@ -16,16 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sip.message.Request;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.sip.message.Request;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
 import static io.switchboard.adapter.sip.SipFixtures.CALLER;
 import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -79,19 +80,19 @@ class SipTelephonyPlaybackTest {
     void reportsThePlaybackOnceWhenEveryLegFinishedOrEnded() throws Exception {
         // given
         telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(FIRST, SECOND), CLIP, false));
-        Thread.sleep(100);
+        settle(telephony);
         PlaybackKey key = new PlaybackKey(CALL, OPERATION);
 
         // when: the first leg finishes, the second ends, then a late finish arrives
         mediaOf(0).listener.playbackFinished(key);
-        Thread.sleep(100);
+        settle(telephony);
         assertThat(events.events()).hasSize(3);
         telephony.hangUp(SECOND);
         mediaOf(1).listener.playbackFinished(key);
 
         // then
         events.await(5, WAIT);
-        Thread.sleep(200);
+        settle(telephony);
         assertThat(events.events()).containsExactly(new Answered(FIRST), new Answered(SECOND),
                 new Answered(THIRD), completed(),
                 new Ended(SECOND, ResultInformation.HUNG_UP_BY_APPLICATION));
@@ -105,11 +106,11 @@ class SipTelephonyPlaybackTest {
 
         // when
         telephony.stopPlayback(CALL, OPERATION);
-        Thread.sleep(100);
+        settle(telephony);
         mediaOf(0).listener.playbackFinished(new PlaybackKey(CALL, OPERATION));
 
         // then
-        Thread.sleep(200);
+        settle(telephony);
         assertThat(mediaOf(0).calls).endsWith("play clip", "stop");
         assertThat(mediaOf(1).calls).endsWith("play clip", "stop");
         assertThat(mediaOf(2).calls).doesNotContain("play clip");

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import javax.sip.header.CallIdHeader;
-import javax.sip.message.Request;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
@@ -30,6 +31,8 @@ import static io.switchboard.adapter.sip.SipFixtures.LEG;
 import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.dial;
 import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.SipFixtures.quietly;
+import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -127,8 +130,8 @@ class SipTelephonyTransferTest {
         ua.await(Request.BYE, WAIT);
         assertThat(ua.awaitNotifyResponses(2, WAIT)).containsExactly(200, 200);
         assertThat(media.last().calls).containsExactly("start " + ua.rtp().port() + " 0 101", "close");
-        Thread.sleep(200); // the BYE's 200 arrives meanwhile: it must not report the leg ended
-        assertThat(events.events()).containsExactly(new Answered(LEG));
+        settle(telephony);
+        quietly(() -> events.events().equals(List.of(new Answered(LEG)))); // the BYE's 200 must not end the leg
         assertFailure(telephony.transfer(CALL, LEG, TARGET)).isInstanceOf(UnsupportedOperationException.class);
     }
 
@@ -190,10 +193,11 @@ class SipTelephonyTransferTest {
 
         // then
         ua.await(Request.REFER, WAIT);
-        Thread.sleep(2_500);
-        assertThat(transferred.toCompletableFuture()).isNotDone();
+        long referred = System.nanoTime();
         assertFailure(transferred).isInstanceOf(TransferFailedException.class).hasMessage("no final NOTIFY from sip:"
                 + CALLEE.value() + "@127.0.0.1:" + uaPort + " within 3200 ms of accepting the transfer");
+        // the timer starts once the 202 is in, after the REFER reached the phone: never earlier than 64 × T1
+        assertThat(Duration.ofNanos(System.nanoTime() - referred)).isGreaterThanOrEqualTo(Duration.ofMillis(3200));
         assertStillAnswered();
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.adapter.sip;
 
+import org.awaitility.Awaitility;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,16 +45,15 @@ public final class SippProcess implements AutoCloseable {
     }
 
     /** SIPp needs a moment to bind: wait until its UDP port shows in /proc/net/udp (probing by binding would race). */
-    private void awaitListening(int port) throws IOException {
+    private void awaitListening(int port) {
         String local = String.format(":%04X ", port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            if (Files.readAllLines(Path.of("/proc/net/udp")).stream().anyMatch(l -> l.contains(local))) {
-                return;
-            }
-            sleep();
-        }
-        throw new IllegalStateException("sipp did not start: " + output());
+        Awaitility.await("sipp listening on " + port).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("sipp did not start: " + output());
+                    }
+                    return Files.readAllLines(Path.of("/proc/net/udp")).stream().anyMatch(l -> l.contains(local));
+                });
     }
 
     /** Waits for SIPp to finish its calls; returns its exit code (0: every call went as scripted). */
@@ -71,13 +72,6 @@ public final class SippProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

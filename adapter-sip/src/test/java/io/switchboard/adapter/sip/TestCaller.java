@@ -1,5 +1,16 @@
 package io.switchboard.adapter.sip;
 
+import org.awaitility.Awaitility;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
@@ -14,15 +25,6 @@ import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 /**
  * A JAIN-SIP user agent on 127.0.0.1 calling into the adapter: sends one INVITE with the From, Request-URI and SDP a
@@ -154,30 +156,17 @@ final class TestCaller implements SipListener, AutoCloseable {
         return awaitResponse(Request.INVITE, r -> r.getStatusCode() >= 200, timeout);
     }
 
-    Response awaitResponse(String method, Predicate<Response> which, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            Optional<Response> found = responses.stream().filter(r -> method(r).equals(method)).filter(which)
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(10);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no such response to " + method + " within " + timeout + "; got " + statuses());
+    Response awaitResponse(String method, Predicate<Response> which, Duration timeout) {
+        return Awaitility.await("a response to " + method).atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .until(() -> responses.stream().filter(r -> method(r).equals(method)).filter(which).findFirst(),
+                        Optional::isPresent).orElseThrow();
     }
 
     /** The first request of the given method the adapter sent, waiting up to the timeout. */
-    Request awaitRequest(String method, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            Optional<Request> found = requests.stream().filter(r -> r.getMethod().equals(method)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(10);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("no " + method + " within " + timeout + "; got " + requestMethods());
+    Request awaitRequest(String method, Duration timeout) {
+        return Awaitility.await("a " + method + " from the adapter").atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .until(() -> requests.stream().filter(r -> r.getMethod().equals(method)).findFirst(),
+                        Optional::isPresent).orElseThrow();
     }
 
     /** Status and method of every response so far, e.g. {@code 180 INVITE}. */

@@ -3,7 +3,21 @@ package io.switchboard.adapter.sip;
 import io.switchboard.adapter.sip.digest.Digest;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
+import org.awaitility.Awaitility;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
@@ -19,19 +33,6 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A JAIN-SIP user agent on 127.0.0.1 playing the callee (or a trunk) for the adapter's tests: it answers with
@@ -144,15 +145,9 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     }
 
     /** Waits until {@code count} NOTIFYs got their final responses; returns their status codes in order. */
-    List<Integer> awaitNotifyResponses(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (notifyStatuses.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        if (notifyStatuses.size() < count) {
-            throw new AssertionError(count + " NOTIFY responses expected within " + timeout + ", got "
-                    + notifyStatuses);
-        }
+    List<Integer> awaitNotifyResponses(int count, Duration timeout) {
+        Awaitility.await(count + " NOTIFY responses").atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .until(() -> notifyStatuses.size() >= count);
         return List.copyOf(notifyStatuses);
     }
 

@@ -1,8 +1,11 @@
 package io.switchboard.adapter.webhook;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bounded polling from the test thread (never an event loop). */
 final class Eventually {
@@ -12,13 +15,9 @@ final class Eventually {
     private Eventually() {
     }
 
-    static void until(String what, BooleanSupplier condition, Supplier<Object> state) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; state: " + state.get());
-            }
-            Thread.sleep(5);
-        }
+    static void until(String what, BooleanSupplier condition, Supplier<Object> state) {
+        Awaitility.await(what).atMost(LIMIT).pollInterval(Duration.ofMillis(5))
+                .untilAsserted(() -> assertThat(condition.getAsBoolean()).as("%s; state: %s", what, state.get())
+                        .isTrue());
     }
 }

@@ -6,13 +6,14 @@ import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.media.Tone;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -189,7 +190,9 @@ class WebhookCallEventPublisherRetryTest {
         publisher.publish(origin(receiver.uri()), connected(CALL));
         until("given up", () -> publisher.stats().givenUp() == 1);
         int attempts = receiver.requests().size();
-        Thread.sleep(150); // several maximum retry delays: no attempt may follow a give-up
+        // no attempt may follow a give-up: none comes for several maximum retry delays
+        Awaitility.await().during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(1))
+                .until(() -> receiver.requests().size() == attempts);
 
         // then
         assertThat(attempts).isGreaterThanOrEqualTo(2);

@@ -170,7 +170,7 @@ public final class MediaBenchmark {
         for (Receiver receiver : receivers) {
             receiver.phase = 1;
         }
-        Thread.sleep(seconds * 1000L);
+        Thread.sleep(seconds * 1000L); // the measurement window, not a wait for a condition
         for (Receiver receiver : receivers) {
             receiver.phase = 2;
         }

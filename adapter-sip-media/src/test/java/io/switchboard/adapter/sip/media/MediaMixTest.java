@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
-import static io.switchboard.adapter.sip.media.RecordingMediaListener.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Three legs on 127.0.0.1 in one mix: A (PCMU) sends a 1 kHz tone, B (PCMA) a 2 kHz tone, C (PCMU) silence, each as
@@ -76,26 +78,26 @@ class MediaMixTest {
         sessionC.join(mix);
         sender = startSending(a, sessionA.localPort(), b, sessionB.localPort(), c, sessionC.localPort());
 
-        // when
-        List<short[]> mixed = record(a, b, c);
-
-        // then: A hears B's 2 kHz, B hears A's 1 kHz, C hears both
+        // when, then: A hears B's 2 kHz, B hears A's 1 kHz, C hears both
         assertThat(mix.members()).isEqualTo(3);
-        assertLouder(mixed.get(0), 2000, 1000, "A hears B, not itself");
-        assertLouder(mixed.get(1), 1000, 2000, "B hears A, not itself");
-        assertLouder(mixed.get(2), 1000, 3000, "C hears A");
-        assertLouder(mixed.get(2), 2000, 3000, "C hears B");
+        List<short[]> mixed = recordUntil(heard -> {
+            assertLouder(heard.get(0), 2000, 1000, "A hears B, not itself");
+            assertLouder(heard.get(1), 1000, 2000, "B hears A, not itself");
+            assertLouder(heard.get(2), 1000, 3000, "C hears A");
+            assertLouder(heard.get(2), 2000, 3000, "C hears B");
+        }, a, b, c);
 
         // when: a prompt (500 Hz) to the whole mix
         CountDownLatch finished = new CountDownLatch(1);
-        mix.play("welcome", tone("500hz", 500, 8000 * 3 / 2), false, finished::countDown);
-        List<short[]> prompted = record(a, b, c);
+        mix.play("welcome", tone("500hz", 500, 8000 * 3), false, finished::countDown);
 
         // then
-        for (int i = 0; i < 3; i++) {
-            assertLouder(prompted.get(i), 500, 3000, "prompt reaches member " + "ABC".charAt(i));
-        }
-        assertThat(finished.await(3, TimeUnit.SECONDS)).as("prompt finished").isTrue();
+        recordUntil(heard -> {
+            for (int i = 0; i < 3; i++) {
+                assertLouder(heard.get(i), 500, 3000, "prompt reaches member " + "ABC".charAt(i));
+            }
+        }, a, b, c);
+        assertThat(finished.await(5, TimeUnit.SECONDS)).as("prompt finished").isTrue();
 
         // when: A is muted, and C presses 7
         sessionA.setMuted(true);
@@ -103,23 +105,24 @@ class MediaMixTest {
             c.send(RtpTestPeer.telephoneEvent(EVENTS, 40000 + i, 5000, i == 0, 7, i > 0, 160 * (i + 1)),
                     sessionC.localPort());
         }
-        List<short[]> muted = record(a, b, c);
 
         // then: nobody hears A's 1 kHz any more; A still hears B; DTMF reached C's own listener
-        assertThat(db(muted.get(1), 1000)).as("1 kHz at B after muting A")
-                .isLessThan(db(mixed.get(1), 1000) - APART_DB);
-        assertLouder(muted.get(2), 2000, 1000, "C hears B but not muted A");
-        assertLouder(muted.get(0), 2000, 3000, "muted A still hears B");
-        assertThat(await(Duration.ofSeconds(1), () -> !listenerC.tones.isEmpty())).isTrue();
+        recordUntil(muted -> {
+            assertThat(db(muted.get(1), 1000)).as("1 kHz at B after muting A")
+                    .isLessThan(db(mixed.get(1), 1000) - APART_DB);
+            assertLouder(muted.get(2), 2000, 1000, "C hears B but not muted A");
+            assertLouder(muted.get(0), 2000, 3000, "muted A still hears B");
+        }, a, b, c);
+        await("C's tone").atMost(Duration.ofSeconds(1)).until(() -> !listenerC.tones.isEmpty());
         assertThat(listenerC.tones).containsExactly(Tone.SEVEN);
 
         // when: C leaves
         sessionC.leave();
-        List<short[]> left = record(a, b, c);
 
         // then: C hears nothing of the mix any more
         assertThat(mix.members()).isEqualTo(2);
-        assertThat(db(left.get(2), 2000)).as("2 kHz at C after leaving").isLessThan(db(mixed.get(2), 2000) - APART_DB);
+        recordUntil(left -> assertThat(db(left.get(2), 2000)).as("2 kHz at C after leaving")
+                .isLessThan(db(mixed.get(2), 2000) - APART_DB), a, b, c);
     }
 
     @Test
@@ -142,9 +145,23 @@ class MediaMixTest {
         assertThatThrownBy(() -> oneTooMany.join(mix)).hasMessageContaining("closed");
     }
 
-    /** Waits for the mix to settle, then records 500 ms from each peer, decoded to linear PCM. */
+    /**
+     * Records from the peers, 500 ms at a time, until what they heard passes {@code check} (the jitter buffers fill and
+     * a change reaches the mix within a few packet times); returns the recording that passed.
+     */
+    private static List<short[]> recordUntil(Consumer<List<short[]>> check, RtpTestPeer... peers) {
+        AtomicReference<List<short[]>> passed = new AtomicReference<>();
+        await("the expected audio").atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+                    List<short[]> recorded = record(peers);
+                    check.accept(recorded);
+                    passed.set(recorded);
+                });
+        return passed.get();
+    }
+
+    /** Records 500 ms from each peer, decoded to linear PCM. */
     private static List<short[]> record(RtpTestPeer... peers) throws Exception {
-        Thread.sleep(200);
         for (RtpTestPeer peer : peers) {
             peer.drain();
         }

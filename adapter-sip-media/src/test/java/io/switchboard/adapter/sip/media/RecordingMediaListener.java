@@ -1,6 +1,8 @@
 package io.switchboard.adapter.sip.media;
 
 import io.switchboard.domain.media.Tone;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,14 +33,12 @@ final class RecordingMediaListener implements MediaListener {
     }
 
     /** Waits up to {@code timeout} for {@code condition}; returns whether it became true. */
-    static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
+    static boolean await(Duration timeout, BooleanSupplier condition) {
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5)).until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 }
