@@ -3,6 +3,7 @@ package io.switchboard.app;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.switchboard.domain.telephony.TelephonyCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -42,6 +49,53 @@ class ArchitectureTest {
                         c -> c.getPackageName().equals("io.switchboard.app")),
                         com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
                 .check(classes);
+    }
+
+    @Test
+    void domainPackagesFormNoCycle() {
+        slices().matching("io.switchboard.domain.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void applicationPackagesFormNoCycle() {
+        slices().matching("io.switchboard.application.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void primaryPortsAreUseCasesTakingCommandRecords() {
+        classes().that().resideInAPackage("io.switchboard.application.port.in").and().areInterfaces()
+                .should().haveSimpleNameEndingWith("UseCase")
+                .check(classes);
+        classes().that().resideInAPackage("io.switchboard.application.port.in")
+                .and().haveSimpleNameEndingWith("Command")
+                .should().beRecords()
+                .check(classes);
+    }
+
+    @Test
+    void telephonyCommandsAreRecords() {
+        classes().that().implement(TelephonyCommand.class).should().beRecords().check(classes);
+    }
+
+    @Test
+    void generalCodingRulesHold() {
+        NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.check(classes);
+        NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(classes);
+        NO_CLASSES_SHOULD_USE_JODATIME.check(classes);
+        NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(classes);
+        // the command line's own messages (invalid settings, the connection string) are for a terminal
+        noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
+                .should(ACCESS_STANDARD_STREAMS).check(classes);
+    }
+
+    @Test
+    void everyModuleIsChecked() {
+        assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
+                .as("the packages of every module")
+                .contains("io.switchboard.domain.connection", "io.switchboard.application.service",
+                        "io.switchboard.adapter.rest.acs", "io.switchboard.adapter.webhook",
+                        "io.switchboard.adapter.sandbox", "io.switchboard.adapter.media", "io.switchboard.adapter.sip",
+                        "io.switchboard.adapter.sip.media", "io.switchboard.adapter.client", "io.switchboard.app");
     }
 
     @Test

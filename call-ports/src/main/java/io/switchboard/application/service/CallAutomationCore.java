@@ -4,7 +4,7 @@ import io.switchboard.application.port.in.CallControlUseCases;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
-import io.switchboard.application.port.in.IncomingCallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.application.port.out.IdGenerator;
@@ -26,7 +26,7 @@ import java.util.concurrent.Executor;
  * @param telephonyEvents    what telephony adapters report to
  * @param incomingCallEvents where telephony adapters offer the calls they receive
  */
-public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCases incomingCalls,
+public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase incomingCalls,
                                  HandleTelephonyEventUseCase telephonyEvents,
                                  HandleIncomingCallUseCase incomingCallEvents) {
 

@@ -1,13 +1,13 @@
 package io.switchboard.application.service;
 
-import io.switchboard.application.port.in.GetCallQuery;
+import io.switchboard.application.port.in.GetCallUseCase;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 
 import java.util.concurrent.CompletionStage;
 
 /** Reads calls, in order with the changes made to them. */
-public final class GetCallService implements GetCallQuery {
+public final class GetCallService implements GetCallUseCase {
 
     private final Calls calls;
 

@@ -3,7 +3,7 @@ package io.switchboard.application.service;
 import io.switchboard.application.port.in.AnswerCallCommand;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.IncomingCallOffer;
-import io.switchboard.application.port.in.IncomingCallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.IncomingCallNotice;
 import io.switchboard.application.port.out.IncomingCallNotifier;
@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * rings until the application answers, rejects or redirects it, the caller hangs up, or the ring timeout refuses it
  * as unanswered. Without anybody to tell (no notifier), calls are refused at once.
  */
-public final class IncomingCallService implements IncomingCallUseCases, HandleIncomingCallUseCase {
+public final class IncomingCallService implements IncomingCallUseCase, HandleIncomingCallUseCase {
 
     private static final Logger LOG = System.getLogger("io.switchboard.call");
 

@@ -4,7 +4,7 @@ import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
-import io.switchboard.application.port.in.IncomingCallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
@@ -43,7 +43,7 @@ public final class TestCore {
         return core.telephonyEvents();
     }
 
-    public IncomingCallUseCases incomingCalls() {
+    public IncomingCallUseCase incomingCalls() {
         return core.incomingCalls();
     }
 

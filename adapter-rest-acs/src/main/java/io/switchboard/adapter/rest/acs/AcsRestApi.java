@@ -1,7 +1,7 @@
 package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.port.in.CallUseCases;
-import io.switchboard.application.port.in.IncomingCallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -29,7 +29,7 @@ public final class AcsRestApi {
      * @param useCases      the application core's use cases (thread-safe, non-blocking)
      * @param incomingCalls what the core does with calls ringing here (likewise)
      */
-    public static Router router(Vertx vertx, CallUseCases useCases, IncomingCallUseCases incomingCalls,
+    public static Router router(Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls,
                                 RestConfig config) {
         Router router = Router.router(vertx);
         router.route().handler(new RequestIdHandler());

@@ -1,15 +1,15 @@
 package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.application.port.in.IncomingCallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code /calling/callConnections:answer}, {@code :reject}, {@code :redirect}: calls ringing here (GA API). */
 final class GaIncomingCallHandler {
 
-    private final IncomingCallUseCases useCases;
+    private final IncomingCallUseCase useCases;
 
-    GaIncomingCallHandler(IncomingCallUseCases useCases) {
+    GaIncomingCallHandler(IncomingCallUseCase useCases) {
         this.useCases = useCases;
     }
 

@@ -1,7 +1,7 @@
 package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.port.in.CallUseCases;
-import io.switchboard.application.port.in.IncomingCallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.vertx.core.Handler;
@@ -23,7 +23,7 @@ final class GaRoutes {
     private GaRoutes() {
     }
 
-    static void mount(Router router, Vertx vertx, CallUseCases useCases, IncomingCallUseCases incomingCalls,
+    static void mount(Router router, Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls,
                       Clock clock) {
         router.route("/calling*").handler(new ApiVersionGuard());
         Repeatability repeatable = Repeatability.shared(vertx, clock);

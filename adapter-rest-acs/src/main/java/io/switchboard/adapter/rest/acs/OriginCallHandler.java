@@ -2,7 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.CreateCallUseCase;
-import io.switchboard.application.port.in.GetCallQuery;
+import io.switchboard.application.port.in.GetCallUseCase;
 import io.switchboard.application.port.in.HangUpUseCase;
 import io.switchboard.domain.call.CallConnectionId;
 import io.vertx.ext.web.RoutingContext;
@@ -12,9 +12,9 @@ final class OriginCallHandler {
 
     private final CreateCallUseCase createCall;
     private final HangUpUseCase hangUp;
-    private final GetCallQuery getCall;
+    private final GetCallUseCase getCall;
 
-    OriginCallHandler(CreateCallUseCase createCall, HangUpUseCase hangUp, GetCallQuery getCall) {
+    OriginCallHandler(CreateCallUseCase createCall, HangUpUseCase hangUp, GetCallUseCase getCall) {
         this.createCall = createCall;
         this.hangUp = hangUp;
         this.getCall = getCall;

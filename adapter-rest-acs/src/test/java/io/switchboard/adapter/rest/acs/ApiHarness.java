@@ -3,7 +3,7 @@ package io.switchboard.adapter.rest.acs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.application.port.in.CallUseCases;
-import io.switchboard.application.port.in.IncomingCallUseCases;
+import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -42,8 +42,8 @@ final class ApiHarness {
     }
 
     /** For the tests of other routes: a test that reaches the incoming call routes through it fails. */
-    private static final IncomingCallUseCases NO_INCOMING_CALLS = (IncomingCallUseCases) Proxy.newProxyInstance(
-            ApiHarness.class.getClassLoader(), new Class<?>[] {IncomingCallUseCases.class}, (proxy, method, args) -> {
+    private static final IncomingCallUseCase NO_INCOMING_CALLS = (IncomingCallUseCase) Proxy.newProxyInstance(
+            ApiHarness.class.getClassLoader(), new Class<?>[] {IncomingCallUseCase.class}, (proxy, method, args) -> {
                 throw new AssertionError("this test drives no incoming calls");
             });
 
@@ -69,7 +69,7 @@ final class ApiHarness {
         return start(vertx, useCases, NO_INCOMING_CALLS, config);
     }
 
-    static ApiHarness start(Vertx vertx, CallUseCases useCases, IncomingCallUseCases incomingCalls, RestConfig config)
+    static ApiHarness start(Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls, RestConfig config)
             throws Exception {
         HttpServer server = vertx.createHttpServer()
                 .requestHandler(AcsRestApi.router(vertx, useCases, incomingCalls, config))

@@ -2,7 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.CallUseCases;
-import io.switchboard.application.port.in.GetCallQuery;
+import io.switchboard.application.port.in.GetCallUseCase;
 import io.switchboard.domain.call.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
@@ -27,7 +27,7 @@ class FailureResponsesTest {
     @Test
     void answers500WithAGenericMessageWhenAUseCaseFailsUnexpectedly(Vertx vertx) throws Exception {
         // given
-        GetCallQuery failing = id -> CompletableFuture.failedFuture(new IllegalStateException("secret detail"));
+        GetCallUseCase failing = id -> CompletableFuture.failedFuture(new IllegalStateException("secret detail"));
         ApiHarness api = ApiHarness.start(vertx, withGetCall(failing));
 
         // when
@@ -43,7 +43,7 @@ class FailureResponsesTest {
     @Test
     void answers500WhenAUseCaseThrowsInsteadOfFailing(Vertx vertx) throws Exception {
         // given
-        GetCallQuery throwing = id -> {
+        GetCallUseCase throwing = id -> {
             throw new NullPointerException("oops");
         };
         ApiHarness api = ApiHarness.start(vertx, withGetCall(throwing));
@@ -112,7 +112,7 @@ class FailureResponsesTest {
         assertThat(ErrorStatus.of(ErrorCode.CALL_NOT_ESTABLISHED)).isEqualTo(400);
     }
 
-    private CallUseCases withGetCall(GetCallQuery getCall) {
+    private CallUseCases withGetCall(GetCallUseCase getCall) {
         CallUseCases real = core.useCases();
         return new CallUseCases(real.createCall(), real.hangUp(), real.playAudio(), real.cancelMedia(),
                 real.inviteParticipants(), real.removeParticipant(), getCall, real.callControl());

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record CallUseCases(CreateCallUseCase createCall, HangUpUseCase hangUp, PlayAudioUseCase playAudio,
                            CancelMediaProcessingUseCase cancelMedia, InviteParticipantsUseCase inviteParticipants,
-                           RemoveParticipantUseCase removeParticipant, GetCallQuery getCall,
+                           RemoveParticipantUseCase removeParticipant, GetCallUseCase getCall,
                            CallControlUseCases callControl) {
 
     public CallUseCases {

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
  * IncomingCall event. Each works once per call; a context that is unknown, already used, expired, or whose caller
  * hung up fails with {@link io.switchboard.domain.call.CallAutomationException} ({@code CALL_NOT_FOUND}).
  */
-public interface IncomingCallUseCases {
+public interface IncomingCallUseCase {
 
     /** Answers: a call connection with the caller as its participant, connecting until the media flows. */
     CompletionStage<Call> answer(AnswerCallCommand command);

@@ -6,7 +6,7 @@ import io.switchboard.domain.call.CallConnectionId;
 import java.util.concurrent.CompletionStage;
 
 /** Reads a call's current state and participants. */
-public interface GetCallQuery {
+public interface GetCallUseCase {
 
     /** @return the call; fails with {@code CALL_NOT_FOUND} */
     CompletionStage<Call> getCall(CallConnectionId callId);
