@@ -22,12 +22,14 @@ final class DialogRequests {
     private final LegTable legs;
     private final InboundCalls inbound;
     private final Transfers transfers;
+    private final LegSignals signals;
 
-    DialogRequests(SipEndpoint sip, LegTable legs, InboundCalls inbound, Transfers transfers) {
+    DialogRequests(SipEndpoint sip, LegTable legs, InboundCalls inbound, Transfers transfers, LegSignals signals) {
         this.sip = sip;
         this.legs = legs;
         this.inbound = inbound;
         this.transfers = transfers;
+        this.signals = signals;
     }
 
     void onRequest(RequestEvent event) throws Exception {
@@ -51,7 +53,7 @@ final class DialogRequests {
         }
         sip.respond(event, Response.OK, null);
         // A BYE crossing ours also ends the leg here; its end was then reported already.
-        legs.remove(leg.get(), ResultInformation.REMOTE_HUNG_UP);
+        signals.apply(leg.get(), new LegState.Over(ResultInformation.REMOTE_HUNG_UP));
     }
 
     private void invite(RequestEvent event, Optional<Leg> found) throws Exception {
@@ -60,7 +62,7 @@ final class DialogRequests {
             inbound.invite(event);
             return;
         }
-        if (found.isEmpty() || found.get().state != Leg.State.ANSWERED) {
+        if (found.isEmpty() || found.get().state != LegState.ANSWERED) {
             sip.respond(event, Response.FORBIDDEN, null);
             return;
         }
@@ -89,11 +91,11 @@ final class DialogRequests {
     }
 
     private void ack(Request ack, Optional<Leg> leg) {
-        if (leg.isPresent() && leg.get().awaitingAck) {
+        if (leg.isPresent() && (leg.get().state == LegState.ACCEPTED || leg.get().state == LegState.BYE_AFTER_ACK)) {
             inbound.acknowledged(leg.get());
             return;
         }
-        leg.filter(l -> l.state == Leg.State.ANSWERED)
+        leg.filter(l -> l.state == LegState.ANSWERED)
                 .ifPresent(l -> SipEndpoint.remoteAudio(ack).ifPresent(audio -> update(l, audio)));
     }
 

@@ -18,7 +18,6 @@ import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -43,18 +42,18 @@ final class InboundCalls {
     private final SipIdentities identities;
     private final Routes routes;
     private final LegTable legs;
-    private final HangUps hangUps;
+    private final LegSignals signals;
     private final MediaEvents media;
     private final SignallingThread thread;
     private final HandleIncomingCallUseCase incoming;
 
-    InboundCalls(SipEndpoint sip, SipIdentities identities, Routes routes, LegTable legs, HangUps hangUps,
+    InboundCalls(SipEndpoint sip, SipIdentities identities, Routes routes, LegTable legs, LegSignals signals,
                  MediaEvents media, SignallingThread thread, HandleIncomingCallUseCase incoming) {
         this.sip = sip;
         this.identities = identities;
         this.routes = routes;
         this.legs = legs;
-        this.hangUps = hangUps;
+        this.signals = signals;
         this.media = media;
         this.thread = thread;
         this.incoming = incoming;
@@ -148,33 +147,19 @@ final class InboundCalls {
                     Sdp.answer(sip.host, leg.media.localPort(), sessionId, leg.sdpVersion, offer.callerAudio), null);
             leg.dialog = offer.invite.getDialog();
         } catch (Exception e) {
-            leg.awaitingAck = false;
-            legs.remove(leg, ResultInformation.unavailable("SIP 200 OK could not be sent: " + e.getMessage()));
+            signals.apply(leg, new LegState.Over(
+                    ResultInformation.unavailable("SIP 200 OK could not be sent: " + e.getMessage())));
         }
     }
 
     /** The ACK of our 200 arrived: the media starts and the leg is answered, or the BYE held back goes out. */
     void acknowledged(Leg leg) {
-        leg.awaitingAck = false;
-        if (leg.state == Leg.State.ACCEPTED) {
-            RemoteAudio a = leg.callerAudio;
-            leg.media.start(new InetSocketAddress(a.address(), a.port()), a.payloadType(),
-                    a.telephoneEventPayloadType());
-            legs.answered(leg);
-        } else if (leg.byeAfterAck) {
-            leg.byeAfterAck = false;
-            hangUps.bye(leg);
-        }
+        signals.apply(leg, new LegState.Ack(leg.callerAudio));
     }
 
     /** Our 200 was sent for 64 × T1 without an ACK: the session is to be ended with BYE (RFC 3261 §13.3.1.4). */
     void ackTimedOut(String callId) {
-        legs.find(callId).filter(leg -> leg.awaitingAck).ifPresent(leg -> {
-            leg.awaitingAck = false;
-            leg.byeAfterAck = false;
-            legs.ended(leg, ResultInformation.unavailable("SIP ACK not received for the 200 OK"));
-            hangUps.bye(leg);
-        });
+        legs.find(callId).ifPresent(leg -> signals.apply(leg, new LegState.AckTimeout()));
     }
 
     void reject(SipOfferedCall offer, RejectReason reason) throws Exception {

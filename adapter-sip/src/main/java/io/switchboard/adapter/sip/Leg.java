@@ -19,18 +19,6 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class Leg {
 
-    /** Where a leg stands. Once {@link #ENDING} its end has been reported; SIP is only being wound down. */
-    enum State {
-        /** INVITE sent, nothing heard yet. */
-        CALLING,
-        /** A provisional response arrived (100/180/183): CANCEL is now allowed (RFC 3261 §9.1). */
-        PROCEEDING,
-        /** An incoming call answered with 200 OK; its ACK, and with it the media, has not arrived yet. */
-        ACCEPTED,
-        ANSWERED,
-        ENDING
-    }
-
     private final LegId id;
     private final CallConnectionId call;
     /** The remote party's SIP address, for the log and error messages. */
@@ -42,14 +30,10 @@ final class Leg {
     final LegMedia media;
     final String callId;
     final long sdpSessionId;
-    State state = State.CALLING;
-    boolean provisionalSeen;
-    boolean cancelPending;
+    /** Where the leg stands; changed only by {@link LegSignals#apply}, as its table says. */
+    LegState state = LegState.CALLING;
+    /** Whether a challenge to the INVITE was answered already: a trunk's credentials are tried once. */
     boolean challenged;
-    /** Incoming calls: our 200 OK is not acknowledged yet, so no BYE may go out (RFC 3261 §15). */
-    boolean awaitingAck;
-    /** Incoming calls: hung up before the ACK; the BYE goes out when it arrives. */
-    boolean byeAfterAck;
     long sdpVersion = 1;
     ClientTransaction invite;
     Dialog dialog;
@@ -82,8 +66,7 @@ final class Leg {
     static Leg inbound(CallConnectionId call, LegId id, String caller, SipTransport transport, Dialog dialog,
                        RemoteAudio callerAudio, LegMedia media, String callId, long sdpSessionId) {
         Leg leg = new Leg(id, call, caller, Optional.empty(), transport, media, callId, sdpSessionId);
-        leg.state = State.ACCEPTED;
-        leg.awaitingAck = true;
+        leg.state = LegState.ACCEPTED;
         leg.dialog = dialog;
         leg.callerAudio = callerAudio;
         return leg;
@@ -95,10 +78,6 @@ final class Leg {
 
     CallConnectionId call() {
         return call;
-    }
-
-    boolean isRinging() {
-        return state == State.CALLING || state == State.PROCEEDING;
     }
 
     @Override

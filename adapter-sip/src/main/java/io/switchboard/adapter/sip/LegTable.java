@@ -63,12 +63,10 @@ final class LegTable {
     }
 
     void ringing(Leg leg, int status) {
-        leg.state = Leg.State.PROCEEDING;
         log(leg, "ringing (SIP " + status + " over " + leg.transport + ")");
     }
 
     void answered(Leg leg) {
-        leg.state = Leg.State.ANSWERED;
         cancelRingTimer(leg);
         log(leg, "answered");
         conferences.answered(leg);
@@ -76,13 +74,10 @@ final class LegTable {
     }
 
     /**
-     * Reports the end of a leg once and releases its media; SIP may still be winding down (state ENDING). A transfer
-     * under way fails first: the leg it was to hand over is gone.
+     * Reports the end of a leg and releases its media (its state table asks for this once); SIP may still be winding
+     * down. A transfer under way fails first: the leg it was to hand over is gone.
      */
     void ended(Leg leg, ResultInformation cause) {
-        if (leg.state == Leg.State.ENDING) {
-            return;
-        }
         if (leg.transfer != null) {
             leg.transfer.failed(leg, "the leg ended during the transfer: " + cause.message());
         }
@@ -94,19 +89,15 @@ final class LegTable {
 
     /**
      * A leg handed over to {@code target} by a blind transfer: released like an ended leg, but its end is never
-     * reported (the port's contract: it now talks outside the call). SIP may still be winding down (state ENDING).
+     * reported (the port's contract: it now talks outside the call). SIP may still be winding down.
      */
     void transferred(Leg leg, SipUri target) {
-        if (leg.state == Leg.State.ENDING) {
-            return;
-        }
         release(leg);
         log(leg, "transferred to " + target + " (no longer reported)");
         playbacks.legGone(leg.id());
     }
 
     private void release(Leg leg) {
-        leg.state = Leg.State.ENDING;
         cancelRingTimer(leg);
         conferences.ended(leg);
         leg.media.close();
@@ -119,9 +110,8 @@ final class LegTable {
         events.legEnded(leg, cause);
     }
 
-    /** Forgets a leg whose SIP transactions are over; reports its end first if that has not happened. */
-    void remove(Leg leg, ResultInformation causeIfNotEnded) {
-        ended(leg, causeIfNotEnded);
+    /** Forgets a leg whose SIP transactions are over. */
+    void remove(Leg leg) {
         byId.remove(leg.id(), leg);
         byCallId.remove(leg.callId, leg);
     }

@@ -19,16 +19,16 @@ final class MediaEvents {
     private final SignallingThread thread;
     private final LegTable legs;
     private final Playbacks playbacks;
-    private final HangUps hangUps;
+    private final LegSignals signals;
     private final HandleTelephonyEventUseCase events;
 
     MediaEvents(LegMediaFactory factory, SignallingThread thread, LegTable legs, Playbacks playbacks,
-                HangUps hangUps, HandleTelephonyEventUseCase events) {
+                LegSignals signals, HandleTelephonyEventUseCase events) {
         this.factory = factory;
         this.thread = thread;
         this.legs = legs;
         this.playbacks = playbacks;
-        this.hangUps = hangUps;
+        this.signals = signals;
         this.events = events;
     }
 
@@ -51,17 +51,14 @@ final class MediaEvents {
 
             @Override
             public void toneReceived(Tone tone) {
-                thread.execute("tone on " + id, () -> legs.find(id).filter(leg -> leg.state == Leg.State.ANSWERED)
+                thread.execute("tone on " + id, () -> legs.find(id).filter(leg -> leg.state == LegState.ANSWERED)
                         .ifPresent(leg -> events.toneReceived(id, tone)));
             }
 
             @Override
             public void mediaTimeout() {
                 thread.execute("media timeout on " + id, () -> {
-                    Optional<Leg> leg = legs.find(id);
-                    if (leg.isPresent()) {
-                        hangUps.mediaTimedOut(leg.get());
-                    }
+                    legs.find(id).ifPresent(leg -> signals.apply(leg, new LegState.MediaTimeout()));
                 });
             }
         };

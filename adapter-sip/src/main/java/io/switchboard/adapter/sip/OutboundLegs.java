@@ -1,6 +1,5 @@
 package io.switchboard.adapter.sip;
 
-import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.domain.call.LegId;
@@ -13,7 +12,6 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,15 +26,15 @@ final class OutboundLegs {
     private final Invites invites;
     private final Routes routes;
     private final LegTable legs;
-    private final HangUps hangUps;
+    private final LegSignals signals;
     private final SignallingThread thread;
 
-    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, HangUps hangUps, SignallingThread thread) {
+    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, LegSignals signals, SignallingThread thread) {
         this.sip = sip;
         this.invites = new Invites(sip);
         this.routes = routes;
         this.legs = legs;
-        this.hangUps = hangUps;
+        this.signals = signals;
         this.thread = thread;
     }
 
@@ -57,8 +55,8 @@ final class OutboundLegs {
             leg.invite = sip.send(invite);
         } catch (SipException e) {
             // Over TCP a refused connection shows here at once (JAIN-SIP connects while sending), not after Timer B.
-            legs.remove(leg, ResultInformation.unavailable("SIP INVITE could not be sent over "
-                    + route.get().target().transport() + " to " + route.get().target() + ": " + e.getMessage()));
+            signals.apply(leg, new LegState.Over(ResultInformation.unavailable("SIP INVITE could not be sent over "
+                    + route.get().target().transport() + " to " + route.get().target() + ": " + e.getMessage())));
             return;
         }
         Duration timeout = request.ringTimeout();
@@ -66,12 +64,8 @@ final class OutboundLegs {
         leg.ringTimer = thread.schedule("ring timeout of " + id, timeout, () -> ringTimedOut(id, timeout));
     }
 
-    private void ringTimedOut(LegId id, Duration timeout) throws Exception {
-        Optional<Leg> leg = legs.find(id).filter(Leg::isRinging);
-        if (leg.isPresent()) {
-            legs.ended(leg.get(), ResultInformation.unavailable("no answer after " + seconds(timeout) + " s"));
-            hangUps.cancel(leg.get());
-        }
+    private void ringTimedOut(LegId id, Duration timeout) {
+        legs.find(id).ifPresent(leg -> signals.apply(leg, new LegState.RingTimeout(seconds(timeout))));
     }
 
     void onResponse(ResponseEvent event) throws Exception {
@@ -86,28 +80,18 @@ final class OutboundLegs {
         if (method.equals(Request.INVITE)) {
             onInviteResponse(leg, event, status);
         } else if (method.equals(Request.BYE) && status >= 200) {
-            legs.remove(leg, ResultInformation.HUNG_UP_BY_APPLICATION);
+            signals.apply(leg, new LegState.Over(ResultInformation.HUNG_UP_BY_APPLICATION));
         }
     }
 
     private void onInviteResponse(Leg leg, ResponseEvent event, int status) throws Exception {
         Response response = event.getResponse();
         if (status < 200) {
-            leg.provisionalSeen = true;
-            if (leg.state == Leg.State.CALLING && status > 100) {
-                legs.ringing(leg, status);
-            }
-            if (leg.cancelPending) {
-                hangUps.cancel(leg);
-            }
+            signals.apply(leg, new LegState.Provisional(status));
         } else if (status < 300) {
             answered(leg, event);
-        } else if (leg.state == Leg.State.ENDING) {
-            legs.remove(leg, ResultInformation.canceled("SIP " + status));
-        } else if ((status == 401 || status == 407) && retryWithCredentials(leg, response)) {
-            return;
-        } else {
-            legs.remove(leg, Causes.of(status, response.getReasonPhrase()));
+        } else if (!(leg.state.isLive() && (status == 401 || status == 407) && retryWithCredentials(leg, response))) {
+            signals.apply(leg, new LegState.Refused(status, response.getReasonPhrase()));
         }
     }
 
@@ -119,16 +103,17 @@ final class OutboundLegs {
         leg.challenged = true;
         try {
             leg.invite = sip.send(invites.authorized(leg.invite.getRequest(), challenge, trunk.get()));
+            signals.apply(leg, new LegState.Reinvited());
         } catch (Exception e) {
-            legs.remove(leg, Causes.of(challenge.getStatusCode(),
-                    challenge.getReasonPhrase() + " (cannot answer the challenge: " + e.getMessage() + ")"));
+            signals.apply(leg, new LegState.Over(Causes.of(challenge.getStatusCode(),
+                    challenge.getReasonPhrase() + " (cannot answer the challenge: " + e.getMessage() + ")")));
         }
         return true;
     }
 
     private void answered(Leg leg, ResponseEvent event) throws Exception {
         Response response = event.getResponse();
-        if (leg.state == Leg.State.ANSWERED || leg.ack != null) {
+        if (leg.ack != null) {
             // A retransmitted 2xx: our ACK was lost (RFC 3261 §13.2.2.4). JAIN-SIP normally re-sends the ACK
             // itself and keeps the 2xx from us; should one get through, it is acknowledged, never answered twice.
             leg.dialog.sendAck(leg.ack);
@@ -137,19 +122,7 @@ final class OutboundLegs {
         leg.dialog = event.getDialog();
         leg.ack = leg.dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
         leg.dialog.sendAck(leg.ack);
-        if (leg.state == Leg.State.ENDING) {
-            hangUps.bye(leg); // the 2xx crossed our CANCEL (RFC 3261 §9.1)
-            return;
-        }
-        Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(response);
-        if (audio.isEmpty()) {
-            legs.ended(leg, ResultInformation.unavailable("SIP 488 Not Acceptable Here (no PCMU/PCMA in the answer)"));
-            hangUps.bye(leg);
-            return;
-        }
-        RemoteAudio a = audio.get();
-        leg.media.start(new InetSocketAddress(a.address(), a.port()), a.payloadType(), a.telephoneEventPayloadType());
-        legs.answered(leg);
+        signals.apply(leg, new LegState.Accepted(SipEndpoint.remoteAudio(response)));
     }
 
     /** A client transaction got no final response within Timer B/F. */
@@ -157,8 +130,8 @@ final class OutboundLegs {
         Request request = tx.getRequest();
         legs.find(request).ifPresent(leg -> {
             if (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE)) {
-                legs.remove(leg, ResultInformation.unavailable("SIP 408 Request Timeout (no response from "
-                        + leg.remote + ")"));
+                signals.apply(leg, new LegState.Over(ResultInformation.unavailable(
+                        "SIP 408 Request Timeout (no response from " + leg.remote + ")")));
             }
         });
     }

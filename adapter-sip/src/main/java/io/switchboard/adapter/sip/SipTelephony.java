@@ -46,7 +46,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Playbacks playbacks;
     private final Conferences conferences;
     private final OutboundLegs outbound;
-    private final HangUps hangUps;
+    private final LegSignals signals;
     private final InboundCalls inbound;
     private final Transfers transfers;
     private final MediaEvents media;
@@ -61,13 +61,13 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.playbacks = new Playbacks(events);
         this.conferences = new Conferences(mediaFactory, thread, events);
         this.legs = new LegTable(events, playbacks, conferences);
-        this.hangUps = new HangUps(sip, legs);
-        this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, hangUps, events);
-        this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, hangUps, media, thread,
+        this.signals = new LegSignals(sip, legs);
+        this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, signals, events);
+        this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, signals, media, thread,
                 incoming);
-        this.outbound = new OutboundLegs(sip, routes, legs, hangUps, thread);
-        this.transfers = new Transfers(sip, routes, legs, hangUps, thread, config.t1());
-        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers), inbound, transfers);
+        this.outbound = new OutboundLegs(sip, routes, legs, signals, thread);
+        this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
+        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals), inbound, transfers);
     }
 
     /**
@@ -122,7 +122,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     @Override
     public void hangUp(LegId leg) {
-        thread.execute("hang up " + leg, () -> hangUps.hangUp(leg));
+        thread.execute("hang up " + leg, () -> signals.hangUp(leg));
     }
 
     /**
@@ -135,7 +135,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         thread.execute("play " + request.operation(), () -> {
             List<Leg> owned = request.legs().stream().map(legs::find).flatMap(Optional::stream).toList();
             if (!owned.isEmpty()) {
-                List<Leg> answered = owned.stream().filter(leg -> leg.state == Leg.State.ANSWERED).toList();
+                List<Leg> answered = owned.stream().filter(leg -> leg.state == LegState.ANSWERED).toList();
                 PlaybackKey key = new PlaybackKey(request.call(), request.operation());
                 if (!conferences.play(key, answered, request.clip(), request.loop())) {
                     playbacks.start(key, answered, request.clip(), request.loop());
@@ -160,7 +160,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     @Override
     public void setMuted(LegId leg, boolean muted) {
         thread.execute((muted ? "mute " : "unmute ") + leg, () -> legs.find(leg)
-                .filter(found -> found.state != Leg.State.ENDING)
+                .filter(found -> found.state.isLive())
                 .ifPresent(found -> found.media.mute(muted)));
     }
 
@@ -172,7 +172,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
         CompletableFuture<Void> sent = new CompletableFuture<>();
         thread.execute("send tones " + leg, () -> {
-            Optional<Leg> answered = legs.find(leg).filter(found -> found.state == Leg.State.ANSWERED);
+            Optional<Leg> answered = legs.find(leg).filter(found -> found.state == LegState.ANSWERED);
             if (answered.isEmpty()) {
                 sent.completeExceptionally(new IllegalStateException("leg " + leg + " is not an answered SIP leg"));
                 return;
@@ -219,7 +219,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             thread.call(() -> {
                 inbound.close();
                 for (Leg leg : legs.all()) {
-                    hangUps.hangUp(leg.id());
+                    signals.hangUp(leg.id());
                 }
                 return null;
             }, CLOSE_GRACE);

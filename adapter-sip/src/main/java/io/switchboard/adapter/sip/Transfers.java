@@ -37,15 +37,15 @@ final class Transfers {
     private final SipEndpoint sip;
     private final Routes routes;
     private final LegTable legs;
-    private final HangUps hangUps;
+    private final LegSignals signals;
     private final SignallingThread thread;
     private final Duration finalNotifyTimeout;
 
-    Transfers(SipEndpoint sip, Routes routes, LegTable legs, HangUps hangUps, SignallingThread thread, Duration t1) {
+    Transfers(SipEndpoint sip, Routes routes, LegTable legs, LegSignals signals, SignallingThread thread, Duration t1) {
         this.sip = sip;
         this.routes = routes;
         this.legs = legs;
-        this.hangUps = hangUps;
+        this.signals = signals;
         this.thread = thread;
         this.finalNotifyTimeout = t1.multipliedBy(64);
     }
@@ -63,7 +63,7 @@ final class Transfers {
             return;
         }
         Leg leg = found.get();
-        if (leg.state != Leg.State.ANSWERED || leg.transfer != null) {
+        if (leg.state != LegState.ANSWERED || leg.transfer != null) {
             stage.completeExceptionally(new IllegalStateException(leg + " cannot be transferred: "
                     + (leg.transfer != null ? "a transfer to " + leg.transfer.target + " is under way"
                     : "it is " + leg.state.name().toLowerCase(Locale.ROOT) + ", not answered")));
@@ -142,8 +142,7 @@ final class Transfers {
         int status = sipfrag.map(m -> Integer.parseInt(m.group(1))).orElse(0);
         if (status >= 200 && status < 300) {
             transfer.completed(leg.get());
-            legs.transferred(leg.get(), transfer.target);
-            hangUps.bye(leg.get());
+            signals.apply(leg.get(), new LegState.Transferred(transfer.target));
         } else if (status >= 300) {
             transfer.failed(leg.get(), "SIP " + status + " " + sipfrag.get().group(2).trim() + " from "
                     + transfer.target);
