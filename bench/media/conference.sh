@@ -6,8 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-mvn -B -o -q -pl adapter-sip-media test-compile
+mvn -B -o -q -pl rtp-media test-compile
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)"
 domain="$HOME/.m2/repository/io/switchboard/call-domain/$version/call-domain-$version.jar"
-exec java -Xms256m -Xmx256m -cp "adapter-sip-media/target/classes:adapter-sip-media/target/test-classes:$domain" \
-    io.switchboard.adapter.sip.media.ConferenceBenchmark "$@"
+exec java -Xms256m -Xmx256m -cp "rtp-media/target/classes:rtp-media/target/test-classes:$domain" \
+    io.switchboard.rtp.ConferenceBenchmark "$@"

@@ -1,7 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.sip.SipConfig;
-import io.switchboard.adapter.sip.media.MediaConfig;
+import io.switchboard.rtp.MediaConfig;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.switchboard.adapter.rest.acs.RestConfig;
 import io.switchboard.adapter.sandbox.SandboxConfig;
 import io.switchboard.adapter.sandbox.SandboxTelephony;
 import io.switchboard.adapter.sip.SipTelephony;
-import io.switchboard.adapter.sip.media.MediaEngine;
+import io.switchboard.rtp.MediaEngine;
 import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;

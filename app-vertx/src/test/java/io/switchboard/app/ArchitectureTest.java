@@ -95,7 +95,7 @@ class ArchitectureTest {
                 .contains("io.switchboard.domain.connection", "io.switchboard.application.service",
                         "io.switchboard.adapter.rest.acs", "io.switchboard.adapter.webhook",
                         "io.switchboard.adapter.sandbox", "io.switchboard.adapter.media", "io.switchboard.adapter.sip",
-                        "io.switchboard.adapter.sip.media", "io.switchboard.adapter.client", "io.switchboard.app");
+                        "io.switchboard.rtp", "io.switchboard.adapter.client", "io.switchboard.app");
     }
 
     @Test
@@ -116,6 +116,18 @@ class ArchitectureTest {
     @Test
     void adaptersDoNotDependOnEachOther() {
         slices().matching("io.switchboard.adapter.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void theMediaEngineIsALibraryOfTheSipAdapter() {
+        classes().that().resideInAPackage("io.switchboard.rtp..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.rtp..", "io.switchboard.domain..",
+                        "java..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("io.switchboard.rtp..", "io.switchboard.adapter.sip..",
+                        "io.switchboard.app")
+                .should().dependOnClassesThat().resideInAPackage("io.switchboard.rtp..")
+                .check(classes);
     }
 
     @Test

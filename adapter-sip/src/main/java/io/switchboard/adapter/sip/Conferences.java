@@ -3,7 +3,10 @@ package io.switchboard.adapter.sip;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.media.AudioClip;
+import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.rtp.MediaEngine;
+import io.switchboard.rtp.MediaMix;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -13,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lets the answered legs of a call hear each other: when a call's second leg is answered a {@link CallMix} opens and
+ * Lets the answered legs of a call hear each other: when a call's second leg is answered a {@link MediaMix} opens and
  * both legs join it, later legs join on answer, a leg that ends leaves, and when one answered leg is left the mix
  * closes and that leg sends on its own again. A call that never has two answered legs never opens a mix, so it costs
  * no mixing. A prompt for every answered leg of a mixed call plays once, in the mix, and is reported once.
@@ -27,16 +30,16 @@ final class Conferences {
     /** One call's answered legs, its mix while it has one, and the mix's prompt while it plays. */
     private static final class Conference {
         final List<Leg> legs = new ArrayList<>();
-        CallMix mix;
-        PlaybackKey prompt;
+        MediaMix mix;
+        MediaOperationId prompt;
     }
 
     private final Map<CallConnectionId, Conference> byCall = new HashMap<>();
-    private final LegMediaFactory media;
+    private final MediaEngine media;
     private final SignallingThread thread;
     private final HandleTelephonyEventUseCase events;
 
-    Conferences(LegMediaFactory media, SignallingThread thread, HandleTelephonyEventUseCase events) {
+    Conferences(MediaEngine media, SignallingThread thread, HandleTelephonyEventUseCase events) {
         this.media = media;
         this.thread = thread;
         this.events = events;
@@ -71,38 +74,39 @@ final class Conferences {
      *
      * @return false, leaving the playback to the caller, if the call has no mix or the request names only some legs
      */
-    boolean play(PlaybackKey key, List<Leg> answered, AudioClip clip, boolean loop) {
-        Conference conference = byCall.get(key.call());
+    boolean play(CallConnectionId call, MediaOperationId operation, List<Leg> answered, AudioClip clip,
+                 boolean loop) {
+        Conference conference = byCall.get(call);
         if (conference == null || conference.mix == null || answered.isEmpty()
                 || !new HashSet<>(answered).equals(new HashSet<>(conference.legs))) {
             return false;
         }
-        if (conference.prompt != null && !conference.prompt.equals(key)) {
+        if (conference.prompt != null && !conference.prompt.equals(operation)) {
             // The mix replaces its prompt without a callback: report the replaced one over, so none is left open.
-            completed(conference.prompt);
+            completed(call, conference.prompt);
         }
-        conference.prompt = key;
-        conference.mix.play(key, clip, loop,
-                () -> thread.execute("mix prompt finished " + key.operation(), () -> finished(key)));
+        conference.prompt = operation;
+        conference.mix.play(operation, clip, loop,
+                () -> thread.execute("mix prompt finished " + operation, () -> finished(call, operation)));
         return true;
     }
 
-    /** Stops the mix prompt {@code key}, unreported; ignored if it is not the call's mix prompt. */
-    void stop(PlaybackKey key) {
-        Conference conference = byCall.get(key.call());
-        if (conference != null && key.equals(conference.prompt)) {
+    /** Stops the call's mix prompt {@code operation}, unreported; ignored if it is not the call's mix prompt. */
+    void stop(CallConnectionId call, MediaOperationId operation) {
+        Conference conference = byCall.get(call);
+        if (conference != null && operation.equals(conference.prompt)) {
             conference.prompt = null;
-            conference.mix.stop(key);
-            settle(key.call(), conference);
+            conference.mix.stop(operation);
+            settle(call, conference);
         }
     }
 
-    private void finished(PlaybackKey key) {
-        Conference conference = byCall.get(key.call());
-        if (conference != null && key.equals(conference.prompt)) {
+    private void finished(CallConnectionId call, MediaOperationId operation) {
+        Conference conference = byCall.get(call);
+        if (conference != null && operation.equals(conference.prompt)) {
             conference.prompt = null;
-            completed(key);
-            settle(key.call(), conference);
+            completed(call, operation);
+            settle(call, conference);
         }
     }
 
@@ -115,7 +119,7 @@ final class Conferences {
             byCall.remove(call);
             close(conference);
             if (conference.prompt != null) {
-                completed(conference.prompt);
+                completed(call, conference.prompt);
                 conference.prompt = null;
             }
         } else if (conference.legs.size() == 1 && conference.mix != null && conference.prompt == null) {
@@ -151,7 +155,7 @@ final class Conferences {
         }
     }
 
-    private void completed(PlaybackKey key) {
-        events.playEnded(key.call(), PlayOperation.Outcome.completed(key.operation()));
+    private void completed(CallConnectionId call, MediaOperationId operation) {
+        events.playEnded(call, PlayOperation.Outcome.completed(operation));
     }
 }

@@ -4,12 +4,12 @@ import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.domain.call.ResultInformation;
 
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import javax.sip.RequestEvent;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import java.net.InetSocketAddress;
-import java.util.Optional;
 
 /**
  * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK, NOTIFY) and the few outside one;

@@ -9,14 +9,8 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.rtp.MediaSession;
 
-import javax.sip.RequestEvent;
-import javax.sip.ServerTransaction;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 /**
  * The UAS side of incoming calls (RFC 3261 §13.3): offers each INVITE to the core while it rings, then answers,
@@ -130,7 +131,7 @@ final class InboundCalls {
                     + offer.state.name().toLowerCase(Locale.ROOT)));
             return;
         }
-        Optional<LegMedia> opened = media.open(call, id);
+        Optional<MediaSession> opened = media.open(call, id);
         if (opened.isEmpty()) {
             offer.state = SipOfferedCall.State.REJECTED;
             sip.respond(offer.invite, Response.SERVICE_UNAVAILABLE, offer.toTag, null, null);

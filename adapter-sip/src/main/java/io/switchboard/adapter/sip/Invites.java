@@ -3,6 +3,9 @@ package io.switchboard.adapter.sip;
 import io.switchboard.adapter.sip.digest.Digest;
 import io.switchboard.adapter.sip.digest.DigestChallenge;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
@@ -12,9 +15,6 @@ import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
 
 /** Builds the INVITEs of outbound legs: the first one, and the retry answering a digest challenge. Thread-safe. */
 final class Invites {

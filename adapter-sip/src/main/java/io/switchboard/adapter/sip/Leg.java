@@ -4,13 +4,14 @@ import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.rtp.MediaSession;
 
-import javax.sip.ClientTransaction;
-import javax.sip.Dialog;
-import javax.sip.message.Request;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.message.Request;
 
 /**
  * One leg, dialled out or answered in: its INVITE transaction, dialog, RTP stream and where it stands.
@@ -27,7 +28,7 @@ final class Leg {
     final Optional<SipTrunk> trunk;
     /** What the dialog's requests go over, and so what our Contact in them says. */
     final SipTransport transport;
-    final LegMedia media;
+    final MediaSession media;
     final String callId;
     final long sdpSessionId;
     /** Where the leg stands; changed only by {@link LegSignals#apply}, as its table says. */
@@ -45,7 +46,7 @@ final class Leg {
     Transfer transfer;
 
     private Leg(LegId id, CallConnectionId call, String remote, Optional<SipTrunk> trunk, SipTransport transport,
-                LegMedia media, String callId, long sdpSessionId) {
+                MediaSession media, String callId, long sdpSessionId) {
         this.id = Objects.requireNonNull(id, "id");
         this.call = Objects.requireNonNull(call, "call");
         this.remote = remote;
@@ -57,14 +58,14 @@ final class Leg {
     }
 
     /** A leg this adapter dials. */
-    static Leg outbound(DialRequest request, Route route, LegMedia media, String callId, long sdpSessionId) {
+    static Leg outbound(DialRequest request, Route route, MediaSession media, String callId, long sdpSessionId) {
         return new Leg(request.leg(), request.call(), route.target().toString(), route.trunk(),
                 route.target().transport(), media, callId, sdpSessionId);
     }
 
     /** An incoming call answered as a leg: its 200 OK is about to go out. */
     static Leg inbound(CallConnectionId call, LegId id, String caller, SipTransport transport, Dialog dialog,
-                       RemoteAudio callerAudio, LegMedia media, String callId, long sdpSessionId) {
+                       RemoteAudio callerAudio, MediaSession media, String callId, long sdpSessionId) {
         Leg leg = new Leg(id, call, caller, Optional.empty(), transport, media, callId, sdpSessionId);
         leg.state = LegState.ACCEPTED;
         leg.dialog = dialog;

@@ -14,10 +14,10 @@ import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 
-import javax.sip.SipException;
-import javax.sip.message.Request;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import javax.sip.SipException;
+import javax.sip.message.Request;
 
 /**
  * Feeds what happens to a leg to its state table ({@link LegState}) and carries out the actions the table answers

@@ -5,14 +5,14 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 
-import javax.sip.message.Message;
-import javax.sip.header.CallIdHeader;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Message;
 
 /**
  * The legs this adapter owns, by leg id and by SIP Call-ID, and the one place a leg's state changes are reported

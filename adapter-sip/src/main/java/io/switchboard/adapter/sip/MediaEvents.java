@@ -4,27 +4,31 @@ import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
+import io.switchboard.rtp.MediaEngine;
+import io.switchboard.rtp.MediaListener;
+import io.switchboard.rtp.MediaSession;
 
 import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Opens each leg's RTP stream and hops what the media engine reports about it onto the signalling thread.
- * {@link #open} runs on the signalling thread.
+ * Opens each leg's session of the media engine, and hops what the engine reports about it (from a pacer thread)
+ * onto the signalling thread. {@link #open} runs on the signalling thread.
  */
 final class MediaEvents {
 
-    private final LegMediaFactory factory;
+    private final MediaEngine engine;
     private final SignallingThread thread;
     private final LegTable legs;
     private final Playbacks playbacks;
     private final LegSignals signals;
     private final HandleTelephonyEventUseCase events;
 
-    MediaEvents(LegMediaFactory factory, SignallingThread thread, LegTable legs, Playbacks playbacks,
+    MediaEvents(MediaEngine engine, SignallingThread thread, LegTable legs, Playbacks playbacks,
                 LegSignals signals, HandleTelephonyEventUseCase events) {
-        this.factory = factory;
+        this.engine = engine;
         this.thread = thread;
         this.legs = legs;
         this.playbacks = playbacks;
@@ -33,19 +37,19 @@ final class MediaEvents {
     }
 
     /** The leg's media, or empty after reporting the leg ended when no RTP port could be opened. */
-    Optional<LegMedia> open(CallConnectionId call, LegId leg) {
+    Optional<MediaSession> open(CallConnectionId call, LegId leg) {
         try {
-            return Optional.of(factory.open(listener(leg)));
+            return Optional.of(engine.open(listener(leg)));
         } catch (IOException | RuntimeException e) {
             legs.failed(call, leg, ResultInformation.unavailable("No RTP port: " + e.getMessage()));
             return Optional.empty();
         }
     }
 
-    private LegMediaListener listener(LegId id) {
-        return new LegMediaListener() {
+    private MediaListener listener(LegId id) {
+        return new MediaListener() {
             @Override
-            public void playbackFinished(Object playbackId) {
+            public void playbackFinished(MediaOperationId playbackId) {
                 thread.execute("playback finished on " + id, () -> playbacks.finished(playbackId, id));
             }
 
@@ -57,9 +61,8 @@ final class MediaEvents {
 
             @Override
             public void mediaTimeout() {
-                thread.execute("media timeout on " + id, () -> {
-                    legs.find(id).ifPresent(leg -> signals.apply(leg, new LegState.MediaTimeout()));
-                });
+                thread.execute("media timeout on " + id,
+                        () -> legs.find(id).ifPresent(leg -> signals.apply(leg, new LegState.MediaTimeout())));
             }
         };
     }

@@ -4,7 +4,11 @@ import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.rtp.MediaSession;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
@@ -12,9 +16,6 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The UAC side of legs (RFC 3261 §13.2, §9): dials, follows responses, answers challenges, gives up on no answer.
@@ -39,7 +40,7 @@ final class OutboundLegs {
     }
 
     /** Sends the INVITE of a new leg whose media is open; ends the leg at once if it cannot be sent. */
-    void dial(DialRequest request, LegMedia media) throws Exception {
+    void dial(DialRequest request, MediaSession media) throws Exception {
         Optional<Route> route = routes.route(request);
         if (route.isEmpty()) {
             media.close();

@@ -1,8 +1,10 @@
 package io.switchboard.adapter.sip;
 
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.media.AudioClip;
+import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 
 import java.util.ArrayList;
@@ -10,15 +12,21 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The playbacks running on this adapter's legs, so that each is reported ended once, when its last leg finished
- * or ended. Confined to the signalling thread.
+ * The playbacks running on legs one by one (not in a call's mix), so that each is reported ended once, when its last
+ * leg finished or ended. Operation ids are unique across calls, as the core issues them. Confined to the signalling
+ * thread.
  */
 final class Playbacks {
 
-    private final Map<PlaybackKey, Set<LegId>> running = new HashMap<>();
+    /** A playback's call and the legs it still plays on. */
+    private record Running(CallConnectionId call, Set<LegId> legs) {
+    }
+
+    private final Map<MediaOperationId, Running> running = new HashMap<>();
     private final HandleTelephonyEventUseCase events;
 
     Playbacks(HandleTelephonyEventUseCase events) {
@@ -26,51 +34,46 @@ final class Playbacks {
     }
 
     /** Plays into answered legs; with none, the playback is over at once. */
-    void start(PlaybackKey key, List<Leg> legs, AudioClip clip, boolean loop) {
-        stop(key, List.of());
+    void start(CallConnectionId call, MediaOperationId operation, List<Leg> legs, AudioClip clip, boolean loop) {
+        stop(operation, List.of());
         if (legs.isEmpty()) {
-            events.playEnded(key.call(), PlayOperation.Outcome.completed(key.operation()));
+            events.playEnded(call, PlayOperation.Outcome.completed(operation));
             return;
         }
         Set<LegId> playing = new HashSet<>();
-        running.put(key, playing);
+        running.put(operation, new Running(call, playing));
         for (Leg leg : legs) {
             playing.add(leg.id());
-            leg.media.play(key, clip, loop);
+            leg.media.play(operation, clip, loop);
         }
     }
 
     /** Stops a playback on the given legs; it is forgotten and never reported. */
-    void stop(PlaybackKey key, List<Leg> legs) {
-        if (running.remove(key) != null) {
-            legs.forEach(leg -> leg.media.stop(key));
+    void stop(MediaOperationId operation, List<Leg> legs) {
+        if (running.remove(operation) != null) {
+            legs.forEach(leg -> leg.media.stop(operation));
         }
     }
 
-    /** The legs a playback still plays on. */
-    Set<LegId> legsOf(PlaybackKey key) {
-        return Set.copyOf(running.getOrDefault(key, Set.of()));
+    /** The legs a playback of the call still plays on. */
+    Set<LegId> legsOf(CallConnectionId call, MediaOperationId operation) {
+        return Optional.ofNullable(running.get(operation)).filter(r -> r.call().equals(call))
+                .map(r -> Set.copyOf(r.legs())).orElse(Set.of());
     }
 
     /** A leg's media sent the last frame of a playback. */
-    void finished(Object playbackId, LegId leg) {
-        if (playbackId instanceof PlaybackKey key) {
-            done(key, leg);
+    void finished(MediaOperationId operation, LegId leg) {
+        Running playback = running.get(operation);
+        if (playback != null && playback.legs().remove(leg) && playback.legs().isEmpty()) {
+            running.remove(operation);
+            events.playEnded(playback.call(), PlayOperation.Outcome.completed(operation));
         }
     }
 
     /** A leg ended: it plays nothing any more. */
     void legGone(LegId leg) {
-        for (PlaybackKey key : new ArrayList<>(running.keySet())) {
-            done(key, leg);
-        }
-    }
-
-    private void done(PlaybackKey key, LegId leg) {
-        Set<LegId> legs = running.get(key);
-        if (legs != null && legs.remove(leg) && legs.isEmpty()) {
-            running.remove(key);
-            events.playEnded(key.call(), PlayOperation.Outcome.completed(key.operation()));
+        for (MediaOperationId operation : new ArrayList<>(running.keySet())) {
+            finished(operation, leg);
         }
     }
 }

@@ -3,6 +3,11 @@ package io.switchboard.adapter.sip;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ConcurrentModificationException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -21,11 +26,6 @@ import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.ConcurrentModificationException;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One JAIN-SIP stack listening on UDP and TCP {@code host:port} through one provider, with its factories and the

@@ -3,6 +3,7 @@ package io.switchboard.adapter.sip;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 
+import java.lang.System.Logger.Level;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -13,7 +14,6 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
-import java.lang.System.Logger.Level;
 
 /**
  * Receives JAIN-SIP's events on the stack's thread and hops each onto the signalling thread at once: the stack's

@@ -7,10 +7,10 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
-import javax.sip.ServerTransaction;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import javax.sip.ServerTransaction;
 
 /**
  * An INVITE ringing at this adapter, as the core holds it. Every method hops onto the signalling thread, where

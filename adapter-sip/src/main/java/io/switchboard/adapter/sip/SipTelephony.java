@@ -1,6 +1,5 @@
 package io.switchboard.adapter.sip;
 
-import io.switchboard.adapter.sip.media.MediaEngine;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.DialRequest;
@@ -12,6 +11,8 @@ import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.rtp.MediaEngine;
+import io.switchboard.rtp.MediaSession;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipTelephony(SipConfig config, SignallingThread thread, SipEndpoint sip, SipEvents sipEvents,
-                         LegMediaFactory mediaFactory, HandleTelephonyEventUseCase events,
+                         MediaEngine mediaFactory, HandleTelephonyEventUseCase events,
                          HandleIncomingCallUseCase incoming) {
         this.routes = new Routes(config);
         this.thread = thread;
@@ -81,12 +82,6 @@ public final class SipTelephony implements Telephony, AutoCloseable {
      */
     public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
                                      HandleIncomingCallUseCase incoming) {
-        return start(config, EngineLegMedia.factory(media), events, incoming);
-    }
-
-    /** As {@link #start(SipConfig, MediaEngine, HandleTelephonyEventUseCase, HandleIncomingCallUseCase)}, any media. */
-    static SipTelephony start(SipConfig config, LegMediaFactory media, HandleTelephonyEventUseCase events,
-                              HandleIncomingCallUseCase incoming) {
         SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
         SipEvents sipEvents = new SipEvents(thread);
         try {
@@ -106,7 +101,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     @Override
     public void dial(DialRequest request) {
         thread.execute("dial " + request.leg(), () -> {
-            Optional<LegMedia> legMedia = media.open(request.call(), request.leg());
+            Optional<MediaSession> legMedia = media.open(request.call(), request.leg());
             if (legMedia.isEmpty()) {
                 return;
             }
@@ -136,9 +131,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             List<Leg> owned = request.legs().stream().map(legs::find).flatMap(Optional::stream).toList();
             if (!owned.isEmpty()) {
                 List<Leg> answered = owned.stream().filter(leg -> leg.state == LegState.ANSWERED).toList();
-                PlaybackKey key = new PlaybackKey(request.call(), request.operation());
-                if (!conferences.play(key, answered, request.clip(), request.loop())) {
-                    playbacks.start(key, answered, request.clip(), request.loop());
+                if (!conferences.play(request.call(), request.operation(), answered, request.clip(), request.loop())) {
+                    playbacks.start(request.call(), request.operation(), answered, request.clip(), request.loop());
                 }
             }
         });
@@ -147,9 +141,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     @Override
     public void stopPlayback(CallConnectionId call, MediaOperationId operation) {
         thread.execute("stop playback " + operation, () -> {
-            PlaybackKey key = new PlaybackKey(call, operation);
-            conferences.stop(key);
-            playbacks.stop(key, playbacks.legsOf(key).stream().map(legs::find).flatMap(Optional::stream).toList());
+            conferences.stop(call, operation);
+            playbacks.stop(operation, playbacks.legsOf(call, operation).stream().map(legs::find)
+                    .flatMap(Optional::stream).toList());
         });
     }
 
@@ -161,7 +155,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     public void setMuted(LegId leg, boolean muted) {
         thread.execute((muted ? "mute " : "unmute ") + leg, () -> legs.find(leg)
                 .filter(found -> found.state.isLive())
-                .ifPresent(found -> found.media.mute(muted)));
+                .ifPresent(found -> found.media.setMuted(muted)));
     }
 
     /**

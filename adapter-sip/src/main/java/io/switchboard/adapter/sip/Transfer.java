@@ -1,9 +1,9 @@
 package io.switchboard.adapter.sip;
 
-import javax.sip.ClientTransaction;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import javax.sip.ClientTransaction;
 
 /**
  * One blind transfer of a leg (RFC 3515): the stage the core waits on, the REFER sent and how far the transferee

@@ -4,14 +4,6 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
-import javax.sip.ClientTransaction;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.header.CSeqHeader;
-import javax.sip.header.EventHeader;
-import javax.sip.header.SubscriptionStateHeader;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sip.ClientTransaction;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.EventHeader;
+import javax.sip.header.SubscriptionStateHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 /**
  * Blind transfers of answered legs (RFC 3515, RFC 5589 §6): a REFER in the leg's dialog, then the NOTIFYs of its

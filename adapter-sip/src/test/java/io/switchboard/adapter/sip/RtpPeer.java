@@ -33,6 +33,15 @@ final class RtpPeer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** The first packet to arrive within {@code within}; fails if none does. */
+    Packet awaitPacket(Duration within) throws IOException {
+        List<Packet> first = receiveUntilQuiet(within, Duration.ofMillis(1), 1);
+        if (first.isEmpty()) {
+            throw new AssertionError("no RTP at port " + port() + " within " + within);
+        }
+        return first.get(0);
+    }
+
     /** Packets received until {@code quiet} passes without one, or {@code max} arrived (the engine never pauses). */
     List<Packet> receiveUntilQuiet(Duration first, Duration quiet, int max) throws IOException {
         List<Packet> packets = new ArrayList<>();

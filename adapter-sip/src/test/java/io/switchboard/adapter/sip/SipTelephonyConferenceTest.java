@@ -11,10 +11,13 @@ import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +29,7 @@ import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When a call's legs share a mix, and where its prompts play, with media faked. */
+/** When a call's legs share a mix, and where its prompts play, with real media on loopback. */
 class SipTelephonyConferenceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -38,7 +41,7 @@ class SipTelephonyConferenceTest {
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
     private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
+    private final TestMedia media = TestMedia.start();
     private TestUserAgent ua;
     private SipTelephony telephony;
 
@@ -46,13 +49,14 @@ class SipTelephonyConferenceTest {
     void start() throws Exception {
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media, events, incoming);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media.engine, events, incoming);
     }
 
     @AfterEach
     void stop() {
         telephony.close();
         ua.close();
+        media.close();
     }
 
     private void answered(CallConnectionId call, LegId... legs) throws Exception {
@@ -61,14 +65,6 @@ class SipTelephonyConferenceTest {
             telephony.dial(new DialRequest(call, leg, CALLEE, Optional.of(CALLER), WAIT));
             assertThat(events.await(before + 1, WAIT)).endsWith(new Answered(leg));
         }
-    }
-
-    private List<String> callsOf(int leg) {
-        return media.opened.get(leg).calls;
-    }
-
-    private FakeCallMix mix() {
-        return media.mixes.get(0);
     }
 
     /** Waits until the signalling thread ran what was handed to it. */
@@ -81,8 +77,20 @@ class SipTelephonyConferenceTest {
         events.awaitEnded(leg, WAIT);
     }
 
-    private PlayEnded completed() {
-        return new PlayEnded(CALL, PlayOperation.Outcome.completed(OPERATION));
+    private static PlayEnded completed(MediaOperationId operation) {
+        return new PlayEnded(CALL, PlayOperation.Outcome.completed(operation));
+    }
+
+    private static AudioClip clip(int millis) {
+        return new AudioClip("clip-" + millis, new short[8 * millis]);
+    }
+
+    /** Waits for the playback's end and for whatever the adapter had still queued; how often it was reported. */
+    private long reported(MediaOperationId operation) throws Exception {
+        Awaitility.await("the end of " + operation).atMost(WAIT).until(() -> events.events().contains(
+                completed(operation)));
+        settle();
+        return events.events().stream().filter(completed(operation)::equals).count();
     }
 
     @Test
@@ -93,22 +101,25 @@ class SipTelephonyConferenceTest {
         settle();
 
         // then
-        assertThat(media.mixes).isEmpty();
-        assertThat(callsOf(0)).noneMatch(call -> call.startsWith("join"));
-        assertThat(callsOf(1)).noneMatch(call -> call.startsWith("join"));
+        assertThat(media.engine.activeSessions()).isEqualTo(2);
+        assertThat(media.engine.activeMixes()).isZero();
     }
 
     @Test
     void theSecondAnsweredLegOpensTheMixAndLaterLegsJoinIt() throws Exception {
         // when
-        answered(CALL, A, B, C);
+        answered(CALL, A, B);
         settle();
 
         // then
-        assertThat(media.mixes).hasSize(1);
-        for (int leg = 0; leg < 3; leg++) {
-            assertThat(callsOf(leg)).containsOnlyOnce("join mix-0");
-        }
+        assertThat(media.engine.activeMixes()).isEqualTo(1);
+
+        // when
+        answered(CALL, C);
+        settle();
+
+        // then: the same mix
+        assertThat(media.engine.activeMixes()).isEqualTo(1);
     }
 
     @Test
@@ -121,17 +132,16 @@ class SipTelephonyConferenceTest {
         settle();
 
         // then
-        assertThat(callsOf(0)).endsWith("join mix-0", "leave", "close");
-        assertThat(mix().calls).doesNotContain("close");
+        media.awaitSessions(2);
+        assertThat(media.engine.activeMixes()).isEqualTo(1);
 
         // when
         hangUp(B);
         settle();
 
         // then: C sends on its own again
-        assertThat(callsOf(1)).endsWith("join mix-0", "leave", "close");
-        assertThat(callsOf(2)).endsWith("join mix-0", "leave");
-        assertThat(mix().calls).containsExactly("close");
+        media.awaitSessions(1);
+        assertThat(media.engine.activeMixes()).isZero();
     }
 
     @Test
@@ -141,18 +151,11 @@ class SipTelephonyConferenceTest {
 
         // when: a leg that is not this adapter's is simply not played to
         telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(A, B, C, LegId.of("not-mine")), CLIP, false));
-        settle();
-        mix().finishPrompt();
-        mix().finishPrompt();
 
         // then
-        events.await(4, WAIT);
-        settle();
-        assertThat(mix().calls).containsExactly("play clip");
-        assertThat(events.events()).containsExactly(new Answered(A), new Answered(B), new Answered(C), completed());
-        for (int leg = 0; leg < 3; leg++) {
-            assertThat(callsOf(leg)).doesNotContain("play clip");
-        }
+        assertThat(reported(OPERATION)).isEqualTo(1);
+        assertThat(events.events()).containsExactly(new Answered(A), new Answered(B), new Answered(C),
+                completed(OPERATION));
     }
 
     @Test
@@ -162,55 +165,47 @@ class SipTelephonyConferenceTest {
 
         // when
         telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(B), CLIP, false));
-        settle();
-        media.opened.get(1).listener.playbackFinished(new PlaybackKey(CALL, OPERATION));
 
         // then
-        assertThat(events.await(4, WAIT)).endsWith(completed());
-        assertThat(callsOf(1)).endsWith("join mix-0", "play clip");
-        assertThat(callsOf(0)).doesNotContain("play clip");
-        assertThat(mix().calls).isEmpty();
+        assertThat(reported(OPERATION)).isEqualTo(1);
+        assertThat(media.engine.activeMixes()).as("the call still mixed").isEqualTo(1);
     }
 
     @Test
     void theMixLastsUntilItsPromptEndsWhenTheCallIsDownToOneLeg() throws Exception {
         // given
         answered(CALL, A, B);
-        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(A, B), CLIP, false));
+        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(A, B), clip(1500), false));
 
         // when
         hangUp(A);
         settle();
 
-        // then: B hears the prompt to its end
-        assertThat(mix().calls).containsExactly("play clip");
-        assertThat(callsOf(1)).doesNotContain("leave");
+        // then: B hears the prompt to its end, in the mix
+        assertThat(events.events()).doesNotContain(completed(OPERATION));
+        assertThat(media.engine.activeMixes()).isEqualTo(1);
 
-        // when
-        mix().finishPrompt();
-        settle();
+        // when: the prompt ends
+        assertThat(reported(OPERATION)).isEqualTo(1);
 
         // then
-        assertThat(events.events()).endsWith(completed());
-        assertThat(mix().calls).containsExactly("play clip", "close");
-        assertThat(callsOf(1)).endsWith("join mix-0", "leave");
+        media.awaitMixes(0);
     }
 
     @Test
     void stoppingTheMixPromptReportsNothing() throws Exception {
         // given
         answered(CALL, A, B);
-        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(A, B), CLIP, true));
+        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(A, B), CLIP, false));
 
-        // when
+        // when: stopped, then a second prompt as long, played after it
         telephony.stopPlayback(CALL, OPERATION);
-        settle();
-        mix().finishPrompt();
-        settle();
+        MediaOperationId second = MediaOperationId.of("op-2");
+        telephony.play(new PlaybackRequest(CALL, second, List.of(A, B), CLIP, false));
 
-        // then
-        assertThat(mix().calls).containsExactly("play clip", "stop");
-        assertThat(events.events()).hasSize(2);
+        // then: the first, had it played on, would have ended first
+        assertThat(reported(second)).isEqualTo(1);
+        assertThat(events.events()).doesNotContain(completed(OPERATION));
     }
 
     @Test
@@ -218,29 +213,27 @@ class SipTelephonyConferenceTest {
         // given
         answered(CALL, A, B);
         hangUp(A);
+        media.awaitMixes(0);
 
         // when
         telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(A, B), CLIP, false));
-        settle();
 
         // then
-        assertThat(callsOf(1)).endsWith("join mix-0", "leave", "play clip");
-        assertThat(mix().calls).containsExactly("close");
+        assertThat(reported(OPERATION)).isEqualTo(1);
     }
 
     @Test
-    void aMutedLegsMediaIsMutedAndKeysAreReportedWithTheirLeg() throws Exception {
+    void keysAreReportedWithTheirLegWhetherItIsMutedOrNot() throws Exception {
         // given
         answered(CALL, A, B, C);
+        List<RemoteAudio> legs = ua.switchboardMediaOfEachLeg();
 
         // when
-        telephony.setMuted(B, true);
-        telephony.setMuted(B, false);
-        media.opened.get(2).tone(Tone.NINE);
-        media.opened.get(0).tone(Tone.ONE);
+        telephony.setMuted(C, true);
+        ua.rtp().sendDigit(new InetSocketAddress(legs.get(2).address(), legs.get(2).port()), 101, 9, 1, 160);
+        ua.rtp().sendDigit(new InetSocketAddress(legs.get(0).address(), legs.get(0).port()), 101, 1, 100, 160);
 
         // then
         assertThat(events.await(5, WAIT)).endsWith(new ToneReceived(C, Tone.NINE), new ToneReceived(A, Tone.ONE));
-        assertThat(callsOf(1)).endsWith("join mix-0", "mute", "unmute");
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,10 @@ import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Calls into the adapter from a real caller UA, with media faked: offers, answers, rejections, redirects, hang-ups. */
+/**
+ * Calls into the adapter from a real caller UA, with real media on loopback: offers, answers, rejections, redirects,
+ * hang-ups.
+ */
 class SipTelephonyIncomingCallTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -46,7 +50,7 @@ class SipTelephonyIncomingCallTest {
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
     private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
+    private final TestMedia media = TestMedia.start();
     private TestCaller caller;
     private SipTelephony telephony;
     private int adapterPort;
@@ -61,13 +65,19 @@ class SipTelephonyIncomingCallTest {
                 "8:acs:carol", "sip:carol@127.0.0.1:5099;transport=udp");
         telephony = SipTelephony.start(new SipConfig("127.0.0.1", adapterPort,
                 Optional.of(SipTrunk.parse("sip:127.0.0.1:" + trunkPort)), users, "switchboard",
-                Duration.ofMillis(50)), media, events, incoming);
+                Duration.ofMillis(50)), media.engine, events, incoming);
     }
 
     @AfterEach
     void stop() {
         telephony.close();
         caller.close();
+        media.close();
+    }
+
+    /** Where the adapter wants the caller's RTP, from its 200 OK. */
+    private RemoteAudio switchboardAudio() throws InterruptedException {
+        return Sdp.negotiate(TestCaller.body(caller.awaitResponse(Request.INVITE, Response.OK, WAIT))).orElseThrow();
     }
 
     private String adapter(String user) {
@@ -143,12 +153,13 @@ class SipTelephonyIncomingCallTest {
         // then
         Response ok = caller.awaitResponse(Request.INVITE, Response.OK, WAIT);
         RemoteAudio answer = Sdp.negotiate(TestCaller.body(ok)).orElseThrow();
-        assertThat(answer).isEqualTo(new RemoteAudio("127.0.0.1", media.last().localPort(), Sdp.PCMA, 101));
-        assertThat(TestCaller.body(ok)).contains("m=audio " + media.last().localPort() + " RTP/AVP 8 101\r\n");
+        assertThat(answer).isEqualTo(new RemoteAudio("127.0.0.1", answer.port(), Sdp.PCMA, 101));
+        assertThat(answer.port()).isBetween(media.engine.config().portMin(), media.engine.config().portMax());
+        assertThat(TestCaller.body(ok)).contains("m=audio " + answer.port() + " RTP/AVP 8 101\r\n");
         assertThat(((ToHeader) ok.getHeader(ToHeader.NAME)).getTag()).isEqualTo(tag);
         assertThat(ok.getHeader(ContactHeader.NAME).toString()).contains("sip:switchboard@127.0.0.1:" + adapterPort);
         assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
-        assertThat(media.last().calls).containsExactly("start " + caller.rtp().port() + " 8 101");
+        assertThat(caller.rtp().awaitPacket(WAIT).payloadType()).as("PCMA, the caller's first G.711").isEqualTo(8);
     }
 
     @Test
@@ -164,10 +175,11 @@ class SipTelephonyIncomingCallTest {
 
         // then
         assertThat(events.events()).isEmpty();
-        assertThat(media.last().calls).isEmpty();
+        assertThat(caller.rtp().receiveUntilQuiet(SipFixtures.QUIET, SipFixtures.QUIET, 1)).as("RTP before the ACK")
+                .isEmpty();
         caller.ack();
         assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
-        assertThat(media.last().calls).containsExactly("start " + caller.rtp().port() + " 8 101");
+        assertThat(caller.rtp().awaitPacket(WAIT).payloadType()).isEqualTo(8);
     }
 
     @Test
@@ -184,7 +196,7 @@ class SipTelephonyIncomingCallTest {
                 .isEqualTo(ResultInformation.unavailable("SIP ACK not received for the 200 OK"));
         caller.awaitRequest(Request.BYE, WAIT);
         assertThat(events.events()).hasSize(1);
-        assertThat(media.last().calls).containsExactly("close");
+        media.awaitSessions(0);
     }
 
     @Test
@@ -218,7 +230,7 @@ class SipTelephonyIncomingCallTest {
                 new Ended(LEG, ResultInformation.canceled("the caller hung up before the call was answered")));
         settle(telephony);
         quietly(() -> !caller.statuses().contains("200 INVITE"));
-        assertThat(media.opened).isEmpty();
+        assertThat(media.engine.activeSessions()).as("media left open").isZero();
     }
 
     @ParameterizedTest
@@ -323,7 +335,7 @@ class SipTelephonyIncomingCallTest {
         assertThat(status).isEqualTo(Response.OK);
         assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
                 new Ended(LEG, ResultInformation.REMOTE_HUNG_UP));
-        assertThat(media.last().calls).endsWith("close");
+        media.awaitSessions(0);
     }
 
     @Test
@@ -365,13 +377,17 @@ class SipTelephonyIncomingCallTest {
         // given
         answered();
 
-        // when
-        String answer = caller.reInvite(40_000);
+        int port = switchboardAudio().port();
+        caller.rtp().awaitPacket(WAIT);
 
-        // then
-        assertThat(answer).contains("m=audio " + media.last().localPort() + " RTP/AVP 0 101", "o=switchboard ");
-        assertThat(media.last().calls).containsExactly("start " + caller.rtp().port() + " 8 101",
-                "update 40000 0 101");
+        try (RtpPeer moved = RtpPeer.open()) {
+            // when
+            String answer = caller.reInvite(moved.port());
+
+            // then: the same port answers, and PCMU goes where the new offer said
+            assertThat(answer).contains("m=audio " + port + " RTP/AVP 0 101", "o=switchboard ");
+            assertThat(moved.awaitPacket(WAIT).payloadType()).isZero();
+        }
     }
 
     @Test
@@ -379,15 +395,20 @@ class SipTelephonyIncomingCallTest {
         // given
         answered();
 
+        RemoteAudio switchboard = switchboardAudio();
+
+        caller.rtp().drain();
+
         // when
         telephony.sendTones(CALL, LEG, List.of(Tone.ONE))
                 .toCompletableFuture().get(5, TimeUnit.SECONDS);
-        media.last().tone(Tone.SEVEN);
+        caller.rtp().sendDigit(new InetSocketAddress(switchboard.address(), switchboard.port()), 101, 7, 1, 160);
 
         // then
         assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
                 new ToneReceived(LEG, Tone.SEVEN));
-        assertThat(media.last().calls).contains("dtmf [ONE]");
+        assertThat(caller.rtp().receiveUntilQuiet(WAIT, Duration.ofMillis(200), 60))
+                .as("RFC 4733 events for the key 1").anyMatch(p -> p.payloadType() == 101 && p.payload()[0] == 1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Ended;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.PlayEnded;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.ToneReceived;
+import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.domain.call.LegId;
@@ -12,10 +13,12 @@ import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Playback bookkeeping and media events over two of a call's three answered legs (a prompt for only some legs of a
- * call plays on each of them, not in the call's mix), with media faked.
+ * call plays on each of them, not in the call's mix), with real media on loopback.
  */
 class SipTelephonyPlaybackTest {
 
@@ -44,7 +47,7 @@ class SipTelephonyPlaybackTest {
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
     private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
+    private final TestMedia media = TestMedia.start();
     private TestUserAgent ua;
     private SipTelephony telephony;
 
@@ -52,7 +55,7 @@ class SipTelephonyPlaybackTest {
     void threeAnsweredLegs() throws Exception {
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media, events, incoming);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media.engine, events, incoming);
         telephony.dial(new DialRequest(CALL, FIRST, CALLEE, Optional.of(CALLER), WAIT));
         events.await(1, WAIT);
         telephony.dial(new DialRequest(CALL, SECOND, CALLEE, Optional.of(CALLER), WAIT));
@@ -66,61 +69,75 @@ class SipTelephonyPlaybackTest {
     void stop() {
         telephony.close();
         ua.close();
+        media.close();
     }
 
-    private FakeLegMedia mediaOf(int leg) {
-        return media.opened.get(leg);
+    private static PlayEnded completed(MediaOperationId operation) {
+        return new PlayEnded(CALL, PlayOperation.Outcome.completed(operation));
     }
 
-    private PlayEnded completed() {
-        return new PlayEnded(CALL, PlayOperation.Outcome.completed(OPERATION));
+    /** Waits for the playback's end and for whatever the adapter had still queued; how often it was reported. */
+    private long reported(MediaOperationId operation) throws Exception {
+        Awaitility.await("the end of " + operation).atMost(WAIT).until(() -> events.events().contains(
+                completed(operation)));
+        settle(telephony);
+        return events.events().stream().filter(completed(operation)::equals).count();
     }
 
     @Test
     void reportsThePlaybackOnceWhenEveryLegFinishedOrEnded() throws Exception {
-        // given
-        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(FIRST, SECOND), CLIP, false));
-        settle(telephony);
-        PlaybackKey key = new PlaybackKey(CALL, OPERATION);
+        // given: a second of audio to the first two legs
+        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(FIRST, SECOND),
+                new AudioClip("second", new short[8000]), false));
 
-        // when: the first leg finishes, the second ends, then a late finish arrives
-        mediaOf(0).listener.playbackFinished(key);
-        settle(telephony);
-        assertThat(events.events()).hasSize(3);
+        // when: the second leg ends while it plays, the first hears it to the end
         telephony.hangUp(SECOND);
-        mediaOf(1).listener.playbackFinished(key);
 
         // then
-        events.await(5, WAIT);
-        settle(telephony);
+        assertThat(reported(OPERATION)).isEqualTo(1);
         assertThat(events.events()).containsExactly(new Answered(FIRST), new Answered(SECOND),
-                new Answered(THIRD), completed(),
-                new Ended(SECOND, ResultInformation.HUNG_UP_BY_APPLICATION));
-        assertThat(mediaOf(0).calls).contains("play clip");
+                new Answered(THIRD), new Ended(SECOND, ResultInformation.HUNG_UP_BY_APPLICATION),
+                completed(OPERATION));
+    }
+
+    @Test
+    void reportsAPlaybackWhoseLegsAllEndedAtTheLastEnd() throws Exception {
+        // given
+        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(FIRST, SECOND),
+                new AudioClip("long", new short[8000 * 30]), false));
+
+        // when
+        telephony.hangUp(FIRST);
+        telephony.hangUp(SECOND);
+
+        // then
+        assertThat(reported(OPERATION)).isEqualTo(1);
+        assertThat(events.events()).endsWith(new Ended(FIRST, ResultInformation.HUNG_UP_BY_APPLICATION),
+                completed(OPERATION), new Ended(SECOND, ResultInformation.HUNG_UP_BY_APPLICATION));
     }
 
     @Test
     void stopsAPlaybackOnEveryLegWithoutReportingIt() throws Exception {
         // given
-        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(FIRST, SECOND), CLIP, true));
+        telephony.play(new PlaybackRequest(CALL, OPERATION, List.of(FIRST, SECOND), CLIP, false));
 
-        // when
+        // when: stopped, then a second playback as long to the same legs
         telephony.stopPlayback(CALL, OPERATION);
-        settle(telephony);
-        mediaOf(0).listener.playbackFinished(new PlaybackKey(CALL, OPERATION));
+        MediaOperationId second = MediaOperationId.of("op-2");
+        telephony.play(new PlaybackRequest(CALL, second, List.of(FIRST, SECOND), CLIP, false));
 
-        // then
-        settle(telephony);
-        assertThat(mediaOf(0).calls).endsWith("play clip", "stop");
-        assertThat(mediaOf(1).calls).endsWith("play clip", "stop");
-        assertThat(mediaOf(2).calls).doesNotContain("play clip");
-        assertThat(events.events()).hasSize(3);
+        // then: the first, had it played on, would have ended first
+        assertThat(reported(second)).isEqualTo(1);
+        assertThat(events.events()).doesNotContain(completed(OPERATION));
     }
 
     @Test
     void reportsTonesOfAnsweredLegs() throws Exception {
+        // given
+        RemoteAudio second = ua.switchboardMediaOfEachLeg().get(1);
+
         // when
-        mediaOf(1).tone(Tone.SEVEN);
+        ua.rtp().sendDigit(new InetSocketAddress(second.address(), second.port()), 101, 7, 1, 160);
 
         // then
         assertThat(events.await(4, WAIT)).endsWith(new ToneReceived(SECOND, Tone.SEVEN));
@@ -128,12 +145,24 @@ class SipTelephonyPlaybackTest {
 
     @Test
     void hangsUpALegWhoseMediaTimedOut() throws Exception {
-        // when
-        mediaOf(0).listener.mediaTimeout();
+        // given: a leg of its own on an engine that gives up on RTP after 300 ms, the peer sending none
+        RecordingTelephonyEvents own = new RecordingTelephonyEvents();
+        int uaPort = freeUdpPort();
+        try (TestMedia impatient = TestMedia.start(Duration.ofMillis(300));
+             TestUserAgent silent = TestUserAgent.start(uaPort)) {
+            SipTelephony adapter = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), impatient.engine,
+                    own, incoming);
+            try {
+                // when
+                adapter.dial(new DialRequest(CALL, FIRST, CALLEE, Optional.of(CALLER), WAIT));
 
-        // then
-        ua.await(Request.BYE, WAIT);
-        assertThat(events.await(4, WAIT)).endsWith(
-                new Ended(FIRST, ResultInformation.unavailable("media timeout")));
+                // then
+                silent.await(Request.BYE, WAIT);
+                assertThat(own.await(2, WAIT)).containsExactly(new Answered(FIRST),
+                        new Ended(FIRST, ResultInformation.unavailable("media timeout")));
+            } finally {
+                adapter.close();
+            }
+        }
     }
 }

@@ -26,14 +26,14 @@ import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SIP signalling against a real peer (the test UA), with media faked. */
+/** SIP signalling against a real peer (the test UA), with real media on loopback. */
 class SipTelephonySignallingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
     private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
+    private final TestMedia media = TestMedia.start();
     private TestUserAgent ua;
     private SipTelephony telephony;
 
@@ -45,12 +45,13 @@ class SipTelephonySignallingTest {
         if (ua != null) {
             ua.close();
         }
+        media.close();
     }
 
     private void start(Optional<String> credentials) throws Exception {
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, credentials), media, events, incoming);
+        telephony = SipTelephony.start(configWithTrunk(uaPort, credentials), media.engine, events, incoming);
     }
 
     @Test
@@ -67,9 +68,10 @@ class SipTelephonySignallingTest {
         assertThat(invite.getRequestURI().toString()).startsWith("sip:+14255550123@127.0.0.1:");
         assertThat(invite.getHeader("From").toString()).contains("sip:+18005550100@127.0.0.1");
         assertThat(invite.getHeader("P-Asserted-Identity").toString()).contains("<sip:+18005550100@127.0.0.1>");
-        assertThat(ua.switchboardMedia().port()).isEqualTo(media.last().localPort());
+        assertThat(ua.switchboardMedia().port()).isBetween(media.engine.config().portMin(),
+                media.engine.config().portMax());
         ua.await(Request.ACK, WAIT);
-        assertThat(media.last().calls).containsExactly("start " + ua.rtp().port() + " 0 101");
+        assertThat(ua.rtp().awaitPacket(WAIT).payloadType()).as("PCMU, as the answer chose").isZero();
     }
 
     @Test
@@ -84,7 +86,7 @@ class SipTelephonySignallingTest {
         // then
         assertThat(events.await(1, WAIT)).containsExactly(
                 new Ended(LEG, ResultInformation.busy("SIP 486 Busy here")));
-        assertThat(media.last().calls).containsExactly("close");
+        media.awaitSessions(0);
     }
 
     @Test
@@ -116,7 +118,7 @@ class SipTelephonySignallingTest {
         assertThat(status).isEqualTo(200);
         assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
                 new Ended(LEG, ResultInformation.REMOTE_HUNG_UP));
-        assertThat(media.last().calls).endsWith("close");
+        media.awaitSessions(0);
     }
 
     @Test
@@ -207,21 +209,26 @@ class SipTelephonySignallingTest {
         telephony.dial(dial(CALLEE, WAIT));
         events.await(1, WAIT);
 
-        // when
-        String answer = ua.reInvite(40_000);
+        ua.rtp().awaitPacket(WAIT);
 
-        // then
-        assertThat(answer).contains("m=audio " + media.last().localPort() + " RTP/AVP 0 101", "o=switchboard ");
-        assertThat(media.last().calls).containsExactly("start " + ua.rtp().port() + " 0 101", "update 40000 0 101");
-        assertThat(events.events()).containsExactly(new Answered(LEG));
+        try (RtpPeer moved = RtpPeer.open()) {
+            // when
+            String answer = ua.reInvite(moved.port());
+
+            // then: the same port answers, and the RTP goes where the new offer said
+            assertThat(answer).contains("m=audio " + ua.switchboardMedia().port() + " RTP/AVP 0 101",
+                    "o=switchboard ");
+            assertThat(moved.awaitPacket(WAIT).payloadType()).isZero();
+            assertThat(events.events()).containsExactly(new Answered(LEG));
+        }
     }
 
     @Test
     void reportsUnavailableWhenThePeerNeverResponds() throws Exception {
         // given: a trunk that swallows every datagram; Timer B = 64 × 50 ms
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            telephony = SipTelephony.start(configWithTrunk(silent.getLocalPort(), Optional.empty()), media, events,
-                    incoming);
+            telephony = SipTelephony.start(configWithTrunk(silent.getLocalPort(), Optional.empty()), media.engine,
+                    events, incoming);
 
             // when
             telephony.dial(dial(CALLEE, Duration.ofSeconds(10)));
@@ -236,10 +243,11 @@ class SipTelephonySignallingTest {
     @Test
     void acknowledgesA200SentAgainAfterItsAck() throws Exception {
         // given: a peer whose first ACK got lost, from its side
-        try (RawSipPeer peer = new RawSipPeer()) {
-            telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media, events, incoming);
+        try (RawSipPeer peer = new RawSipPeer(); RtpPeer rtp = RtpPeer.open()) {
+            telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media.engine, events,
+                    incoming);
             telephony.dial(dial(CALLEE, WAIT));
-            String ok = peer.ok(peer.await(Request.INVITE, WAIT), 40_000);
+            String ok = peer.ok(peer.await(Request.INVITE, WAIT), rtp.port());
             peer.send(ok);
             String firstAck = peer.await(Request.ACK, WAIT);
             assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
@@ -251,7 +259,8 @@ class SipTelephonySignallingTest {
             assertThat(peer.await(Request.ACK, WAIT)).isEqualTo(firstAck);
             settle(telephony); // a second Answered, were there one, would have come with the second ACK
             assertThat(events.events()).containsExactly(new Answered(LEG));
-            assertThat(media.last().calls).containsExactly("start 40000 0 101");
+            assertThat(rtp.awaitPacket(WAIT).payloadType()).isZero();
+            assertThat(media.engine.activeSessions()).isEqualTo(1);
         }
     }
 
@@ -287,7 +296,7 @@ class SipTelephonySignallingTest {
             SipConfig onTakenPort = new SipConfig(config.host(), taken.getLocalPort(), config.trunk(), config.users(),
                     config.defaultCallerId(), config.t1());
 
-            assertThatThrownBy(() -> SipTelephony.start(onTakenPort, media, events, incoming))
+            assertThatThrownBy(() -> SipTelephony.start(onTakenPort, media.engine, events, incoming))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("cannot listen on udp 127.0.0.1:" + taken.getLocalPort());
         }

@@ -33,7 +33,10 @@ import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SIP over TCP against real peers (the test UA as a {@code ;transport=tcp} trunk, the test caller), media faked. */
+/**
+ * SIP over TCP against real peers (the test UA as a {@code ;transport=tcp} trunk, the test caller), real media on
+ * loopback.
+ */
 class SipTelephonyTcpTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -41,7 +44,7 @@ class SipTelephonyTcpTest {
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
     private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
+    private final TestMedia media = TestMedia.start();
     private TestUserAgent ua;
     private TestCaller caller;
     private SipTelephony telephony;
@@ -58,13 +61,14 @@ class SipTelephonyTcpTest {
         if (caller != null) {
             caller.close();
         }
+        media.close();
     }
 
     /** The adapter with a trunk (and alice) on the test UA, over TCP. */
     private void startWithTcpTrunk(Optional<String> credentials) throws Exception {
         uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, credentials, SipTransport.TCP, T1), media, events,
+        telephony = SipTelephony.start(configWithTrunk(uaPort, credentials, SipTransport.TCP, T1), media.engine, events,
                 incoming);
     }
 
@@ -75,7 +79,7 @@ class SipTelephonyTcpTest {
         telephony = SipTelephony.start(new SipConfig("127.0.0.1", adapterPort,
                 Optional.of(SipTrunk.parse("sip:127.0.0.1:5098")),
                 Map.of("8:acs:carol", "sip:carol@127.0.0.1:5099;transport=tcp"), "switchboard", T1),
-                media, events, incoming);
+                media.engine, events, incoming);
         return adapterPort;
     }
 
@@ -120,7 +124,7 @@ class SipTelephonyTcpTest {
         int status = ua.hangUp().getStatusCode();
 
         // then
-        assertThat(answer).contains("m=audio " + media.last().localPort() + " RTP/AVP 0 101");
+        assertThat(answer).contains("m=audio " + ua.switchboardMedia().port() + " RTP/AVP 0 101");
         assertThat(status).isEqualTo(200);
         assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
                 new Ended(LEG, ResultInformation.REMOTE_HUNG_UP));
@@ -220,7 +224,7 @@ class SipTelephonyTcpTest {
         // given: nothing listens on the trunk's TCP port; T1 500 ms, so Timer B would take 32 s
         int closedPort = freeUdpPort();
         telephony = SipTelephony.start(configWithTrunk(closedPort, Optional.empty(), SipTransport.TCP,
-                Duration.ofMillis(500)), media, events, incoming);
+                Duration.ofMillis(500)), media.engine, events, incoming);
 
         // when
         telephony.dial(dial(CALLEE, Duration.ofSeconds(60)));
@@ -231,7 +235,7 @@ class SipTelephonyTcpTest {
         assertThat(cause.message()).isEqualTo("Callee is unavailable. SIP INVITE could not be sent over TCP to "
                 + "sip:+14255550123@127.0.0.1:" + closedPort + ";transport=tcp: Could not connect to /127.0.0.1:"
                 + closedPort);
-        assertThat(media.last().calls).containsExactly("close");
+        media.awaitSessions(0);
     }
 
     @Test
@@ -302,7 +306,7 @@ class SipTelephonyTcpTest {
             SipConfig onTakenPort = new SipConfig(config.host(), taken.getLocalPort(), config.trunk(), config.users(),
                     config.defaultCallerId(), config.t1());
 
-            assertThatThrownBy(() -> SipTelephony.start(onTakenPort, media, events, incoming))
+            assertThatThrownBy(() -> SipTelephony.start(onTakenPort, media.engine, events, incoming))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("SIP: cannot listen on tcp 127.0.0.1:" + taken.getLocalPort()
                             + " (expected: a free local address and port, on UDP and TCP; check SWITCHBOARD_SIP_HOST "

@@ -36,7 +36,7 @@ import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Blind transfers (REFER) of a dialled leg, the test UA playing the transferee, with media faked. */
+/** Blind transfers (REFER) of a dialled leg, the test UA playing the transferee, with real media on loopback. */
 class SipTelephonyTransferTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -44,7 +44,7 @@ class SipTelephonyTransferTest {
 
     private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
     private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final FakeLegMedia.Factory media = new FakeLegMedia.Factory();
+    private final TestMedia media = TestMedia.start();
     private TestUserAgent ua;
     private SipTelephony telephony;
     private int uaPort;
@@ -56,13 +56,14 @@ class SipTelephonyTransferTest {
         ua = TestUserAgent.start(uaPort);
         SipConfig config = configWithTrunk(uaPort, Optional.empty());
         adapterPort = config.port();
-        telephony = SipTelephony.start(config, media, events, incoming);
+        telephony = SipTelephony.start(config, media.engine, events, incoming);
     }
 
     @AfterEach
     void stop() {
         telephony.close();
         ua.close();
+        media.close();
     }
 
     /** Dials the UA, which answers; returns its ACK. */
@@ -87,7 +88,7 @@ class SipTelephonyTransferTest {
     private void assertStillAnswered() throws Exception {
         assertThat(ua.methods()).doesNotContain(Request.BYE);
         assertThat(events.events()).containsExactly(new Answered(LEG));
-        assertThat(media.last().calls).doesNotContain("close");
+        assertThat(media.engine.activeSessions()).as("the leg's media still open").isEqualTo(1);
         telephony.hangUp(LEG);
         ua.await(Request.BYE, WAIT);
         assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
@@ -129,7 +130,7 @@ class SipTelephonyTransferTest {
         assertThat(transferred.toCompletableFuture()).succeedsWithin(WAIT);
         ua.await(Request.BYE, WAIT);
         assertThat(ua.awaitNotifyResponses(2, WAIT)).containsExactly(200, 200);
-        assertThat(media.last().calls).containsExactly("start " + ua.rtp().port() + " 0 101", "close");
+        media.awaitSessions(0);
         settle(telephony);
         quietly(() -> events.events().equals(List.of(new Answered(LEG)))); // the BYE's 200 must not end the leg
         assertFailure(telephony.transfer(CALL, LEG, TARGET)).isInstanceOf(UnsupportedOperationException.class);
@@ -218,7 +219,7 @@ class SipTelephonyTransferTest {
                 .hasMessage("the leg ended during the transfer: Remote party hung up.");
         assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG),
                 new Ended(LEG, ResultInformation.REMOTE_HUNG_UP));
-        assertThat(media.last().calls).endsWith("close");
+        media.awaitSessions(0);
     }
 
     @Test

@@ -81,6 +81,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     private volatile ServerTransaction invite;
     private volatile Dialog dialog;
     private volatile String offer;
+    private final List<String> offers = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Response> pending = new CompletableFuture<>();
 
     private TestUserAgent(int port) throws Exception {
@@ -151,6 +152,11 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         return List.copyOf(notifyStatuses);
     }
 
+    /** Where Switchboard wants the RTP of each leg it dialled here, in the order of its INVITEs. */
+    List<RemoteAudio> switchboardMediaOfEachLeg() {
+        return offers.stream().map(o -> Sdp.negotiate(o).orElseThrow()).toList();
+    }
+
     /** Where Switchboard wants its RTP, from the last offer it sent. */
     RemoteAudio switchboardMedia() {
         return Sdp.negotiate(offer).orElseThrow();
@@ -218,6 +224,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         invite = tx;
         transport = SipFixtures.arrivedOver(request);
         offer = new String(request.getRawContent(), StandardCharsets.UTF_8);
+        offers.add(offer);
         if (challengeStatus != 0) {
             if (!authorized(request)) {
                 Response challenge = sip.messages.createResponse(challengeStatus, request);

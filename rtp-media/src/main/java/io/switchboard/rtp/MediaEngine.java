@@ -1,0 +1,141 @@
+package io.switchboard.rtp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The RTP media engine of the SIP adapter: opens {@link MediaSession}s on the even UDP ports of a range and paces
+ * all of them on {@link MediaConfig#pacerThreads()} daemon threads (sessions are spread round-robin), every 20 ms on
+ * absolute deadlines. Encoded clips are shared between sessions (an LRU cache of 64 MiB).
+ *
+ * <p>Threading: thread-safe; {@link #open} binds a socket (a short system call, no waiting on the network).
+ * {@link #close()} closes every session and stops the threads; it waits for them to stop (up to about 2 s).
+ */
+public final class MediaEngine implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(MediaEngine.class.getName());
+
+    private final MediaConfig config;
+    private final PortRange ports;
+    private final EncodedClipCache cache;
+    private final List<Pacer> pacers;
+    private final AtomicInteger nextPacer = new AtomicInteger();
+    private final AtomicInteger nextMixPacer = new AtomicInteger();
+    private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<MediaMix> mixes = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private MediaEngine(MediaConfig config, EncodedClipCache cache) {
+        this.config = config;
+        this.ports = new PortRange(config.bindHost(), config.portMin(), config.portMax());
+        this.cache = cache;
+        Pacer[] created = new Pacer[config.pacerThreads()];
+        for (int i = 0; i < created.length; i++) {
+            created[i] = new Pacer("rtp-pacer-" + i);
+        }
+        this.pacers = List.of(created);
+    }
+
+    /** Creates the engine and starts its pacer threads. */
+    public static MediaEngine start(MediaConfig config) {
+        Objects.requireNonNull(config, "config");
+        MediaEngine engine = new MediaEngine(config, new EncodedClipCache(EncodedClipCache.DEFAULT_MAX_BYTES));
+        engine.pacers.forEach(Pacer::start);
+        LOG.log(System.Logger.Level.INFO, "RTP media engine started: {0}:{1}-{2}, {3} pacer thread(s)",
+                config.bindHost(), String.valueOf(config.portMin()), String.valueOf(config.portMax()),
+                config.pacerThreads());
+        return engine;
+    }
+
+    /**
+     * Opens a session on a free even port of the range. It sends nothing until {@link MediaSession#start}.
+     *
+     * @param listener receives the session's events on a pacer thread
+     * @throws IOException           if every port of the range is in use (message names the range) or binding fails
+     * @throws IllegalStateException if the engine is closed
+     */
+    public MediaSession open(MediaListener listener) throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            throw new IllegalStateException("media engine is closed");
+        }
+        DatagramChannel channel = ports.bind();
+        int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        Pacer pacer = pacers.get(Math.floorMod(nextPacer.getAndIncrement(), pacers.size()));
+        RtpStream stream = new RtpStream(channel, port, listener, cache, config.mediaTimeout().toNanos(),
+                ThreadLocalRandom.current(), () -> ports.release(port));
+        MediaSession session = new MediaSession(stream, cache, sessions::remove);
+        sessions.add(session);
+        if (closed) {
+            // close() ran concurrently and may not have seen this session: undo, as its pacer is stopping.
+            sessions.remove(session);
+            stream.closeChannel();
+            throw new IllegalStateException("media engine is closed");
+        }
+        pacer.execute(() -> pacer.add(stream));
+        return session;
+    }
+
+    /**
+     * Opens a conference mix on one of the pacer threads (round-robin); sessions then {@linkplain MediaSession#join
+     * join} it. An empty mix costs nothing per tick; {@link MediaMix#close() close} it when the conference ends.
+     *
+     * @throws IllegalStateException if the engine is closed
+     */
+    public MediaMix openMix() {
+        if (closed) {
+            throw new IllegalStateException("media engine is closed");
+        }
+        // A counter of their own: sharing the sessions' one put every mix on the same pacer whenever calls opened
+        // an even number of sessions each (5 legs + 1 mix), leaving one core to mix everything.
+        Pacer pacer = pacers.get(Math.floorMod(nextMixPacer.getAndIncrement(), pacers.size()));
+        MediaMix mix = new MediaMix(pacer, mixes::remove);
+        mixes.add(mix);
+        pacer.execute(() -> pacer.add(mix.mix()));
+        return mix;
+    }
+
+    /** Sessions opened and not yet closed. */
+    public int activeSessions() {
+        return sessions.size();
+    }
+
+    /** Mixes opened and not yet closed: the calls whose legs hear each other. */
+    public int activeMixes() {
+        return mixes.size();
+    }
+
+    public MediaConfig config() {
+        return config;
+    }
+
+    /** Closes every session, stops the pacer threads and releases every port; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (MediaSession session : sessions) {
+            session.close();
+        }
+        pacers.forEach(Pacer::stop);
+        LOG.log(System.Logger.Level.INFO, "RTP media engine stopped");
+    }
+
+    /** Ticks skipped by late pacers since start (a health figure; 0 on a machine that keeps up). */
+    public long skippedTicks() {
+        long total = 0;
+        for (Pacer pacer : pacers) {
+            total += pacer.skippedTicks();
+        }
+        return total;
+    }
+}

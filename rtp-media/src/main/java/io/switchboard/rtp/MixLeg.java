@@ -1,0 +1,59 @@
+package io.switchboard.rtp;
+
+import io.switchboard.domain.media.MediaOperationId;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What a {@link RtpStream} needs while it is a member of a {@link Mix}: the jitter buffer its received audio goes
+ * into, the frame it contributed this tick, and its own prompt as linear PCM. Created on the first join and kept
+ * (with its allocations) for later ones.
+ *
+ * <p>Not thread-safe: confined to the pacer thread of the mix.
+ */
+final class MixLeg {
+
+    private final JitterBuffer jitter = new JitterBuffer();
+    private final int[] received = new int[Mixer.FRAME];
+    private final int[] personal = new int[Mixer.FRAME];
+    private Mix mix;
+    private boolean contributed;
+
+    Mix mix() {
+        return mix;
+    }
+
+    void mix(Mix mix) {
+        this.mix = mix;
+    }
+
+    JitterBuffer jitter() {
+        return jitter;
+    }
+
+    /** Takes this tick's frame from the jitter buffer; adds it to the total unless muted or silent. */
+    void contribute(Mixer mixer, boolean muted) {
+        boolean audible = jitter.poll(received);
+        contributed = audible && !muted;
+        if (contributed) {
+            mixer.add(received);
+        }
+    }
+
+    /**
+     * Writes what this member hears at the buffer's position: the total without its own contribution, plus its own
+     * prompt if one plays (read from the clip's linear samples, so it is mixed, not substituted).
+     *
+     * @return the id of a non-looped own playback that just ended, else {@code null}
+     */
+    MediaOperationId writeMixed(ByteBuffer tx, Codec codec, Playback playback, Mixer mixer) {
+        int[] prompt = Mixer.SILENCE;
+        MediaOperationId finished = null;
+        if (playback.playing()) {
+            finished = playback.readFrame(personal);
+            prompt = personal;
+        }
+        tx.put(mixer.render(contributed ? received : Mixer.SILENCE, prompt, codec));
+        return finished;
+    }
+}

@@ -1,0 +1,204 @@
+package io.switchboard.rtp;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One pacing thread serving many streams. Every 20 ms, at the absolute deadline {@code origin + n × 20 ms}
+ * ({@link LockSupport#parkNanos}, so waking late never shifts later ticks), it runs queued commands, then for each
+ * stream runs its session's queued commands, reads what arrived and sends one packet, then each {@link Mix} mixes
+ * and sends the packets of its members (which are streams of this pacer too). The 20 ms are cut into
+ * {@value #SLOTS} slots and every stream and mix keeps the slot it was given (the least busy one), so the packets
+ * of a tick leave in small groups spread over the period rather than in one burst that the receivers (and this
+ * thread's own scheduling) would turn into jitter. A pacer more than
+ * {@value #MAX_LAG_TICKS} ticks late skips the missed ticks (streams advance their RTP clock over them) instead of
+ * bursting; up to that lag it catches up with back-to-back ticks, i.e. at most a few packets per stream at once.
+ *
+ * <p>Threading: {@link #execute} and {@link #adopt} may be called from any thread; everything else of the streams and
+ * mixes runs on this thread.
+ * Nothing is allocated per packet: one send and one receive buffer serve all streams.
+ */
+final class Pacer implements Runnable {
+
+    static final long PERIOD_NANOS = 20_000_000L;
+    static final int MAX_LAG_TICKS = 3;
+    static final int SLOTS = 10;
+    static final long SLOT_NANOS = PERIOD_NANOS / SLOTS;
+
+    private static final System.Logger LOG = System.getLogger(Pacer.class.getName());
+    private static final long LAG_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final Slots<RtpStream> streams = new Slots<>(SLOTS);
+    private final Slots<Mix> mixes = new Slots<>(SLOTS);
+    /** Ticks skipped while a slot was waiting for its turn: each slot's streams advance their clocks over them. */
+    private final int[] skippedPerSlot = new int[SLOTS];
+    private final ByteBuffer tx = ByteBuffer.allocateDirect(RtpPacket.HEADER_BYTES + Codec.FRAME_BYTES);
+    private final ByteBuffer rx = ByteBuffer.allocateDirect(2048);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long skippedTicks;
+    private long lastLagLog;
+
+    Pacer(String name) {
+        this.thread = new Thread(this, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Runs {@code command} on this pacer before its next tick; dropped once the pacer is stopped. */
+    void execute(Runnable command) {
+        if (running) {
+            commands.add(command);
+        }
+    }
+
+    /** Called on this pacer (from a command). */
+    void add(RtpStream stream) {
+        stream.moveTo(this);
+        streams.add(stream);
+    }
+
+    /**
+     * Takes over a stream another pacer has just let go of ({@link RtpStream#moveTo}); called on that pacer. If this
+     * pacer is stopped, closes the stream instead, as nobody would serve it.
+     */
+    void adopt(RtpStream stream) {
+        Runnable add = () -> add(stream);
+        commands.add(add);
+        if (!running && commands.remove(add)) {
+            stream.closeChannel();
+        }
+    }
+
+    /** Called on this pacer (from a command). */
+    void add(Mix mix) {
+        mixes.add(mix);
+    }
+
+    /** Called on this pacer (from a command). */
+    void remove(Mix mix) {
+        mixes.remove(mix);
+    }
+
+    long skippedTicks() {
+        return skippedTicks;
+    }
+
+    /** Stops the thread, then runs the commands still queued (e.g. session closes) and closes what is left. */
+    void stop() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            // Stuck in a listener callback: leave its streams to it rather than race it; they are daemon-owned.
+            LOG.log(System.Logger.Level.WARNING, "{0} did not stop within 2 s", thread.getName());
+            return;
+        }
+        // After join the streams are no longer touched by the pacer thread: this thread may finish them.
+        runCommands();
+        for (int slot = 0; slot < SLOTS; slot++) {
+            for (RtpStream stream : streams.slot(slot)) {
+                stream.closeChannel();
+            }
+        }
+        streams.clear();
+        mixes.clear();
+    }
+
+    @Override
+    public void run() {
+        long origin = System.nanoTime();
+        long subTick = 0;
+        while (running) {
+            runCommands();
+            int slot = (int) (subTick % SLOTS);
+            int skipped = skippedPerSlot[slot];
+            skippedPerSlot[slot] = 0;
+            long now = System.nanoTime();
+            ArrayList<RtpStream> due = streams.slot(slot);
+            for (int i = 0; i < due.size(); i++) {
+                RtpStream stream = due.get(i);
+                if (!stream.runCommands(this)) {
+                    streams.removeAt(slot, i--); // moved to the pacer of a mix it joins
+                    stream.owner().adopt(stream);
+                } else if (!stream.isOpen()) {
+                    streams.removeAt(slot, i--); // closed by its session
+                } else {
+                    paceOne(stream, now, skipped);
+                }
+            }
+            ArrayList<Mix> dueMixes = mixes.slot(slot);
+            for (int i = 0; i < dueMixes.size(); i++) {
+                tickOne(dueMixes.get(i), skipped);
+            }
+            long deadline = origin + ++subTick * SLOT_NANOS;
+            long late = System.nanoTime() - deadline;
+            if (late > MAX_LAG_TICKS * PERIOD_NANOS) {
+                int periods = (int) (late / PERIOD_NANOS);
+                subTick += (long) periods * SLOTS;
+                deadline += periods * PERIOD_NANOS;
+                for (int i = 0; i < SLOTS; i++) {
+                    skippedPerSlot[i] += periods;
+                }
+                skippedTicks += periods;
+                if (streams.size() + mixes.size() > 0) {
+                    logLag(late); // with nothing to send a late tick harms no audio (e.g. the JIT warming up at start)
+                }
+            }
+            for (long wait = deadline - System.nanoTime(); wait > 0 && running; wait = deadline - System.nanoTime()) {
+                LockSupport.parkNanos(this, wait);
+            }
+        }
+    }
+
+    private void paceOne(RtpStream stream, long now, int skipped) {
+        try {
+            stream.pace(now, skipped, tx, rx);
+        } catch (RuntimeException e) {
+            // A bug in one call must not silence every other call of this pacer: drop that stream only.
+            LOG.log(System.Logger.Level.ERROR, "RTP stream of port " + stream.localPort() + " failed; closed", e);
+            stream.closeChannel(); // removed from the streams (and its mix) on the next tick
+        }
+    }
+
+    private void tickOne(Mix mix, int skipped) {
+        try {
+            mix.tick(skipped, tx);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "media mix on " + thread.getName() + " failed; closed", e);
+            mix.close();
+            commands.add(() -> remove(mix));
+        }
+    }
+
+    private void runCommands() {
+        for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "media command failed on " + thread.getName(), e);
+            }
+        }
+    }
+
+    private void logLag(long lateNanos) {
+        long now = System.nanoTime();
+        if (lastLagLog == 0 || now - lastLagLog > LAG_LOG_INTERVAL_NANOS) {
+            lastLagLog = now;
+            LOG.log(System.Logger.Level.WARNING, "{0} fell {1} ms behind with {2} streams; skipped ticks so far: {3}",
+                    thread.getName(), TimeUnit.NANOSECONDS.toMillis(lateNanos), streams.size(), skippedTicks);
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package io.switchboard.rtp;
+
+import io.switchboard.domain.media.AudioClip;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.Tone;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.random.RandomGenerator;
+
+/**
+ * The RTP of one session (RFC 3550/3551, G.711 at 20 ms): one packet per pacer tick (audio, silence or an RFC 4733
+ * event), and everything received. Random SSRC, initial sequence number and timestamp; marker on the first packet.
+ * Symmetric RTP: latches on the source of the first valid RTP packet after start/update and ignores later source
+ * changes until the next update, so a stray sender cannot hijack the stream.
+ *
+ * <p>Commands of its session queue up in the stream's own mailbox ({@link #enqueue}), which whichever pacer owns the
+ * stream drains at the stream's turn in a tick: so the commands of one session keep their order even while the
+ * stream moves to the pacer of a {@link Mix} it joins. As a member of a mix it only receives in {@link #pace} (its
+ * audio into the {@link MixLeg}'s jitter buffer); the mix sends its packet ({@link #paceMixed}).
+ *
+ * <p>Not thread-safe: confined to its pacer thread, except {@link #markClosed()} and {@link #enqueue}.
+ */
+final class RtpStream {
+
+    private static final System.Logger LOG = System.getLogger(RtpStream.class.getName());
+    /** Bounds the work one flooding peer can cause per tick; anything beyond waits for the next tick. */
+    private static final int MAX_READS_PER_TICK = 32;
+
+    private final DatagramChannel channel;
+    private final int localPort;
+    private final MediaListener listener;
+    private final EncodedClipCache cache;
+    private final long timeoutNanos;
+    private final Runnable onClosed;
+    private final Playback playback = new Playback();
+    private final DtmfSender dtmfSender = new DtmfSender();
+    private final DtmfReceiver dtmfReceiver = new DtmfReceiver();
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final int ssrc;
+    private Pacer owner;
+    private MixLeg leg;
+    private boolean muted;
+    private int sequence;
+    private int clock;
+    private volatile boolean closed;
+    private boolean started;
+    private boolean firstPacket = true;
+    private boolean latched;
+    private boolean timedOut;
+    private boolean sendFailureLogged;
+    private InetSocketAddress remote;
+    private Codec codec = Codec.PCMU;
+    private int eventPayloadType = -1;
+    private long lastReceivedNanos;
+    private long droppedPackets;
+
+    RtpStream(DatagramChannel channel, int localPort, MediaListener listener, EncodedClipCache cache,
+              long timeoutNanos, RandomGenerator random, Runnable onClosed) {
+        this.channel = channel;
+        this.localPort = localPort;
+        this.listener = listener;
+        this.cache = cache;
+        this.timeoutNanos = timeoutNanos;
+        this.onClosed = onClosed;
+        this.ssrc = random.nextInt();
+        this.sequence = random.nextInt(0x10000);
+        this.clock = random.nextInt();
+    }
+
+    int localPort() {
+        return localPort;
+    }
+
+    void start(InetSocketAddress remote, Codec codec, int eventPayloadType, long now) {
+        if (!started) {
+            started = true;
+            lastReceivedNanos = now;
+        }
+        update(remote, codec, eventPayloadType);
+    }
+
+    void update(InetSocketAddress remote, Codec codec, int eventPayloadType) {
+        this.remote = remote;
+        this.codec = codec;
+        this.eventPayloadType = eventPayloadType;
+        this.latched = false;
+    }
+
+    void play(MediaOperationId id, AudioClip clip, byte[] frames, Codec framesCodec, boolean loop) {
+        playback.replace(id, clip, frames, framesCodec, loop);
+    }
+
+    void stop(MediaOperationId id) {
+        playback.stop(id);
+    }
+
+    void sendDtmf(List<Tone> tones, Runnable done) {
+        if (tones.isEmpty()) {
+            notifySafely(done);
+        } else {
+            dtmfSender.add(tones, done);
+        }
+    }
+
+    /** Any thread: runs {@code command} on the owning pacer at this stream's next turn, after those queued before. */
+    void enqueue(Runnable command) {
+        commands.add(command);
+    }
+
+    /**
+     * Runs the queued commands on {@code current}, the pacer serving this stream; stops early when a command hands
+     * the stream to another pacer ({@link #moveTo}), leaving the rest for that one.
+     *
+     * @return {@code false} if the stream now belongs to another pacer
+     */
+    boolean runCommands(Pacer current) {
+        for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "media command of RTP port " + localPort + " failed", e);
+            }
+            if (owner != current) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Pacer owner() {
+        return owner;
+    }
+
+    /** On the owning pacer: from now on {@code pacer} serves this stream (see {@link Pacer#adopt}). */
+    void moveTo(Pacer pacer) {
+        owner = pacer;
+    }
+
+    void muted(boolean muted) {
+        this.muted = muted;
+    }
+
+    boolean muted() {
+        return muted;
+    }
+
+    /** The mix state, created on first use. */
+    MixLeg leg() {
+        if (leg == null) {
+            leg = new MixLeg();
+        }
+        return leg;
+    }
+
+    /** Leaves the mix this stream is a member of, if any. */
+    void leaveMix() {
+        if (leg != null && leg.mix() != null) {
+            leg.mix().remove(this);
+        }
+    }
+
+    private boolean mixed() {
+        return leg != null && leg.mix() != null;
+    }
+
+    boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    /** Any thread: no more packets or callbacks from the next tick on. */
+    void markClosed() {
+        closed = true;
+    }
+
+    /** Closes the socket and releases its port; idempotent. */
+    void closeChannel() {
+        closed = true;
+        if (!channel.isOpen()) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing RTP port " + localPort + " failed", e);
+        }
+        onClosed.run();
+    }
+
+    /** One tick: read what arrived, send one packet (unless a mix sends it), check the media timeout. */
+    void pace(long now, int skippedTicks, ByteBuffer tx, ByteBuffer rx) {
+        if (closed) {
+            return;
+        }
+        receive(now, rx);
+        if (!started) {
+            return;
+        }
+        if (!mixed()) {
+            clock += skippedTicks * Codec.FRAME_BYTES;
+            send(tx, null);
+            clock += Codec.FRAME_BYTES;
+        }
+        if (!timedOut && now - lastReceivedNanos > timeoutNanos) {
+            timedOut = true;
+            notifySafely(listener::mediaTimeout);
+        }
+    }
+
+    /** One tick as a member of a mix, after {@link MixLeg#contribute}: sends what this member hears. */
+    void paceMixed(int skippedTicks, ByteBuffer tx, Mixer mixer) {
+        if (closed || !started) {
+            return;
+        }
+        clock += skippedTicks * Codec.FRAME_BYTES;
+        send(tx, mixer);
+        clock += Codec.FRAME_BYTES;
+    }
+
+    private void send(ByteBuffer tx, Mixer mixer) {
+        MediaOperationId finished = null;
+        boolean event = eventPayloadType >= 0 && dtmfSender.next(clock);
+        tx.clear();
+        if (event) {
+            // RFC 4733 §2.5: same SSRC and sequence space as the audio; audio is held back while an event is sent.
+            RtpPacket.writeHeader(tx, dtmfSender.marker(), eventPayloadType, sequence, dtmfSender.timestamp(), ssrc);
+            TelephoneEvent.write(tx, RtpPacket.HEADER_BYTES, dtmfSender.event(), dtmfSender.end(),
+                    TelephoneEvent.DEFAULT_VOLUME, dtmfSender.duration());
+            tx.limit(RtpPacket.HEADER_BYTES + TelephoneEvent.PAYLOAD_BYTES);
+        } else {
+            RtpPacket.writeHeader(tx, firstPacket, codec.payloadType(), sequence, clock, ssrc);
+            tx.position(RtpPacket.HEADER_BYTES);
+            finished = mixer == null ? playback.writeFrame(tx, codec, cache)
+                    : leg.writeMixed(tx, codec, playback, mixer);
+            tx.flip();
+        }
+        firstPacket = false;
+        sequence = (sequence + 1) & 0xFFFF;
+        transmit(tx);
+        if (event) {
+            dtmfSender.sent();
+            Runnable done = dtmfSender.completed();
+            if (done != null) {
+                notifySafely(done);
+            }
+        }
+        if (finished != null) {
+            playbackFinished(finished);
+        }
+    }
+
+    private void transmit(ByteBuffer tx) {
+        try {
+            if (channel.send(tx, remote) == 0) {
+                droppedPackets++; // socket buffer full: RTP is loss-tolerant, a late packet is worse than none
+            }
+        } catch (IOException e) {
+            droppedPackets++;
+            if (!sendFailureLogged) {
+                sendFailureLogged = true;
+                LOG.log(System.Logger.Level.WARNING, "RTP send from port " + localPort + " to " + remote
+                        + " failed (logged once per session)", e);
+            }
+        }
+    }
+
+    private void receive(long now, ByteBuffer rx) {
+        for (int i = 0; i < MAX_READS_PER_TICK; i++) {
+            rx.clear();
+            SocketAddress from;
+            try {
+                from = channel.receive(rx);
+            } catch (IOException e) {
+                return; // e.g. an ICMP error reported on this socket: nothing to read this tick
+            }
+            if (from == null) {
+                return;
+            }
+            int length = rx.position();
+            if (started && RtpPacket.isRtp(rx, length)) {
+                onRtp(now, (InetSocketAddress) from, rx, length);
+            }
+        }
+    }
+
+    private void onRtp(long now, InetSocketAddress from, ByteBuffer rx, int length) {
+        lastReceivedNanos = now;
+        if (!latched) {
+            latched = true;
+            if (!from.equals(remote)) {
+                LOG.log(System.Logger.Level.INFO, "RTP port {0}: latched on {1} (signalled {2})", localPort, from,
+                        remote);
+                remote = from;
+            }
+        }
+        int payloadType = RtpPacket.payloadType(rx);
+        if (payloadType == codec.payloadType() && mixed()) {
+            leg.jitter().offer(RtpPacket.sequence(rx), rx, RtpPacket.payloadOffset(rx, length),
+                    RtpPacket.payloadLength(rx, length), codec);
+            return;
+        }
+        if (payloadType != eventPayloadType) {
+            return;
+        }
+        int offset = RtpPacket.payloadOffset(rx, length);
+        if (RtpPacket.payloadLength(rx, length) < TelephoneEvent.PAYLOAD_BYTES) {
+            return;
+        }
+        Tone tone = dtmfReceiver.onEvent(RtpPacket.ssrc(rx), RtpPacket.timestamp(rx), TelephoneEvent.event(rx, offset));
+        if (tone != null) {
+            try {
+                listener.toneReceived(tone);
+            } catch (RuntimeException e) {
+                logListenerFailure(e);
+            }
+        }
+    }
+
+    private void playbackFinished(MediaOperationId id) {
+        try {
+            listener.playbackFinished(id);
+        } catch (RuntimeException e) {
+            logListenerFailure(e);
+        }
+    }
+
+    private void notifySafely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            logListenerFailure(e);
+        }
+    }
+
+    private void logListenerFailure(RuntimeException e) {
+        // The pacer serves other calls: a failing callback is reported but must not stop it.
+        LOG.log(System.Logger.Level.WARNING, "media callback of RTP port " + localPort + " threw", e);
+    }
+
+    long droppedPackets() {
+        return droppedPackets;
+    }
+}
