@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,15 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME;
-import static org.assertj.core.api.Assertions.assertThat;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hexagon's rules, checked on the compiled classes of every module. */
 class ArchitectureTest {
@@ -44,10 +45,13 @@ class ArchitectureTest {
                 .adapter("sandbox", "io.switchboard.adapter.sandbox..")
                 .adapter("media", "io.switchboard.adapter.media..")
                 .adapter("sip", "io.switchboard.adapter.sip..")
-                .adapter("client", "io.switchboard.adapter.client..")
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("the composition root",
+                .ignoreDependency(DescribedPredicate.describe("the libraries (RTP media, client)",
+                        c -> c.getPackageName().startsWith("io.switchboard.rtp")
+                                || c.getPackageName().startsWith("io.switchboard.client")),
+                        DescribedPredicate.alwaysTrue())
+                .ignoreDependency(DescribedPredicate.describe("the composition root",
                         c -> c.getPackageName().equals("io.switchboard.app")),
-                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                        DescribedPredicate.alwaysTrue())
                 .check(classes);
     }
 
@@ -95,7 +99,7 @@ class ArchitectureTest {
                 .contains("io.switchboard.domain.connection", "io.switchboard.application.service",
                         "io.switchboard.adapter.rest.acs", "io.switchboard.adapter.webhook",
                         "io.switchboard.adapter.sandbox", "io.switchboard.adapter.media", "io.switchboard.adapter.sip",
-                        "io.switchboard.rtp", "io.switchboard.adapter.client", "io.switchboard.app");
+                        "io.switchboard.rtp", "io.switchboard.client", "io.switchboard.app");
     }
 
     @Test
@@ -121,12 +125,23 @@ class ArchitectureTest {
     @Test
     void theMediaEngineIsALibraryOfTheSipAdapter() {
         classes().that().resideInAPackage("io.switchboard.rtp..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.rtp..", "io.switchboard.domain..",
-                        "java..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.switchboard.rtp..", "io.switchboard.domain..", "java..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("io.switchboard.rtp..", "io.switchboard.adapter.sip..",
                         "io.switchboard.app")
                 .should().dependOnClassesThat().resideInAPackage("io.switchboard.rtp..")
+                .check(classes);
+    }
+
+    @Test
+    void theClientIsALibraryForApplicationsThatKnowsOnlyTheDomain() {
+        classes().that().resideInAPackage("io.switchboard.client..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.client..",
+                        "io.switchboard.domain..", "io.vertx..", "io.netty..", "java..", "javax.crypto..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.switchboard.client..")
+                .should().dependOnClassesThat().resideInAPackage("io.switchboard.client..")
                 .check(classes);
     }
 

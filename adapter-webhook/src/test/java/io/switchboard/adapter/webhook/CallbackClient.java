@@ -1,5 +1,6 @@
 package io.switchboard.adapter.webhook;
 
+import io.switchboard.client.CallbackHandler;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.event.CallEvent;
 import io.vertx.core.Vertx;
@@ -7,8 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A router on 127.0.0.1 with a {@link CallbackHandler} at {@code /callbacks}, and a sender that signs as

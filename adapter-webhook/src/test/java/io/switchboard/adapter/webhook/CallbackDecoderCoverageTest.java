@@ -1,5 +1,6 @@
 package io.switchboard.adapter.webhook;
 
+import io.switchboard.client.CallbackDecoder;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.event.CallEvent;
 import io.vertx.core.buffer.Buffer;
@@ -40,7 +41,7 @@ class CallbackDecoderCoverageTest {
             JsonObject cloudEvent = json instanceof JsonArray array ? array.getJsonObject(0) : (JsonObject) json;
 
             // when
-            Optional<List<CallEvent>> decoded = new CallbackDecoder(new CallMemory(10))
+            Optional<List<CallEvent>> decoded = CallbackDecoder.create()
                     .decode(cloudEvent.getString("type"), cloudEvent);
 
             // then

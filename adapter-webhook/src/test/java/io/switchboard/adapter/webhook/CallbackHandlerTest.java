@@ -1,5 +1,6 @@
 package io.switchboard.adapter.webhook;
 
+import io.switchboard.client.CallbackHandler;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;

@@ -1,5 +1,6 @@
 package io.switchboard.adapter.webhook;
 
+import io.switchboard.client.CallbackHandler;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallbackTarget;

@@ -3,6 +3,7 @@ package io.switchboard.adapter.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.adapter.webhook.RecordingReceiver.Reply;
 import io.switchboard.application.port.out.IncomingCallNotice;
+import io.switchboard.client.CallbackHandler;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.participant.UnknownIdentifier;
 import io.vertx.core.Vertx;

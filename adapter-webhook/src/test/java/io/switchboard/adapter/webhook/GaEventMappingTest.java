@@ -2,6 +2,7 @@ package io.switchboard.adapter.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.client.CallbackDecoder;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.ResultInformation;
@@ -100,7 +101,7 @@ class GaEventMappingTest {
         assertThat(failed.at("/data/operationContext").asText()).isEqualTo("inbound");
         assertThat(failed.at("/data/resultInformation/subCode").asInt()).isEqualTo(8542);
         io.vertx.core.json.JsonObject wire = new io.vertx.core.json.JsonObject(failed.toString());
-        assertThat(new CallbackDecoder(new CallMemory(10)).decode(wire.getString("type"), wire).orElseThrow())
+        assertThat(CallbackDecoder.create().decode(wire.getString("type"), wire).orElseThrow())
                 .singleElement().isEqualTo(event);
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.adapter.webhook;
 
+import io.switchboard.client.CallbackHandler;
+import io.switchboard.client.CallbackListener;
 import io.switchboard.domain.event.CallEvent;
 import io.vertx.core.json.JsonObject;
 

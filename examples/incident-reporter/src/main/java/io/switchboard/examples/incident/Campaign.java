@@ -1,9 +1,9 @@
 package io.switchboard.examples.incident;
 
-import io.switchboard.adapter.client.CallClient;
-import io.switchboard.adapter.client.CreateCallOptions;
-import io.switchboard.adapter.client.PlayAudioOptions;
-import io.switchboard.adapter.webhook.CallbackListener;
+import io.switchboard.client.CallClient;
+import io.switchboard.client.CallbackListener;
+import io.switchboard.client.CreateCallOptions;
+import io.switchboard.client.PlayAudioOptions;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.RequestedCallEvent;

@@ -1,8 +1,8 @@
 package io.switchboard.examples.incident;
 
-import io.switchboard.adapter.client.CallClient;
-import io.switchboard.adapter.client.CallClientOptions;
-import io.switchboard.adapter.webhook.CallbackHandler;
+import io.switchboard.client.CallClient;
+import io.switchboard.client.CallClientOptions;
+import io.switchboard.client.CallbackHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
