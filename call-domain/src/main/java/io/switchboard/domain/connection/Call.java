@@ -7,13 +7,10 @@ import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.call.ResultInformation;
-import io.switchboard.domain.event.AddParticipantFailed;
-import io.switchboard.domain.event.AddParticipantSucceeded;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ParticipantsUpdated;
-import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
@@ -22,7 +19,6 @@ import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
-import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.telephony.TelephonyCommand;
 import io.switchboard.domain.telephony.TelephonyCommand.Dial;
@@ -44,8 +40,9 @@ import java.util.Set;
  * the media it plays ({@link MediaSlot}). Every change is a pure function returning a {@link Transition}: the next
  * call, the events it produced, and the {@link TelephonyCommand}s telephony must carry out; a change that is not
  * allowed throws {@link CallAutomationException}. Telephony signals that no longer matter (a leg this call no longer
- * has, a play that already ended) produce neither events nor commands. The media transitions are in
- * {@link CallMedia}, the other GA call-control ones in {@link CallControl}.
+ * has, a play that already ended) produce neither events nor commands. The participants' transitions are in
+ * {@link CallParticipants}, the media ones in {@link CallMedia}, the other GA call-control ones in
+ * {@link CallControl}.
  */
 public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Instant createdAt, Lifecycle lifecycle,
                    Roster roster, MediaSlot media) {
@@ -98,7 +95,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTING));
     }
 
-    private static TelephonyCommand[] dials(List<Participant> participants, Optional<PhoneNumberIdentifier> callerId,
+    static TelephonyCommand[] dials(List<Participant> participants, Optional<PhoneNumberIdentifier> callerId,
                                             Optional<Duration> ringTimeout) {
         return participants.stream().map(p -> new Dial(p.leg(), p.identifier(), callerId, ringTimeout))
                 .toArray(TelephonyCommand[]::new);
@@ -155,23 +152,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
 
     /** A leg answered: its participant joins; the first to join connects the call. */
     public Transition legAnswered(LegId leg) {
-        Optional<Participant> found = participant(leg).filter(p -> p.state() == ParticipantState.CONNECTING);
-        if (found.isEmpty() || state() == CallState.DISCONNECTING || state().isEnded()) {
-            return Transition.of(this);
-        }
-        Participant joined = found.get().connected();
-        Call next = withRoster(roster.replacing(joined));
-        List<CallEvent> events = new ArrayList<>();
-        if (state() == CallState.CONNECTING) {
-            next = next.withState(CallState.CONNECTED, true, Optional.empty());
-            // wasConnected tells whether the call had been connected *before* this change: not yet, here
-            events.add(stateChanged(CallState.CONNECTED, ResultInformation.CONNECTED));
-        }
-        if (joined.invited()) {
-            events.add(new AddParticipantSucceeded(id, joined.operationContext(), joined));
-        }
-        next = next.withParticipantsUpdated(events);
-        return new Transition(next, events);
+        return CallParticipants.answered(this, leg);
     }
 
     /**
@@ -179,40 +160,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * application left a conference, a participant left alone in it is hung up, as ACS does.
      */
     public Transition legEnded(LegId leg, ResultInformation cause) {
-        Optional<Participant> found = participant(leg);
-        if (found.isEmpty()) {
-            return Transition.of(this);
-        }
-        Participant gone = found.get();
-        Call rest = withRoster(roster.without(leg));
-        if (state().isEnded()) {
-            // the application left a conference: its participants go on without it, and without its events
-            Transition left = Transition.of(rest);
-            return rest.participants().size() == 1 ? left.and(new HangUp(rest.participants().get(0).leg())) : left;
-        }
-        List<CallEvent> events = new ArrayList<>();
-        if (gone.state() == ParticipantState.CONNECTING && gone.invited()) {
-            events.add(new AddParticipantFailed(id, gone.operationContext(), gone, cause));
-        }
-        if (gone.state() == ParticipantState.REMOVING) {
-            events.add(new RemoveParticipantSucceeded(id, gone.operationContext(), gone));
-        }
-        if (gone.state() == ParticipantState.CANCELING) {
-            events.add(new CancelAddParticipantSucceeded(id, gone, gone.operationContext(),
-                    gone.operationCallbackUri()));
-        }
-        Transition silenced = CallMedia.legGone(rest, leg);
-        Call next = silenced.call();
-        if (gone.joined() && gone.state() != ParticipantState.LEAVING && !next.participants().isEmpty()) {
-            next = next.withParticipantsUpdated(events);
-        }
-        Transition after = new Transition(next, events, silenced.commands());
-        if (!next.participants().isEmpty()) {
-            return after;
-        }
-        ResultInformation why = state() == CallState.DISCONNECTING || gone.state() == ParticipantState.REMOVING
-                ? ResultInformation.HUNG_UP_BY_APPLICATION : cause;
-        return after.then(CallMedia::stopAll).then(c -> c.ended(CallState.DISCONNECTED, why));
+        return CallParticipants.ended(this, leg, cause);
     }
 
     /**
@@ -226,7 +174,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         }
         Call leaving = withRoster(roster.with(participants().stream().map(Participant::leaving).toList()));
         return CallMedia.stopAll(leaving)
-                .then(c -> c.ended(CallState.DISCONNECTING, ResultInformation.HUNG_UP_BY_APPLICATION))
+                .then(c -> c.moveTo(CallState.DISCONNECTING, ResultInformation.HUNG_UP_BY_APPLICATION))
                 .and(participants().stream().map(p -> new HangUp(p.leg())).toArray(TelephonyCommand[]::new));
     }
 
@@ -241,13 +189,13 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
             return hangUp();
         }
         return CallMedia.stopAll(this)
-                .then(c -> c.ended(CallState.DISCONNECTED, ResultInformation.HUNG_UP_BY_APPLICATION))
+                .then(c -> c.moveTo(CallState.DISCONNECTED, ResultInformation.HUNG_UP_BY_APPLICATION))
                 .and(participants().stream().filter(p -> !p.isConnected()).map(p -> new HangUp(p.leg()))
                         .toArray(TelephonyCommand[]::new));
     }
 
     /** The call moves to {@code to} for {@code why}, reported; DISCONNECTED keeps {@code why} as its end result. */
-    private Transition ended(CallState to, ResultInformation why) {
+    Transition moveTo(CallState to, ResultInformation why) {
         Optional<ResultInformation> result = to.isEnded() ? Optional.of(why) : Optional.empty();
         Call next = withState(to, wasConnected(), result);
         return Transition.of(next, next.stateChanged(to, why));
@@ -310,14 +258,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
     /** Invites participants into the connected call, each dialled on its own leg; see {@link TelephonyCommand.Dial}. */
     public Transition invite(List<Participant> invitees, Optional<PhoneNumberIdentifier> callerId,
                              Optional<Duration> ringTimeout) {
-        requireConnected();
-        if (participants().size() + invitees.size() > MAX_PARTICIPANTS) {
-            throw new CallAutomationException(ErrorCode.TOO_MANY_PARTICIPANTS, "participants: "
-                    + (participants().size() + invitees.size()) + " in call " + id + " (expected: at most "
-                    + MAX_PARTICIPANTS + ")");
-        }
-        return Transition.of(withRoster(roster.adding(invitees)))
-                .and(dials(invitees, callerId.or(setup::callerId), ringTimeout));
+        return CallParticipants.invite(this, invitees, callerId.or(setup::callerId), ringTimeout);
     }
 
     /**
@@ -327,14 +268,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * @throws CallAutomationException {@link ErrorCode#PARTICIPANT_NOT_FOUND} if the call has no such participant
      */
     public Transition removeParticipant(String idOrRawId, Optional<String> operationContext, Optional<URI> callback) {
-        requireNotEnded();
-        Participant target = find(idOrRawId);
-        if (target.state() == ParticipantState.REMOVING || target.state() == ParticipantState.LEAVING
-                || target.state() == ParticipantState.CANCELING) {
-            return Transition.of(this);
-        }
-        return Transition.of(withRoster(roster.replacing(target.removing(operationContext, callback))))
-                .and(new HangUp(target.leg()));
+        return CallParticipants.remove(this, idOrRawId, operationContext, callback);
     }
 
     /** @throws CallAutomationException {@link ErrorCode#PARTICIPANT_NOT_FOUND} if the call has no such participant */

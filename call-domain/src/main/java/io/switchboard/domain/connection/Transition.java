@@ -6,6 +6,7 @@ import io.switchboard.domain.telephony.TelephonyCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The result of a state change: the call as it now is, the events the change produced and the commands telephony
@@ -34,7 +35,7 @@ public record Transition(Call call, List<CallEvent> events, List<TelephonyComman
     }
 
     /** This change followed by the one {@code next} makes of its call: the events and commands of both, in order. */
-    public Transition then(java.util.function.Function<Call, Transition> next) {
+    public Transition then(Function<Call, Transition> next) {
         Transition after = next.apply(call);
         return new Transition(after.call, concat(events, after.events), concat(commands, after.commands));
     }
