@@ -7,33 +7,33 @@ import io.switchboard.adapter.rest.acs.RestConfig;
 import io.switchboard.adapter.sandbox.SandboxConfig;
 import io.switchboard.adapter.sandbox.SandboxTelephony;
 import io.switchboard.adapter.sip.SipTelephony;
-import io.switchboard.rtp.MediaEngine;
 import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
-import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
-import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.service.RoutingTelephony;
 import io.switchboard.domain.connection.Call;
+import io.switchboard.rtp.MediaEngine;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The composition root: builds every adapter around the core and starts them. The only place that calls

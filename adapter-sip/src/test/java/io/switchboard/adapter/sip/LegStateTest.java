@@ -1,8 +1,8 @@
 package io.switchboard.adapter.sip;
 
+import io.switchboard.adapter.sip.LegState.Accepted;
 import io.switchboard.adapter.sip.LegState.Ack;
 import io.switchboard.adapter.sip.LegState.AckTimeout;
-import io.switchboard.adapter.sip.LegState.Accepted;
 import io.switchboard.adapter.sip.LegState.Action;
 import io.switchboard.adapter.sip.LegState.Answer;
 import io.switchboard.adapter.sip.LegState.End;

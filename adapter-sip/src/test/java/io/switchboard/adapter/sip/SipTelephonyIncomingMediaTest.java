@@ -3,22 +3,22 @@ package io.switchboard.adapter.sip;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.ToneReceived;
 import io.switchboard.adapter.sip.RtpPeer.Packet;
-import io.switchboard.rtp.MediaConfig;
-import io.switchboard.rtp.MediaEngine;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.domain.media.Tone;
+import io.switchboard.rtp.MediaConfig;
+import io.switchboard.rtp.MediaEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sip.message.Request;
-import javax.sip.message.Response;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.LEG;

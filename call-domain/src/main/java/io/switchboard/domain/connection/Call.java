@@ -20,9 +20,9 @@ import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
-import io.switchboard.domain.telephony.TelephonyCommand;
 import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
+import io.switchboard.domain.telephony.TelephonyCommand;
 
 import java.net.URI;
 import java.time.Duration;

@@ -21,10 +21,10 @@ import io.switchboard.domain.media.PlaySource;
 import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.Participant;
-import io.switchboard.domain.telephony.TelephonyCommand;
 import io.switchboard.domain.telephony.TelephonyCommand.StartMedia;
 import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
 import io.switchboard.domain.telephony.TelephonyCommand.StopMedia;
+import io.switchboard.domain.telephony.TelephonyCommand;
 
 import java.time.Duration;
 import java.util.ArrayList;

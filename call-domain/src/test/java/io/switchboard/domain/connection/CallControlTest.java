@@ -1,10 +1,10 @@
 package io.switchboard.domain.connection;
 
-import io.switchboard.domain.call.ResultInformation;
-import io.switchboard.domain.call.RequestedCallEvent;
-import io.switchboard.domain.call.ErrorCode;
-import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.RequestedCallEvent;
+import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallTransferAccepted;
 import io.switchboard.domain.event.CancelAddParticipantFailed;

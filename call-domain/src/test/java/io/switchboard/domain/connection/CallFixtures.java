@@ -1,12 +1,12 @@
 package io.switchboard.domain.connection;
 
-import io.switchboard.domain.call.EventSchema;
-import io.switchboard.domain.call.CallbackTarget;
-import io.switchboard.domain.call.ResultInformation;
-import io.switchboard.domain.call.RequestedCallEvent;
-import io.switchboard.domain.call.LegId;
-import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.CallbackTarget;
+import io.switchboard.domain.call.EventSchema;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.RequestedCallEvent;
+import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.media.FilePlaySource;

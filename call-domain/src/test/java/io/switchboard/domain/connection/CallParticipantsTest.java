@@ -1,10 +1,10 @@
 package io.switchboard.domain.connection;
 
-import io.switchboard.domain.call.ResultInformation;
-import io.switchboard.domain.call.LegId;
-import io.switchboard.domain.call.ErrorCode;
-import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import static io.switchboard.domain.call.CallState.CONNECTED;
+import static io.switchboard.domain.call.CallState.DISCONNECTED;
 import static io.switchboard.domain.connection.CallFixtures.CALL_ID;
 import static io.switchboard.domain.connection.CallFixtures.aCallDialling;
 import static io.switchboard.domain.connection.CallFixtures.aConnectedCall;
@@ -30,8 +32,6 @@ import static io.switchboard.domain.connection.CallFixtures.bob;
 import static io.switchboard.domain.connection.CallFixtures.carolInvited;
 import static io.switchboard.domain.connection.CallFixtures.participantsUpdated;
 import static io.switchboard.domain.connection.CallFixtures.stateChanged;
-import static io.switchboard.domain.call.CallState.CONNECTED;
-import static io.switchboard.domain.call.CallState.DISCONNECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

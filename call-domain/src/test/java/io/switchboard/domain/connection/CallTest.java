@@ -1,11 +1,11 @@
 package io.switchboard.domain.connection;
 
-import io.switchboard.domain.call.ResultInformation;
-import io.switchboard.domain.call.RequestedCallEvent;
-import io.switchboard.domain.call.LegId;
-import io.switchboard.domain.call.ErrorCode;
-import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.RequestedCallEvent;
+import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantId;
 import io.switchboard.domain.participant.ParticipantState;
@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import static io.switchboard.domain.call.CallState.CONNECTED;
+import static io.switchboard.domain.call.CallState.CONNECTING;
+import static io.switchboard.domain.call.CallState.DISCONNECTED;
+import static io.switchboard.domain.call.CallState.DISCONNECTING;
 import static io.switchboard.domain.connection.CallFixtures.CALL_ID;
 import static io.switchboard.domain.connection.CallFixtures.CREATED_AT;
 import static io.switchboard.domain.connection.CallFixtures.SERVER_CALL_ID;
@@ -31,10 +35,6 @@ import static io.switchboard.domain.connection.CallFixtures.alice;
 import static io.switchboard.domain.connection.CallFixtures.bob;
 import static io.switchboard.domain.connection.CallFixtures.participantsUpdated;
 import static io.switchboard.domain.connection.CallFixtures.stateChanged;
-import static io.switchboard.domain.call.CallState.CONNECTED;
-import static io.switchboard.domain.call.CallState.CONNECTING;
-import static io.switchboard.domain.call.CallState.DISCONNECTED;
-import static io.switchboard.domain.call.CallState.DISCONNECTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

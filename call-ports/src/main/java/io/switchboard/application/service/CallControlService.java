@@ -10,10 +10,10 @@ import io.switchboard.application.port.in.ParticipantOperationCommand;
 import io.switchboard.application.port.in.TransferCallCommand;
 import io.switchboard.application.port.in.TransferCallUseCase;
 import io.switchboard.application.port.out.Telephony;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
 
 import java.util.List;

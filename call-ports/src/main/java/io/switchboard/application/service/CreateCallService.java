@@ -3,9 +3,9 @@ package io.switchboard.application.service;
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.CreateCallUseCase;
 import io.switchboard.application.port.out.IdGenerator;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantId;
 

@@ -5,11 +5,11 @@ import io.switchboard.application.port.in.ParticipantOperationCommand;
 import io.switchboard.application.port.in.SendDtmfTonesCommand;
 import io.switchboard.application.port.in.SendDtmfTonesUseCase;
 import io.switchboard.application.port.out.Telephony;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
 
 import java.util.Optional;

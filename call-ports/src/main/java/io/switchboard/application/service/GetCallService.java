@@ -1,8 +1,8 @@
 package io.switchboard.application.service;
 
 import io.switchboard.application.port.in.GetCallUseCase;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.connection.Call;
 
 import java.util.concurrent.CompletionStage;
 

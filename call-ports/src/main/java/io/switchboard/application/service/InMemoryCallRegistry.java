@@ -1,9 +1,9 @@
 package io.switchboard.application.service;
 
 import io.switchboard.application.port.out.CallRegistry;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
 
 import java.time.Clock;

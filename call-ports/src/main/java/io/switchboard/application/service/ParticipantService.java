@@ -5,8 +5,8 @@ import io.switchboard.application.port.in.InviteParticipantsUseCase;
 import io.switchboard.application.port.in.RemoveParticipantCommand;
 import io.switchboard.application.port.in.RemoveParticipantUseCase;
 import io.switchboard.application.port.out.IdGenerator;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantId;
 

@@ -8,13 +8,13 @@ import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.connection.Transition;
 import io.switchboard.domain.media.PlayOperation;
-import io.switchboard.domain.telephony.TelephonyCommand;
 import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand.SetMuted;
 import io.switchboard.domain.telephony.TelephonyCommand.StartMedia;
 import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
 import io.switchboard.domain.telephony.TelephonyCommand.StopMedia;
+import io.switchboard.domain.telephony.TelephonyCommand;
 
 import java.time.Duration;
 

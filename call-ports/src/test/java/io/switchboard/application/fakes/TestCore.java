@@ -8,8 +8,8 @@ import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
 
 import java.time.Clock;

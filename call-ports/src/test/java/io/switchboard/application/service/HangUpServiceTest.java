@@ -2,12 +2,12 @@ package io.switchboard.application.service;
 
 import io.switchboard.application.fakes.FakeMediaFetcher;
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.participant.Participant;

@@ -1,10 +1,10 @@
 package io.switchboard.application.service;
 
 import io.switchboard.application.fakes.FakeClock;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantId;
 import org.junit.jupiter.api.Test;

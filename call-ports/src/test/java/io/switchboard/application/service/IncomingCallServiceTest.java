@@ -1,7 +1,7 @@
 package io.switchboard.application.service;
 
-import io.switchboard.application.fakes.FakeOfferedCall;
 import io.switchboard.application.fakes.FakeMediaFetcher;
+import io.switchboard.application.fakes.FakeOfferedCall;
 import io.switchboard.application.fakes.FakeTelephony;
 import io.switchboard.application.fakes.FakeTimers;
 import io.switchboard.application.fakes.RecordingCallEventPublisher;
@@ -11,11 +11,11 @@ import io.switchboard.application.port.in.AnswerCallCommand;
 import io.switchboard.application.port.in.IncomingCallOffer;
 import io.switchboard.application.port.out.IncomingCallNotice;
 import io.switchboard.application.port.out.RejectReason;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;

@@ -2,8 +2,8 @@ package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;

@@ -2,9 +2,9 @@ package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.EventSchema;
+import io.switchboard.domain.connection.Call;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;

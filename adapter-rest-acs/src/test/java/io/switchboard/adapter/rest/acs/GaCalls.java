@@ -1,8 +1,8 @@
 package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.connection.Call;
 
 import static io.switchboard.adapter.rest.acs.TestRequest.post;
 import static org.assertj.core.api.Assertions.assertThat;

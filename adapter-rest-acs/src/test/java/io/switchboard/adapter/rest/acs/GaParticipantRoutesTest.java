@@ -2,8 +2,8 @@ package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantState;

@@ -2,8 +2,8 @@ package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.fakes.CallFixtures;
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.connection.Call;
 
 /** Calls set up directly through the core (synchronous in {@link TestCore}), for the routes to act on. */
 final class OriginCalls {

@@ -1,7 +1,7 @@
 package io.switchboard.application.port.in;
 
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.connection.Call;
 
 import java.util.concurrent.CompletionStage;
 

@@ -1,8 +1,8 @@
 package io.switchboard.application.port.out;
 
-import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.connection.Call;
 
 import java.util.List;
 import java.util.Optional;
