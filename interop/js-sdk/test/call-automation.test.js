@@ -73,6 +73,17 @@ test('plays a file to everyone and to one participant', async () => {
     ofCall('PlayCompleted', (e) => e.operationContext === 'play-alice'));
 });
 
+test('speaks a TextSource and an SsmlSource', async () => {
+  const media = connection.getCallMedia();
+  await media.playToAll([{ kind: 'textSource', text: 'Power is out in your area.', sourceLocale: 'en-US',
+    voiceName: 'en-US-NancyNeural' }], { operationContext: 'text' });
+  await receiver.waitFor('PlayCompleted text', ofCall('PlayCompleted', (e) => e.operationContext === 'text'));
+  await media.playToAll([{ kind: 'ssmlSource',
+    ssmlText: '<speak version="1.0" xml:lang="en-US">Press <say-as interpret-as="digits">1</say-as></speak>' }],
+  { operationContext: 'ssml' });
+  await receiver.waitFor('PlayCompleted ssml', ofCall('PlayCompleted', (e) => e.operationContext === 'ssml'));
+});
+
 test('cancels a looped play', async () => {
   const media = connection.getCallMedia();
   await media.play([{ kind: 'fileSource', url: receiver.mediaUri }], [ALICE],

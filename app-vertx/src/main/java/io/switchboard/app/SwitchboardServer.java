@@ -2,6 +2,7 @@ package io.switchboard.app;
 
 import io.switchboard.adapter.media.HttpMediaFetcher;
 import io.switchboard.adapter.media.MediaFetcherConfig;
+import io.switchboard.adapter.speech.FreeTtsSynthesizer;
 import io.switchboard.adapter.rest.acs.AcsRestApi;
 import io.switchboard.adapter.rest.acs.RestConfig;
 import io.switchboard.adapter.sandbox.SandboxConfig;
@@ -51,7 +52,12 @@ public final class SwitchboardServer {
     private final CallAutomationCore core;
     private final InMemoryCallRegistry registry;
     private final WebhookCallEventPublisher webhooks;
+    /** Syntheses at once: each holds an embedded voice (about 10 MB); one sentence takes milliseconds. */
+    private static final int SPEECH_THREADS = 2;
+    /** Synthesized audio kept for reuse: some hours of speech at 8 kHz. */
+    private static final long SPEECH_CACHE_BYTES = 64L * 1024 * 1024;
     private final HttpMediaFetcher media;
+    private final FreeTtsSynthesizer speech;
     private final SandboxTelephony sandbox;
     private final Optional<MediaEngine> rtp;
     private final Optional<SipTelephony> sip;
@@ -72,9 +78,10 @@ public final class SwitchboardServer {
                 hooks.responseTimeout(), hooks.firstRetryDelay(), hooks.maxRetryDelay(), config.webhookRetryWindow(),
                 hooks.gaApiVersion(), clock));
         media = HttpMediaFetcher.create(vertx, MediaFetcherConfig.defaults());
+        speech = FreeTtsSynthesizer.start(SPEECH_THREADS, SPEECH_CACHE_BYTES);
         RoutingTelephony telephony = new RoutingTelephony();
-        core = CallAutomationCore.create(registry, telephony, webhooks, media, new UuidIdGenerator(), clock,
-                callWorkers, new CallSettings(config.ringTimeout()),
+        core = CallAutomationCore.create(registry, telephony, webhooks, media, Optional.of(speech),
+                new UuidIdGenerator(), clock, callWorkers, new CallSettings(config.ringTimeout()),
                 config.incomingCallUrl().map(webhooks::incomingCalls));
         HandleTelephonyEventUseCase reports = telephony.reportsTo(core.telephonyEvents());
         sandbox = SandboxTelephony.create(vertx, reports, SandboxConfig.DEFAULTS);
@@ -152,6 +159,7 @@ public final class SwitchboardServer {
         rtp.ifPresent(MediaEngine::close);
         sandbox.close();
         media.close();
+        speech.close();
         callWorkers.shutdown();
         CompletableFuture<Void> closed = vertx.close().toCompletionStage().toCompletableFuture();
         try {

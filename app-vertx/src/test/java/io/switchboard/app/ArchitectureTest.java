@@ -45,6 +45,7 @@ class ArchitectureTest {
                 .adapter("sandbox", "io.switchboard.adapter.sandbox..")
                 .adapter("media", "io.switchboard.adapter.media..")
                 .adapter("sip", "io.switchboard.adapter.sip..")
+                .adapter("speech", "io.switchboard.adapter.speech..")
                 .ignoreDependency(DescribedPredicate.describe("the libraries (RTP media, client)",
                         c -> c.getPackageName().startsWith("io.switchboard.rtp")
                                 || c.getPackageName().startsWith("io.switchboard.client")),
@@ -99,13 +100,16 @@ class ArchitectureTest {
                 .contains("io.switchboard.domain.connection", "io.switchboard.application.service",
                         "io.switchboard.adapter.rest.acs", "io.switchboard.adapter.webhook",
                         "io.switchboard.adapter.sandbox", "io.switchboard.adapter.media", "io.switchboard.adapter.sip",
+                        "io.switchboard.adapter.speech",
                         "io.switchboard.rtp", "io.switchboard.client", "io.switchboard.app");
     }
 
     @Test
     void domainDependsOnlyOnTheJdk() {
+        // the JDK's XML parser (module java.xml) reads SSML
         classes().that().resideInAPackage("io.switchboard.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.domain..", "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.switchboard.domain..", "java..",
+                        "javax.xml..", "org.w3c.dom..", "org.xml.sax..")
                 .check(classes);
     }
 

@@ -2,6 +2,8 @@ package io.switchboard.client;
 
 import io.switchboard.app.SwitchboardServer;
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.media.SsmlPlaySource;
+import io.switchboard.domain.media.TextPlaySource;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.vertx.core.Vertx;
@@ -217,6 +219,30 @@ class GaCallClientSwitchboardTest {
 
         JsonObject completed = awaitEvent(call, "PlayCompleted");
         assertThat(completed.getJsonObject("data").getString("operationContext")).isEqualTo("once");
+        await(client.terminate(call));
+    }
+
+    @Test
+    void speaksTextAndSsmlWithTheEmbeddedEngine() throws Exception {
+        CallConnectionId call = connectedCall(ANSWERS);
+
+        await(client.play(call, new TextPlaySource("Power is out in your area.", Optional.of("en-US"),
+                Optional.of("female"), Optional.of("en-US-NancyNeural"), Optional.empty()),
+                GaPlayOptions.toEveryone().withOperationContext("text")));
+        JsonObject spoken = awaitEvent(call, "PlayCompleted");
+        await(client.play(call, new SsmlPlaySource("<speak version=\"1.0\" xml:lang=\"en-US\">Press "
+                + "<say-as interpret-as=\"digits\">1</say-as><break time=\"300ms\"/>to confirm.</speak>",
+                Optional.empty()), GaPlayOptions.toEveryone().withOperationContext("ssml")));
+
+        assertThat(spoken.getJsonObject("data").getString("operationContext")).isEqualTo("text");
+        Awaitility.await("the SSML's PlayCompleted").atMost(Duration.ofSeconds(8)).until(() -> events.stream()
+                .anyMatch(e -> e.getString("type").endsWith("PlayCompleted")
+                        && "ssml".equals(e.getJsonObject("data").getString("operationContext"))));
+        CallAutomationClientException german = failure(client.play(call, new TextPlaySource("Guten Tag",
+                Optional.of("de-DE"), Optional.empty(), Optional.empty(), Optional.empty()),
+                GaPlayOptions.toEveryone()));
+        assertThat(german.status()).isEqualTo(400);
+        assertThat(german.getMessage()).contains("sourceLocale: de-DE");
         await(client.terminate(call));
     }
 

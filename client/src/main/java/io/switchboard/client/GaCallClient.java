@@ -1,6 +1,7 @@
 package io.switchboard.client;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.media.PlaySource;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
@@ -109,6 +110,12 @@ public interface GaCallClient extends AutoCloseable {
 
     /** {@code POST …/{id}:play} (202): plays a file (http or https); {@code PlayCompleted} or a failure follows. */
     CompletionStage<Void> play(CallConnectionId callId, URI file, GaPlayOptions options);
+
+    /**
+     * {@code POST …/{id}:play} (202): plays a file, text ({@code TextSource}) or SSML ({@code SsmlSource});
+     * {@code PlayCompleted} or a failure follows.
+     */
+    CompletionStage<Void> play(CallConnectionId callId, PlaySource source, GaPlayOptions options);
 
     /** {@code POST …/{id}:cancelAllMediaOperations} (202): stops the running play or recognition, if any. */
     CompletionStage<Void> cancelAllMediaOperations(CallConnectionId callId);

@@ -1,6 +1,10 @@
 package io.switchboard.client;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.media.FilePlaySource;
+import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.media.SsmlPlaySource;
+import io.switchboard.domain.media.TextPlaySource;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
@@ -58,10 +62,10 @@ final class GaWire {
         return operation(options).put("targetParticipant", IdentifierWire.write(target));
     }
 
-    static JsonObject play(URI file, GaPlayOptions options) {
+    static JsonObject play(PlaySource source, GaPlayOptions options) {
         JsonArray playTo = new JsonArray();
         options.playTo().forEach(identifier -> playTo.add(mediaIdentifier(identifier)));
-        return operation(options.operation()).put("playSources", new JsonArray().add(fileSource(file)))
+        return operation(options.operation()).put("playSources", new JsonArray().add(playSource(source)))
                 .put("playTo", playTo).put("playOptions", new JsonObject().put("loop", options.loop()));
     }
 
@@ -171,6 +175,29 @@ final class GaWire {
 
     private static JsonObject fileSource(URI file) {
         return new JsonObject().put("kind", "file").put("file", new JsonObject().put("uri", file.toString()));
+    }
+
+    /** A play source as the SDKs write it: {@code kind} and its object, the cache id beside them. */
+    private static JsonObject playSource(PlaySource source) {
+        JsonObject node;
+        Optional<String> cacheId;
+        if (source instanceof FilePlaySource file) {
+            node = fileSource(file.uri());
+            cacheId = file.cacheId();
+        } else if (source instanceof TextPlaySource text) {
+            JsonObject body = new JsonObject().put("text", text.text());
+            text.locale().ifPresent(locale -> body.put("sourceLocale", locale));
+            text.voiceKind().ifPresent(kind -> body.put("voiceKind", kind));
+            text.voiceName().ifPresent(name -> body.put("voiceName", name));
+            node = new JsonObject().put("kind", "text").put("text", body);
+            cacheId = text.cacheId();
+        } else {
+            SsmlPlaySource ssml = (SsmlPlaySource) source;
+            node = new JsonObject().put("kind", "ssml").put("ssml", new JsonObject().put("ssmlText", ssml.ssml()));
+            cacheId = ssml.cacheId();
+        }
+        cacheId.ifPresent(id -> node.put("playSourceCacheId", id));
+        return node;
     }
 
     /** GA's tone names: {@code zero}…{@code nine}, {@code a}…{@code d}, {@code pound}, {@code asterisk}. */

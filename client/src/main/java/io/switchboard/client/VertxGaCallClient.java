@@ -1,6 +1,8 @@
 package io.switchboard.client;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.media.FilePlaySource;
+import io.switchboard.domain.media.PlaySource;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
@@ -150,7 +152,13 @@ final class VertxGaCallClient implements GaCallClient {
     @Override
     public CompletionStage<Void> play(CallConnectionId callId, URI file, GaPlayOptions options) {
         GaOperationOptions.requireHttp("file", file);
-        return action(callId, "play", GaWire.play(file, Objects.requireNonNull(options, "options")));
+        return play(callId, new FilePlaySource(file, Optional.empty()), options);
+    }
+
+    @Override
+    public CompletionStage<Void> play(CallConnectionId callId, PlaySource source, GaPlayOptions options) {
+        return action(callId, "play", GaWire.play(Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(options, "options")));
     }
 
     @Override

@@ -65,6 +65,11 @@ public record ResultInformation(int code, int subCode, String message) {
         return new ResultInformation(400, 8535, "Action failed, file format is invalid. " + detail);
     }
 
+    /** Speech could not be synthesized: the engine failed or is busy (ACS: a speech service internal error). */
+    public static ResultInformation synthesisFailed(String detail) {
+        return new ResultInformation(500, 8567, "Action failed, speech could not be synthesized. " + detail);
+    }
+
     /** Tones could not be sent into a leg (the network cannot, or the leg is gone). */
     public static ResultInformation tonesNotSent(String detail) {
         return new ResultInformation(400, 8520, "Action failed, tones could not be sent. " + detail);

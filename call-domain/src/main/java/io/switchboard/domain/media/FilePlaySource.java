@@ -21,7 +21,7 @@ public record FilePlaySource(URI uri, Optional<String> cacheId) implements PlayS
         }
     }
 
-    /** The key under which the decoded audio may be cached. */
+    @Override
     public String cacheKey() {
         return cacheId.filter(id -> !id.isBlank()).map(id -> "id:" + id).orElse("uri:" + uri);
     }

@@ -10,6 +10,7 @@ import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.MediaFetcher;
+import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.port.out.Timers;
 
@@ -33,13 +34,15 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
     /**
      * A core whose timers run on the JDK's shared delay scheduler ({@link ExecutorTimers} over {@code workers}).
      *
+     * @param speech   says text and SSML play sources; without it they are refused as not available
      * @param workers  runs the calls' serial executors; its tasks are short and never block
      * @param incoming tells the application of calls ringing here; without it they are refused
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
-                                            MediaFetcher fetcher, IdGenerator ids, Clock clock, Executor workers,
-                                            CallSettings settings, Optional<IncomingCallNotifier> incoming) {
-        return create(registry, telephony, publisher, fetcher, ids, clock, workers, settings,
+                                            MediaFetcher fetcher, Optional<SpeechSynthesizer> speech, IdGenerator ids,
+                                            Clock clock, Executor workers, CallSettings settings,
+                                            Optional<IncomingCallNotifier> incoming) {
+        return create(registry, telephony, publisher, fetcher, speech, ids, clock, workers, settings,
                 new ExecutorTimers(workers), incoming);
     }
 
@@ -49,18 +52,18 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
      * @param incoming tells the application of calls ringing here; without it they are refused
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
-                                            MediaFetcher fetcher, IdGenerator ids, Clock clock, Executor workers,
-                                            CallSettings settings, Timers timers,
+                                            MediaFetcher fetcher, Optional<SpeechSynthesizer> speech, IdGenerator ids,
+                                            Clock clock, Executor workers, CallSettings settings, Timers timers,
                                             Optional<IncomingCallNotifier> incoming) {
-        Clips clips = new Clips(fetcher);
+        Clips clips = new Clips(fetcher, speech);
         Calls calls = new Calls(registry, publisher, new CallExecutors(workers),
                 new TelephonyCommands(telephony, clips, timers, settings.ringTimeout()));
-        PlayService play = new PlayService(calls, ids);
+        PlayService play = new PlayService(calls, clips, ids);
         ParticipantService participants = new ParticipantService(calls, ids);
         DtmfService dtmf = new DtmfService(calls, telephony);
-        CallControlService control = new CallControlService(calls, telephony);
-        CallControlUseCases callControl = new CallControlUseCases(control, control, new RecognizeService(calls, ids),
-                dtmf, dtmf, control, control);
+        CallControlService control = new CallControlService(calls, telephony, clips);
+        CallControlUseCases callControl = new CallControlUseCases(control, control,
+                new RecognizeService(calls, clips, ids), dtmf, dtmf, control, control);
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
                 new HangUpService(calls), play, play, participants, participants, new GetCallService(calls),
                 callControl);

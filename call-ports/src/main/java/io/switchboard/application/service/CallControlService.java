@@ -28,10 +28,12 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
 
     private final Calls calls;
     private final Telephony telephony;
+    private final Clips clips;
 
-    CallControlService(Calls calls, Telephony telephony) {
+    CallControlService(Calls calls, Telephony telephony, Clips clips) {
         this.calls = calls;
         this.telephony = telephony;
+        this.clips = clips;
     }
 
     @Override
@@ -43,7 +45,7 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     @Override
     public CompletionStage<Participant> hold(HoldCommand command) {
         return calls.onCall(command.callId(), call -> {
-            command.music().ifPresent(Clips::file);
+            command.music().ifPresent(clips::check);
             return calls.apply(call.hold(command.participant(), true, command.music(), command.operationContext(),
                     command.operationCallbackUri())).participant(command.participant()).orElseThrow();
         });

@@ -2,46 +2,77 @@ package io.switchboard.application.service;
 
 import io.switchboard.application.port.out.AudioUnavailableException;
 import io.switchboard.application.port.out.MediaFetcher;
+import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.media.Speech;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-/** Fetches the audio of play sources; a fetcher that throws is treated as one that fails. */
+/**
+ * The audio of play sources: files from the media fetcher, text and SSML from the speech synthesizer. A fetcher or
+ * synthesizer that throws is treated as one that fails.
+ */
 final class Clips {
 
     private final MediaFetcher fetcher;
+    private final Optional<SpeechSynthesizer> synthesizer;
 
-    Clips(MediaFetcher fetcher) {
+    Clips(MediaFetcher fetcher, Optional<SpeechSynthesizer> synthesizer) {
         this.fetcher = fetcher;
+        this.synthesizer = synthesizer;
     }
 
     CompletionStage<AudioClip> fetch(PlaySource source) {
         try {
-            return fetcher.fetch(file(source));
+            if (source instanceof FilePlaySource file) {
+                return fetcher.fetch(file);
+            }
+            return speaker().synthesize(Speech.of(source), source.cacheKey()).exceptionallyCompose(error ->
+                    CompletableFuture.failedFuture(unwrap(error) instanceof AudioUnavailableException ? error
+                            : new AudioUnavailableException(ResultInformation.synthesisFailed(
+                            String.valueOf(unwrap(error).getMessage())))));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** The only source this server plays; others are refused before they get this far. */
-    static FilePlaySource file(PlaySource source) {
-        if (source instanceof FilePlaySource file) {
-            return file;
+    /**
+     * Refuses, before anything starts, a source this server cannot play: speech without a synthesizer
+     * ({@code FEATURE_NOT_AVAILABLE}), or in a locale it does not speak (400 naming {@code sourceLocale}).
+     */
+    void check(PlaySource source) {
+        if (source instanceof FilePlaySource) {
+            return;
         }
-        throw new CallAutomationException(ErrorCode.FEATURE_NOT_AVAILABLE, "Only file play sources are available.");
+        SpeechSynthesizer speaker = speaker();
+        Speech.of(source).locale().filter(locale -> speaker.locales().stream().noneMatch(locale::equalsIgnoreCase))
+                .ifPresent(locale -> {
+                    throw new IllegalArgumentException("sourceLocale: " + locale + " (expected: one of "
+                            + String.join(", ", speaker.locales()) + ", the locales this server speaks)");
+                });
+    }
+
+    private SpeechSynthesizer speaker() {
+        return synthesizer.orElseThrow(() -> new CallAutomationException(ErrorCode.FEATURE_NOT_AVAILABLE,
+                "Text-to-speech is not available: this server has no speech synthesizer."));
     }
 
     /** Why a fetch failed, in ACS's codes. */
     static ResultInformation why(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = unwrap(error);
         return cause instanceof AudioUnavailableException unavailable
                 ? unavailable.result() : ResultInformation.downloadFailed(String.valueOf(cause.getMessage()));
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

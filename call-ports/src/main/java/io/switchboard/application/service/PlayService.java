@@ -16,17 +16,19 @@ import java.util.concurrent.CompletionStage;
 public final class PlayService implements PlayAudioUseCase, CancelMediaProcessingUseCase {
 
     private final Calls calls;
+    private final Clips clips;
     private final IdGenerator ids;
 
-    PlayService(Calls calls, IdGenerator ids) {
+    PlayService(Calls calls, Clips clips, IdGenerator ids) {
         this.calls = calls;
+        this.clips = clips;
         this.ids = ids;
     }
 
     @Override
     public CompletionStage<PlayOperation> playAudio(PlayAudioCommand command) {
         return calls.onCall(command.callId(), call -> {
-            Clips.file(command.source());
+            clips.check(command.source());
             PlayOperation operation = PlayOperation.requested(MediaOperationId.of(ids.newId()), command.source(),
                     command.loop(), command.operationContext(), command.operationCallbackUri());
             calls.apply(call.startPlay(operation,

@@ -18,17 +18,19 @@ import java.util.concurrent.CompletionStage;
 public final class RecognizeService implements RecognizeUseCase {
 
     private final Calls calls;
+    private final Clips clips;
     private final IdGenerator ids;
 
-    RecognizeService(Calls calls, IdGenerator ids) {
+    RecognizeService(Calls calls, Clips clips, IdGenerator ids) {
         this.calls = calls;
+        this.clips = clips;
         this.ids = ids;
     }
 
     @Override
     public CompletionStage<RecognizeOperation> recognize(RecognizeCommand command) {
         return calls.onCall(command.callId(), call -> {
-            command.prompt().ifPresent(Clips::file);
+            command.prompt().ifPresent(clips::check);
             Participant target = call.participant(command.participant()).orElseThrow(() ->
                     new CallAutomationException(ErrorCode.PARTICIPANT_NOT_FOUND, "Participant "
                             + command.participant() + " is not in call " + call.id() + "."));

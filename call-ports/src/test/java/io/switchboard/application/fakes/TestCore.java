@@ -28,11 +28,12 @@ public final class TestCore {
     public final RecordingCallEventPublisher events = new RecordingCallEventPublisher();
     public final FakeTelephony telephony = new FakeTelephony();
     public final FakeMediaFetcher media = new FakeMediaFetcher();
+    public final FakeSpeechSynthesizer speech = new FakeSpeechSynthesizer();
     public final FakeTimers timers = new FakeTimers();
     public final RecordingIncomingCallNotifier notices = new RecordingIncomingCallNotifier();
     public final InMemoryCallRegistry registry = new InMemoryCallRegistry(Clock.systemUTC(), Duration.ofMinutes(10));
     private final CallAutomationCore core = CallAutomationCore.create(registry, telephony, events, media,
-            new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS, timers,
+            Optional.of(speech), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS, timers,
             Optional.of(notices));
 
     public CallUseCases useCases() {

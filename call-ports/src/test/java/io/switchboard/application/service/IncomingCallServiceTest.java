@@ -202,7 +202,7 @@ class IncomingCallServiceTest {
         FakeTelephony telephony = new FakeTelephony();
         CallAutomationCore deaf = CallAutomationCore.create(new InMemoryCallRegistry(Clock.systemUTC(),
                         Duration.ofMinutes(1)), telephony, new RecordingCallEventPublisher(), new FakeMediaFetcher(),
-                new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS,
+                Optional.empty(), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS,
                 new FakeTimers(), Optional.empty());
 
         // when

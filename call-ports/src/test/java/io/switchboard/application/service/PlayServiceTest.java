@@ -3,6 +3,7 @@ package io.switchboard.application.service;
 import io.switchboard.application.fakes.FakeMediaFetcher;
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.CancelMediaProcessingCommand;
+import io.switchboard.application.port.in.PlayAudioCommand;
 import io.switchboard.application.port.out.AudioUnavailableException;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.domain.call.CallAutomationException;
@@ -16,6 +17,9 @@ import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.Speech;
+import io.switchboard.domain.media.SsmlPlaySource;
+import io.switchboard.domain.media.TextPlaySource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,6 +58,59 @@ class PlayServiceTest {
         assertThat(core.telephony.played()).containsExactly(new PlaybackRequest(call.id(), play.id(),
                 List.of(core.participant(call.id(), ALICE.rawId()).leg()), CLIP, false));
         assertThat(core.events.events()).isEmpty();
+    }
+
+    @Test
+    void speaksATextSourceAndPlaysItsAudioLikeAFile() {
+        // given
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        TextPlaySource text = new TextPlaySource("Power is out in your area.", Optional.of("en-US"), Optional.empty(),
+                Optional.of("en-US-NancyNeural"), Optional.empty());
+
+        // when
+        PlayOperation play = result(core.useCases().playAudio().playAudio(new PlayAudioCommand(call.id(), text, false,
+                Optional.empty())));
+
+        // then
+        assertThat(core.speech.spoken()).singleElement().extracting(Speech::text).isEqualTo("Power is out in your area.");
+        PlaybackRequest played = core.telephony.played().get(0);
+        assertThat(played.operation()).isEqualTo(play.id());
+        assertThat(played.clip().key()).isEqualTo("tts:" + text.cacheKey());
+        assertThat(played.legs()).containsExactly(core.participant(call.id(), ALICE.rawId()).leg());
+    }
+
+    @Test
+    void refusesSpeechInALocaleTheServerDoesNotSpeak() {
+        // given
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        TextPlaySource german = new TextPlaySource("Guten Tag", Optional.of("de-DE"), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        // when
+        Throwable refused = failure(core.useCases().playAudio().playAudio(new PlayAudioCommand(call.id(), german,
+                false, Optional.empty())));
+
+        // then
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("sourceLocale: de-DE (expected: one of en-US");
+        assertThat(core.telephony.played()).isEmpty();
+    }
+
+    @Test
+    void reportsPlayFailedWhenSpeechCannotBeSynthesized() {
+        // given
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        core.speech.failFromNowOn();
+
+        // when
+        PlayOperation play = result(core.useCases().playAudio().playAudio(new PlayAudioCommand(call.id(),
+                new SsmlPlaySource("<speak>Hello</speak>", Optional.empty()), false, Optional.empty())));
+
+        // then
+        assertThat(core.events.events()).containsExactly(new PlayFailed(call.id(),
+                play.ended(OperationStatus.FAILED, ResultInformation.synthesisFailed("the engine is down")),
+                ResultInformation.synthesisFailed("the engine is down")));
+        assertThat(core.telephony.played()).isEmpty();
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.media.DtmfOptions;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.media.SsmlPlaySource;
+import io.switchboard.domain.media.TextPlaySource;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
 import java.net.URI;
@@ -28,7 +30,8 @@ import static io.switchboard.adapter.rest.acs.GaRequests.operationCallback;
 
 /**
  * The GA API's media request bodies: play, recognize, DTMF, hold. Media operations send identifiers without
- * {@code kind}. Text and SSML sources, and speech or choice recognition, are refused with 400/8520: not available.
+ * {@code kind}. Play sources are files, text or SSML; speech or choice recognition, and several play sources in one
+ * request, are refused with 400/8520: not available.
  */
 final class GaMediaRequests {
 
@@ -126,9 +129,26 @@ final class GaMediaRequests {
                 Optional<String> cacheId = JsonRequest.optionalText(node, "playSourceCacheId", path);
                 return JsonRequest.at(path + ".file.uri", () -> new FilePlaySource(parsed, cacheId));
             }
-            case "text", "ssml" -> throw notAvailable(path + ".kind: " + kind + ": text-to-speech is not available "
-                    + "yet (expected: file)");
-            default -> throw new IllegalArgumentException(path + ".kind: " + kind + " (expected: file)");
+            case "text" -> {
+                String at = path + ".text";
+                JsonNode text = JsonRequest.field(node, "text").orElseThrow(() -> new IllegalArgumentException(at
+                        + ": missing (expected: {\"text\":\"...\",\"sourceLocale\":\"en-US\"})"));
+                String words = JsonRequest.text(text, "text", at);
+                Optional<String> locale = JsonRequest.optionalText(text, "sourceLocale", at);
+                Optional<String> voiceKind = JsonRequest.optionalText(text, "voiceKind", at);
+                Optional<String> voiceName = JsonRequest.optionalText(text, "voiceName", at);
+                Optional<String> cacheId = JsonRequest.optionalText(node, "playSourceCacheId", path);
+                return JsonRequest.within(at, () -> new TextPlaySource(words, locale, voiceKind, voiceName, cacheId));
+            }
+            case "ssml" -> {
+                String at = path + ".ssml";
+                JsonNode ssml = JsonRequest.field(node, "ssml").orElseThrow(() -> new IllegalArgumentException(at
+                        + ": missing (expected: {\"ssmlText\":\"<speak>...</speak>\"})"));
+                String document = JsonRequest.text(ssml, "ssmlText", at);
+                Optional<String> cacheId = JsonRequest.optionalText(node, "playSourceCacheId", path);
+                return JsonRequest.within(at, () -> new SsmlPlaySource(document, cacheId));
+            }
+            default -> throw new IllegalArgumentException(path + ".kind: " + kind + " (expected: file, text or ssml)");
         }
     }
 

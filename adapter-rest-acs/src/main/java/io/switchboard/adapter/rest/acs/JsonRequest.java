@@ -140,4 +140,16 @@ final class JsonRequest {
             throw new IllegalArgumentException(path + (colon >= 0 ? message.substring(colon) : ": " + message));
         }
     }
+
+    /**
+     * Builds a domain value whose refusal names a field of the object at {@code parentPath}: the domain says
+     * {@code sourceLocale: x (...)}, the wire {@code playSources[0].text.sourceLocale: x (...)}.
+     */
+    static <T> T within(String parentPath, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(parentPath + "." + e.getMessage());
+        }
+    }
 }

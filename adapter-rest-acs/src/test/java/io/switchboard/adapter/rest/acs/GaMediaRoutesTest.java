@@ -9,6 +9,7 @@ import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.Speech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.Participant;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.switchboard.adapter.rest.acs.GaCalls.path;
@@ -84,17 +86,53 @@ class GaMediaRoutesTest {
     }
 
     @Test
-    void refusesTextToSpeechAndSpeechRecognitionWith400And8520() throws Exception {
+    void speaksTextAndSsmlSources() throws Exception {
         // when
-        ApiHarness.Reply text = api.send(post(path(call.id(), ":play"),
-                "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hello\"}}]}"));
+        ApiHarness.Reply text = api.send(post(path(call.id(), ":play"), "{\"playSources\":[{\"kind\":\"text\","
+                + "\"text\":{\"text\":\"Hello\",\"sourceLocale\":\"en-US\",\"voiceKind\":\"female\","
+                + "\"voiceName\":\"en-US-NancyNeural\"},\"playSourceCacheId\":\"hello\"}]}"));
+        ApiHarness.Reply ssml = api.send(post(path(call.id(), ":play"), "{\"playSources\":[{\"kind\":\"ssml\","
+                + "\"ssml\":{\"ssmlText\":\"<speak>Press <say-as interpret-as='digits'>12</say-as></speak>\"}}],"
+                + "\"interruptCallMediaOperation\":true}"));
+
+        // then
+        assertThat(text.status()).isEqualTo(202);
+        assertThat(ssml.status()).isEqualTo(202);
+        assertThat(core.speech.spoken()).extracting(Speech::text).containsExactly("Hello", "Press 1 2");
+        assertThat(core.telephony.played()).extracting(request -> request.clip().key()).containsExactly("tts:id:hello",
+                "tts:ssml:<speak>Press <say-as interpret-as='digits'>12</say-as></speak>");
+    }
+
+    @Test
+    void refusesSpeechSourcesItCannotReadNamingTheField() throws Exception {
+        // when
+        ApiHarness.Reply noText = api.send(post(path(call.id(), ":play"),
+                "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"sourceLocale\":\"en-US\"}}]}"));
+        ApiHarness.Reply badSsml = api.send(post(path(call.id(), ":play"),
+                "{\"playSources\":[{\"kind\":\"ssml\",\"ssml\":{\"ssmlText\":\"<speak>open\"}}]}"));
+        ApiHarness.Reply badKind = api.send(post(path(call.id(), ":play"),
+                "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hi\",\"voiceKind\":\"robot\"}}]}"));
+        ApiHarness.Reply german = api.send(post(path(call.id(), ":play"),
+                "{\"playSources\":[{\"kind\":\"text\",\"text\":{\"text\":\"Hallo\",\"sourceLocale\":\"de-DE\"}}]}"));
+
+        // then
+        assertThat(List.of(noText.status(), badSsml.status(), badKind.status(), german.status()))
+                .containsOnly(400);
+        assertThat(noText.json().at("/error/message").asText()).startsWith("playSources[0].text.text: missing");
+        assertThat(badSsml.json().at("/error/message").asText())
+                .startsWith("playSources[0].ssml.ssmlText: not well-formed");
+        assertThat(badKind.json().at("/error/message").asText()).startsWith("playSources[0].text.voiceKind: robot");
+        assertThat(german.json().at("/error/message").asText()).startsWith("sourceLocale: de-DE (expected: one of");
+        assertThat(core.telephony.played()).isEmpty();
+    }
+
+    @Test
+    void refusesSpeechRecognitionWith400And8520() throws Exception {
+        // when
         ApiHarness.Reply speech = api.send(post(path(call.id(), ":recognize"),
                 "{\"recognizeInputType\":\"speech\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + "}}"));
 
         // then
-        assertThat(text.status()).isEqualTo(400);
-        assertThat(text.json().at("/error/code").asText()).isEqualTo("8520");
-        assertThat(text.json().at("/error/message").asText()).contains("not available yet");
         assertThat(speech.status()).isEqualTo(400);
         assertThat(speech.json().at("/error/code").asText()).isEqualTo("8520");
     }
