@@ -73,7 +73,7 @@ test('plays a file to everyone and to one participant', async () => {
     ofCall('PlayCompleted', (e) => e.operationContext === 'play-alice'));
 });
 
-test('speaks a TextSource and an SsmlSource', async () => {
+test('speaks a TextSource and an SsmlSource, and plays several sources in a row', async () => {
   const media = connection.getCallMedia();
   await media.playToAll([{ kind: 'textSource', text: 'Power is out in your area.', sourceLocale: 'en-US',
     voiceName: 'en-US-NancyNeural' }], { operationContext: 'text' });
@@ -82,6 +82,9 @@ test('speaks a TextSource and an SsmlSource', async () => {
     ssmlText: '<speak version="1.0" xml:lang="en-US">Press <say-as interpret-as="digits">1</say-as></speak>' }],
   { operationContext: 'ssml' });
   await receiver.waitFor('PlayCompleted ssml', ofCall('PlayCompleted', (e) => e.operationContext === 'ssml'));
+  await media.playToAll([{ kind: 'textSource', text: 'Attention.' }, { kind: 'fileSource', url: receiver.mediaUri }],
+    { operationContext: 'both' });
+  await receiver.waitFor('PlayCompleted both', ofCall('PlayCompleted', (e) => e.operationContext === 'both'));
 });
 
 test('cancels a looped play', async () => {

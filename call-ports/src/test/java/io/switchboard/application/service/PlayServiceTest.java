@@ -15,8 +15,10 @@ import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
 import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.media.AudioClip;
+import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.PlaySequence;
 import io.switchboard.domain.media.Speech;
 import io.switchboard.domain.media.SsmlPlaySource;
 import io.switchboard.domain.media.TextPlaySource;
@@ -77,6 +79,40 @@ class PlayServiceTest {
         assertThat(played.operation()).isEqualTo(play.id());
         assertThat(played.clip().key()).isEqualTo("tts:" + text.cacheKey());
         assertThat(played.legs()).containsExactly(core.participant(call.id(), ALICE.rawId()).leg());
+    }
+
+    @Test
+    void playsSeveralSourcesOneAfterTheOtherAsOneClip() {
+        // given
+        core.media.serve(PROMPT, CLIP);
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        TextPlaySource text = new TextPlaySource("Hi", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        PlaySequence both = new PlaySequence(List.of(new FilePlaySource(PROMPT, Optional.empty()), text));
+
+        // when
+        result(core.useCases().playAudio().playAudio(new PlayAudioCommand(call.id(), both, false, Optional.empty())));
+
+        // then: the file's samples, then the speech's
+        AudioClip played = core.telephony.played().get(0).clip();
+        assertThat(played.key()).startsWith("seq:");
+        assertThat(played.samples()).hasSize(CLIP.samples().length + 160 * "Hi".length());
+    }
+
+    @Test
+    void failsASequenceWhosePartCannotBeHad() {
+        // given: the fake fetcher knows no file at PROMPT
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        PlaySequence both = new PlaySequence(List.of(new TextPlaySource("Hi", Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), new FilePlaySource(PROMPT, Optional.empty())));
+
+        // when
+        result(core.useCases().playAudio().playAudio(new PlayAudioCommand(call.id(), both, false, Optional.empty())));
+
+        // then
+        assertThat(core.events.events(PlayFailed.class)).singleElement()
+                .satisfies(failed -> assertThat(failed.result().subCode()).isEqualTo(8536));
+        assertThat(core.telephony.played()).isEmpty();
     }
 
     @Test

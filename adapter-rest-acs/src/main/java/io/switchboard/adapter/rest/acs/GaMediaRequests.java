@@ -12,6 +12,7 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.media.DtmfOptions;
 import io.switchboard.domain.media.FilePlaySource;
+import io.switchboard.domain.media.PlaySequence;
 import io.switchboard.domain.media.PlaySource;
 import io.switchboard.domain.media.SsmlPlaySource;
 import io.switchboard.domain.media.TextPlaySource;
@@ -30,8 +31,8 @@ import static io.switchboard.adapter.rest.acs.GaRequests.operationCallback;
 
 /**
  * The GA API's media request bodies: play, recognize, DTMF, hold. Media operations send identifiers without
- * {@code kind}. Play sources are files, text or SSML; speech or choice recognition, and several play sources in one
- * request, are refused with 400/8520: not available.
+ * {@code kind}. Play sources are files, text or SSML, several of them played one after the other; speech or choice
+ * recognition is refused with 400/8520: not available.
  */
 final class GaMediaRequests {
 
@@ -39,12 +40,9 @@ final class GaMediaRequests {
     }
 
     static PlayAudioCommand play(CallConnectionId callId, ObjectNode body) {
-        List<JsonNode> sources = JsonRequest.array(body, "playSources", "", true);
-        if (sources.size() > 1) {
-            throw notAvailable("playSources: " + sources.size() + " sources: playing several in sequence is not "
-                    + "available yet (expected: one source)");
-        }
-        PlaySource source = source(sources.get(0), "playSources[0]");
+        PlaySource source = sources(JsonRequest.array(body, "playSources", "", true), "playSources").orElseThrow(() ->
+                new IllegalArgumentException("playSources: empty (expected: 1 to " + PlaySequence.MAX_SOURCES
+                        + " play sources)"));
         List<CommunicationIdentifier> playTo = new ArrayList<>();
         List<JsonNode> targets = JsonRequest.array(body, "playTo", "", false);
         for (int i = 0; i < targets.size(); i++) {
@@ -99,17 +97,30 @@ final class GaMediaRequests {
                 context(body), operationCallback(body));
     }
 
-    /** {@code playPrompt}, or the single element of {@code playPrompts}. */
+    /** {@code playPrompt}, or {@code playPrompts} played one after the other. */
     private static Optional<PlaySource> prompt(ObjectNode body) {
         Optional<JsonNode> single = JsonRequest.field(body, "playPrompt");
         if (single.isPresent()) {
             return Optional.of(source(single.get(), "playPrompt"));
         }
-        List<JsonNode> prompts = JsonRequest.array(body, "playPrompts", "", false);
-        if (prompts.size() > 1) {
-            throw notAvailable("playPrompts: " + prompts.size() + " prompts (expected: at most one)");
+        return sources(JsonRequest.array(body, "playPrompts", "", false), "playPrompts");
+    }
+
+    /** The sources of a list, one after the other: one source as itself, several as a sequence; none is empty. */
+    private static Optional<PlaySource> sources(List<JsonNode> nodes, String path) {
+        if (nodes.size() > PlaySequence.MAX_SOURCES) {
+            throw new IllegalArgumentException(path + ": " + nodes.size() + " sources (expected: 1 to "
+                    + PlaySequence.MAX_SOURCES + ")");
         }
-        return prompts.stream().findFirst().map(node -> source(node, "playPrompts[0]"));
+        List<PlaySource> sources = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            sources.add(source(nodes.get(i), path + "[" + i + "]"));
+        }
+        return switch (sources.size()) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(sources.get(0));
+            default -> Optional.of(new PlaySequence(sources));
+        };
     }
 
     /** A play source; {@code kind} may be absent (then the nested key tells). */

@@ -104,6 +104,23 @@ class GaMediaRoutesTest {
     }
 
     @Test
+    void playsSeveralSourcesInARowAndRefusesTooMany() throws Exception {
+        // when
+        ApiHarness.Reply two = api.send(post(path(call.id(), ":play"), "{\"playSources\":[" + FILE + ","
+                + "{\"kind\":\"text\",\"text\":{\"text\":\"Bye\"}}]}"));
+        String eleven = String.join(",", java.util.Collections.nCopies(11, FILE));
+        ApiHarness.Reply tooMany = api.send(post(path(call.id(), ":play"), "{\"playSources\":[" + eleven + "],"
+                + "\"interruptCallMediaOperation\":true}"));
+
+        // then
+        assertThat(two.status()).isEqualTo(202);
+        assertThat(core.telephony.played()).singleElement().satisfies(played ->
+                assertThat(played.clip().key()).startsWith("seq:"));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().at("/error/message").asText()).isEqualTo("playSources: 11 sources (expected: 1 to 10)");
+    }
+
+    @Test
     void refusesSpeechSourcesItCannotReadNamingTheField() throws Exception {
         // when
         ApiHarness.Reply noText = api.send(post(path(call.id(), ":play"),
