@@ -107,7 +107,10 @@ public final class RoutingTelephony implements Telephony {
 
         @Override
         public void answer(CallConnectionId connection, LegId leg) {
-            carriers.put(leg, network.get());
+            Telephony carrier = network.get();
+            if (carrier != null) { // null only while the network is still being started: its calls are not routed
+                carriers.put(leg, carrier);
+            }
             call.answer(connection, leg);
         }
 
