@@ -112,6 +112,22 @@ test('recognizes a DTMF key pressed after a prompt', async () => {
   assert.equal(completed.resultInformation.subCode, 8531);
 });
 
+test('recognizes a choice by its key, after a spoken prompt', async () => {
+  await sleep(800); // let +15550100002's key press after the earlier prompt pass
+  await connection.getCallMedia().startRecognizing(BOB, {
+    kind: 'callMediaRecognizeChoiceOptions',
+    choices: [{ label: 'Confirm', phrases: ['Confirm', 'One'], tone: 'one' },
+      { label: 'Cancel', phrases: ['Cancel', 'Two'], tone: 'two' }],
+    playPrompt: { kind: 'textSource', text: 'Press one to confirm, two to cancel.', sourceLocale: 'en-US' },
+    initialSilenceTimeoutInSeconds: 5,
+    operationContext: 'choose',
+  });
+  const completed = await receiver.waitFor('RecognizeCompleted choose',
+    ofCall('RecognizeCompleted', (e) => e.operationContext === 'choose'));
+  assert.equal(completed.choiceResult.label, 'Confirm');
+  assert.equal(completed.resultInformation.subCode, 8533);
+});
+
 test('fails a recognition on initial silence', async () => {
   await connection.getCallMedia().startRecognizing(ALICE, 1, {
     initialSilenceTimeoutInSeconds: 1,

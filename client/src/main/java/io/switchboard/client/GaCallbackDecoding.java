@@ -24,6 +24,7 @@ import io.switchboard.domain.event.SendDtmfTonesCompleted;
 import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.OperationStatus;
+import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
@@ -86,11 +87,12 @@ final class GaCallbackDecoding {
                 .on("CallTransferFailed", data -> List.of(new CallTransferFailed(WireFields.callId(data),
                         context(data), Optional.empty(), WireFields.result(data))))
                 .on("RecognizeCompleted", data -> List.of(new RecognizeCompleted(WireFields.callId(data),
-                        WireFields.endedRecognition(context(data), dtmfTones(data)), WireFields.result(data))))
+                        recognized(data), WireFields.result(data))))
                 .on("RecognizeFailed", data -> List.of(new RecognizeFailed(WireFields.callId(data),
-                        WireFields.endedRecognition(context(data), List.of()), WireFields.result(data))))
+                        WireFields.endedRecognition(context(data), List.of(), Optional.empty()),
+                        WireFields.result(data))))
                 .on("RecognizeCanceled", data -> List.of(new RecognizeCanceled(WireFields.callId(data),
-                        WireFields.endedRecognition(context(data), List.of()))))
+                        WireFields.endedRecognition(context(data), List.of(), Optional.empty()))))
                 .on("ContinuousDtmfRecognitionStopped", data -> List.of(new ContinuousDtmfRecognitionStopped(
                         WireFields.callId(data), ga.soleParticipant(data), context(data), Optional.empty())))
                 .on("SendDtmfTonesCompleted", data -> List.of(new SendDtmfTonesCompleted(WireFields.callId(data),
@@ -127,12 +129,24 @@ final class GaCallbackDecoding {
         return known.size() == 1 ? known.get(0) : WireFields.unknownParticipant(CallbackHandler.UNKNOWN);
     }
 
-    /** {@code dtmfResult.tones}; the GA server recognizes DTMF only, so another {@code recognitionType} is refused. */
-    private static List<Tone> dtmfTones(JsonObject data) {
+    /**
+     * The recognition a {@code RecognizeCompleted} reports: its {@code dtmfResult.tones}, or the label of its
+     * {@code choiceResult}. Speech results are refused: the server recognizes no speech.
+     */
+    private static RecognizeOperation recognized(JsonObject data) {
         String type = data.getString("recognitionType", "dtmf");
-        if (!type.equalsIgnoreCase("dtmf")) {
-            throw new IllegalArgumentException("recognitionType: " + type + " (expected: dtmf)");
+        if (type.equalsIgnoreCase("choices")) {
+            return WireFields.endedRecognition(context(data), List.of(),
+                    Optional.of(WireFields.text(WireFields.object(data, "choiceResult"), "label")));
         }
+        if (!type.equalsIgnoreCase("dtmf")) {
+            throw new IllegalArgumentException("recognitionType: " + type + " (expected: dtmf or choices)");
+        }
+        return WireFields.endedRecognition(context(data), dtmfTones(data), Optional.empty());
+    }
+
+    /** {@code dtmfResult.tones}. */
+    private static List<Tone> dtmfTones(JsonObject data) {
         JsonArray names = WireFields.object(data, "dtmfResult").getJsonArray("tones", new JsonArray());
         List<Tone> tones = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {

@@ -109,11 +109,14 @@ final class WireFields {
                 Optional.of(result));
     }
 
-    /** A recognition the wire names only by its context and tones: no prompt, the stand-in options, target and id. */
-    static RecognizeOperation endedRecognition(Optional<String> context, List<Tone> tones) {
+    /**
+     * A recognition the wire names only by its context, its tones and the choice made: no prompt, the stand-in
+     * options, target and id.
+     */
+    static RecognizeOperation endedRecognition(Optional<String> context, List<Tone> tones, Optional<String> chosen) {
         return new RecognizeOperation(MediaOperationId.of(CallbackHandler.UNKNOWN), LegId.of(CallbackHandler.UNKNOWN),
                 CallbackHandler.UNKNOWN_DTMF_OPTIONS, Optional.empty(), false, false, tones, context,
-                Optional.empty());
+                Optional.empty(), List.of(), chosen);
     }
 
     /**

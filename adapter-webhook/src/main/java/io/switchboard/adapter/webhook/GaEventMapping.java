@@ -135,6 +135,12 @@ final class GaEventMapping {
         String name = "RecognizeCompleted";
         ObjectNode data = common(name, event.callId(), event.operation().operationContext(),
                 Optional.of(event.result()), Optional.empty());
+        Optional<String> chosen = event.operation().chosen();
+        if (chosen.isPresent()) {
+            data.put("recognitionType", "choices");
+            data.putObject("choiceResult").put("label", chosen.get());
+            return Optional.of(new WireEvent(name, data));
+        }
         data.put("recognitionType", "dtmf");
         ArrayNode tones = data.putObject("dtmfResult").putArray("tones");
         event.operation().tones().forEach(tone -> tones.add(toneName(tone)));

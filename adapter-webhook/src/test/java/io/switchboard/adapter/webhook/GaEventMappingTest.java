@@ -202,6 +202,35 @@ class GaEventMappingTest {
     }
 
     @Test
+    void sendsRecognizeCompletedOfAChoiceWithItsLabelAndTheClientReadsItBack() throws IOException {
+        // given
+        io.switchboard.domain.media.RecognizeOperation choosing = io.switchboard.domain.media.RecognizeOperation
+                .choosing(io.switchboard.domain.media.MediaOperationId.of("rec-2"),
+                        io.switchboard.domain.call.LegId.of("leg-1"), List.of(new io.switchboard.domain.media.Choice(
+                                "Confirm", List.of("Confirm", "One"), java.util.Optional.of(Tone.ONE))),
+                        CallEventFixtures.aRecognition(List.of()).options(), java.util.Optional.empty(), false,
+                        java.util.Optional.of("menu"), java.util.Optional.empty())
+                .with(Tone.ONE);
+        CallEvent event = new io.switchboard.domain.event.RecognizeCompleted(CALL, choosing,
+                ResultInformation.RECOGNIZED_CHOICE);
+
+        // when
+        JsonNode cloudEvent = body(event).get(0);
+        io.vertx.core.json.JsonObject wire = new io.vertx.core.json.JsonObject(cloudEvent.toString());
+        List<CallEvent> decoded = CallbackDecoder.create().decode(wire.getString("type"), wire).orElseThrow();
+
+        // then
+        assertThat(cloudEvent.at("/data/recognitionType").asText()).isEqualTo("choices");
+        assertThat(cloudEvent.at("/data/choiceResult/label").asText()).isEqualTo("Confirm");
+        assertThat(cloudEvent.at("/data/resultInformation/subCode").asInt()).isEqualTo(8533);
+        assertThat(decoded).singleElement().isInstanceOfSatisfying(
+                io.switchboard.domain.event.RecognizeCompleted.class, completed -> {
+                    assertThat(completed.operation().chosen()).contains("Confirm");
+                    assertThat(completed.operation().operationContext()).contains("menu");
+                });
+    }
+
+    @Test
     void namesTheInvitationOfCancelAddParticipantEventsAndBothPartiesOfATransfer() throws IOException {
         // given
         List<CallEvent> events = CallEventFixtures.oneOfEach();

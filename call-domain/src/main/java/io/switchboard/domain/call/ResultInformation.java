@@ -23,6 +23,10 @@ public record ResultInformation(int code, int subCode, String message) {
             new ResultInformation(200, 8531, "Action completed, max digits received.");
     public static final ResultInformation RECOGNIZED_STOP_TONE =
             new ResultInformation(200, 8514, "Action completed, stop tone detected.");
+    public static final ResultInformation RECOGNIZED_CHOICE =
+            new ResultInformation(200, 8533, "Action completed, DTMF option matched.");
+    public static final ResultInformation INCORRECT_TONE =
+            new ResultInformation(400, 8534, "Action failed, incorrect tone detected.");
     public static final ResultInformation INITIAL_SILENCE_TIMEOUT =
             new ResultInformation(400, 8510, "Action failed, initial silence timeout reached.");
     public static final ResultInformation INTER_TONE_TIMEOUT =

@@ -195,6 +195,10 @@ final class CallMedia {
                     List.of(new RecognizeCompleted(call.id(), next, ResultInformation.RECOGNIZED_MAX_TONES)), commands);
             case STOP_TONE -> new Transition(call.withMedia(media.withRecognize(Optional.empty())),
                     List.of(new RecognizeCompleted(call.id(), next, ResultInformation.RECOGNIZED_STOP_TONE)), commands);
+            case CHOSEN -> new Transition(call.withMedia(media.withRecognize(Optional.empty())),
+                    List.of(new RecognizeCompleted(call.id(), next, ResultInformation.RECOGNIZED_CHOICE)), commands);
+            case WRONG_TONE -> new Transition(call.withMedia(media.withRecognize(Optional.empty())),
+                    List.of(new RecognizeFailed(call.id(), next, ResultInformation.INCORRECT_TONE)), commands);
         };
     }
 

@@ -8,8 +8,9 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * DTMF recognition completed: the maximum of tones was reached (8531) or a stop tone was pressed (8514); the
- * tones collected are {@code operation.tones()}.
+ * A recognition completed: of DTMF, the maximum of tones was reached (8531) or a stop tone was pressed (8514), the
+ * tones collected being {@code operation.tones()}; of choices, one was chosen by its key (8533),
+ * {@code operation.chosen()}.
  */
 public record RecognizeCompleted(CallConnectionId callId, RecognizeOperation operation, ResultInformation result)
         implements CallEvent {

@@ -12,8 +12,9 @@ import io.switchboard.domain.participant.Participant;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Runs DTMF recognitions. The prompt is a media operation under the recognition's own id, so that its end moves the
- * recognition to collecting; the call's transitions arm the silence timers.
+ * Runs recognitions, of DTMF tones or of choices made by their keys. The prompt is a media operation under the
+ * recognition's own id, so that its end moves the recognition to collecting; the call's transitions arm the silence
+ * timers.
  */
 public final class RecognizeService implements RecognizeUseCase {
 
@@ -34,9 +35,13 @@ public final class RecognizeService implements RecognizeUseCase {
             Participant target = call.participant(command.participant()).orElseThrow(() ->
                     new CallAutomationException(ErrorCode.PARTICIPANT_NOT_FOUND, "Participant "
                             + command.participant() + " is not in call " + call.id() + "."));
-            RecognizeOperation operation = RecognizeOperation.requested(MediaOperationId.of(ids.newId()),
-                    target.leg(), command.options(), command.prompt(), command.interruptPrompt(),
-                    command.operationContext(), command.operationCallbackUri());
+            MediaOperationId id = MediaOperationId.of(ids.newId());
+            RecognizeOperation operation = command.choices().isEmpty()
+                    ? RecognizeOperation.requested(id, target.leg(), command.options(), command.prompt(),
+                    command.interruptPrompt(), command.operationContext(), command.operationCallbackUri())
+                    : RecognizeOperation.choosing(id, target.leg(), command.choices(), command.options(),
+                    command.prompt(), command.interruptPrompt(), command.operationContext(),
+                    command.operationCallbackUri());
             calls.apply(call.startRecognize(operation, command.interrupt()));
             return operation;
         });

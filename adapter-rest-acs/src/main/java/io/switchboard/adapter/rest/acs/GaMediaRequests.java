@@ -10,12 +10,14 @@ import io.switchboard.application.port.in.SendDtmfTonesCommand;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.DtmfOptions;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.PlaySequence;
 import io.switchboard.domain.media.PlaySource;
 import io.switchboard.domain.media.SsmlPlaySource;
 import io.switchboard.domain.media.TextPlaySource;
+import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
 import java.net.URI;
@@ -35,6 +37,9 @@ import static io.switchboard.adapter.rest.acs.GaRequests.operationCallback;
  * recognition is refused with 400/8520: not available.
  */
 final class GaMediaRequests {
+
+    /** The most choices one recognition may have. */
+    static final int MAX_CHOICES = 10;
 
     private GaMediaRequests() {
     }
@@ -56,9 +61,9 @@ final class GaMediaRequests {
 
     static RecognizeCommand recognize(CallConnectionId callId, ObjectNode body) {
         String inputType = JsonRequest.text(body, "recognizeInputType", "");
-        if (!inputType.equalsIgnoreCase("dtmf")) {
-            throw notAvailable("recognizeInputType: " + inputType + ": speech and choice recognition are not "
-                    + "available yet (expected: dtmf)");
+        if (!inputType.equalsIgnoreCase("dtmf") && !inputType.equalsIgnoreCase("choices")) {
+            throw notAvailable("recognizeInputType: " + inputType + ": speech recognition is not available yet "
+                    + "(expected: dtmf, or choices chosen by their keys)");
         }
         String path = "recognizeOptions";
         JsonNode options = JsonRequest.field(body, path).orElseThrow(() ->
@@ -73,10 +78,47 @@ final class GaMediaRequests {
         DtmfOptions dtmfOptions = new DtmfOptions(maxTones, new HashSet<>(GaTones.read(
                 JsonRequest.array(dtmf, "stopTones", dtmfPath, false), dtmfPath + ".stopTones")),
                 Duration.ofSeconds(interTone), Duration.ofSeconds(silence));
+        List<Choice> choices = inputType.equalsIgnoreCase("choices") ? choices(options, path) : List.of();
         return new RecognizeCommand(callId, target.rawId(), dtmfOptions, prompt(body),
                 JsonRequest.bool(options, "interruptPrompt", path, false),
                 JsonRequest.bool(body, "interruptCallMediaOperation", "", false), context(body),
-                operationCallback(body));
+                operationCallback(body), choices);
+    }
+
+    /**
+     * The choices of a recognition: each with a label, phrases and the key that chooses it. Speech is not
+     * recognized yet, so a choice without a key could never be made and is refused.
+     */
+    private static List<Choice> choices(JsonNode options, String path) {
+        List<JsonNode> nodes = JsonRequest.array(options, "choices", path, true);
+        if (nodes.size() > MAX_CHOICES) {
+            throw new IllegalArgumentException(path + ".choices: " + nodes.size() + " choices (expected: 1 to "
+                    + MAX_CHOICES + ")");
+        }
+        List<Choice> choices = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String at = path + ".choices[" + i + "]";
+            JsonNode node = nodes.get(i);
+            String label = JsonRequest.text(node, "label", at);
+            List<String> phrases = new ArrayList<>();
+            List<JsonNode> said = JsonRequest.array(node, "phrases", at, false);
+            for (int j = 0; j < said.size(); j++) {
+                if (!said.get(j).isTextual()) {
+                    throw new IllegalArgumentException(at + ".phrases[" + j + "]: " + said.get(j)
+                            + " (expected: a string)");
+                }
+                phrases.add(said.get(j).textValue());
+            }
+            Tone tone = GaTones.read(JsonRequest.field(node, "tone").orElseThrow(() ->
+                    new IllegalArgumentException(at + ".tone: missing (expected: the key that chooses it, e.g. "
+                            + "one: speech is not recognized yet)")), at + ".tone");
+            if (choices.stream().anyMatch(c -> c.label().equals(label) || c.tone().equals(Optional.of(tone)))) {
+                throw new IllegalArgumentException(at + ": " + label + " (expected: a label and a tone no other "
+                        + "choice has)");
+            }
+            choices.add(JsonRequest.within(at, () -> new Choice(label, phrases, Optional.of(tone))));
+        }
+        return choices;
     }
 
     static ParticipantOperationCommand onParticipant(CallConnectionId callId, ObjectNode body) {

@@ -178,6 +178,34 @@ class GaMediaRoutesTest {
     }
 
     @Test
+    void recognizesAChoiceByItsKeyAndRefusesChoicesThatOnlySpeechCouldMake() throws Exception {
+        // when
+        ApiHarness.Reply reply = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":\"choices\","
+                + "\"operationContext\":\"confirm\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ","
+                + "\"choices\":[{\"label\":\"Confirm\",\"phrases\":[\"Confirm\",\"One\"],\"tone\":\"one\"},"
+                + "{\"label\":\"Cancel\",\"phrases\":[\"Cancel\"],\"tone\":\"two\"}]}}"));
+        core.telephonyEvents().toneReceived(bob().leg(), Tone.ONE);
+        ApiHarness.Reply spokenOnly = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":"
+                + "\"choices\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ",\"choices\":["
+                + "{\"label\":\"Confirm\",\"phrases\":[\"Confirm\"]}]}}"));
+        ApiHarness.Reply twice = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":"
+                + "\"choices\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ",\"choices\":["
+                + "{\"label\":\"A\",\"tone\":\"one\"},{\"label\":\"B\",\"tone\":\"one\"}]}}"));
+
+        // then
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(core.events.events(RecognizeCompleted.class)).singleElement().satisfies(e -> {
+            assertThat(e.operation().chosen()).contains("Confirm");
+            assertThat(e.result().subCode()).isEqualTo(8533);
+        });
+        assertThat(spokenOnly.status()).isEqualTo(400);
+        assertThat(spokenOnly.json().at("/error/message").asText())
+                .startsWith("recognizeOptions.choices[0].tone: missing");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().at("/error/message").asText()).startsWith("recognizeOptions.choices[1]: B");
+    }
+
+    @Test
     void startsAndStopsContinuousDtmfRecognitionWith200() throws Exception {
         // when
         ApiHarness.Reply started = api.send(post(path(call.id(), ":startContinuousDtmfRecognition"),

@@ -1,0 +1,77 @@
+package io.switchboard.domain.connection;
+
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.event.RecognizeCompleted;
+import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.media.Choice;
+import io.switchboard.domain.media.DtmfOptions;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.RecognizeOperation;
+import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.switchboard.domain.connection.CallFixtures.aConnectedCall;
+import static io.switchboard.domain.connection.CallFixtures.alice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A recognition of choices, made by their keys. */
+class RecognizeChoicesTest {
+
+    private static final MediaOperationId ID = MediaOperationId.of("rec-1");
+    private static final List<Choice> CHOICES = List.of(
+            new Choice("Confirm", List.of("Confirm", "First", "One"), Optional.of(Tone.ONE)),
+            new Choice("Cancel", List.of("Cancel", "Second", "Two"), Optional.of(Tone.TWO)));
+
+    private static Call choosing() {
+        RecognizeOperation operation = RecognizeOperation.choosing(ID, alice().leg(), CHOICES,
+                new DtmfOptions(1, Set.of(), Duration.ofSeconds(2), Duration.ofSeconds(10)), Optional.empty(), false,
+                Optional.of("menu"), Optional.empty());
+        Transition started = aConnectedCall().startRecognize(operation, false);
+        assertThat(started.commands()).containsExactly(new StartSilenceTimer(ID, 0, Duration.ofSeconds(10)));
+        return started.call();
+    }
+
+    @Test
+    void aKeyOfAChoiceChoosesIt() {
+        Transition pressed = choosing().toneReceived(alice().leg(), Tone.TWO);
+
+        RecognizeCompleted completed = (RecognizeCompleted) pressed.events().get(pressed.events().size() - 1);
+        assertThat(completed.result()).isEqualTo(ResultInformation.RECOGNIZED_CHOICE);
+        assertThat(completed.operation().chosen()).contains("Cancel");
+        assertThat(completed.operation().tones()).containsExactly(Tone.TWO);
+        assertThat(pressed.call().recognize()).isEmpty();
+    }
+
+    @Test
+    void anotherKeyFailsTheRecognitionAsAnIncorrectTone() {
+        Transition pressed = choosing().toneReceived(alice().leg(), Tone.NINE);
+
+        assertThat(pressed.events()).last().isInstanceOfSatisfying(RecognizeFailed.class, failed -> {
+            assertThat(failed.result()).isEqualTo(ResultInformation.INCORRECT_TONE);
+            assertThat(failed.operation().chosen()).isEmpty();
+        });
+    }
+
+    @Test
+    void silenceFailsItAfterTheInitialTimeout() {
+        Transition silent = choosing().recognizeTimedOut(ID, 0);
+
+        assertThat(silent.events()).singleElement().isEqualTo(new RecognizeFailed(CallFixtures.CALL_ID,
+                choosing().recognize().orElseThrow(), ResultInformation.INITIAL_SILENCE_TIMEOUT));
+    }
+
+    @Test
+    void refusesARecognitionWithoutChoicesOrAChoiceWithoutLabel() {
+        assertThatThrownBy(() -> RecognizeOperation.choosing(ID, alice().leg(), List.of(),
+                new DtmfOptions(1, Set.of(), Duration.ofSeconds(2), Duration.ofSeconds(5)), Optional.empty(), false,
+                Optional.empty(), Optional.empty())).hasMessageStartingWith("choices: empty");
+        assertThatThrownBy(() -> new Choice(" ", List.of(), Optional.empty())).hasMessageStartingWith("label: empty");
+    }
+}
