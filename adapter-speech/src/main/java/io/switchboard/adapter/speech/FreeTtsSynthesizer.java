@@ -63,7 +63,12 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer, AutoCloseabl
         if (threadCount < 1) {
             throw new IllegalArgumentException("threadCount: " + threadCount + " (expected: at least 1)");
         }
-        return new FreeTtsSynthesizer(threadCount, Math.max(0, cacheBytes / 2));
+        FreeTtsSynthesizer engine = new FreeTtsSynthesizer(threadCount, Math.max(0, cacheBytes / 2));
+        // loading a voice takes about a second: done now, so that the first call's prompt does not wait for it
+        for (int i = 0; i < threadCount; i++) {
+            engine.threads.execute(engine.speakers::get);
+        }
+        return engine;
     }
 
     @Override
