@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.rtp.MediaConfig;
 
@@ -19,11 +20,12 @@ import java.util.Optional;
  * @param rtp        the RTP media engine: bind address, port range, media timeout
  * @param incomingCallUrl where ACS IncomingCall events go (the Event Grid subscription endpoint); without it calls
  *                        to this server are refused
+ * @param speechService   a remote speech service that speaks instead of the embedded engine, if configured
  */
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
                         boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace,
-                        Optional<URI> incomingCallUrl) {
+                        Optional<URI> incomingCallUrl, Optional<SpeechServiceConfig> speechService) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.rtp.MediaConfig;
 
@@ -12,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads {@link AppConfig}: built-in defaults, overridden by an optional properties file (keys are the environment
@@ -87,19 +90,46 @@ final class AppConfigLoader {
                 sip,
                 rtp,
                 seconds("SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", 10),
-                optional("SWITCHBOARD_INCOMING_CALL_URL").map(AppConfigLoader::httpUri));
+                optional("SWITCHBOARD_INCOMING_CALL_URL").map(url -> httpUri("SWITCHBOARD_INCOMING_CALL_URL", url,
+                        "http://127.0.0.1:3000/incoming")),
+                speechService());
     }
 
-    private static URI httpUri(String value) {
-        String expected = "an absolute http or https URL, e.g. http://127.0.0.1:3000/incoming";
+    /** The remote speech service, when {@code SWITCHBOARD_SPEECH_URL} names one; else the embedded engine speaks. */
+    private Optional<SpeechServiceConfig> speechService() {
+        return optional("SWITCHBOARD_SPEECH_URL").map(url -> new SpeechServiceConfig(
+                httpUri("SWITCHBOARD_SPEECH_URL", url, "http://127.0.0.1:8000"),
+                text("SWITCHBOARD_SPEECH_MODEL", "tts-1"),
+                text("SWITCHBOARD_SPEECH_VOICE", "alloy"),
+                optional("SWITCHBOARD_SPEECH_API_KEY"),
+                locales("SWITCHBOARD_SPEECH_LOCALES", "en-US"),
+                seconds("SWITCHBOARD_SPEECH_TIMEOUT_SECONDS", 10),
+                64L * 1024 * 1024));
+    }
+
+    private Set<String> locales(String name, String fallback) {
+        String value = text(name, fallback);
+        Set<String> locales = new LinkedHashSet<>();
+        for (String locale : value.split(",")) {
+            String tag = locale.trim();
+            if (!tag.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")) {
+                throw invalid(name, value, "BCP 47 tags separated by commas, e.g. en-US,de-DE");
+            }
+            locales.add(tag);
+        }
+        return locales;
+    }
+
+    private static URI httpUri(String name, String value, String example) {
+        String expected = "an absolute http or https URL, e.g. " + example;
         try {
             URI uri = new URI(value);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw invalid("SWITCHBOARD_INCOMING_CALL_URL", value, expected);
+                throw invalid(name, value, expected);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw invalid("SWITCHBOARD_INCOMING_CALL_URL", value, expected);
+            throw invalid(name, value, expected);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.media.HttpMediaFetcher;
+import io.switchboard.adapter.media.HttpSpeechSynthesizer;
 import io.switchboard.adapter.media.MediaFetcherConfig;
 import io.switchboard.adapter.speech.FreeTtsSynthesizer;
 import io.switchboard.adapter.rest.acs.AcsRestApi;
@@ -12,6 +13,7 @@ import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
@@ -57,7 +59,8 @@ public final class SwitchboardServer {
     /** Synthesized audio kept for reuse: some hours of speech at 8 kHz. */
     private static final long SPEECH_CACHE_BYTES = 64L * 1024 * 1024;
     private final HttpMediaFetcher media;
-    private final FreeTtsSynthesizer speech;
+    private final SpeechSynthesizer speech;
+    private final Runnable closeSpeech;
     private final SandboxTelephony sandbox;
     private final Optional<MediaEngine> rtp;
     private final Optional<SipTelephony> sip;
@@ -78,7 +81,18 @@ public final class SwitchboardServer {
                 hooks.responseTimeout(), hooks.firstRetryDelay(), hooks.maxRetryDelay(), config.webhookRetryWindow(),
                 hooks.gaApiVersion(), clock));
         media = HttpMediaFetcher.create(vertx, MediaFetcherConfig.defaults());
-        speech = FreeTtsSynthesizer.start(SPEECH_THREADS, SPEECH_CACHE_BYTES);
+        if (config.speechService().isPresent()) {
+            HttpSpeechSynthesizer remote = HttpSpeechSynthesizer.create(vertx, config.speechService().get());
+            speech = remote;
+            closeSpeech = remote::close;
+            LOG.log(Level.INFO, "speech: the service at " + config.speechService().get().where() + " (locales "
+                    + String.join(", ", remote.locales()) + ")");
+        } else {
+            FreeTtsSynthesizer embedded = FreeTtsSynthesizer.start(SPEECH_THREADS, SPEECH_CACHE_BYTES);
+            speech = embedded;
+            closeSpeech = embedded::close;
+            LOG.log(Level.INFO, "speech: the embedded engine (FreeTTS, en-US)");
+        }
         RoutingTelephony telephony = new RoutingTelephony();
         core = CallAutomationCore.create(registry, telephony, webhooks, media, Optional.of(speech),
                 new UuidIdGenerator(), clock, callWorkers, new CallSettings(config.ringTimeout()),
@@ -159,7 +173,7 @@ public final class SwitchboardServer {
         rtp.ifPresent(MediaEngine::close);
         sandbox.close();
         media.close();
-        speech.close();
+        closeSpeech.run();
         callWorkers.shutdown();
         CompletableFuture<Void> closed = vertx.close().toCompletionStage().toCompletableFuture();
         try {

@@ -22,6 +22,29 @@ class AppConfigTest {
         assertThat(config.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.incomingCallUrl()).isEmpty();
         assertThat(config.sipEnabled()).isTrue();
+        assertThat(config.speechService()).as("the embedded engine speaks").isEmpty();
+    }
+
+    @Test
+    void takesARemoteSpeechService() {
+        // when
+        AppConfig config = AppConfig.fromSettings(Map.of("SWITCHBOARD_SPEECH_URL", "http://127.0.0.1:8000",
+                "SWITCHBOARD_SPEECH_VOICE", "nova", "SWITCHBOARD_SPEECH_LOCALES", "en-US, de-DE",
+                "SWITCHBOARD_SPEECH_API_KEY", "secret"));
+
+        // then
+        assertThat(config.speechService()).hasValueSatisfying(service -> {
+            assertThat(service.endpoint()).isEqualTo(URI.create("http://127.0.0.1:8000"));
+            assertThat(service.model()).isEqualTo("tts-1");
+            assertThat(service.voice()).isEqualTo("nova");
+            assertThat(service.apiKey()).contains("secret");
+            assertThat(service.locales()).containsExactlyInAnyOrder("en-US", "de-DE");
+            assertThat(service.timeout()).isEqualTo(Duration.ofSeconds(10));
+        });
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_SPEECH_URL", "http://x",
+                "SWITCHBOARD_SPEECH_LOCALES", "english"))).hasMessageStartingWith("SWITCHBOARD_SPEECH_LOCALES: ");
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_SPEECH_URL", "speech")))
+                .hasMessageStartingWith("SWITCHBOARD_SPEECH_URL: ");
     }
 
     @Test
