@@ -5,6 +5,7 @@ import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.Speech;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -76,20 +77,24 @@ public final class HttpSpeechSynthesizer implements SpeechSynthesizer {
         if (running != null) {
             return running.minimalCompletionStage();
         }
-        vertx.runOnContext(ignored -> say(speech.parts()).onComplete(ar -> {
-            if (ar.succeeded()) {
-                AudioClip clip = new AudioClip("tts:" + cacheKey, ar.result());
-                cache.put(cacheKey, clip);
-                inFlight.remove(cacheKey, mine);
-                mine.complete(clip);
-            } else {
-                inFlight.remove(cacheKey, mine);
-                LOG.log(Level.WARNING, "speech service: " + ar.cause().getMessage());
-                mine.completeExceptionally(new AudioUnavailableException(ResultInformation.synthesisFailed(
-                        "the speech service at " + config.where() + ": " + ar.cause().getMessage())));
-            }
-        }));
+        vertx.runOnContext(ignored -> say(speech.parts())
+                .map(pieces -> AudioClip.joined("tts:" + cacheKey, pieces))
+                .onComplete(said -> settle(cacheKey, mine, said)));
         return mine.minimalCompletionStage();
+    }
+
+    /** Cache first, then leave the in-flight map, so a concurrent request always finds one of them. */
+    private void settle(String cacheKey, CompletableFuture<AudioClip> mine, AsyncResult<AudioClip> said) {
+        if (said.succeeded()) {
+            cache.put(cacheKey, said.result());
+            inFlight.remove(cacheKey, mine);
+            mine.complete(said.result());
+        } else {
+            inFlight.remove(cacheKey, mine);
+            LOG.log(Level.WARNING, "speech service: " + said.cause().getMessage());
+            mine.completeExceptionally(new AudioUnavailableException(ResultInformation.synthesisFailed(
+                    "the speech service at " + config.where() + ": " + said.cause().getMessage())));
+        }
     }
 
     /** Stops the HTTP client and drops the cache; does not block. */
@@ -98,8 +103,8 @@ public final class HttpSpeechSynthesizer implements SpeechSynthesizer {
         client.close();
     }
 
-    /** Every part's samples, in order, joined. */
-    private Future<short[]> say(List<Speech.Part> parts) {
+    /** Every part's samples, in order, one request at a time. */
+    private Future<List<short[]>> say(List<Speech.Part> parts) {
         Future<List<short[]>> said = Future.succeededFuture(new ArrayList<>());
         for (Speech.Part part : parts) {
             said = said.compose(pieces -> piece(part).map(piece -> {
@@ -107,15 +112,7 @@ public final class HttpSpeechSynthesizer implements SpeechSynthesizer {
                 return pieces;
             }));
         }
-        return said.map(pieces -> {
-            short[] samples = new short[pieces.stream().mapToInt(piece -> piece.length).sum()];
-            int at = 0;
-            for (short[] piece : pieces) {
-                System.arraycopy(piece, 0, samples, at, piece.length);
-                at += piece.length;
-            }
-            return samples;
-        });
+        return said;
     }
 
     private Future<short[]> piece(Speech.Part part) {

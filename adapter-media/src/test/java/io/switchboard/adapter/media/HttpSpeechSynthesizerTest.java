@@ -111,4 +111,12 @@ class HttpSpeechSynthesizerTest {
                     assertThat(e.getMessage()).contains("HTTP 400").contains("no such voice");
                 });
     }
+
+    @Test
+    void failsRatherThanHangsWhenTheSpeechHasNoAudioAtAll() {
+        Speech silence = new Speech(List.of(new Speech.Pause(Duration.ZERO)), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> done(synthesizer.synthesize(silence, "nothing")))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(AudioUnavailableException.class);
+    }
 }

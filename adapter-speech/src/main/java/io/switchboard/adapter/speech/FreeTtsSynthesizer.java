@@ -9,8 +9,10 @@ import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.Speech;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +92,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer, AutoCloseabl
         try {
             threads.execute(() -> {
                 try {
-                    AudioClip clip = new AudioClip("tts:" + cacheKey, speakers.get().say(speech));
+                    AudioClip clip = AudioClip.joined("tts:" + cacheKey, speakers.get().say(speech));
                     keep(cacheKey, clip);
                     mine.complete(clip);
                 } catch (RuntimeException | Error e) {
@@ -148,22 +150,14 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer, AutoCloseabl
             pitch = voice.getPitch();
         }
 
-        short[] say(Speech speech) {
-            short[][] pieces = new short[speech.parts().size()][];
-            int total = 0;
-            for (int i = 0; i < pieces.length; i++) {
-                Speech.Part part = speech.parts().get(i);
-                pieces[i] = part instanceof Speech.Words words ? words(words)
-                        : new short[(int) (((Speech.Pause) part).length().toMillis() * RATE / 1000)];
-                total += pieces[i].length;
+        /** Every part's samples, in order. */
+        List<short[]> say(Speech speech) {
+            List<short[]> pieces = new ArrayList<>();
+            for (Speech.Part part : speech.parts()) {
+                pieces.add(part instanceof Speech.Words words ? words(words)
+                        : new short[(int) (((Speech.Pause) part).length().toMillis() * RATE / 1000)]);
             }
-            short[] samples = new short[total];
-            int at = 0;
-            for (short[] piece : pieces) {
-                System.arraycopy(piece, 0, samples, at, piece.length);
-                at += piece.length;
-            }
-            return samples;
+            return pieces;
         }
 
         private short[] words(Speech.Words words) {

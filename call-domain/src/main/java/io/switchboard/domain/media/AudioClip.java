@@ -1,5 +1,6 @@
 package io.switchboard.domain.media;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,17 @@ public final class AudioClip {
         if (samples.length == 0) {
             throw new IllegalArgumentException("audio: no samples (expected: at least one sample)");
         }
+    }
+
+    /** A clip of the pieces' samples, one after the other. */
+    public static AudioClip joined(String key, List<short[]> pieces) {
+        short[] samples = new short[pieces.stream().mapToInt(piece -> piece.length).sum()];
+        int at = 0;
+        for (short[] piece : pieces) {
+            System.arraycopy(piece, 0, samples, at, piece.length);
+            at += piece.length;
+        }
+        return new AudioClip(key, samples);
     }
 
     /** Identifies the clip's content, e.g. to cache encodings of it. */

@@ -77,16 +77,9 @@ final class Clips {
     private CompletionStage<AudioClip> sequence(PlaySequence sequence) {
         List<CompletableFuture<AudioClip>> parts = sequence.sources().stream()
                 .map(part -> fetch(part).toCompletableFuture()).toList();
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(all -> {
-            List<AudioClip> clips = parts.stream().map(CompletableFuture::join).toList();
-            short[] samples = new short[clips.stream().mapToInt(clip -> clip.samples().length).sum()];
-            int at = 0;
-            for (AudioClip clip : clips) {
-                System.arraycopy(clip.samples(), 0, samples, at, clip.samples().length);
-                at += clip.samples().length;
-            }
-            return new AudioClip("seq:" + digest(sequence.cacheKey()), samples);
-        });
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(all ->
+                AudioClip.joined("seq:" + digest(sequence.cacheKey()),
+                        parts.stream().map(part -> part.join().samples()).toList()));
     }
 
     /** A short name for a long key: the same key, the same name, so that its encoding is shared. */
