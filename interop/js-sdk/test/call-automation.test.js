@@ -23,7 +23,9 @@ const ofCall = (kind, extra = () => true) => (e) => e.kind === kind && e.callCon
 before(async () => {
   assert.ok(endpoint && accessKey, 'SWITCHBOARD_ENDPOINT and SWITCHBOARD_ACCESS_KEY must be set');
   receiver = await startReceiver();
-  client = new CallAutomationClient(`endpoint=${endpoint}/;accesskey=${accessKey}`, { allowInsecureConnection: true });
+  // over https the client is built as the published samples build it; plain http needs allowInsecureConnection
+  const options = endpoint.startsWith('https:') ? {} : { allowInsecureConnection: true };
+  client = new CallAutomationClient(`endpoint=${endpoint}/;accesskey=${accessKey}`, options);
 });
 
 after(async () => {

@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param incomingCallUrl where ACS IncomingCall events go (the Event Grid subscription endpoint); without it calls
  *                        to this server are refused
  * @param speechService   a remote speech service that speaks instead of the embedded engine, if configured
+ * @param tls             serve the REST API over https, and how; plain http if empty
  */
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
                         boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace,
-                        Optional<URI> incomingCallUrl, Optional<SpeechServiceConfig> speechService) {
+                        Optional<URI> incomingCallUrl, Optional<SpeechServiceConfig> speechService,
+                        Optional<TlsSettings> tls) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

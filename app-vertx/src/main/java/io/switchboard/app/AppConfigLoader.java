@@ -92,7 +92,37 @@ final class AppConfigLoader {
                 seconds("SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", 10),
                 optional("SWITCHBOARD_INCOMING_CALL_URL").map(url -> httpUri("SWITCHBOARD_INCOMING_CALL_URL", url,
                         "http://127.0.0.1:3000/incoming")),
-                speechService());
+                speechService(),
+                tls());
+    }
+
+    /**
+     * https with the operator's PEM certificate and key ({@code SWITCHBOARD_TLS_CERT}, {@code SWITCHBOARD_TLS_KEY}),
+     * or with a self-signed certificate for development ({@code SWITCHBOARD_TLS=self-signed}); else plain http.
+     */
+    private Optional<TlsSettings> tls() {
+        Optional<String> cert = optional("SWITCHBOARD_TLS_CERT");
+        Optional<String> key = optional("SWITCHBOARD_TLS_KEY");
+        if (cert.isPresent() || key.isPresent()) {
+            return Optional.of(new TlsSettings(Optional.of(readable("SWITCHBOARD_TLS_CERT", cert)),
+                    Optional.of(readable("SWITCHBOARD_TLS_KEY", key))));
+        }
+        String mode = text("SWITCHBOARD_TLS", "off");
+        return switch (mode) {
+            case "off" -> Optional.empty();
+            case "self-signed" -> Optional.of(TlsSettings.selfSigned());
+            default -> throw invalid("SWITCHBOARD_TLS", mode, "off or self-signed (or set SWITCHBOARD_TLS_CERT and "
+                    + "SWITCHBOARD_TLS_KEY)");
+        };
+    }
+
+    private static Path readable(String name, Optional<String> value) {
+        String path = value.orElseThrow(() -> invalid(name, "", "a PEM file, set together with "
+                + (name.endsWith("CERT") ? "SWITCHBOARD_TLS_KEY" : "SWITCHBOARD_TLS_CERT")));
+        if (!Files.isReadable(Path.of(path))) {
+            throw invalid(name, path, "a readable PEM file");
+        }
+        return Path.of(path);
     }
 
     /** The remote speech service, when {@code SWITCHBOARD_SPEECH_URL} names one; else the embedded engine speaks. */

@@ -34,9 +34,12 @@ public final class Main {
             log.log(Level.INFO, "shutting down: hanging up calls, draining webhooks");
             server.stop(config.shutdownGrace());
         }, "switchboard-shutdown"));
-        log.log(Level.INFO, "Switchboard listening on http://" + config.httpHost() + ":" + server.httpPort()
+        log.log(Level.INFO, "Switchboard listening on " + (config.tls().isPresent() ? "https" : "http") + "://"
+                + config.httpHost() + ":" + server.httpPort()
                 + (config.sipEnabled() ? ", SIP on udp " + config.sip().host() + ":" + config.sip().port() : ""));
         System.out.println("Connection string: " + server.connectionString());
+        server.certificateToTrust().ifPresent(pem -> System.out.println("Self-signed certificate: " + pem
+                + " (trust it, e.g. NODE_EXTRA_CA_CERTS=" + pem + " for the JS SDK)"));
     }
 
     private static String rootMessage(Throwable e) {

@@ -3,12 +3,12 @@ package io.switchboard.app;
 import io.switchboard.adapter.media.HttpMediaFetcher;
 import io.switchboard.adapter.media.HttpSpeechSynthesizer;
 import io.switchboard.adapter.media.MediaFetcherConfig;
-import io.switchboard.adapter.speech.FreeTtsSynthesizer;
 import io.switchboard.adapter.rest.acs.AcsRestApi;
 import io.switchboard.adapter.rest.acs.RestConfig;
 import io.switchboard.adapter.sandbox.SandboxConfig;
 import io.switchboard.adapter.sandbox.SandboxTelephony;
 import io.switchboard.adapter.sip.SipTelephony;
+import io.switchboard.adapter.speech.FreeTtsSynthesizer;
 import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
@@ -23,9 +23,14 @@ import io.switchboard.domain.connection.Call;
 import io.switchboard.rtp.MediaEngine;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PfxOptions;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +71,7 @@ public final class SwitchboardServer {
     private final Optional<SipTelephony> sip;
     private final String accessKey;
     private final int httpPort;
+    private final Optional<Tls> tls;
     private final String httpHost;
 
     private SwitchboardServer(AppConfig config) throws Exception {
@@ -116,6 +122,7 @@ public final class SwitchboardServer {
         CallUseCases useCases = core.useCases();
         RestConfig rest = RestConfig.defaults(key, config.publicHost());
         httpHost = config.httpHost();
+        tls = tls(config);
         httpPort = deployHttp(config, v -> HealthRoute.around(
                 AcsRestApi.router(v, useCases, core.incomingCalls(), rest), v, registry, webhooks::stats));
     }
@@ -127,13 +134,14 @@ public final class SwitchboardServer {
 
     private int deployHttp(AppConfig config, java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes)
             throws Exception {
-        HttpApiVerticle first = new HttpApiVerticle(config.httpHost(), config.httpPort(), routes);
+        Optional<KeyCertOptions> key = tls.map(Tls::key);
+        HttpApiVerticle first = new HttpApiVerticle(config.httpHost(), config.httpPort(), routes, key);
         vertx.deployVerticle(first).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         int port = first.actualPort();
         // One listener per event loop shares the port; a random port (0, in tests) cannot be shared that way.
         int more = config.httpPort() == 0 ? 0 : Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
         if (more > 0) {
-            vertx.deployVerticle(() -> new HttpApiVerticle(config.httpHost(), port, routes),
+            vertx.deployVerticle(() -> new HttpApiVerticle(config.httpHost(), port, routes, key),
                     new DeploymentOptions().setInstances(more))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
@@ -150,7 +158,31 @@ public final class SwitchboardServer {
 
     /** The connection string the official SDKs take: {@code endpoint=http://host:port/;accesskey=...}. */
     public String connectionString() {
-        return "endpoint=http://" + httpHost + ":" + httpPort + "/;accesskey=" + accessKey;
+        return "endpoint=" + (tls.isPresent() ? "https" : "http") + "://" + httpHost + ":" + httpPort
+                + "/;accesskey=" + accessKey;
+    }
+
+    /** The certificate clients are to trust, when the server made it itself (self-signed). */
+    public Optional<Path> certificateToTrust() {
+        return tls.flatMap(Tls::toTrust);
+    }
+
+    /** The key the API is served with, and the certificate to trust when it is self-signed. */
+    private record Tls(KeyCertOptions key, Optional<Path> toTrust) {
+    }
+
+    private static Optional<Tls> tls(AppConfig config) throws IOException, InterruptedException {
+        if (config.tls().isEmpty()) {
+            return Optional.empty();
+        }
+        TlsSettings settings = config.tls().get();
+        if (!settings.isSelfSigned()) {
+            return Optional.of(new Tls(new PemKeyCertOptions().setCertPath(settings.certificate().get().toString())
+                    .setKeyPath(settings.key().get().toString()), Optional.empty()));
+        }
+        SelfSignedCertificate made = SelfSignedCertificate.of(config.dataDir(), config.httpHost());
+        return Optional.of(new Tls(new PfxOptions().setPath(made.keystore().toString()).setPassword(made.password()),
+                Optional.of(made.certificate())));
     }
 
     /** Hangs up every active call, waits up to the grace period for calls and webhooks, then closes. */
