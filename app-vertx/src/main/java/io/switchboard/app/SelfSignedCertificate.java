@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,7 +44,8 @@ final class SelfSignedCertificate {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            ownerOnly(passwordFile);
+            Files.deleteIfExists(passwordFile);
+            SecretFiles.createOwnerOnly(passwordFile);
             Files.writeString(passwordFile, password, StandardCharsets.US_ASCII);
             keytool("-genkeypair", "-alias", "switchboard", "-keyalg", "RSA", "-keysize", "2048", "-validity", "825",
                     "-dname", "CN=switchboard", "-ext", "SAN=" + subjectNames(host), "-storetype", "PKCS12",
@@ -76,15 +76,6 @@ final class SelfSignedCertificate {
             names.add((host.matches("[0-9.]+|.*:.*") ? "ip:" : "dns:") + host);
         }
         return String.join(",", names);
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
