@@ -76,7 +76,7 @@ final class AppConfigLoader {
                             "a number of threads from 1 to 64"),
                     seconds("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", 60));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("SWITCHBOARD_RTP_PORTS: " + e.getMessage());
+            throw mediaSetting(e.getMessage());
         }
         return new AppConfig(
                 text("SWITCHBOARD_HTTP_HOST", "127.0.0.1"),
@@ -123,6 +123,19 @@ final class AppConfigLoader {
             throw invalid(name, path, "a readable PEM file");
         }
         return Path.of(path);
+    }
+
+    /** The media engine's refusal, naming the setting its field came from. */
+    private static IllegalArgumentException mediaSetting(String message) {
+        String field = message.substring(0, Math.max(0, message.indexOf(": ")));
+        String setting = switch (field) {
+            case "pacerThreads" -> "SWITCHBOARD_RTP_PACER_THREADS";
+            case "mediaTimeout" -> "SWITCHBOARD_MEDIA_TIMEOUT_SECONDS";
+            case "bindHost" -> "SWITCHBOARD_SIP_HOST";
+            default -> "SWITCHBOARD_RTP_PORTS";
+        };
+        return new IllegalArgumentException(setting + ": " + (setting.equals("SWITCHBOARD_RTP_PORTS") ? message
+                : message.substring(message.indexOf(": ") + 2)));
     }
 
     /** The remote speech service, when {@code SWITCHBOARD_SPEECH_URL} names one; else the embedded engine speaks. */

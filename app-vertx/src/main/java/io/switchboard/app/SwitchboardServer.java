@@ -30,6 +30,7 @@ import io.vertx.core.net.PfxOptions;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -136,7 +138,15 @@ public final class SwitchboardServer {
             throws Exception {
         Optional<KeyCertOptions> key = tls.map(Tls::key);
         HttpApiVerticle first = new HttpApiVerticle(config.httpHost(), config.httpPort(), routes, key);
-        vertx.deployVerticle(first).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            vertx.deployVerticle(first).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new IllegalStateException("SWITCHBOARD_HTTP_PORT: " + config.httpPort() + " on "
+                        + config.httpHost() + " is in use (expected: a free port)", e.getCause());
+            }
+            throw e;
+        }
         int port = first.actualPort();
         // One listener per event loop shares the port; a random port (0, in tests) cannot be shared that way.
         int more = config.httpPort() == 0 ? 0 : Math.max(0, Runtime.getRuntime().availableProcessors() - 1);

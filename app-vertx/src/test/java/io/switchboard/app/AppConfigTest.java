@@ -72,4 +72,14 @@ class AppConfigTest {
                 .hasMessageStartingWith("SWITCHBOARD_RING_TIMEOUT_SECONDS: ")
                 .hasMessageContaining("a whole number of seconds > 0");
     }
+
+    @Test
+    void namesTheSettingAMediaOrSipValueCameFrom() {
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_RTP_PACER_THREADS", "100")))
+                .hasMessage("SWITCHBOARD_RTP_PACER_THREADS: 100 (expected: 1-64)");
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_RTP_PORTS", "20001-20010")))
+                .hasMessageStartingWith("SWITCHBOARD_RTP_PORTS: portMin: 20001");
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_SIP_T1_MILLIS", "-5")))
+                .hasMessage("SWITCHBOARD_SIP_T1_MILLIS: -5 (expected: a whole number of milliseconds > 0)");
+    }
 }

@@ -100,7 +100,8 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
 
     private static void requirePositive(String setting, Duration value) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(setting + ": " + value + " (expected: a positive duration)");
+            throw new IllegalArgumentException(setting + ": " + (value == null ? null : value.toMillis())
+                    + " (expected: a whole number of milliseconds > 0)");
         }
     }
 
