@@ -2,6 +2,7 @@ package io.switchboard.rtp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * absolute deadlines. Encoded clips are shared between sessions (an LRU cache of 64 MiB).
  *
  * <p>Threading: thread-safe; {@link #open} binds a socket (a short system call, no waiting on the network).
- * {@link #close()} closes every session and stops the threads; it waits for them to stop (up to about 2 s).
+ * {@link #close()} closes every session, completes every recording and stops the threads; it waits for them to stop (up to about 2 s).
  */
 public final class MediaEngine implements AutoCloseable {
 
@@ -30,6 +31,7 @@ public final class MediaEngine implements AutoCloseable {
     private final AtomicInteger nextMixPacer = new AtomicInteger();
     private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<MediaMix> mixes = ConcurrentHashMap.newKeySet();
+    private final RecordingWriter recordings = new RecordingWriter();
     private volatile boolean closed;
 
     private MediaEngine(MediaConfig config, EncodedClipCache cache) {
@@ -102,6 +104,34 @@ public final class MediaEngine implements AutoCloseable {
         return mix;
     }
 
+    /**
+     * Starts recording into a new WAV file {@code file} (its directory created if needed; an existing file is not
+     * overwritten: the recording then fails, see {@link MediaRecorder#finished()}). Sessions and mixes feed it once
+     * given one of its {@linkplain MediaRecorder#tap taps}; {@link MediaRecorder#close() close} it to complete the
+     * file.
+     *
+     * @param channels 1 for a mixed recording, one per source for an unmixed one (at most
+     *                 {@link MediaRecorder#MAX_CHANNELS})
+     * @param paused   whether it starts paused (nothing written until {@link MediaRecorder#pause resumed})
+     * @throws IllegalStateException if the engine is closed
+     */
+    public MediaRecorder openRecorder(Path file, int channels, boolean paused) {
+        MediaRecorder.validate(file, channels);
+        if (closed) {
+            throw new IllegalStateException("media engine is closed");
+        }
+        MediaRecorder[] created = new MediaRecorder[1];
+        created[0] = new MediaRecorder(file, channels, paused, System.nanoTime(),
+                () -> recordings.remove(created[0]));
+        recordings.add(created[0]);
+        return created[0];
+    }
+
+    /** Recordings open and not yet completed. */
+    public int activeRecordings() {
+        return recordings.open();
+    }
+
     /** Sessions opened and not yet closed. */
     public int activeSessions() {
         return sessions.size();
@@ -127,6 +157,7 @@ public final class MediaEngine implements AutoCloseable {
             session.close();
         }
         pacers.forEach(Pacer::stop);
+        recordings.close();
         LOG.log(System.Logger.Level.INFO, "RTP media engine stopped");
     }
 

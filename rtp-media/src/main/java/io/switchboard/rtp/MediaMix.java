@@ -59,6 +59,17 @@ public final class MediaMix {
         submit(() -> mix.stop(playbackId));
     }
 
+    /** Records the mix's prompts (silence when none plays) into {@code tap}, replacing an earlier tap. */
+    public void record(RecordingTap tap) {
+        Objects.requireNonNull(tap, "tap");
+        submit(() -> mix.record(tap));
+    }
+
+    /** Records the mix's prompts no more. */
+    public void stopRecording() {
+        submit(mix::stopRecording);
+    }
+
     /** Sessions that joined and have not left (or closed) yet, as seen by callers: includes joins still in flight. */
     public int members() {
         return members.get();

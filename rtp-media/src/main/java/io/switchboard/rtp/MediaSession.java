@@ -112,6 +112,23 @@ public final class MediaSession {
     }
 
     /**
+     * Records this session from the next tick on: what the remote party says goes to {@code voice}, what it hears of
+     * its own prompts ({@link #play}) to {@code heard}; a mix's prompt is recorded by the mix ({@link MediaMix#record}).
+     * Replaces the taps given before; {@link #stopRecording} or {@link #close} releases them. A muted party is
+     * recorded silent, as the others hear it.
+     */
+    public void record(RecordingTap voice, RecordingTap heard) {
+        Objects.requireNonNull(voice, "voice");
+        Objects.requireNonNull(heard, "heard");
+        submit(() -> stream.record(voice, heard));
+    }
+
+    /** Feeds no recording from the next tick on. */
+    public void stopRecording() {
+        submit(stream::stopRecording);
+    }
+
+    /**
      * Plays {@code clip} from its start, replacing any playback in progress (the replaced one gets no callback).
      * Encodes the clip on the calling thread unless the engine's cache already holds it. A non-looped playback ends
      * with {@link MediaListener#playbackFinished}; a looped one plays until stopped or replaced.

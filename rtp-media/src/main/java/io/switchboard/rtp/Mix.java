@@ -23,6 +23,7 @@ final class Mix {
     private final int[] promptFrame = new int[Mixer.FRAME];
     private int size;
     private Runnable promptFinished;
+    private RecordingTap promptTap;
     private boolean closed;
 
     /** Makes {@code stream} (already moved to this pacer) a member, unless the mix is closed or full. */
@@ -55,9 +56,23 @@ final class Mix {
         prompt.stop(id);
     }
 
+    /** From this tick on, the mix's prompt (or silence) goes to {@code tap}; replaces (releases) an earlier tap. */
+    void record(RecordingTap tap) {
+        stopRecording();
+        promptTap = tap;
+    }
+
+    void stopRecording() {
+        if (promptTap != null) {
+            promptTap.release();
+            promptTap = null;
+        }
+    }
+
     /** Stops the prompt and releases every member, which goes back to sending on its own. */
     void close() {
         closed = true;
+        stopRecording();
         prompt.stopAny();
         while (size > 0) {
             removeAt(size - 1);
@@ -68,15 +83,19 @@ final class Mix {
         return size;
     }
 
-    void tick(int skippedTicks, ByteBuffer tx) {
+    void tick(int skippedTicks, ByteBuffer tx, long now) {
         if (size == 0 && !prompt.playing()) {
             return;
         }
         mixer.clear();
         MediaOperationId finished = null;
-        if (prompt.playing()) {
+        boolean prompting = prompt.playing();
+        if (prompting) {
             finished = prompt.readFrame(promptFrame);
             mixer.add(promptFrame);
+        }
+        if (promptTap != null) {
+            promptTap.write(prompting ? promptFrame : Mixer.SILENCE, now, skippedTicks);
         }
         for (int i = 0; i < size; i++) {
             RtpStream member = members[i];
@@ -87,7 +106,7 @@ final class Mix {
             member.leg().contribute(mixer, member.muted());
         }
         for (int i = 0; i < size; i++) {
-            members[i].paceMixed(skippedTicks, tx, mixer);
+            members[i].paceMixed(skippedTicks, tx, mixer, now);
         }
         if (finished != null) {
             Runnable callback = promptFinished;

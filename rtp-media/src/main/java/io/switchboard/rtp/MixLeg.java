@@ -18,6 +18,7 @@ final class MixLeg {
     private final int[] personal = new int[Mixer.FRAME];
     private Mix mix;
     private boolean contributed;
+    private int[] prompt = Mixer.SILENCE;
 
     Mix mix() {
         return mix;
@@ -25,6 +26,16 @@ final class MixLeg {
 
     void mix(Mix mix) {
         this.mix = mix;
+    }
+
+    /** This tick's frame from the jitter buffer (after {@link #contribute}), heard or not. */
+    int[] received() {
+        return received;
+    }
+
+    /** This tick's frame of the member's own prompt (after {@link #writeMixed}), silence if none plays. */
+    int[] prompt() {
+        return prompt;
     }
 
     JitterBuffer jitter() {
@@ -47,7 +58,7 @@ final class MixLeg {
      * @return the id of a non-looped own playback that just ended, else {@code null}
      */
     MediaOperationId writeMixed(ByteBuffer tx, Codec codec, Playback playback, Mixer mixer) {
-        int[] prompt = Mixer.SILENCE;
+        prompt = Mixer.SILENCE;
         MediaOperationId finished = null;
         if (playback.playing()) {
             finished = playback.readFrame(personal);

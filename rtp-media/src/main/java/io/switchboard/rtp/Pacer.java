@@ -141,7 +141,7 @@ final class Pacer implements Runnable {
             }
             ArrayList<Mix> dueMixes = mixes.slot(slot);
             for (int i = 0; i < dueMixes.size(); i++) {
-                tickOne(dueMixes.get(i), skipped);
+                tickOne(dueMixes.get(i), skipped, now);
             }
             long deadline = origin + ++subTick * SLOT_NANOS;
             long late = System.nanoTime() - deadline;
@@ -173,9 +173,9 @@ final class Pacer implements Runnable {
         }
     }
 
-    private void tickOne(Mix mix, int skipped) {
+    private void tickOne(Mix mix, int skipped, long now) {
         try {
-            mix.tick(skipped, tx);
+            mix.tick(skipped, tx, now);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "media mix on " + thread.getName() + " failed; closed", e);
             mix.close();

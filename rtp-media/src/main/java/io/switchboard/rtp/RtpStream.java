@@ -60,6 +60,10 @@ final class RtpStream {
     private int eventPayloadType = -1;
     private long lastReceivedNanos;
     private long droppedPackets;
+    /** The recording of what the remote party says, and of what it hears of its own prompts; null if none. */
+    private RecordingTap voiceTap;
+    private RecordingTap heardTap;
+    private int[] tapFrame;
 
     RtpStream(DatagramChannel channel, int localPort, MediaListener listener, EncodedClipCache cache,
               long timeoutNanos, RandomGenerator random, Runnable onClosed) {
@@ -106,6 +110,29 @@ final class RtpStream {
             notifySafely(done);
         } else {
             dtmfSender.add(tones, done);
+        }
+    }
+
+    /**
+     * From this tick on, what the remote party says goes to {@code voice} and what it hears of its own prompts (or
+     * silence) to {@code heard}; replaces (releases) the taps of an earlier call. A muted party is recorded silent.
+     */
+    void record(RecordingTap voice, RecordingTap heard) {
+        stopRecording();
+        voiceTap = voice;
+        heardTap = heard;
+        if (tapFrame == null) {
+            tapFrame = new int[Codec.FRAME_BYTES];
+        }
+    }
+
+    /** Feeds no recording any more. */
+    void stopRecording() {
+        if (voiceTap != null) {
+            voiceTap.release();
+            heardTap.release();
+            voiceTap = null;
+            heardTap = null;
         }
     }
 
@@ -182,6 +209,7 @@ final class RtpStream {
     /** Closes the socket and releases its port; idempotent. */
     void closeChannel() {
         closed = true;
+        stopRecording();
         if (!channel.isOpen()) {
             return;
         }
@@ -204,8 +232,11 @@ final class RtpStream {
         }
         if (!mixed()) {
             clock += skippedTicks * Codec.FRAME_BYTES;
-            send(tx, null);
+            send(tx, null, now, skippedTicks);
             clock += Codec.FRAME_BYTES;
+            if (voiceTap != null) {
+                recordVoice(leg().jitter().poll(tapFrame) ? tapFrame : Mixer.SILENCE, now, skippedTicks);
+            }
         }
         if (!timedOut && now - lastReceivedNanos > timeoutNanos) {
             timedOut = true;
@@ -214,16 +245,27 @@ final class RtpStream {
     }
 
     /** One tick as a member of a mix, after {@link MixLeg#contribute}: sends what this member hears. */
-    void paceMixed(int skippedTicks, ByteBuffer tx, Mixer mixer) {
+    void paceMixed(int skippedTicks, ByteBuffer tx, Mixer mixer, long now) {
         if (closed || !started) {
             return;
         }
         clock += skippedTicks * Codec.FRAME_BYTES;
-        send(tx, mixer);
+        send(tx, mixer, now, skippedTicks);
         clock += Codec.FRAME_BYTES;
+        if (voiceTap != null) {
+            recordVoice(leg.received(), now, skippedTicks);
+        }
     }
 
-    private void send(ByteBuffer tx, Mixer mixer) {
+    private void recordVoice(int[] frame, long now, int skippedTicks) {
+        if (muted) {
+            voiceTap.writeSilence(now, skippedTicks);
+        } else {
+            voiceTap.write(frame, now, skippedTicks);
+        }
+    }
+
+    private void send(ByteBuffer tx, Mixer mixer, long now, int skippedTicks) {
         MediaOperationId finished = null;
         boolean event = eventPayloadType >= 0 && dtmfSender.next(clock);
         tx.clear();
@@ -240,6 +282,9 @@ final class RtpStream {
                     : leg.writeMixed(tx, codec, playback, mixer);
             tx.flip();
         }
+        if (heardTap != null) {
+            recordHeard(event, mixer != null, now, skippedTicks, tx);
+        }
         firstPacket = false;
         sequence = (sequence + 1) & 0xFFFF;
         transmit(tx);
@@ -252,6 +297,17 @@ final class RtpStream {
         }
         if (finished != null) {
             playbackFinished(finished);
+        }
+    }
+
+    /** What the party hears of its own prompt: the frame sent, or in a mix the prompt alone; silence during DTMF. */
+    private void recordHeard(boolean event, boolean inMix, long now, int skippedTicks, ByteBuffer tx) {
+        if (event) {
+            heardTap.writeSilence(now, skippedTicks);
+        } else if (inMix) {
+            heardTap.write(leg.prompt(), now, skippedTicks);
+        } else {
+            heardTap.writeEncoded(tx, RtpPacket.HEADER_BYTES, codec, now, skippedTicks);
         }
     }
 
@@ -300,8 +356,8 @@ final class RtpStream {
             }
         }
         int payloadType = RtpPacket.payloadType(rx);
-        if (payloadType == codec.payloadType() && mixed()) {
-            leg.jitter().offer(RtpPacket.sequence(rx), rx, RtpPacket.payloadOffset(rx, length),
+        if (payloadType == codec.payloadType() && (mixed() || voiceTap != null)) {
+            leg().jitter().offer(RtpPacket.sequence(rx), rx, RtpPacket.payloadOffset(rx, length),
                     RtpPacket.payloadLength(rx, length), codec);
             return;
         }

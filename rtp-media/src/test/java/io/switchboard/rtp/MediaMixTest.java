@@ -1,6 +1,5 @@
 package io.switchboard.rtp;
 
-import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.rtp.RtpTestPeer.Packet;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import static io.switchboard.rtp.TestAudio.db;
+import static io.switchboard.rtp.TestAudio.frame;
+import static io.switchboard.rtp.TestAudio.tone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -196,28 +197,6 @@ class MediaMixTest {
                 .isGreaterThanOrEqualTo(db(samples, than) + APART_DB);
     }
 
-    /** Goertzel: the power at {@code frequency} in dB (plus one, so that digital silence is 0 dB, not -infinity). */
-    private static double db(short[] samples, int frequency) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * frequency / 8000.0);
-        double previous = 0;
-        double beforePrevious = 0;
-        for (short sample : samples) {
-            double current = sample + coefficient * previous - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-        }
-        double power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
-        return 10 * Math.log10(power / samples.length + 1);
-    }
-
-    private static AudioClip tone(String key, int frequency, int samples) {
-        short[] pcm = new short[samples];
-        for (int i = 0; i < samples; i++) {
-            pcm[i] = (short) (6000 * Math.sin(2 * Math.PI * frequency * i / 8000.0));
-        }
-        return new AudioClip(key, pcm);
-    }
-
     /** Sends 20 ms RTP every 20 ms on absolute deadlines: 1 kHz PCMU from A, 2 kHz PCMA from B, silence from C. */
     private Thread startSending(RtpTestPeer a, int portA, RtpTestPeer b, int portB, RtpTestPeer c, int portC) {
         Thread thread = new Thread(() -> {
@@ -237,16 +216,5 @@ class MediaMixTest {
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    private static byte[] frame(int payloadType, int tick, int frequency) {
-        ByteBuffer buf = ByteBuffer.allocate(172);
-        RtpPacket.writeHeader(buf, tick == 0, payloadType, tick, tick * 160, 0x5678 + frequency);
-        for (int i = 0; i < 160; i++) {
-            int n = tick * 160 + i;
-            short sample = (short) (frequency == 0 ? 0 : 6000 * Math.sin(2 * Math.PI * frequency * n / 8000.0));
-            buf.put(12 + i, payloadType == PCMU ? MuLaw.encode(sample) : ALaw.encode(sample));
-        }
-        return buf.array();
     }
 }
