@@ -8,6 +8,9 @@ public enum ErrorCode {
     INVALID_REQUEST(8523),
     CALL_NOT_FOUND(8522),
     PARTICIPANT_NOT_FOUND(8522),
+    RECORDING_NOT_FOUND(8522),
+    /** A call already has a recording running: one at a time. */
+    RECORDING_ACTIVE(8500),
     CALL_NOT_ESTABLISHED(8501),
     MEDIA_OPERATION_ACTIVE(8500),
     CALL_TERMINATED(8528),

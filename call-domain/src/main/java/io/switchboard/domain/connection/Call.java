@@ -20,6 +20,9 @@ import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.recording.Recording;
+import io.switchboard.domain.recording.RecordingId;
+import io.switchboard.domain.recording.RecordingSpec;
 import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand;
@@ -239,6 +242,35 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
     public Transition cancelMedia() {
         requireNotEnded();
         return CallMedia.cancel(this);
+    }
+
+    /**
+     * Starts recording the call (everyone connected now or later, and what is played to them).
+     *
+     * @throws CallAutomationException {@link ErrorCode#RECORDING_ACTIVE} if a recording runs already, or the call is
+     *                                 not connected
+     */
+    public Transition startRecording(RecordingId recording, RecordingSpec spec, Instant at) {
+        return CallRecording.start(this, recording, spec, at);
+    }
+
+    /** Pauses ({@code paused}) or resumes the call's recording {@code recording}; no change if it is so already. */
+    public Transition pauseRecording(RecordingId recording, boolean paused) {
+        return CallRecording.pause(this, recording, paused);
+    }
+
+    /** Stops the call's recording {@code recording}; its file is completed. */
+    public Transition stopRecording(RecordingId recording) {
+        return CallRecording.stop(this, recording);
+    }
+
+    /**
+     * The call's recording {@code id}, while it runs.
+     *
+     * @throws CallAutomationException {@link ErrorCode#RECORDING_NOT_FOUND} if it does not run in this call
+     */
+    public Recording recording(RecordingId id) {
+        return CallRecording.find(this, id);
     }
 
     /** A connected participant pressed a key. */

@@ -95,7 +95,7 @@ final class CallMedia {
         return new Transition(call.withMedia(media), events, commands);
     }
 
-    /** The call ends: every media operation stops, without events (ACS sends none). */
+    /** The call ends: every media operation stops, without events (ACS sends none); a recording stops, reported. */
     static Transition stopAll(Call call) {
         List<TelephonyCommand> commands = new ArrayList<>();
         MediaSlot media = call.media();
@@ -108,7 +108,7 @@ final class CallMedia {
         media.recognize().ifPresent(r -> stopPrompt(r, commands));
         media.holdMusic().forEach(m -> commands.add(new StopMedia(m.id())));
         return new Transition(call.withMedia(media.withRecognize(Optional.empty()).withHoldMusic(List.of())),
-                List.of(), commands);
+                List.of(), commands).then(CallRecording::stopAny);
     }
 
     /** A leg left: a recognition listening to it has nobody to hear and ends without an event; its music stops. */

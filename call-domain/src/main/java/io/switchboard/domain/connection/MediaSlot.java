@@ -5,29 +5,34 @@ import io.switchboard.domain.media.HoldMusic;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.RecognizeOperation;
+import io.switchboard.domain.recording.Recording;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The media a call plays: its play or its recognition (one at a time), and the music of its held participants.
+ * The media of a call: its play or its recognition (one at a time), the music of its held participants, its
+ * recording.
  *
  * @param play      the last play, running or ended
  * @param playTo    the legs the running play goes to; empty for everyone connected and not on hold
  * @param recognize the DTMF recognition, while one runs
  * @param holdMusic the music of held participants, one per leg
+ * @param recording the call's recording, while one runs (paused or not)
  */
 public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Optional<RecognizeOperation> recognize,
-                        List<HoldMusic> holdMusic) {
+                        List<HoldMusic> holdMusic, Optional<Recording> recording) {
 
-    static final MediaSlot EMPTY = new MediaSlot(Optional.empty(), List.of(), Optional.empty(), List.of());
+    static final MediaSlot EMPTY = new MediaSlot(Optional.empty(), List.of(), Optional.empty(), List.of(),
+            Optional.empty());
 
     public MediaSlot {
         Objects.requireNonNull(play, "play");
         playTo = List.copyOf(playTo);
         Objects.requireNonNull(recognize, "recognize");
         holdMusic = List.copyOf(holdMusic);
+        Objects.requireNonNull(recording, "recording");
     }
 
     Optional<PlayOperation> runningPlay() {
@@ -47,7 +52,7 @@ public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Option
     }
 
     MediaSlot withPlay(Optional<PlayOperation> next, List<LegId> to) {
-        return new MediaSlot(next, to, recognize, holdMusic);
+        return new MediaSlot(next, to, recognize, holdMusic, recording);
     }
 
     MediaSlot withPlay(Optional<PlayOperation> next) {
@@ -55,10 +60,14 @@ public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Option
     }
 
     MediaSlot withRecognize(Optional<RecognizeOperation> next) {
-        return new MediaSlot(play, playTo, next, holdMusic);
+        return new MediaSlot(play, playTo, next, holdMusic, recording);
     }
 
     MediaSlot withHoldMusic(List<HoldMusic> next) {
-        return new MediaSlot(play, playTo, recognize, next);
+        return new MediaSlot(play, playTo, recognize, next, recording);
+    }
+
+    MediaSlot withRecording(Optional<Recording> next) {
+        return new MediaSlot(play, playTo, recognize, holdMusic, next);
     }
 }

@@ -13,7 +13,8 @@ public sealed interface CallEvent permits CallConnectionStateChanged, Participan
         PlayCompleted, PlayFailed, PlayCanceled, AddParticipantSucceeded, AddParticipantFailed,
         RemoveParticipantSucceeded, RecognizeCompleted, RecognizeFailed, RecognizeCanceled,
         ContinuousDtmfRecognitionStopped, SendDtmfTonesCompleted, SendDtmfTonesFailed, HoldFailed,
-        CancelAddParticipantSucceeded, CancelAddParticipantFailed, CallTransferAccepted, CallTransferFailed {
+        CancelAddParticipantSucceeded, CancelAddParticipantFailed, CallTransferAccepted, CallTransferFailed,
+        RecordingStateChanged {
 
     CallConnectionId callId();
 

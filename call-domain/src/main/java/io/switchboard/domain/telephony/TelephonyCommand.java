@@ -5,8 +5,11 @@ import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlaySource;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.recording.RecordingChannels;
+import io.switchboard.domain.recording.RecordingId;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,6 +82,37 @@ public sealed interface TelephonyCommand {
         public StartSilenceTimer {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(after, "after");
+        }
+    }
+
+    /**
+     * Start recording the call's answered legs (and those answered later) and what it plays to them, paused if
+     * {@code paused}; an unmixed recording gives the legs of {@code channelOrder} channels 0, 1, … and the others
+     * the next free channel as they join.
+     */
+    record StartRecording(RecordingId recording, RecordingChannels channels, List<LegId> channelOrder,
+                          boolean paused) implements TelephonyCommand {
+
+        public StartRecording {
+            Objects.requireNonNull(recording, "recording");
+            Objects.requireNonNull(channels, "channels");
+            channelOrder = List.copyOf(channelOrder);
+        }
+    }
+
+    /** Pause a recording (nothing written meanwhile) or resume it. */
+    record PauseRecording(RecordingId recording, boolean paused) implements TelephonyCommand {
+
+        public PauseRecording {
+            Objects.requireNonNull(recording, "recording");
+        }
+    }
+
+    /** Stop a recording: its file is completed, and telephony reports it done. */
+    record StopRecording(RecordingId recording) implements TelephonyCommand {
+
+        public StopRecording {
+            Objects.requireNonNull(recording, "recording");
         }
     }
 }
