@@ -17,6 +17,8 @@ public enum ErrorCode {
     INVALID_STATE(8585),
     TOO_MANY_PARTICIPANTS(8523),
     NOT_SUPPORTED(8520),
+    /** The server cannot take the work now (e.g. the disk is below its free-space floor for a new recording). */
+    UNAVAILABLE(8500),
     /** A feature of the API this server does not offer yet (text-to-speech, speech recognition): 400, not 405. */
     FEATURE_NOT_AVAILABLE(8520);
 

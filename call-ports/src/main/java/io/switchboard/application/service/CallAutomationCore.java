@@ -10,6 +10,7 @@ import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.MediaFetcher;
+import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.port.out.Timers;
@@ -37,33 +38,37 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
      * @param speech   says text and SSML play sources; without it they are refused as not available
      * @param workers  runs the calls' serial executors; its tasks are short and never block
      * @param incoming tells the application of calls ringing here; without it they are refused
+     * @param recordings keeps and announces the recordings' files
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
                                             MediaFetcher fetcher, Optional<SpeechSynthesizer> speech, IdGenerator ids,
                                             Clock clock, Executor workers, CallSettings settings,
-                                            Optional<IncomingCallNotifier> incoming) {
+                                            Optional<IncomingCallNotifier> incoming, RecordingArchive recordings) {
         return create(registry, telephony, publisher, fetcher, speech, ids, clock, workers, settings,
-                new ExecutorTimers(workers), incoming);
+                new ExecutorTimers(workers), incoming, recordings);
     }
 
     /**
      * @param workers runs the calls' serial executors; its tasks are short and never block
      * @param timers   runs the recognitions' silence timeouts and the incoming calls' ring timeouts
      * @param incoming tells the application of calls ringing here; without it they are refused
+     * @param recordings keeps and announces the recordings' files
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
                                             MediaFetcher fetcher, Optional<SpeechSynthesizer> speech, IdGenerator ids,
                                             Clock clock, Executor workers, CallSettings settings, Timers timers,
-                                            Optional<IncomingCallNotifier> incoming) {
+                                            Optional<IncomingCallNotifier> incoming, RecordingArchive recordings) {
         Clips clips = new Clips(fetcher, speech);
+        RecordingFiles files = new RecordingFiles(telephony, recordings);
         Calls calls = new Calls(registry, publisher, new CallExecutors(workers),
-                new TelephonyCommands(telephony, clips, timers, settings.ringTimeout()));
+                new TelephonyCommands(telephony, clips, timers, settings.ringTimeout(), files));
         PlayService play = new PlayService(calls, clips, ids);
         ParticipantService participants = new ParticipantService(calls, ids);
         DtmfService dtmf = new DtmfService(calls, telephony);
         CallControlService control = new CallControlService(calls, telephony, clips);
         CallControlUseCases callControl = new CallControlUseCases(control, control,
-                new RecognizeService(calls, clips, ids), dtmf, dtmf, control, control);
+                new RecognizeService(calls, clips, ids), dtmf, dtmf, control, control,
+                new RecordingService(calls, files, recordings.store(), ids, clock));
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
                 new HangUpService(calls), play, play, participants, participants, new GetCallService(calls),
                 callControl);

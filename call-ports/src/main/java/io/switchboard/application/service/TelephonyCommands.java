@@ -10,10 +10,13 @@ import io.switchboard.domain.connection.Transition;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
+import io.switchboard.domain.telephony.TelephonyCommand.PauseRecording;
 import io.switchboard.domain.telephony.TelephonyCommand.SetMuted;
 import io.switchboard.domain.telephony.TelephonyCommand.StartMedia;
+import io.switchboard.domain.telephony.TelephonyCommand.StartRecording;
 import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
 import io.switchboard.domain.telephony.TelephonyCommand.StopMedia;
+import io.switchboard.domain.telephony.TelephonyCommand.StopRecording;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
 import java.time.Duration;
@@ -29,16 +32,19 @@ final class TelephonyCommands {
     private final Clips clips;
     private final Timers timers;
     private final Duration defaultRingTimeout;
+    private final RecordingFiles recordings;
 
-    TelephonyCommands(Telephony telephony, Clips clips, Timers timers, Duration defaultRingTimeout) {
+    TelephonyCommands(Telephony telephony, Clips clips, Timers timers, Duration defaultRingTimeout,
+                      RecordingFiles recordings) {
         this.telephony = telephony;
         this.clips = clips;
         this.timers = timers;
         this.defaultRingTimeout = defaultRingTimeout;
+        this.recordings = recordings;
     }
 
     void run(Calls calls, Call call, TelephonyCommand command) {
-        // Java 17 has no pattern switch: the sealed interface's six records, one branch each
+        // Java 17 has no pattern switch: the sealed interface's records, one branch each
         if (command instanceof Dial dial) {
             dial(calls, call, dial);
         } else if (command instanceof HangUp hangUp) {
@@ -52,6 +58,12 @@ final class TelephonyCommands {
         } else if (command instanceof StartSilenceTimer timer) {
             timers.schedule(timer.after(), () -> calls.report(call.id(),
                     current -> current.recognizeTimedOut(timer.operation(), timer.tonesSoFar())));
+        } else if (command instanceof StartRecording record) {
+            recordings.start(calls, call, record);
+        } else if (command instanceof PauseRecording pause) {
+            telephony.pauseRecording(call.id(), pause.recording(), pause.paused());
+        } else if (command instanceof StopRecording stop) {
+            recordings.stop(call, stop);
         } else {
             throw new IllegalStateException("unknown telephony command " + command);
         }

@@ -2,6 +2,8 @@ package io.switchboard.application.fakes;
 
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.RecordedFile;
+import io.switchboard.application.port.out.RecordingRequest;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
@@ -9,10 +11,14 @@ import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.UnknownIdentifier;
+import io.switchboard.domain.recording.RecordingId;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -38,6 +44,9 @@ public final class FakeTelephony implements Telephony {
     private final List<PlaybackRequest> played = new CopyOnWriteArrayList<>();
     private final List<MediaOperationId> stopped = new CopyOnWriteArrayList<>();
     private final List<String> mutes = new CopyOnWriteArrayList<>();
+    private final Map<RecordingId, RecordingRequest> recordings = new ConcurrentHashMap<>();
+    private final Map<RecordingId, CompletableFuture<RecordedFile>> recorded = new ConcurrentHashMap<>();
+    private final List<String> recordingChanges = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean canReach(CommunicationIdentifier target) {
@@ -74,6 +83,43 @@ public final class FakeTelephony implements Telephony {
     public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
         transfers.add(new Transfer(leg, target));
         return outcome();
+    }
+
+    @Override
+    public CompletionStage<RecordedFile> record(RecordingRequest request) {
+        recordings.put(request.recording(), request);
+        recordingChanges.add("record " + request.recording());
+        return recorded.computeIfAbsent(request.recording(), id -> new CompletableFuture<>());
+    }
+
+    @Override
+    public void pauseRecording(CallConnectionId call, RecordingId recording, boolean paused) {
+        recordingChanges.add((paused ? "pause " : "resume ") + recording);
+    }
+
+    @Override
+    public void stopRecording(CallConnectionId call, RecordingId recording) {
+        recordingChanges.add("stop " + recording);
+    }
+
+    /** What the core asked to record. */
+    public RecordingRequest recording(RecordingId id) {
+        return Optional.ofNullable(recordings.get(id)).orElseThrow(() -> new AssertionError("not recorded: " + id));
+    }
+
+    /** Record, pause, resume and stop requests, in order, e.g. {@code "pause <id>"}. */
+    public List<String> recordingChanges() {
+        return List.copyOf(recordingChanges);
+    }
+
+    /** The network completes (or fails) a recording's file. */
+    public void recordingDone(RecordingId id, RecordedFile file, Throwable failure) {
+        CompletableFuture<RecordedFile> done = recorded.computeIfAbsent(id, key -> new CompletableFuture<>());
+        if (failure != null) {
+            done.completeExceptionally(failure);
+        } else {
+            done.complete(file);
+        }
     }
 
     /** The next tones sent or transfer fails with this. */

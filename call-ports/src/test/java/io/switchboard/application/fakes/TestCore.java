@@ -5,6 +5,7 @@ import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.in.IncomingCallUseCase;
+import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
@@ -31,10 +32,11 @@ public final class TestCore {
     public final FakeSpeechSynthesizer speech = new FakeSpeechSynthesizer();
     public final FakeTimers timers = new FakeTimers();
     public final RecordingIncomingCallNotifier notices = new RecordingIncomingCallNotifier();
+    public final InMemoryRecordingStore recordings = new InMemoryRecordingStore();
     public final InMemoryCallRegistry registry = new InMemoryCallRegistry(Clock.systemUTC(), Duration.ofMinutes(10));
     private final CallAutomationCore core = CallAutomationCore.create(registry, telephony, events, media,
             Optional.of(speech), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS, timers,
-            Optional.of(notices));
+            Optional.of(notices), new RecordingArchive(recordings, Optional.of(recordings)));
 
     public CallUseCases useCases() {
         return core.useCases();

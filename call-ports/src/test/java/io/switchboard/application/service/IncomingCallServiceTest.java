@@ -4,12 +4,14 @@ import io.switchboard.application.fakes.FakeMediaFetcher;
 import io.switchboard.application.fakes.FakeOfferedCall;
 import io.switchboard.application.fakes.FakeTelephony;
 import io.switchboard.application.fakes.FakeTimers;
+import io.switchboard.application.fakes.InMemoryRecordingStore;
 import io.switchboard.application.fakes.RecordingCallEventPublisher;
 import io.switchboard.application.fakes.SequentialIdGenerator;
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.AnswerCallCommand;
 import io.switchboard.application.port.in.IncomingCallOffer;
 import io.switchboard.application.port.out.IncomingCallNotice;
+import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.port.out.RejectReason;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
@@ -203,7 +205,7 @@ class IncomingCallServiceTest {
         CallAutomationCore deaf = CallAutomationCore.create(new InMemoryCallRegistry(Clock.systemUTC(),
                         Duration.ofMinutes(1)), telephony, new RecordingCallEventPublisher(), new FakeMediaFetcher(),
                 Optional.empty(), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS,
-                new FakeTimers(), Optional.empty());
+                new FakeTimers(), Optional.empty(), new RecordingArchive(new InMemoryRecordingStore(), Optional.empty()));
 
         // when
         deaf.incomingCallEvents().offered(new IncomingCallOffer(ALICE, OUR_NUMBER, Optional.empty(), ringing));

@@ -6,7 +6,7 @@ import java.util.Objects;
 public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticipantUseCase cancelAddParticipant,
                                   RecognizeUseCase recognize, ContinuousDtmfUseCase continuousDtmf,
                                   SendDtmfTonesUseCase sendDtmfTones, HoldUseCase hold,
-                                  TransferCallUseCase transfer) {
+                                  TransferCallUseCase transfer, RecordingUseCases recording) {
 
     public CallControlUseCases {
         Objects.requireNonNull(mute, "mute");
@@ -16,5 +16,6 @@ public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticip
         Objects.requireNonNull(sendDtmfTones, "sendDtmfTones");
         Objects.requireNonNull(hold, "hold");
         Objects.requireNonNull(transfer, "transfer");
+        Objects.requireNonNull(recording, "recording");
     }
 }

@@ -20,6 +20,11 @@ public interface CallRegistry {
     /** The call a leg belongs to, as long as the call has that leg. */
     Optional<CallConnectionId> findByLeg(LegId leg);
 
+    /** The call, not ended, with this server call id (as its properties give it). */
+    default Optional<Call> findByServerCallId(String serverCallId) {
+        return active().stream().filter(call -> call.serverCallId().equals(serverCallId)).findFirst();
+    }
+
     /** Every call that has not ended. */
     List<Call> active();
 }

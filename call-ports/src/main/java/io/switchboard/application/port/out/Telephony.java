@@ -5,6 +5,7 @@ import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.domain.recording.RecordingId;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -62,5 +63,25 @@ public interface Telephony {
      */
     default CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("transfer is not supported"));
+    }
+
+    /**
+     * Records a call's answered legs, those answered later, and what is played to them, into a new WAV file. The
+     * stage completes once the recording stopped ({@link #stopRecording}, or the call's last leg ended) and its file
+     * is complete; it fails if the file cannot be written. This default fails with
+     * {@link UnsupportedOperationException}, for networks that carry no audio.
+     */
+    default CompletionStage<RecordedFile> record(RecordingRequest request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this network records no audio"));
+    }
+
+    /** Pauses (nothing written) or resumes a recording; unknown ones are ignored. */
+    default void pauseRecording(CallConnectionId call, RecordingId recording, boolean paused) {
+        // a network that records nothing has nothing to pause
+    }
+
+    /** Stops a recording; its stage completes once the file is. Unknown ones are ignored. */
+    default void stopRecording(CallConnectionId call, RecordingId recording) {
+        // a network that records nothing has nothing to stop
     }
 }
