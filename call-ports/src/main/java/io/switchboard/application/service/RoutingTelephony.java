@@ -6,6 +6,8 @@ import io.switchboard.application.port.in.IncomingCallOffer;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.OfferedCall;
 import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.RecordedFile;
+import io.switchboard.application.port.out.RecordingRequest;
 import io.switchboard.application.port.out.RejectReason;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
@@ -15,6 +17,7 @@ import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.domain.recording.RecordingId;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,7 @@ import java.util.stream.Collectors;
 /**
  * Several phone networks behind one {@link Telephony}: a leg is dialled on the first network registered that can
  * reach its target, and from then on everything about it goes to that network only: hang-ups, mutes, tones,
- * transfers, and the part of a playback meant for its legs. The carrier of each leg is remembered from its dial (or
+ * transfers, the part of a playback meant for its legs, and the recording of its call. The carrier of each leg is remembered from its dial (or
  * its answer, for calls a network offered through {@link #offersFrom}) until its end is reported through
  * {@link #reportsTo}; legs no network carries are ignored, as the port's contract says. Thread-safe.
  */
@@ -42,6 +45,7 @@ public final class RoutingTelephony implements Telephony {
     private final List<Telephony> networks = new CopyOnWriteArrayList<>();
     private final Map<LegId, Telephony> carriers = new ConcurrentHashMap<>();
     private final Map<Playback, Set<Telephony>> playbacks = new ConcurrentHashMap<>();
+    private final Map<RecordingId, Telephony> recordings = new ConcurrentHashMap<>();
 
     /** Adds a network; earlier ones win when several can reach a target. */
     public void register(Telephony network) {
@@ -172,6 +176,29 @@ public final class RoutingTelephony implements Telephony {
         if (playing != null) {
             playing.forEach(n -> n.stopPlayback(call, operation));
         }
+    }
+
+    /** The network carrying the call's legs records it (the first leg that has a carrier decides). */
+    @Override
+    public CompletionStage<RecordedFile> record(RecordingRequest request) {
+        Optional<Telephony> network = request.legs().stream().map(this::carrier).flatMap(Optional::stream)
+                .findFirst();
+        if (network.isEmpty()) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "no network carries a leg of call " + request.call()));
+        }
+        recordings.put(request.recording(), network.get());
+        return network.get().record(request).whenComplete((file, error) -> recordings.remove(request.recording()));
+    }
+
+    @Override
+    public void pauseRecording(CallConnectionId call, RecordingId recording, boolean paused) {
+        Optional.ofNullable(recordings.get(recording)).ifPresent(n -> n.pauseRecording(call, recording, paused));
+    }
+
+    @Override
+    public void stopRecording(CallConnectionId call, RecordingId recording) {
+        Optional.ofNullable(recordings.get(recording)).ifPresent(n -> n.stopRecording(call, recording));
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.switchboard.application.port.in.IncomingCallOffer;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.OfferedCall;
 import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.RecordedFile;
+import io.switchboard.application.port.out.RecordingRequest;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
@@ -17,12 +19,18 @@ import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.recording.RecordingChannels;
+import io.switchboard.domain.recording.RecordingId;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +46,7 @@ class RoutingTelephonyTest {
 
         final String prefix;
         final List<String> asked = new ArrayList<>();
+        final CompletableFuture<RecordedFile> recorded = new CompletableFuture<>();
 
         Network(String prefix) {
             this.prefix = prefix;
@@ -73,7 +82,25 @@ class RoutingTelephonyTest {
         public void setMuted(LegId leg, boolean muted) {
             asked.add("mute " + leg.value());
         }
+
+        @Override
+        public CompletionStage<RecordedFile> record(RecordingRequest request) {
+            asked.add("record " + request.recording().value());
+            return recorded;
+        }
+
+        @Override
+        public void pauseRecording(CallConnectionId call, RecordingId recording, boolean paused) {
+            asked.add("pause " + recording.value());
+        }
+
+        @Override
+        public void stopRecording(CallConnectionId call, RecordingId recording) {
+            asked.add("stop " + recording.value());
+        }
     }
+
+    private static final RecordingId RECORDING = new RecordingId("rec-1");
 
     private final Network sandbox = new Network("+1555");
     private final Network sip = new Network("+1425");
@@ -131,6 +158,31 @@ class RoutingTelephonyTest {
         assertThat(sandbox.asked).isEmpty();
         assertThat(sip.asked).containsExactly("dial leg-b", "play op-1 to [leg-b]", "stop op-1", "mute leg-b",
                 "hang up leg-b");
+    }
+
+    @Test
+    void theNetworkCarryingTheCallRecordsItUntilItsFileIsDone() {
+        dial("leg-b", "+14255550102");
+        RecordingRequest request = new RecordingRequest(CALL, RECORDING, RecordingChannels.MIXED,
+                List.of(LegId.of("leg-x"), LegId.of("leg-b")), List.of(), false, Path.of("rec.wav"));
+
+        CompletionStage<RecordedFile> done = routing.record(request);
+        routing.pauseRecording(CALL, RECORDING, true);
+        routing.stopRecording(CALL, RECORDING);
+        sip.recorded.complete(new RecordedFile(Path.of("rec.wav"), 1, Duration.ofSeconds(1), 16_000, Map.of()));
+        routing.stopRecording(CALL, RECORDING);
+
+        assertThat(done.toCompletableFuture()).isCompleted();
+        assertThat(sandbox.asked).isEmpty();
+        assertThat(sip.asked).containsExactly("dial leg-b", "record rec-1", "pause rec-1", "stop rec-1");
+    }
+
+    @Test
+    void aCallNoNetworkCarriesIsNotRecorded() {
+        RecordingRequest request = new RecordingRequest(CALL, RECORDING, RecordingChannels.MIXED,
+                List.of(LegId.of("leg-x")), List.of(), false, Path.of("rec.wav"));
+
+        assertThat(routing.record(request).toCompletableFuture()).isCompletedExceptionally();
     }
 
     @Test
