@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lets the answered legs of a call hear each other: when a call's second leg is answered a {@link MediaMix} opens and
@@ -38,17 +39,35 @@ final class Conferences {
     private final MediaEngine media;
     private final SignallingThread thread;
     private final HandleTelephonyEventUseCase events;
+    private final Recordings recordings;
 
-    Conferences(MediaEngine media, SignallingThread thread, HandleTelephonyEventUseCase events) {
+    Conferences(MediaEngine media, SignallingThread thread, HandleTelephonyEventUseCase events,
+                Recordings recordings) {
         this.media = media;
         this.thread = thread;
         this.events = events;
+        this.recordings = recordings;
     }
 
-    /** A leg was answered and its media started: with another answered leg in its call, it joins the mix. */
+    /** The answered legs of a call, in the order they were answered. */
+    List<Leg> answeredLegs(CallConnectionId call) {
+        Conference conference = byCall.get(call);
+        return conference == null ? List.of() : List.copyOf(conference.legs);
+    }
+
+    /** The mix of a call, while it has one. */
+    Optional<MediaMix> mix(CallConnectionId call) {
+        return Optional.ofNullable(byCall.get(call)).map(conference -> conference.mix);
+    }
+
+    /**
+     * A leg was answered and its media started: with another answered leg in its call, it joins the mix; if its
+     * call is recorded, so is the leg.
+     */
     void answered(Leg leg) {
         Conference conference = byCall.computeIfAbsent(leg.call(), call -> new Conference());
         conference.legs.add(leg);
+        recordings.answered(leg);
         if (conference.mix != null) {
             join(conference, leg);
         } else if (conference.legs.size() >= 2 && open(leg, conference)) {
@@ -132,6 +151,7 @@ final class Conferences {
         try {
             conference.mix = media.openMix();
             LOG.log(Level.INFO, "SIP call {0}: mixing {1} legs", leg.call(), conference.legs.size());
+            recordings.mixOpened(leg.call(), conference.mix);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "SIP call {0}: no mix, its legs do not hear each other: {1}", leg.call(),

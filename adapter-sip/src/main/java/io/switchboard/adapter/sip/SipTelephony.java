@@ -4,6 +4,8 @@ import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.RecordedFile;
+import io.switchboard.application.port.out.RecordingRequest;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
@@ -11,6 +13,7 @@ import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.rtp.MediaEngine;
 import io.switchboard.rtp.MediaSession;
 
@@ -46,6 +49,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final LegTable legs;
     private final Playbacks playbacks;
     private final Conferences conferences;
+    private final Recordings recordings;
     private final OutboundLegs outbound;
     private final LegSignals signals;
     private final InboundCalls inbound;
@@ -60,7 +64,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.thread = thread;
         this.sip = sip;
         this.playbacks = new Playbacks(events);
-        this.conferences = new Conferences(mediaFactory, thread, events);
+        this.recordings = new Recordings(mediaFactory);
+        this.conferences = new Conferences(mediaFactory, thread, events, recordings);
         this.legs = new LegTable(events, playbacks, conferences);
         this.signals = new LegSignals(sip, legs);
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, signals, events);
@@ -145,6 +150,36 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             playbacks.stop(operation, playbacks.legsOf(call, operation).stream().map(legs::find)
                     .flatMap(Optional::stream).toList());
         });
+    }
+
+    /**
+     * Records the call's answered legs, those answered later, and its mix's prompts while it has a mix, into a WAV
+     * file written by the media engine. Fails if the call is recorded already or the file cannot be created.
+     */
+    @Override
+    public CompletionStage<RecordedFile> record(RecordingRequest request) {
+        CompletableFuture<RecordedFile> recorded = new CompletableFuture<>();
+        thread.execute("record " + request.call(), () -> recordings.start(request,
+                        conferences.answeredLegs(request.call()), conferences.mix(request.call()))
+                .whenComplete((file, error) -> {
+                    if (error != null) {
+                        recorded.completeExceptionally(error);
+                    } else {
+                        recorded.complete(file);
+                    }
+                }));
+        return recorded;
+    }
+
+    @Override
+    public void pauseRecording(CallConnectionId call, RecordingId recording, boolean paused) {
+        thread.execute((paused ? "pause " : "resume ") + recording, () -> recordings.pause(recording, paused));
+    }
+
+    @Override
+    public void stopRecording(CallConnectionId call, RecordingId recording) {
+        thread.execute("stop recording " + recording, () -> recordings.stop(recording,
+                conferences.answeredLegs(call), conferences.mix(call)));
     }
 
     /**

@@ -7,20 +7,27 @@ import io.switchboard.adapter.sip.RecordingTelephonyEvents.PlayEnded;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.RecordedFile;
+import io.switchboard.application.port.out.RecordingRequest;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
+import io.switchboard.domain.recording.RecordingChannels;
+import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.rtp.MediaConfig;
 import io.switchboard.rtp.MediaEngine;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.CALLER;
@@ -163,6 +171,58 @@ class SipTelephonyConferenceMediaTest {
         assertThat(awaitPlayEnded(operation)).isEqualTo(1);
         assertThat(events.events()).contains(new Ended(legs.get(0), ResultInformation.REMOTE_HUNG_UP),
                 new Ended(legs.get(1), ResultInformation.REMOTE_HUNG_UP));
+    }
+
+    @Test
+    void recordsEachLegOnItsOwnChannelAndThePromptsOnTheLast(@TempDir Path dir) throws Exception {
+        // given: B asked for on channel 0, the others in join order
+        RecordingId id = new RecordingId("rec-unmixed");
+        Path file = dir.resolve("unmixed.wav");
+        CompletableFuture<RecordedFile> recorded = telephony.record(new RecordingRequest(CALL, id,
+                RecordingChannels.UNMIXED, legs, List.of(legs.get(1)), false, file)).toCompletableFuture();
+
+        // when: a prompt plays to everyone while A and B talk, for a second and a half of audio
+        telephony.play(new PlaybackRequest(CALL, MediaOperationId.of("op-rec"), legs, prompt(PROMPT_MILLIS), false));
+        awaitRecorded(file, 8000 * 2 * 5 * 3 / 2);
+        telephony.stopRecording(CALL, id);
+        RecordedFile done = recorded.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        // then
+        assertThat(done.legChannels()).isEqualTo(Map.of(legs.get(1), 0, legs.get(0), 1, legs.get(2), 2));
+        short[][] channels = Wav.channels(file);
+        assertThat(channels).hasNumberOfRows(5);
+        assertHears(channels[0], "channel 0 (B)", B_HZ, A_HZ);
+        assertHears(channels[0], "channel 0 (B)", B_HZ, PROMPT_HZ);
+        assertHears(channels[1], "channel 1 (A)", A_HZ, B_HZ);
+        assertHears(channels[1], "channel 1 (A)", A_HZ, PROMPT_HZ);
+        assertThat(Goertzel.powerDb(channels[2], A_HZ)).as("channel 2 (C, silent)").isLessThan(20);
+        assertHears(channels[4], "channel 4 (the prompt)", PROMPT_HZ, A_HZ);
+        assertHears(channels[4], "channel 4 (the prompt)", PROMPT_HZ, B_HZ);
+        assertThat(done.length()).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void recordsEveryoneAndThePromptInOneTrackWhenMixed(@TempDir Path dir) throws Exception {
+        RecordingId id = new RecordingId("rec-mixed");
+        Path file = dir.resolve("mixed.wav");
+        CompletableFuture<RecordedFile> recorded = telephony.record(new RecordingRequest(CALL, id,
+                RecordingChannels.MIXED, legs, List.of(), false, file)).toCompletableFuture();
+
+        telephony.play(new PlaybackRequest(CALL, MediaOperationId.of("op-rec"), legs, prompt(PROMPT_MILLIS), false));
+        awaitRecorded(file, 8000 * 2);
+        telephony.stopRecording(CALL, id);
+        recorded.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        short[] mixed = Wav.channels(file)[0];
+        assertHears(mixed, "the mixed track", A_HZ, NOTHING_HZ);
+        assertHears(mixed, "the mixed track", B_HZ, NOTHING_HZ);
+        assertHears(mixed, "the mixed track", PROMPT_HZ, NOTHING_HZ);
+    }
+
+    /** Waits until the recording's file declares at least {@code bytes} of audio (the writer updates it each second). */
+    private static void awaitRecorded(Path file, long bytes) {
+        await("recorded audio").atMost(Duration.ofSeconds(15))
+                .until(() -> Files.exists(file) && Wav.declaredDataBytes(file) >= bytes);
     }
 
     /** What the given UAs receive during the same {@link #LISTEN} window. */
