@@ -19,23 +19,30 @@ import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.event.RecognizeCanceled;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
 import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.OperationStatus;
-import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.participant.UnknownIdentifier;
+import io.switchboard.domain.recording.Recording;
+import io.switchboard.domain.recording.RecordingId;
+import io.switchboard.domain.recording.RecordingSpec;
+import io.switchboard.domain.recording.RecordingState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -100,7 +107,17 @@ final class GaCallbackDecoding {
                 .on("SendDtmfTonesFailed", data -> List.of(new SendDtmfTonesFailed(WireFields.callId(data),
                         context(data), Optional.empty(), WireFields.result(data))))
                 .on("HoldFailed", data -> List.of(new HoldFailed(WireFields.callId(data), ga.soleParticipant(data),
-                        context(data), Optional.empty(), WireFields.result(data))));
+                        context(data), Optional.empty(), WireFields.result(data))))
+                .on("RecordingStateChanged", GaCallbackDecoding::recordingStateChanged);
+    }
+
+    /** The recording as the event tells it: its id, state and start; what it was asked to be is not on the wire. */
+    private static List<CallEvent> recordingStateChanged(JsonObject data) {
+        RecordingState state = RecordingState.valueOf(WireFields.text(data, "state").toUpperCase(Locale.ROOT));
+        Recording recording = new Recording(new RecordingId(WireFields.text(data, "recordingId")),
+                RecordingSpec.mixed(), state, Instant.parse(WireFields.text(data, "startDateTime")));
+        return List.of(new RecordingStateChanged(WireFields.callId(data), WireFields.text(data, "serverCallId"),
+                recording, state));
     }
 
     private List<CallEvent> stateChanged(JsonObject data, CallState state, boolean wasConnected) {

@@ -7,23 +7,24 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallTransferAccepted;
 import io.switchboard.domain.event.CallTransferFailed;
 import io.switchboard.domain.event.CancelAddParticipantFailed;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
-import io.switchboard.domain.event.RecognizeCanceled;
-import io.switchboard.domain.event.RecognizeCompleted;
-import io.switchboard.domain.event.RecognizeFailed;
-import io.switchboard.domain.event.SendDtmfTonesCompleted;
-import io.switchboard.domain.event.SendDtmfTonesFailed;
-import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
 import io.switchboard.domain.event.PlayFailed;
+import io.switchboard.domain.event.RecognizeCanceled;
+import io.switchboard.domain.event.RecognizeCompleted;
+import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
+import io.switchboard.domain.event.SendDtmfTonesCompleted;
+import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.Participant;
@@ -88,7 +89,8 @@ final class GaEventMapping {
                         e.operationContext(), e.result()).map(w -> withText(w, "invitationId", e.invitationId())))
                 .on(CallTransferAccepted.class, ga::transferAccepted)
                 .on(CallTransferFailed.class, e -> ga.event("CallTransferFailed", e.callId(), e.operationContext(),
-                        e.result()));
+                        e.result()))
+                .on(RecordingStateChanged.class, ga::recordingStateChanged);
     }
 
     private Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {
@@ -144,6 +146,17 @@ final class GaEventMapping {
         data.put("recognitionType", "dtmf");
         ArrayNode tones = data.putObject("dtmfResult").putArray("tones");
         event.operation().tones().forEach(tone -> tones.add(toneName(tone)));
+        return Optional.of(new WireEvent(name, data));
+    }
+
+    private Optional<WireEvent> recordingStateChanged(RecordingStateChanged event) {
+        String name = "RecordingStateChanged";
+        ObjectNode data = common(name, event.callId(), Optional.empty(), Optional.empty(),
+                Optional.of(event.serverCallId()));
+        data.put("recordingId", event.recording().id().value())
+                .put("state", event.state().name().toLowerCase(Locale.ROOT))
+                .put("startDateTime", event.recording().startedAt().toString())
+                .put("recordingKind", "azureCommunicationServices");
         return Optional.of(new WireEvent(name, data));
     }
 

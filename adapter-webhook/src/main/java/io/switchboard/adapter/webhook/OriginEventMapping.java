@@ -7,23 +7,24 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallTransferAccepted;
 import io.switchboard.domain.event.CallTransferFailed;
 import io.switchboard.domain.event.CancelAddParticipantFailed;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
-import io.switchboard.domain.event.RecognizeCanceled;
-import io.switchboard.domain.event.RecognizeCompleted;
-import io.switchboard.domain.event.RecognizeFailed;
-import io.switchboard.domain.event.SendDtmfTonesCompleted;
-import io.switchboard.domain.event.SendDtmfTonesFailed;
-import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
 import io.switchboard.domain.event.PlayFailed;
+import io.switchboard.domain.event.RecognizeCanceled;
+import io.switchboard.domain.event.RecognizeCompleted;
+import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
+import io.switchboard.domain.event.SendDtmfTonesCompleted;
+import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
@@ -70,7 +71,8 @@ final class OriginEventMapping {
                 .notSent(CancelAddParticipantSucceeded.class)
                 .notSent(CancelAddParticipantFailed.class)
                 .notSent(CallTransferAccepted.class)
-                .notSent(CallTransferFailed.class);
+                .notSent(CallTransferFailed.class)
+                .notSent(RecordingStateChanged.class);
     }
 
     private static Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {

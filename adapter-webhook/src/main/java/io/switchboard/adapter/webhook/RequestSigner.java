@@ -1,10 +1,10 @@
 package io.switchboard.adapter.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a callback: {@code v1=base64(HMAC-SHA256(key, id + "." + timestamp + "." + body))}. Binding the id and the

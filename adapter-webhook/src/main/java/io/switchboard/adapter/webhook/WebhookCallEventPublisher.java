@@ -2,6 +2,7 @@ package io.switchboard.adapter.webhook;
 
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.IncomingCallNotifier;
+import io.switchboard.application.port.out.RecordingFileNotifier;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.CallEvent;
 import io.vertx.core.Context;
@@ -109,7 +110,18 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
      */
     public IncomingCallNotifier incomingCalls(URI endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        return new EventGridIncomingCalls(this, endpoint, clock);
+        return new EventGridNotices(this, endpoint, endpoint, clock);
+    }
+
+    /**
+     * Tells the application of recordings ready for download through this publisher's queues: ACS's
+     * RecordingFileStatusUpdated, in Event Grid's schema, to the given endpoint, with download locations under
+     * {@code apiBase} (the API's public address).
+     */
+    public RecordingFileNotifier recordingFiles(URI endpoint, URI apiBase) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(apiBase, "apiBase");
+        return new EventGridNotices(this, endpoint, apiBase, clock);
     }
 
     /** Queues a delivery accepted by this publisher or one of its notifiers; refused with a log line after close. */

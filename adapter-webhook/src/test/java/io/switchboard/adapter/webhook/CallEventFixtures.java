@@ -8,45 +8,50 @@ import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
+import io.switchboard.domain.event.CallConnectionStateChanged;
+import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.CallTransferAccepted;
 import io.switchboard.domain.event.CallTransferFailed;
 import io.switchboard.domain.event.CancelAddParticipantFailed;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
-import io.switchboard.domain.event.RecognizeCanceled;
-import io.switchboard.domain.event.RecognizeCompleted;
-import io.switchboard.domain.event.RecognizeFailed;
-import io.switchboard.domain.event.SendDtmfTonesCompleted;
-import io.switchboard.domain.event.SendDtmfTonesFailed;
-import io.switchboard.domain.media.DtmfOptions;
-import io.switchboard.domain.media.RecognizeOperation;
-import io.switchboard.domain.event.CallConnectionStateChanged;
-import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
 import io.switchboard.domain.event.PlayFailed;
+import io.switchboard.domain.event.RecognizeCanceled;
+import io.switchboard.domain.event.RecognizeCompleted;
+import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
+import io.switchboard.domain.event.SendDtmfTonesCompleted;
+import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.ToneReceived;
+import io.switchboard.domain.media.DtmfOptions;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantId;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.recording.Recording;
+import io.switchboard.domain.recording.RecordingId;
+import io.switchboard.domain.recording.RecordingSpec;
+import io.switchboard.domain.recording.RecordingState;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /** Ready-made events, targets and configs for webhook tests. */
 final class CallEventFixtures {
@@ -126,7 +131,10 @@ final class CallEventFixtures {
                 new CallTransferAccepted(CALL, aPhoneParticipant().identifier(),
                         new PhoneNumberIdentifier("+15550100001"), Optional.of("xfer"), Optional.empty()),
                 new CallTransferFailed(CALL, Optional.empty(), Optional.empty(),
-                        ResultInformation.transferFailed("busy")));
+                        ResultInformation.transferFailed("busy")),
+                new RecordingStateChanged(CALL, "server-1", new Recording(RecordingId.of(CALL, "r"),
+                        RecordingSpec.mixed(), RecordingState.ACTIVE, Instant.parse("2026-12-01T10:00:00Z")),
+                        RecordingState.ACTIVE));
     }
 
     /** A DTMF recognition of the phone participant that collected the given tones. */

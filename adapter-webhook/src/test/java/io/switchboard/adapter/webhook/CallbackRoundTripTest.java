@@ -23,6 +23,7 @@ import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.event.RecognizeCanceled;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
 import io.switchboard.domain.event.SendDtmfTonesFailed;
@@ -40,6 +41,10 @@ import io.switchboard.domain.participant.ParticipantId;
 import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.participant.UnknownIdentifier;
+import io.switchboard.domain.recording.Recording;
+import io.switchboard.domain.recording.RecordingId;
+import io.switchboard.domain.recording.RecordingSpec;
+import io.switchboard.domain.recording.RecordingState;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +52,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -161,6 +167,9 @@ class CallbackRoundTripTest {
                         ResultInformation.transferFailed("busy")),
                 new CallTransferAccepted(CALL, PHONE, new PhoneNumberIdentifier("+15550100001"), Optional.of("xfer"),
                         Optional.empty()),
+                new RecordingStateChanged(CALL, "server-1", new Recording(RecordingId.of(CALL, "r"),
+                        RecordingSpec.mixed(), RecordingState.ACTIVE, Instant.parse("2026-12-01T10:00:00Z")),
+                        RecordingState.ACTIVE),
                 stateChanged(CALL, CallState.DISCONNECTED, true, ResultInformation.HUNG_UP_BY_APPLICATION));
         List<CallEvent> busy = List.of(
                 stateChanged(BUSY_CALL, CallState.DISCONNECTED, false, ResultInformation.busy("486 Busy Here")));

@@ -3,16 +3,23 @@ package io.switchboard.adapter.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.adapter.webhook.RecordingReceiver.Reply;
 import io.switchboard.application.port.out.IncomingCallNotice;
+import io.switchboard.application.port.out.RecordingDocument;
 import io.switchboard.client.CallbackHandler;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.participant.UnknownIdentifier;
+import io.switchboard.domain.recording.RecordingChannels;
+import io.switchboard.domain.recording.RecordingId;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +27,7 @@ import static io.switchboard.adapter.webhook.CallEventFixtures.fastConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
-class EventGridIncomingCallsTest {
+class EventGridNoticesTest {
 
     private static final IncomingCallNotice NOTICE = new IncomingCallNotice("ctx-1",
             new PhoneNumberIdentifier("+14255550123"), new PhoneNumberIdentifier("+18005550100"),
@@ -63,6 +70,41 @@ class EventGridIncomingCallsTest {
         assertThat(data.get("from").get("kind").asText()).isEqualTo("phoneNumber");
         assertThat(data.get("to").get("rawId").asText()).isEqualTo("4:+18005550100");
         assertThat(receiver.requests().get(0).headers()).containsKey("x-switchboard-signature");
+    }
+
+    @Test
+    void postsARecordingFileStatusUpdatedEventWithDownloadLocationsOfTheApi(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx);
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        CallConnectionId call = CallConnectionId.of("call-1");
+        RecordingDocument document = new RecordingDocument("doc-1", RecordingId.of(call, "r"), call, "server-1",
+                RecordingChannels.UNMIXED, 5, Instant.parse("2026-12-01T10:00:00Z"), Duration.ofMillis(4200),
+                336_000, "SessionEnded", List.of());
+
+        // when
+        publisher.recordingFiles(receiver.uri(), URI.create("https://switchboard.example:8443/"))
+                .ready(document);
+        Eventually.until("delivered", () -> publisher.stats().delivered() == 1, () -> publisher.stats());
+
+        // then
+        JsonNode event = receiver.requests().get(0).json().get(0);
+        assertThat(event.get("eventType").asText()).isEqualTo("Microsoft.Communication.RecordingFileStatusUpdated");
+        assertThat(event.get("subject").asText()).isEqualTo("/recording/call/call-1/serverCallId/server-1");
+        JsonNode data = event.get("data");
+        JsonNode chunk = data.get("recordingStorageInfo").get("recordingChunks").get(0);
+        assertThat(chunk.get("documentId").asText()).isEqualTo("doc-1");
+        assertThat(chunk.get("index").asInt()).isZero();
+        assertThat(chunk.get("endReason").asText()).isEqualTo("SessionEnded");
+        assertThat(chunk.get("contentLocation").asText())
+                .isEqualTo("https://switchboard.example:8443/v1/objects/doc-1/content/audio");
+        assertThat(chunk.get("metadataLocation").asText())
+                .isEqualTo("https://switchboard.example:8443/v1/objects/doc-1/content/acsmetadata");
+        assertThat(chunk.get("deleteLocation").asText()).isEqualTo("https://switchboard.example:8443/v1/objects/doc-1");
+        assertThat(data.get("recordingStartTime").asText()).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(data.get("recordingDurationMs").asLong()).isEqualTo(4200);
+        assertThat(data.get("channelType").asText()).isEqualTo("Unmixed");
+        assertThat(data.get("sessionEndReason").asText()).isEqualTo("CallEnded");
     }
 
     @Test
