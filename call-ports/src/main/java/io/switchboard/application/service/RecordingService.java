@@ -44,10 +44,13 @@ public final class RecordingService implements RecordingUseCases {
 
     @Override
     public CompletionStage<Recording> start(StartRecordingCommand command) {
-        Optional<Call> found = calls.registry().findByServerCallId(command.serverCallId());
+        Optional<Call> found = command.callConnectionId().isPresent()
+                ? calls.registry().find(command.callConnectionId().get())
+                : calls.registry().findByServerCallId(command.serverCallId().orElseThrow());
         if (found.isEmpty()) {
             return CompletableFuture.failedFuture(new CallAutomationException(ErrorCode.CALL_NOT_FOUND,
-                    "No call with serverCallId " + command.serverCallId() + "."));
+                    "No call with " + command.callConnectionId().map(id -> "callConnectionId " + id)
+                            .orElseGet(() -> "serverCallId " + command.serverCallId().orElseThrow()) + "."));
         }
         return calls.onCall(found.get().id(), call -> {
             RecordingId id = RecordingId.of(call.id(), ids.newId());

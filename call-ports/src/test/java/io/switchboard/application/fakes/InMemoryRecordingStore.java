@@ -13,21 +13,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Keeps recording documents in memory (files are named under {@code /recordings}, never written) and the
- * announcements of completed ones; {@link #full} makes it refuse new files as a full disk would.
+ * Keeps recording documents in memory (files are named under {@link #root}, {@code /recordings} unless set, and never
+ * written by the store) and the announcements of completed ones; {@link #full} makes it refuse new files as a full
+ * disk would.
  */
 public final class InMemoryRecordingStore implements RecordingStore, RecordingFileNotifier {
 
     private final Map<String, RecordingDocument> documents = new ConcurrentHashMap<>();
     private final List<RecordingDocument> announced = new CopyOnWriteArrayList<>();
     private volatile boolean full;
+    private volatile Path root = Path.of("/recordings");
 
     @Override
     public Path newFile(String documentId) throws IOException {
         if (full) {
             throw new IOException("recordings directory: 10 MiB free, below the 100 MiB floor");
         }
-        return Path.of("/recordings", documentId + ".wav");
+        return root.resolve(documentId + ".wav");
     }
 
     @Override
@@ -42,7 +44,7 @@ public final class InMemoryRecordingStore implements RecordingStore, RecordingFi
 
     @Override
     public Optional<Path> content(String documentId) {
-        return find(documentId).map(d -> Path.of("/recordings", documentId + ".wav"));
+        return find(documentId).map(d -> root.resolve(documentId + ".wav"));
     }
 
     @Override
@@ -57,6 +59,11 @@ public final class InMemoryRecordingStore implements RecordingStore, RecordingFi
 
     public List<RecordingDocument> announced() {
         return List.copyOf(announced);
+    }
+
+    /** Where the files are named from now on. */
+    public void root(Path root) {
+        this.root = root;
     }
 
     public void full(boolean full) {

@@ -44,7 +44,7 @@ class RecordingServiceTest {
         Call call = core.aConnectedCall(aCallTo(ALICE, BOB));
         RecordingSpec spec = new RecordingSpec(RecordingChannels.UNMIXED, List.of(BOB), Optional.empty(), false);
 
-        Recording recording = result(recordings.start(new StartRecordingCommand(call.serverCallId(), spec)));
+        Recording recording = result(recordings.start(StartRecordingCommand.of(call.serverCallId(), spec)));
 
         assertThat(recording.state()).isEqualTo(RecordingState.ACTIVE);
         assertThat(recording.id().call()).contains(call.id());
@@ -116,7 +116,7 @@ class RecordingServiceTest {
         Call call = core.aConnectedCall(aCallTo(ALICE));
         core.recordings.full(true);
 
-        Throwable refused = failure(recordings.start(new StartRecordingCommand(call.serverCallId(),
+        Throwable refused = failure(recordings.start(StartRecordingCommand.of(call.serverCallId(),
                 RecordingSpec.mixed())));
 
         assertThat(refused).isInstanceOfSatisfying(CallAutomationException.class, e -> {
@@ -129,7 +129,7 @@ class RecordingServiceTest {
 
     @Test
     void refusesUnknownCallsAndRecordings() {
-        assertThat(failure(recordings.start(new StartRecordingCommand("no-such-call", RecordingSpec.mixed()))))
+        assertThat(failure(recordings.start(StartRecordingCommand.of("no-such-call", RecordingSpec.mixed()))))
                 .isInstanceOfSatisfying(CallAutomationException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.CALL_NOT_FOUND));
         assertThat(failure(recordings.pause(new RecordingId("bm90LW91cnM"), true)))
@@ -138,6 +138,6 @@ class RecordingServiceTest {
     }
 
     private Recording start(Call call) {
-        return result(recordings.start(new StartRecordingCommand(call.serverCallId(), RecordingSpec.mixed())));
+        return result(recordings.start(StartRecordingCommand.of(call.serverCallId(), RecordingSpec.mixed())));
     }
 }

@@ -40,6 +40,7 @@ public final class AcsRestApi {
         FailureHandler ga = new FailureHandler(GaJson::error, config.bodyLimitBytes());
         FailureHandler origin = new FailureHandler(OriginJson::error, config.bodyLimitBytes());
         router.route("/calling*").failureHandler(ga);
+        router.route("/v1/objects*").failureHandler(ga);
         router.route().failureHandler(origin);
         // no route matched: the flavour is told by the path alone
         Handler<RoutingContext> unmatched = rc -> (isGa(rc) ? ga : origin).handle(rc);
@@ -49,7 +50,7 @@ public final class AcsRestApi {
     }
 
     private static boolean isGa(RoutingContext rc) {
-        return rc.request().path().startsWith("/calling");
+        return rc.request().path().startsWith("/calling") || rc.request().path().startsWith("/v1/objects");
     }
 
     private static void originRoutes(Router router, CallUseCases useCases) {

@@ -12,9 +12,10 @@ final class ErrorStatus {
     static int of(ErrorCode code) {
         return switch (code) {
             case INVALID_REQUEST, CALL_NOT_ESTABLISHED, MEDIA_OPERATION_ACTIVE, CALL_TERMINATED, INVALID_STATE,
-                    TOO_MANY_PARTICIPANTS, FEATURE_NOT_AVAILABLE -> 400;
-            case CALL_NOT_FOUND, PARTICIPANT_NOT_FOUND -> 404;
+                    TOO_MANY_PARTICIPANTS, FEATURE_NOT_AVAILABLE, RECORDING_ACTIVE -> 400;
+            case CALL_NOT_FOUND, PARTICIPANT_NOT_FOUND, RECORDING_NOT_FOUND -> 404;
             case NOT_SUPPORTED -> 405;
+            case UNAVAILABLE -> 503;
         };
     }
 }

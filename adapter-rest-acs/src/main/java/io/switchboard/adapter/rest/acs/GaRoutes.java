@@ -19,6 +19,8 @@ import java.time.Clock;
 final class GaRoutes {
 
     private static final String CALL = "/calling/callConnections/(?<callConnectionId>[^/:]+)";
+    private static final String RECORDING = "/calling/recordings/(?<recordingId>[^/:]+)";
+    private static final String OBJECT = "/v1/objects/(?<documentId>[A-Za-z0-9_-]+)";
 
     private GaRoutes() {
     }
@@ -56,6 +58,17 @@ final class GaRoutes {
         action(router, "sendDtmfTones", repeatable, media::sendTones);
         action(router, "hold", media::hold);
         action(router, "unhold", media::unhold);
+        GaRecordingHandler recording = new GaRecordingHandler(useCases.callControl().recording());
+        router.post("/calling/recordings").handler(repeatable).handler(recording::start);
+        router.getWithRegex(RECORDING).handler(recording::get);
+        router.deleteWithRegex(RECORDING).handler(recording::stop);
+        router.postWithRegex(RECORDING + ":pause").handler(recording::pause);
+        router.postWithRegex(RECORDING + ":resume").handler(recording::resume);
+        // the download locations of RecordingFileStatusUpdated; the SDK sends no api-version to them
+        router.getWithRegex(OBJECT + "/content/audio").handler(recording::content);
+        router.getWithRegex(OBJECT + "/content/acsmetadata").handler(recording::metadata);
+        router.deleteWithRegex(OBJECT).handler(recording::delete);
+
         // any other action on a call (media streaming, transcription, ...) exists in ACS but not here
         router.postWithRegex(CALL + ":(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
     }
