@@ -2,6 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.domain.call.CallAutomationException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -43,7 +44,8 @@ final class FailureHandler implements Handler<RoutingContext> {
             response.reset(); // too late for an error body: abort rather than send half a success
             return;
         }
-        response.setStatusCode(problem.status()).end(body.render(problem.code(), problem.message()));
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(body.render(problem.code(), problem.message()));
     }
 
     private Problem problem(Throwable failure, RoutingContext rc) {

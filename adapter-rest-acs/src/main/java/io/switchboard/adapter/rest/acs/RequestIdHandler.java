@@ -24,7 +24,9 @@ final class RequestIdHandler implements Handler<RoutingContext> {
         rc.put(CORRELATION_ID, correlationId);
         rc.addHeadersEndHandler(v -> {
             HttpServerResponse response = rc.response();
-            response.headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+            if (!response.headers().contains(HttpHeaders.CONTENT_TYPE)) {
+                response.headers().set(HttpHeaders.CONTENT_TYPE, "application/json"); // every other body is JSON
+            }
             response.headers().set("X-Microsoft-Skype-Chain-ID", correlationId);
             if (clientRequestId != null) {
                 response.headers().set(CLIENT_REQUEST_ID, clientRequestId);

@@ -103,9 +103,10 @@ class FailureResponsesTest {
     }
 
     @Test
-    void mapsEveryErrorCodeToAClientErrorStatus() {
-        assertThat(Arrays.stream(ErrorCode.values()).map(ErrorStatus::of)).allSatisfy(status ->
-                assertThat(status).isBetween(400, 499));
+    void mapsEveryErrorCodeButTheServersOwnUnavailabilityToAClientErrorStatus() {
+        assertThat(Arrays.stream(ErrorCode.values()).filter(code -> code != ErrorCode.UNAVAILABLE)
+                .map(ErrorStatus::of)).allSatisfy(status -> assertThat(status).isBetween(400, 499));
+        assertThat(ErrorStatus.of(ErrorCode.UNAVAILABLE)).isEqualTo(503);
         assertThat(ErrorStatus.of(ErrorCode.CALL_NOT_FOUND)).isEqualTo(404);
         assertThat(ErrorStatus.of(ErrorCode.PARTICIPANT_NOT_FOUND)).isEqualTo(404);
         assertThat(ErrorStatus.of(ErrorCode.NOT_SUPPORTED)).isEqualTo(405);

@@ -28,7 +28,7 @@ import static io.switchboard.adapter.rest.acs.TestRequest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
-@Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class GaRecordingRoutesTest {
 
     private static final PhoneNumberIdentifier ALICE = new PhoneNumberIdentifier(GaCalls.ALICE);
