@@ -22,12 +22,13 @@ import java.util.Optional;
  *                        to this server are refused
  * @param speechService   a remote speech service that speaks instead of the embedded engine, if configured
  * @param tls             serve the REST API over https, and how; plain http if empty
+ * @param recordings      where recordings are kept, for how long, and where their files are announced
  */
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
                         boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace,
                         Optional<URI> incomingCallUrl, Optional<SpeechServiceConfig> speechService,
-                        Optional<TlsSettings> tls) {
+                        Optional<TlsSettings> tls, RecordingSettings recordings) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

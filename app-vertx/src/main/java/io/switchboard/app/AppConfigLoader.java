@@ -93,7 +93,23 @@ final class AppConfigLoader {
                 optional("SWITCHBOARD_INCOMING_CALL_URL").map(url -> httpUri("SWITCHBOARD_INCOMING_CALL_URL", url,
                         "http://127.0.0.1:3000/incoming")),
                 speechService(),
-                tls());
+                tls(),
+                recordings());
+    }
+
+    /** Recordings go to the data directory unless told otherwise; their events where incoming calls go. */
+    private RecordingSettings recordings() {
+        Path directory = Path.of(optional("SWITCHBOARD_RECORDINGS_DIR")
+                .orElseGet(() -> Path.of(text("SWITCHBOARD_DATA_DIR", "data"), "recordings").toString()));
+        Optional<URI> events = optional("SWITCHBOARD_RECORDING_EVENTS_URL")
+                .or(() -> optional("SWITCHBOARD_INCOMING_CALL_URL"))
+                .map(url -> httpUri("SWITCHBOARD_RECORDING_EVENTS_URL", url, "http://127.0.0.1:3000/recordings"));
+        return new RecordingSettings(directory,
+                Duration.ofDays(integer("SWITCHBOARD_RECORDING_RETENTION_DAYS", 30, "a number of days from 1 to 36500",
+                        1, 36_500)),
+                integer("SWITCHBOARD_RECORDING_MIN_FREE_MB", 500, "a number of MiB from 0 to 10000000", 0,
+                        10_000_000) * 1024L * 1024L,
+                events);
     }
 
     /**
@@ -198,6 +214,14 @@ final class AppConfigLoader {
             throw invalid(name, String.valueOf(seconds), "a whole number of seconds > 0");
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    private int integer(String name, int fallback, String expected, int min, int max) {
+        int value = integer(name, fallback, expected);
+        if (value < min || value > max) {
+            throw invalid(name, String.valueOf(value), expected);
+        }
+        return value;
     }
 
     private int integer(String name, int fallback, String expected) {

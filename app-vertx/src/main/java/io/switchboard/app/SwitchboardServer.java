@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.adapter.media.DiskRecordingStore;
 import io.switchboard.adapter.media.HttpMediaFetcher;
 import io.switchboard.adapter.media.HttpSpeechSynthesizer;
 import io.switchboard.adapter.media.MediaFetcherConfig;
@@ -13,6 +14,7 @@ import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.service.CallAutomationCore;
@@ -21,7 +23,9 @@ import io.switchboard.application.service.InMemoryCallRegistry;
 import io.switchboard.application.service.RoutingTelephony;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.rtp.MediaEngine;
+import io.switchboard.rtp.MediaRecorder;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -31,6 +35,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.net.BindException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +71,7 @@ public final class SwitchboardServer {
     /** Synthesized audio kept for reuse: some hours of speech at 8 kHz. */
     private static final long SPEECH_CACHE_BYTES = 64L * 1024 * 1024;
     private final HttpMediaFetcher media;
+    private final DiskRecordingStore recordings;
     private final SpeechSynthesizer speech;
     private final Runnable closeSpeech;
     private final SandboxTelephony sandbox;
@@ -102,9 +108,13 @@ public final class SwitchboardServer {
             LOG.log(Level.INFO, "speech: the embedded engine (FreeTTS, en-US)");
         }
         RoutingTelephony telephony = new RoutingTelephony();
+        recordings = recordingStore(config.recordings());
+        RecordingArchive archive = new RecordingArchive(recordings, config.recordings().eventsUrl()
+                .map(url -> webhooks.recordingFiles(url, () -> apiBase(config))));
         core = CallAutomationCore.create(registry, telephony, webhooks, media, Optional.of(speech),
                 new UuidIdGenerator(), clock, callWorkers, new CallSettings(config.ringTimeout()),
-                config.incomingCallUrl().map(webhooks::incomingCalls));
+                config.incomingCallUrl().map(webhooks::incomingCalls), archive);
+        purgeRecordings(config.recordings().retention(), clock);
         HandleTelephonyEventUseCase reports = telephony.reportsTo(core.telephonyEvents());
         sandbox = SandboxTelephony.create(vertx, reports, SandboxConfig.DEFAULTS);
         telephony.register(sandbox);
@@ -127,6 +137,44 @@ public final class SwitchboardServer {
         tls = tls(config);
         httpPort = deployHttp(config, v -> HealthRoute.around(
                 AcsRestApi.router(v, useCases, core.incomingCalls(), rest), v, registry, webhooks::stats));
+    }
+
+    /**
+     * The store of recordings; the files a crash cut short (their header not updated to the end) are made playable
+     * to their end first.
+     */
+    private static DiskRecordingStore recordingStore(RecordingSettings settings) throws IOException {
+        DiskRecordingStore store = DiskRecordingStore.open(settings.directory(), settings.minFreeBytes());
+        for (Path wav : store.audioFiles()) {
+            if (MediaRecorder.repair(wav)) {
+                LOG.log(Level.WARNING, "recording " + wav + " was cut short by a stop of the server; its file is "
+                        + "playable up to then");
+            }
+        }
+        LOG.log(Level.INFO, "recordings: " + settings.directory().toAbsolutePath() + ", kept "
+                + settings.retention().toDays() + " days");
+        return store;
+    }
+
+    /** Deletes recordings past their retention now and every hour, off the event loop. */
+    private void purgeRecordings(Duration retention, Clock clock) {
+        Handler<Long> purge = id -> vertx.executeBlocking(() -> recordings.purge(clock.instant(), retention))
+                .onSuccess(deleted -> {
+                    if (deleted > 0) {
+                        LOG.log(Level.INFO, "recordings: " + deleted + " deleted after " + retention.toDays()
+                                + " days");
+                    }
+                })
+                .onFailure(e -> LOG.log(Level.WARNING, "recordings: purge failed: " + e.getMessage()));
+        purge.handle(0L);
+        vertx.setPeriodic(Duration.ofHours(1).toMillis(), purge);
+    }
+
+    /** Where clients reach the API: the public host (behind a TLS proxy) if set, else the address served. */
+    private URI apiBase(AppConfig config) {
+        return config.publicHost().map(host -> URI.create("https://" + host + "/"))
+                .orElseGet(() -> URI.create((tls.isPresent() ? "https" : "http") + "://" + httpHost + ":" + httpPort
+                        + "/"));
     }
 
     /** Starts a server; throws with a message naming the setting when the configuration cannot work. */

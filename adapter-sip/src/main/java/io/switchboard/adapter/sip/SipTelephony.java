@@ -152,6 +152,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         });
     }
 
+    /** SIP legs carry RTP audio: any call of this network can be recorded. */
+    @Override
+    public boolean records(List<LegId> legs) {
+        return true;
+    }
+
     /**
      * Records the call's answered legs, those answered later, and its mix's prompts while it has a mix, into a WAV
      * file written by the media engine. Fails if the call is recorded already or the file cannot be created.

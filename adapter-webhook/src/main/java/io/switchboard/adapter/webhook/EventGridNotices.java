@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Tells the application what ACS tells through an Event Grid subscription: calls ringing here
@@ -32,11 +33,11 @@ final class EventGridNotices implements IncomingCallNotifier, RecordingFileNotif
     private final ObjectMapper mapper = new ObjectMapper();
     private final WebhookCallEventPublisher publisher;
     private final URI endpoint;
-    private final URI apiBase;
+    private final Supplier<URI> apiBase;
     private final Clock clock;
 
     /** @param apiBase the API's public address, which the recordings' download locations start with */
-    EventGridNotices(WebhookCallEventPublisher publisher, URI endpoint, URI apiBase, Clock clock) {
+    EventGridNotices(WebhookCallEventPublisher publisher, URI endpoint, Supplier<URI> apiBase, Clock clock) {
         this.publisher = publisher;
         this.endpoint = endpoint;
         this.apiBase = apiBase;
@@ -77,7 +78,7 @@ final class EventGridNotices implements IncomingCallNotifier, RecordingFileNotif
         ArrayNode events = mapper.createArrayNode();
         ObjectNode data = envelope(events, id, "/recording/call/" + document.call().value() + "/serverCallId/"
                 + document.serverCallId(), "RecordingFileStatusUpdated", at);
-        String object = apiBase.toString().replaceAll("/+$", "") + "/v1/objects/" + document.documentId();
+        String object = apiBase.get().toString().replaceAll("/+$", "") + "/v1/objects/" + document.documentId();
         data.putObject("recordingStorageInfo").putArray("recordingChunks").addObject()
                 .put("documentId", document.documentId())
                 .put("index", 0)

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Delivers call events to their callback target as signed HTTP POSTs of CloudEvents, in the schema of the target
@@ -110,15 +111,15 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
      */
     public IncomingCallNotifier incomingCalls(URI endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
-        return new EventGridNotices(this, endpoint, endpoint, clock);
+        return new EventGridNotices(this, endpoint, () -> endpoint, clock);
     }
 
     /**
      * Tells the application of recordings ready for download through this publisher's queues: ACS's
      * RecordingFileStatusUpdated, in Event Grid's schema, to the given endpoint, with download locations under
-     * {@code apiBase} (the API's public address).
+     * {@code apiBase} (the API's public address, asked for each event: the port may be known only once listening).
      */
-    public RecordingFileNotifier recordingFiles(URI endpoint, URI apiBase) {
+    public RecordingFileNotifier recordingFiles(URI endpoint, Supplier<URI> apiBase) {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(apiBase, "apiBase");
         return new EventGridNotices(this, endpoint, apiBase, clock);

@@ -83,7 +83,7 @@ class EventGridNoticesTest {
                 336_000, "SessionEnded", List.of());
 
         // when
-        publisher.recordingFiles(receiver.uri(), URI.create("https://switchboard.example:8443/"))
+        publisher.recordingFiles(receiver.uri(), () -> URI.create("https://switchboard.example:8443/"))
                 .ready(document);
         Eventually.until("delivered", () -> publisher.stats().delivered() == 1, () -> publisher.stats());
 

@@ -59,9 +59,15 @@ final class RecordingFiles {
     /**
      * Picks the file of a recording about to start.
      *
-     * @throws CallAutomationException {@link ErrorCode#UNAVAILABLE} if the store refuses (e.g. the disk is too full)
+     * @throws CallAutomationException {@link ErrorCode#FEATURE_NOT_AVAILABLE} if no network can record the call,
+     *                                 {@link ErrorCode#UNAVAILABLE} if the store refuses (e.g. the disk is too full)
      */
-    void prepare(RecordingId recording, String documentId) {
+    void prepare(Call call, RecordingId recording, String documentId) {
+        if (!telephony.records(call.participants().stream().map(Participant::leg).toList())) {
+            throw new CallAutomationException(ErrorCode.FEATURE_NOT_AVAILABLE, "Call " + call.id()
+                    + " cannot be recorded: its network carries no audio (the sandbox's phones have none); "
+                    + "record calls over SIP.");
+        }
         try {
             underway.put(recording, new Underway(documentId, archive.store().newFile(documentId)));
         } catch (IOException e) {

@@ -55,7 +55,7 @@ public final class RecordingService implements RecordingUseCases {
         return calls.onCall(found.get().id(), call -> {
             RecordingId id = RecordingId.of(call.id(), ids.newId());
             call.startRecording(id, command.spec(), clock.instant()); // refuses before a file is picked
-            files.prepare(id, ids.newId());
+            files.prepare(call, id, ids.newId());
             Call recorded = calls.apply(call.startRecording(id, command.spec(), clock.instant()));
             LOG.log(Level.INFO, "call {0}: recording {1} started ({2})", call.id(), id,
                     command.spec().channels().name().toLowerCase(Locale.ROOT));

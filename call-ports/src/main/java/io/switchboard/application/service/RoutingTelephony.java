@@ -178,11 +178,15 @@ public final class RoutingTelephony implements Telephony {
         }
     }
 
+    @Override
+    public boolean records(List<LegId> legs) {
+        return recorder(legs).map(network -> network.records(legs)).orElse(false);
+    }
+
     /** The network carrying the call's legs records it (the first leg that has a carrier decides). */
     @Override
     public CompletionStage<RecordedFile> record(RecordingRequest request) {
-        Optional<Telephony> network = request.legs().stream().map(this::carrier).flatMap(Optional::stream)
-                .findFirst();
+        Optional<Telephony> network = recorder(request.legs());
         if (network.isEmpty()) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException(
                     "no network carries a leg of call " + request.call()));
@@ -216,6 +220,10 @@ public final class RoutingTelephony implements Telephony {
     public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
         return carrier(leg).map(n -> n.transfer(call, leg, target).thenRun(() -> carriers.remove(leg)))
                 .orElseGet(() -> notCarried(leg));
+    }
+
+    private Optional<Telephony> recorder(List<LegId> legs) {
+        return legs.stream().map(this::carrier).flatMap(Optional::stream).findFirst();
     }
 
     private Optional<Telephony> carrier(LegId leg) {

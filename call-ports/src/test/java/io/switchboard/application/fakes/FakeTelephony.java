@@ -38,6 +38,7 @@ public final class FakeTelephony implements Telephony {
     private final List<SentTones> sentTones = new CopyOnWriteArrayList<>();
     private final List<Transfer> transfers = new CopyOnWriteArrayList<>();
     private volatile RuntimeException nextFailure;
+    private volatile boolean records = true;
 
     private final List<DialRequest> dialled = new CopyOnWriteArrayList<>();
     private final List<LegId> hungUp = new CopyOnWriteArrayList<>();
@@ -83,6 +84,16 @@ public final class FakeTelephony implements Telephony {
     public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
         transfers.add(new Transfer(leg, target));
         return outcome();
+    }
+
+    @Override
+    public boolean records(List<LegId> legs) {
+        return records;
+    }
+
+    /** From now on the network says it cannot record (as the sandbox, which carries no audio). */
+    public void carryNoAudio() {
+        records = false;
     }
 
     @Override

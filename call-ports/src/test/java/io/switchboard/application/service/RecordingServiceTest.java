@@ -128,6 +128,19 @@ class RecordingServiceTest {
     }
 
     @Test
+    void refusesACallItsNetworkCannotRecord() {
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        core.telephony.carryNoAudio();
+
+        assertThat(failure(recordings.start(StartRecordingCommand.of(call.serverCallId(), RecordingSpec.mixed()))))
+                .isInstanceOfSatisfying(CallAutomationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FEATURE_NOT_AVAILABLE);
+                    assertThat(e.getMessage()).contains("record calls over SIP");
+                });
+        assertThat(core.events.events()).isEmpty();
+    }
+
+    @Test
     void refusesUnknownCallsAndRecordings() {
         assertThat(failure(recordings.start(StartRecordingCommand.of("no-such-call", RecordingSpec.mixed()))))
                 .isInstanceOfSatisfying(CallAutomationException.class,

@@ -84,6 +84,11 @@ class RoutingTelephonyTest {
         }
 
         @Override
+        public boolean records(List<LegId> legs) {
+            return prefix.equals("+1425");
+        }
+
+        @Override
         public CompletionStage<RecordedFile> record(RecordingRequest request) {
             asked.add("record " + request.recording().value());
             return recorded;
@@ -166,6 +171,7 @@ class RoutingTelephonyTest {
         RecordingRequest request = new RecordingRequest(CALL, RECORDING, RecordingChannels.MIXED,
                 List.of(LegId.of("leg-x"), LegId.of("leg-b")), List.of(), false, Path.of("rec.wav"));
 
+        assertThat(routing.records(request.legs())).isTrue();
         CompletionStage<RecordedFile> done = routing.record(request);
         routing.pauseRecording(CALL, RECORDING, true);
         routing.stopRecording(CALL, RECORDING);
@@ -178,10 +184,18 @@ class RoutingTelephonyTest {
     }
 
     @Test
+    void aCallOnANetworkWithoutAudioCannotBeRecorded() {
+        dial("leg-a", "+15550100001");
+
+        assertThat(routing.records(List.of(LegId.of("leg-a")))).isFalse();
+    }
+
+    @Test
     void aCallNoNetworkCarriesIsNotRecorded() {
         RecordingRequest request = new RecordingRequest(CALL, RECORDING, RecordingChannels.MIXED,
                 List.of(LegId.of("leg-x")), List.of(), false, Path.of("rec.wav"));
 
+        assertThat(routing.records(request.legs())).isFalse();
         assertThat(routing.record(request).toCompletableFuture()).isCompletedExceptionally();
     }
 

@@ -65,6 +65,11 @@ public interface Telephony {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("transfer is not supported"));
     }
 
+    /** Whether this network can record a call with these legs (it carries their audio); this default cannot. */
+    default boolean records(List<LegId> legs) {
+        return false;
+    }
+
     /**
      * Records a call's answered legs, those answered later, and what is played to them, into a new WAV file. The
      * stage completes once the recording stopped ({@link #stopRecording}, or the call's last leg ended) and its file
