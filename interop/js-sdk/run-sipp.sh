@@ -6,8 +6,9 @@
 # user $busy_user through SWITCHBOARD_SIP_USERS, plus a third (interop/sipp/uas_answer_refer.xml: answers, takes our
 # REFER with 202 and a NOTIFY of 200, answers our BYE) reached as $transfer_user, for test-sipp/transfer.test.js.
 # Every SIPp process must end with exit code 0 (every call as scripted).
-# test-sipp/incoming.test.js starts its own SIPp callers (uac_call_in_*.xml) and serves the Event Grid endpoint of
-# SWITCHBOARD_INCOMING_CALL_URL.
+# test-sipp/incoming.test.js and test-sipp/recording.test.js start their own SIPp callers (uac_call_in_*.xml) and
+# serve the Event Grid endpoint of SWITCHBOARD_INCOMING_CALL_URL. The server speaks https with its self-signed
+# certificate, which Node trusts through NODE_EXTRA_CA_CERTS (the SDK downloads recordings over https only).
 #
 # Needs: sipp (Debian package sip-tester), root or CAP_NET_RAW (play_pcap_audio), python3, Node 18+. Runs inside a
 # private network namespace (unshare -n, loopback up) when the machine allows it, else on the host's loopback.
@@ -132,13 +133,14 @@ sb_start_server "$log" SWITCHBOARD_HTTP_PORT="$http_port" SWITCHBOARD_HTTP_HOST=
   SWITCHBOARD_SIP_TRUNK="sip:127.0.0.1:$answer_port" \
   SWITCHBOARD_SIP_USERS="$busy_user=sip:busy@127.0.0.1:$busy_port,$transfer_user=sip:transfer@127.0.0.1:$transfer_port" \
   SWITCHBOARD_RTP_PORTS="$rtp_ports" SWITCHBOARD_DATA_DIR="$data/server" SWITCHBOARD_ACCESS_KEY="$key" \
-  SWITCHBOARD_INCOMING_CALL_URL="http://127.0.0.1:$incoming_port/incoming"
+  SWITCHBOARD_INCOMING_CALL_URL="http://127.0.0.1:$incoming_port/incoming" SWITCHBOARD_TLS=self-signed
 sb_wait_http "$http_port" "$log"
-echo "$me: server on http $http_port, sip udp $sip_port, rtp $rtp_ports; SIPp answer on udp $answer_port, busy on udp $busy_port, transfer on udp $transfer_port"
+echo "$me: server on https $http_port, sip udp $sip_port, rtp $rtp_ports; SIPp answer on udp $answer_port, busy on udp $busy_port, transfer on udp $transfer_port"
 
 cd "$here"
 status=0
-SWITCHBOARD_ENDPOINT="http://127.0.0.1:$http_port" SWITCHBOARD_ACCESS_KEY="$key" SIPP_BUSY_USER="$busy_user" \
+NODE_EXTRA_CA_CERTS="$data/server/tls/switchboard.pem" \
+  SWITCHBOARD_ENDPOINT="https://127.0.0.1:$http_port" SWITCHBOARD_ACCESS_KEY="$key" SIPP_BUSY_USER="$busy_user" \
   SIPP_TRANSFER_USER="$transfer_user" \
   SWITCHBOARD_SIP_PORT="$sip_port" INCOMING_PORT="$incoming_port" SIPP_DIR="$sipp_dir" \
   timeout 180 node --test --test-concurrency=1 --test-timeout=60000 test-sipp/ &

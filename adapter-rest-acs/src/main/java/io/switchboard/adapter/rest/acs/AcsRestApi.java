@@ -37,20 +37,27 @@ public final class AcsRestApi {
         router.route().handler(new HmacAuthHandler(config));
         originRoutes(router, useCases);
         GaRoutes.mount(router, vertx, useCases, incomingCalls, config.clock());
-        FailureHandler ga = new FailureHandler(GaJson::error, config.bodyLimitBytes());
-        FailureHandler origin = new FailureHandler(OriginJson::error, config.bodyLimitBytes());
+        FailureHandler ga = new FailureHandler((status, code, message) -> GaJson.error(code, message),
+                config.bodyLimitBytes());
+        FailureHandler origin = new FailureHandler((status, code, message) -> OriginJson.error(code, message),
+                config.bodyLimitBytes());
+        FailureHandler objects = new FailureHandler(GaJson::objectError, config.bodyLimitBytes());
         router.route("/calling*").failureHandler(ga);
-        router.route("/v1/objects*").failureHandler(ga);
+        router.route("/v1/objects*").failureHandler(objects);
         router.route().failureHandler(origin);
         // no route matched: the flavour is told by the path alone
-        Handler<RoutingContext> unmatched = rc -> (isGa(rc) ? ga : origin).handle(rc);
+        Handler<RoutingContext> unmatched = rc -> (isObject(rc) ? objects : isGa(rc) ? ga : origin).handle(rc);
         router.errorHandler(404, unmatched);
         router.errorHandler(405, unmatched);
         return router;
     }
 
     private static boolean isGa(RoutingContext rc) {
-        return rc.request().path().startsWith("/calling") || rc.request().path().startsWith("/v1/objects");
+        return rc.request().path().startsWith("/calling");
+    }
+
+    private static boolean isObject(RoutingContext rc) {
+        return rc.request().path().startsWith("/v1/objects");
     }
 
     private static void originRoutes(Router router, CallUseCases useCases) {

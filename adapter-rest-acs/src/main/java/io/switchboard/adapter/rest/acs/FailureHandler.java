@@ -45,7 +45,7 @@ final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(body.render(problem.code(), problem.message()));
+                .end(body.render(problem.status(), problem.code(), problem.message()));
     }
 
     private Problem problem(Throwable failure, RoutingContext rc) {

@@ -20,6 +20,13 @@ final class GaJson {
         return body.toString();
     }
 
+    /** The GA error, with the {@code status} and {@code message} the SDK reads when a recording download fails. */
+    static String objectError(int status, String code, String message) {
+        ObjectNode body = object().put("status", status).put("message", message);
+        body.putObject("error").put("code", code).put("message", message);
+        return body.toString();
+    }
+
     /**
      * CallConnectionProperties; {@code source} (for an answered call {@code answeredBy}) is a bare {@code {id}},
      * {@code sourceCallerIdNumber} a bare value.

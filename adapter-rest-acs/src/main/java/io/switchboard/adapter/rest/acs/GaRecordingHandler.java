@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class GaRecordingHandler {
 
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,18})-(\\d{0,18})");
 
     private final RecordingUseCases recordings;
 
@@ -59,23 +59,26 @@ final class GaRecordingHandler {
         GaReplies.empty(rc, recordings.pause(id(rc), false), 202);
     }
 
-    /** The WAV file, whole (200) or the byte range asked for (206); 416 for a range past its end. */
+    /**
+     * The WAV file, whole (200) or the byte range asked for (206); 416 for a range past its end; a Range header that
+     * is not {@code bytes=first-[last]} is ignored.
+     */
     void content(RoutingContext rc) {
         String documentId = rc.pathParam("documentId");
         Path file = recordings.content(documentId).orElseThrow(() -> unknown(documentId));
         rc.vertx().fileSystem().props(file.toString()).onFailure(rc::fail).onSuccess(props -> {
             long size = props.size();
-            String range = rc.request().getHeader("Range");
+            Matcher range = RANGE.matcher(String.valueOf(rc.request().getHeader("Range")).trim());
             rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "audio/wav").putHeader("Accept-Ranges", "bytes");
-            if (range == null) {
+            if (!range.matches()) {
+                // no range, or one that is not bytes=first-[last] (SDK 1.5 sends "bytes=undefined"): the whole file,
+                // as RFC 9110 lets a server ignore a Range it does not take
                 rc.response().sendFile(file.toString()).onFailure(rc::fail);
                 return;
             }
-            Matcher bytes = RANGE.matcher(range.trim());
-            long first = bytes.matches() ? Long.parseLong(bytes.group(1)) : -1;
-            long last = !bytes.matches() || bytes.group(2).isEmpty() ? size - 1
-                    : Math.min(size - 1, Long.parseLong(bytes.group(2)));
-            if (first < 0 || first > last) {
+            long first = Long.parseLong(range.group(1));
+            long last = range.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(range.group(2)));
+            if (first > last) {
                 rc.response().setStatusCode(416).putHeader("Content-Range", "bytes */" + size).end();
                 return;
             }

@@ -129,6 +129,7 @@ class GaRecordingRoutesTest {
         ApiHarness.Reply part = api.send(get(object + "/content/audio").header("Range", "bytes=4-9"));
         ApiHarness.Reply tail = api.send(get(object + "/content/audio").header("Range", "bytes=990-"));
         ApiHarness.Reply past = api.send(get(object + "/content/audio").header("Range", "bytes=2000-"));
+        ApiHarness.Reply malformed = api.send(get(object + "/content/audio").header("Range", "bytes=undefined"));
         JsonNode metadata = api.send(get(object + "/content/acsmetadata")).json();
         ApiHarness.Reply unsigned = api.send(get(object + "/content/audio").unsigned());
         int deleted = api.send(delete(object)).status();
@@ -143,6 +144,8 @@ class GaRecordingRoutesTest {
         assertThat(part.body().chars().toArray()).containsExactly(4, 5, 6, 7, 8, 9);
         assertThat(tail.headers().get("Content-Range")).isEqualTo("bytes 990-999/1000");
         assertThat(past.status()).isEqualTo(416);
+        assertThat(malformed.status()).isEqualTo(200);
+        assertThat(malformed.body().length()).isEqualTo(1000);
         assertThat(metadata.get("chunkDocumentId").asText()).isEqualTo(documentId);
         assertThat(metadata.get("callId").asText()).isEqualTo(call.serverCallId());
         assertThat(metadata.get("recordingInfo").get("format").asText()).isEqualTo("wav");
@@ -151,6 +154,7 @@ class GaRecordingRoutesTest {
         assertThat(deleted).isEqualTo(200);
         assertThat(afterDelete.status()).isEqualTo(404);
         assertThat(afterDelete.json().get("error").get("code").asText()).isEqualTo("8522");
+        assertThat(afterDelete.json().get("status").asInt()).isEqualTo(404);
     }
 
     private static void assertRefused(ApiHarness.Reply reply, int status, String message) throws Exception {
