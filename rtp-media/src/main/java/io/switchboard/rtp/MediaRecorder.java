@@ -3,6 +3,7 @@ package io.switchboard.rtp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +60,10 @@ public final class MediaRecorder {
     // writer thread only:
     private FileChannel out;
     private ByteBuffer buffer;
+    private ShortBuffer samples;
     private int[][] mix;
     private short[] scratch;
+    private short[] interleaved;
     private boolean paused;
     private long nextFrame;
     private long writtenFrames;
@@ -169,8 +172,10 @@ public final class MediaRecorder {
         out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         out.write(WavFile.header(channels, 0));
         buffer = ByteBuffer.allocateDirect(FRAME * channels * 2 * 16).order(ByteOrder.LITTLE_ENDIAN);
+        samples = buffer.asShortBuffer();
         mix = new int[channels][FRAME];
         scratch = new short[FRAME];
+        interleaved = new short[FRAME * channels];
         nextFrame = frameAt(System.nanoTime()) - DELAY_FRAMES;
     }
 
@@ -197,23 +202,27 @@ public final class MediaRecorder {
         for (RecordingTap tap : taps) {
             tap.addTo(frame, mix[tap.channel()], scratch);
         }
-        if (buffer.remaining() < FRAME * channels * 2) {
-            flush();
-        }
-        for (int i = 0; i < FRAME; i++) {
-            for (int c = 0; c < channels; c++) {
-                buffer.putShort(Mixer.saturate(mix[c][i]));
+        for (int c = 0; c < channels; c++) {
+            int[] channel = mix[c];
+            for (int i = 0, at = c; i < FRAME; i++, at += channels) {
+                interleaved[at] = Mixer.saturate(channel[i]);
             }
         }
+        if (samples.remaining() < interleaved.length) {
+            flush();
+        }
+        samples.put(interleaved);
         writtenFrames++;
     }
 
+    /** Writes what the buffer holds (its short view's position says how much). */
     private void flush() throws IOException {
-        buffer.flip();
+        buffer.limit(samples.position() * 2).position(0);
         while (buffer.hasRemaining()) {
             out.write(buffer);
         }
         buffer.clear();
+        samples.clear();
     }
 
     private void fail(Exception e) {

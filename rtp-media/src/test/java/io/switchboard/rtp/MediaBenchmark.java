@@ -10,14 +10,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Load benchmark, not a test: N sessions each loop a clip to their own UDP receiver in this process; prints the
  * inter-arrival distribution, loss, and the pacers' CPU time and allocation. Run {@code bench/media/run.sh}.
- * Arguments: sessions (1000), seconds measured (20), pacer threads (2), receiver threads (1).
+ * Arguments: sessions (1000), seconds measured (20), pacer threads (2), receiver threads (1), recording (none, mixed
+ * or unmixed: every session recorded into a WAV file of its own in a temporary directory, deleted afterwards; the
+ * writer thread's CPU and the bytes written are printed too).
  */
 public final class MediaBenchmark {
 
@@ -109,6 +114,9 @@ public final class MediaBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int pacers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int receiverThreads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        String recording = args.length > 4 ? args[4] : "none";
+        Path recordings = Files.createTempDirectory("switchboard-bench-recordings");
+        List<MediaRecorder> recorders = new ArrayList<>();
 
         Receiver[] receivers = new Receiver[receiverThreads];
         for (int i = 0; i < receiverThreads; i++) {
@@ -130,21 +138,59 @@ public final class MediaBenchmark {
                 MediaSession session = engine.open(quiet);
                 session.play(MediaOperationId.of("music"), clip, true);
                 session.start(receivers[i % receiverThreads].add(), 0, 101);
+                if (!recording.equals("none")) {
+                    boolean mixed = recording.equals("mixed");
+                    MediaRecorder recorder = engine.openRecorder(recordings.resolve(i + ".wav"), mixed ? 1 : 5, false);
+                    session.record(recorder.tap(0), recorder.tap(mixed ? 0 : 4));
+                    recorders.add(recorder);
+                }
             }
             for (Receiver receiver : receivers) {
                 receiver.start();
             }
+            long started = System.nanoTime();
             measure(engine, receivers, sessions, seconds, pacers);
             for (Receiver receiver : receivers) {
                 receiver.running = false;
             }
+            reportRecordings(recorders, started);
+        } finally {
+            try (var files = Files.list(recordings)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(recordings);
         }
     }
 
+    /** Closes the recordings and prints what they wrote, per recorded call-second. */
+    private static void reportRecordings(List<MediaRecorder> recorders, long startedNanos) throws Exception {
+        if (recorders.isEmpty()) {
+            return;
+        }
+        long bytes = 0;
+        long frames = 0;
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        recorders.forEach(MediaRecorder::close);
+        for (MediaRecorder recorder : recorders) {
+            MediaRecorder.RecordedAudio audio = recorder.finished().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            bytes += audio.bytes();
+            frames += audio.frames();
+        }
+        System.out.printf("recordings: %d files, %.1f s of audio each on average over %.1f s; disk: %.0f bytes per "
+                        + "recorded call-second, %.2f MB/s in all%n", recorders.size(),
+                frames * 0.02 / recorders.size(), seconds, bytes / (frames * 0.02), bytes / seconds / 1e6);
+    }
+
     static List<Long> pacerThreadIds() {
+        return threadIds("rtp-pacer-");
+    }
+
+    private static List<Long> threadIds(String prefix) {
         List<Long> ids = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("rtp-pacer-")) {
+            if (thread.getName().startsWith(prefix)) {
                 ids.add(thread.getId());
             }
         }
@@ -164,6 +210,8 @@ public final class MediaBenchmark {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Long> writerIds = threadIds("rtp-recorder");
+        long writer0 = writerIds.stream().mapToLong(threads::getThreadCpuTime).sum();
         long cpu0 = pacerIds.stream().mapToLong(threads::getThreadCpuTime).sum();
         long alloc0 = pacerIds.stream().mapToLong(threads::getThreadAllocatedBytes).sum();
         long processCpu0 = os.getProcessCpuTime();
@@ -178,7 +226,12 @@ public final class MediaBenchmark {
         long cpu = pacerIds.stream().mapToLong(threads::getThreadCpuTime).sum() - cpu0;
         long alloc = pacerIds.stream().mapToLong(threads::getThreadAllocatedBytes).sum() - alloc0;
         long processCpu = os.getProcessCpuTime() - processCpu0;
+        long writerCpu = writerIds.stream().mapToLong(threads::getThreadCpuTime).sum() - writer0;
         report(streams, seconds, pacers, receivers, cpu, alloc, processCpu, engine.skippedTicks() - skipped0);
+        if (!writerIds.isEmpty()) {
+            System.out.printf("recording writer CPU: %.3f ms per recorded call-second (%.1f%% of one core)%n",
+                    writerCpu / 1e6 / ((double) streams * seconds), 100.0 * writerCpu / (seconds * 1e9));
+        }
     }
 
     static void report(int sessions, int seconds, int pacers, Receiver[] receivers, long pacerCpuNanos,
