@@ -91,6 +91,7 @@ public final class LoadDriver {
     final int participants;        // legs per call; 1 = the playback benchmark, more = conference mode
     final boolean conference;
     final boolean legsTalk;        // conference mode: SIPp sends a tone on every leg (else the legs are silent)
+    final String record;           // none, mixed or unmixed: every call recorded once its prompt is asked for
     final Path reportFile;
     final String runLabel;
 
@@ -117,6 +118,8 @@ public final class LoadDriver {
     final AtomicInteger createAnswered = new AtomicInteger();
     final AtomicInteger playAnswered = new AtomicInteger();
     final AtomicInteger playRequested = new AtomicInteger();
+    final AtomicInteger recordingsStarted = new AtomicInteger();
+    final AtomicInteger recordingsRefused = new AtomicInteger();
     final AtomicInteger hangupAnswered = new AtomicInteger();
     final AtomicInteger playCompleted = new AtomicInteger();
     final AtomicInteger playFailed = new AtomicInteger();
@@ -163,6 +166,7 @@ public final class LoadDriver {
         participants = Integer.parseInt(o.getOrDefault("participants", "1"));
         conference = participants > 1;
         legsTalk = Boolean.parseBoolean(o.getOrDefault("legs-talk", "true"));
+        record = o.getOrDefault("record", "none");
         reportFile = Path.of(o.getOrDefault("report", "bench/sip/out/report.txt"));
         runLabel = o.getOrDefault("label", "");
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -390,6 +394,25 @@ public final class LoadDriver {
                                 : "HTTP " + response.statusCode() + " " + response.body()));
                     }
                     playAnswered.incrementAndGet();
+                });
+        if (!record.equals("none")) {
+            record(i);
+        }
+    }
+
+    /** Starts recording call i ({@code --record mixed|unmixed}) through the GA API, by its call connection id. */
+    void record(int i) {
+        String body = "{\"callConnectionId\":\"" + legIds[i] + "\",\"recordingChannelType\":\"" + record
+                + "\",\"recordingContentType\":\"audio\",\"recordingFormatType\":\"wav\"}";
+        http.sendAsync(signed("POST", "/calling/recordings?api-version=2025-05-15", body),
+                HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                    if (error == null && response.statusCode() == 200) {
+                        recordingsStarted.incrementAndGet();
+                    } else {
+                        recordingsRefused.incrementAndGet();
+                        problem("record #" + i + ": " + (error != null ? error
+                                : "HTTP " + response.statusCode() + " " + response.body()));
+                    }
                 });
     }
 
@@ -857,6 +880,10 @@ public final class LoadDriver {
         r.append(String.format(Locale.ROOT, "prompt         fetched %d time(s) by the server (resourceId cache); "
                         + "PlayAudioResult completed %d, failed or canceled %d%n",
                 promptFetches.get(), playCompleted.get(), playFailed.get()));
+        if (!record.equals("none")) {
+            r.append(String.format(Locale.ROOT, "recording      %s: %d started, %d refused%n", record,
+                    recordingsStarted.get(), recordingsRefused.get()));
+        }
         if (!problems.isEmpty()) {
             r.append("problems       ").append(problems.size()).append(", first ones:\n");
             problems.stream().limit(8).forEach(p -> r.append("  - ").append(p).append('\n'));

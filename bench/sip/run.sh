@@ -19,6 +19,8 @@
 # of SIPp's 300 sender threads apart from the mixing itself.
 #
 # Needs: sipp (apt-get install -y sip-tester), Java 17 (java, jcmd), app-vertx/target/switchboard.jar (built when
+# BENCH_RECORD=mixed|unmixed: every call is also recorded (POST /calling/recordings once its prompt is asked for);
+# the report then counts the recordings, and the files written are summed at the end (they are deleted with the run).
 # BENCH_PACERS=N: run the server with N RTP pacer threads (SWITCHBOARD_RTP_PACER_THREADS; default half the cores).
 # missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run
 # goes into a private network namespace (unshare -n) when allowed, so its ports cannot collide with other work.
@@ -184,7 +186,7 @@ BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m "$here/Lo
     --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid" \
     --sipp-pid "$sipp_pid" \
     --clk-tck "$(getconf CLK_TCK)" --report "$report" --label "$stamp HEAD $head" --participants "$participants" \
-    --legs-talk "$talk" &
+    --legs-talk "$talk" --record "${BENCH_RECORD:-none}" &
 driver_pid=$!
 pids+=("$driver_pid")
 wait "$driver_pid"
@@ -204,6 +206,15 @@ set -e
 problems=$(grep -cE ' (WARNING|SEVERE|ERROR) |Exception' "$server_log" || true)
 # RtpStream logs a latch only when the first source differs from the SDP's address (RTP then goes elsewhere)
 relatched=$(grep -c 'latched on' "$server_log" || true)
+if [[ -n ${BENCH_RECORD:-} && -d $data/recordings ]]; then
+    # the server completes the files as the calls end: give it a few seconds to write the last ones' documents
+    for _ in $(seq 1 50); do
+        (( $(find "$data/recordings" -name '*.json' | wc -l) >= calls )) && break
+        sleep 0.2
+    done
+    echo "recordings     $(find "$data/recordings" -name '*.wav' | wc -l) files, $(find "$data/recordings" -name '*.json' \
+        | wc -l) completed, $(du -sm "$data/recordings" | cut -f1) MB on disk" | tee -a "$report"
+fi
 {
     echo "SIPp           $sipp_line"
     echo "server log     $problems warning/error lines, $relatched RTP latch(es) away from the SDP address in" \

@@ -20,12 +20,14 @@ if ! command -v sipp >/dev/null 2>&1; then
 fi
 if command -v python3 >/dev/null 2>&1; then
     python3 "$here/make_dtmf_pcap.py" "$here/dtmf_pcmu.pcap" >/dev/null
+    # what the callee of SippRecordingInteropTest says (uas_answer_tone.xml): 30 s of a 1 kHz tone
+    python3 "$root/bench/sip/make_tone_pcap.py" "$here/tone_1khz_pcmu.pcap" 30 >/dev/null
 fi
 
 # -am builds what the two modules need in this reactor, so nothing has to be installed first; only the interop
 # test classes run (the rest ran in `mvn -B verify`).
 mvn_cmd=(mvn -B -o -q -f "$root/pom.xml" -pl adapter-sip,app-vertx -am package
-         -Dinterop=true "-Dtest=SippInteropTest,SippOriginApiInteropTest,SippConferenceInteropTest"
+         -Dinterop=true "-Dtest=SippInteropTest,SippOriginApiInteropTest,SippConferenceInteropTest,SippRecordingInteropTest"
          -Dsurefire.failIfNoSpecifiedTests=false "-Dsipp.dir=$here")
 quoted="$(printf '%q ' "${mvn_cmd[@]}")"
 

@@ -1,13 +1,13 @@
 package io.switchboard.adapter.sip;
 
 /** The power of single frequencies in decoded audio (the Goertzel algorithm), to tell who hears whom. */
-final class Goertzel {
+public final class Goertzel {
 
     private Goertzel() {
     }
 
     /** The power of {@code hz} in {@code samples} at 8,000 samples per second, in dB (relative, +1 avoids -∞). */
-    static double powerDb(short[] samples, double hz) {
+    public static double powerDb(short[] samples, double hz) {
         double coefficient = 2 * Math.cos(2 * Math.PI * hz / 8000);
         double s1 = 0;
         double s2 = 0;

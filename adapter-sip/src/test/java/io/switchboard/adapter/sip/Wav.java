@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads back the 16-bit PCM WAV files recordings write: header fields and one sample array per channel. */
-final class Wav {
+public final class Wav {
 
     private static final int HEADER_BYTES = 44;
 
@@ -15,7 +15,7 @@ final class Wav {
     }
 
     /** The samples of each channel; fails unless the header is RIFF/WAVE at 8 kHz with sizes matching the file. */
-    static short[][] channels(Path file) throws IOException {
+    public static short[][] channels(Path file) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.getInt(0) != 0x46464952 || bytes.getInt(8) != 0x45564157 || bytes.getInt(24) != 8000) {
             throw new AssertionError(file + " is no 8 kHz RIFF/WAVE file");
@@ -37,7 +37,7 @@ final class Wav {
     }
 
     /** The size of the audio the header declares (it is rewritten as the file grows). */
-    static long declaredDataBytes(Path file) throws IOException {
+    public static long declaredDataBytes(Path file) throws IOException {
         byte[] header = new byte[HEADER_BYTES];
         try (var in = Files.newInputStream(file)) {
             if (in.readNBytes(header, 0, HEADER_BYTES) < HEADER_BYTES) {

@@ -11,7 +11,6 @@ import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ParticipantsUpdated;
-import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.PlaySource;
@@ -30,7 +29,6 @@ import io.switchboard.domain.telephony.TelephonyCommand;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -244,12 +242,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         return CallMedia.cancel(this);
     }
 
-    /**
-     * Starts recording the call (everyone connected now or later, and what is played to them).
-     *
-     * @throws CallAutomationException {@link ErrorCode#RECORDING_ACTIVE} if a recording runs already, or the call is
-     *                                 not connected
-     */
+    /** Starts recording the call; refused if one runs already ({@link ErrorCode#RECORDING_ACTIVE}) or not connected. */
     public Transition startRecording(RecordingId recording, RecordingSpec spec, Instant at) {
         return CallRecording.start(this, recording, spec, at);
     }
@@ -264,27 +257,14 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         return CallRecording.stop(this, recording);
     }
 
-    /**
-     * The call's recording {@code id}, while it runs.
-     *
-     * @throws CallAutomationException {@link ErrorCode#RECORDING_NOT_FOUND} if it does not run in this call
-     */
+    /** The call's recording {@code id} while it runs; else {@link ErrorCode#RECORDING_NOT_FOUND} is thrown. */
     public Recording recording(RecordingId id) {
         return CallRecording.find(this, id);
     }
 
-    /** A connected participant pressed a key. */
+    /** A connected participant pressed a key: reported if asked for, and heard by a recognition listening to it. */
     public Transition toneReceived(LegId leg, Tone tone) {
-        Optional<Participant> from = participant(leg).filter(Participant::isConnected);
-        if (from.isEmpty()) {
-            return Transition.of(this);
-        }
-        Call next = withRoster(roster.nextTone());
-        List<CallEvent> events = new ArrayList<>();
-        if (setup.requestedEvents().contains(RequestedCallEvent.DTMF_RECEIVED) || dtmfListeners().contains(leg)) {
-            events.add(new ToneReceived(id, from.get(), tone, next.toneSequence()));
-        }
-        return new Transition(next, events).then(c -> CallMedia.toneForRecognition(c, leg, tone));
+        return CallControl.toneReceived(this, leg, tone);
     }
 
     /** Invites participants into the connected call, each dialled on its own leg; see {@link TelephonyCommand.Dial}. */

@@ -3,6 +3,7 @@ package io.switchboard.domain.connection;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.CallTransferAccepted;
@@ -11,7 +12,9 @@ import io.switchboard.domain.event.CancelAddParticipantFailed;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
 import io.switchboard.domain.event.SendDtmfTonesFailed;
+import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantState;
@@ -32,6 +35,20 @@ import java.util.Set;
 final class CallControl {
 
     private CallControl() {
+    }
+
+    static Transition toneReceived(Call call, LegId leg, Tone tone) {
+        Optional<Participant> from = call.participant(leg).filter(Participant::isConnected);
+        if (from.isEmpty()) {
+            return Transition.of(call);
+        }
+        Call next = call.withRoster(call.roster().nextTone());
+        List<CallEvent> events = new ArrayList<>();
+        if (call.setup().requestedEvents().contains(RequestedCallEvent.DTMF_RECEIVED)
+                || call.dtmfListeners().contains(leg)) {
+            events.add(new ToneReceived(call.id(), from.get(), tone, next.toneSequence()));
+        }
+        return new Transition(next, events).then(c -> CallMedia.toneForRecognition(c, leg, tone));
     }
 
     static Transition startContinuousDtmf(Call call, String idOrRawId) {

@@ -1,7 +1,6 @@
 package io.switchboard.domain.connection;
 
 import io.switchboard.domain.call.CallAutomationException;
-import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.RequestedCallEvent;

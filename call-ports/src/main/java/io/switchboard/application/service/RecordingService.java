@@ -1,6 +1,6 @@
 package io.switchboard.application.service;
 
-import io.switchboard.application.port.in.RecordingUseCases;
+import io.switchboard.application.port.in.RecordingUseCase;
 import io.switchboard.application.port.in.StartRecordingCommand;
 import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.RecordingDocument;
@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /** Records calls and serves what was recorded; the call's transitions say what telephony records. */
-public final class RecordingService implements RecordingUseCases {
+public final class RecordingService implements RecordingUseCase {
 
     private static final System.Logger LOG = System.getLogger(RecordingService.class.getName());
 

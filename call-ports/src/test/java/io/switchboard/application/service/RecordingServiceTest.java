@@ -1,11 +1,11 @@
 package io.switchboard.application.service;
 
 import io.switchboard.application.fakes.TestCore;
-import io.switchboard.application.port.in.RecordingUseCases;
+import io.switchboard.application.port.in.RecordingUseCase;
 import io.switchboard.application.port.in.StartRecordingCommand;
 import io.switchboard.application.port.out.RecordedFile;
-import io.switchboard.application.port.out.RecordingDocument;
 import io.switchboard.application.port.out.RecordingDocument.ChannelParticipant;
+import io.switchboard.application.port.out.RecordingDocument;
 import io.switchboard.application.port.out.RecordingRequest;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordingServiceTest {
 
     private final TestCore core = new TestCore();
-    private final RecordingUseCases recordings = core.useCases().callControl().recording();
+    private final RecordingUseCase recordings = core.useCases().callControl().recording();
 
     @Test
     void recordsTheCallNamedByItsServerCallIdIntoAFileOfTheStore() {

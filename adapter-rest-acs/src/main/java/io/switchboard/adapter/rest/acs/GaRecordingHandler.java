@@ -2,7 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.switchboard.application.port.in.RecordingUseCases;
+import io.switchboard.application.port.in.RecordingUseCase;
 import io.switchboard.application.port.out.RecordingDocument;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
@@ -27,9 +27,9 @@ final class GaRecordingHandler {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,18})-(\\d{0,18})");
 
-    private final RecordingUseCases recordings;
+    private final RecordingUseCase recordings;
 
-    GaRecordingHandler(RecordingUseCases recordings) {
+    GaRecordingHandler(RecordingUseCase recordings) {
         this.recordings = recordings;
     }
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticipantUseCase cancelAddParticipant,
                                   RecognizeUseCase recognize, ContinuousDtmfUseCase continuousDtmf,
                                   SendDtmfTonesUseCase sendDtmfTones, HoldUseCase hold,
-                                  TransferCallUseCase transfer, RecordingUseCases recording) {
+                                  TransferCallUseCase transfer, RecordingUseCase recording) {
 
     public CallControlUseCases {
         Objects.requireNonNull(mute, "mute");

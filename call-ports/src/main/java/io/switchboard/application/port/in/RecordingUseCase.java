@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
  * {@link io.switchboard.domain.call.CallAutomationException}: {@code CALL_NOT_FOUND}, {@code RECORDING_NOT_FOUND},
  * {@code RECORDING_ACTIVE}, {@code CALL_NOT_ESTABLISHED}, or {@code INVALID_REQUEST} when the disk is too full.
  */
-public interface RecordingUseCases {
+public interface RecordingUseCase {
 
     CompletionStage<Recording> start(StartRecordingCommand command);
 
