@@ -3,6 +3,7 @@ package io.switchboard.app;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.awaitility.Awaitility;
 
@@ -18,8 +19,8 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real application endpoint on 127.0.0.1: records the callbacks POSTed to {@code /callbacks} and serves audio
- * files under {@code /audio/}.
+ * A real application endpoint on 127.0.0.1: records the callbacks POSTed to {@code /callbacks} (origin or GA) and
+ * serves audio files under {@code /audio/}.
  */
 final class CallbackReceiver implements AutoCloseable {
 
@@ -36,7 +37,12 @@ final class CallbackReceiver implements AutoCloseable {
                 return;
             }
             request.body().onSuccess(body -> {
-                events.add(body.toJsonObject());
+                // the origin API posts one event, the GA API an array of them
+                if (body.toString().stripLeading().startsWith("[")) {
+                    body.toJsonArray().forEach(event -> events.add((JsonObject) event));
+                } else {
+                    events.add(body.toJsonObject());
+                }
                 request.response().setStatusCode(200).end();
             });
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
