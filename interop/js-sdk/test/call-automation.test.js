@@ -89,6 +89,30 @@ test('speaks a TextSource and an SsmlSource, and plays several sources in a row'
   await receiver.waitFor('PlayCompleted both', ofCall('PlayCompleted', (e) => e.operationContext === 'both'));
 });
 
+test('records the call, as the OutboundCalling sample does: started by serverCallId, paused, resumed, stopped',
+  async () => {
+    const properties = await connection.getCallConnectionProperties();
+    const recording = client.getCallRecording();
+    const started = await recording.start({ callLocator: { id: properties.serverCallId, kind: 'serverCallLocator' } });
+    assert.equal(started.recordingState, 'active');
+    await connection.getCallMedia().playToAll([{ kind: 'textSource', text: 'This call is recorded.' }],
+      { operationContext: 'recorded' });
+    await receiver.waitFor('PlayCompleted recorded',
+      ofCall('PlayCompleted', (e) => e.operationContext === 'recorded'));
+    await recording.pause(started.recordingId);
+    assert.equal((await recording.getState(started.recordingId)).recordingState, 'inactive');
+    await recording.resume(started.recordingId);
+    await recording.stop(started.recordingId);
+    await receiver.waitFor('RecordingStateChanged inactive after the resume', () => receiver.events.filter(
+      ofCall('RecordingStateChanged')).length === 4);
+    assert.deepEqual(receiver.events.filter(ofCall('RecordingStateChanged')).map((e) => e.state),
+      ['active', 'inactive', 'active', 'inactive']);
+    await assert.rejects(recording.start({ callLocator: { id: 'no-such-call', kind: 'serverCallLocator' } }),
+      (e) => e.statusCode === 404);
+    await assert.rejects(recording.start({ callLocator: { id: properties.serverCallId, kind: 'serverCallLocator' },
+      recordingFormat: 'mp3' }), (e) => e.statusCode === 400 && /recordingFormatType: mp3/.test(e.message));
+  });
+
 test('cancels a looped play', async () => {
   const media = connection.getCallMedia();
   await media.play([{ kind: 'fileSource', url: receiver.mediaUri }], [ALICE],

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * <p>A playback ends after the clip's duration and is reported as completed, even if its legs ended meanwhile
  * (they simply stopped hearing it). A looped one starts over at each end until stopped, or until all its legs
  * ended; then it is dropped without a report. At each end of the clip, every leg still hearing it is handed to
- * {@code heardEnd} (the phone may react, e.g. press a key).
+ * {@code heardEnd} (the phone may react, e.g. press a key). What plays is told to the call's recording, if any.
  */
 final class SandboxMedia {
 
@@ -44,12 +44,15 @@ final class SandboxMedia {
     private final Vertx vertx;
     private final HandleTelephonyEventUseCase events;
     private final Consumer<SandboxLeg> heardEnd;
+    private final SandboxRecordings recordings;
     private final Map<Key, Playback> playbacks = new HashMap<>();
 
-    SandboxMedia(Vertx vertx, HandleTelephonyEventUseCase events, Consumer<SandboxLeg> heardEnd) {
+    SandboxMedia(Vertx vertx, HandleTelephonyEventUseCase events, Consumer<SandboxLeg> heardEnd,
+                 SandboxRecordings recordings) {
         this.vertx = vertx;
         this.events = events;
         this.heardEnd = heardEnd;
+        this.recordings = recordings;
     }
 
     /** Starts playing to the audience (the request's answered sandbox legs); an empty audience is ignored. */
@@ -60,6 +63,7 @@ final class SandboxMedia {
         }
         Playback playback = new Playback(request, audience);
         playbacks.put(key, playback);
+        recordings.playing(request.call(), request.operation(), request.clip(), request.loop());
         LOG.log(Level.DEBUG, "call {0} play {1} started: {2} to {3} leg(s), loop {4}", request.call(),
                 request.operation(), request.clip(), audience.size(), request.loop());
         startClip(key, playback);
@@ -70,6 +74,7 @@ final class SandboxMedia {
         Playback playback = playbacks.remove(new Key(call, operation));
         if (playback != null) {
             vertx.cancelTimer(playback.timer);
+            recordings.stopped(call, operation);
             LOG.log(Level.DEBUG, "call {0} play {1} stopped", call, operation);
         }
     }
@@ -82,6 +87,7 @@ final class SandboxMedia {
                     && playback.request.loop();
             if (unheard) {
                 vertx.cancelTimer(playback.timer);
+                recordings.stopped(entry.getKey().call(), entry.getKey().operation());
             }
             return unheard;
         });
@@ -104,6 +110,7 @@ final class SandboxMedia {
             startClip(key, playback);
         } else {
             playbacks.remove(key);
+            recordings.stopped(request.call(), request.operation());
             LOG.log(Level.DEBUG, "call {0} play {1} completed", request.call(), request.operation());
             events.playEnded(request.call(), PlayOperation.Outcome.completed(request.operation()));
         }

@@ -36,6 +36,7 @@ final class SandboxNetwork {
     private final HandleTelephonyEventUseCase events;
     private final SandboxConfig config;
     private final SandboxMedia media;
+    private final SandboxRecordings recordings;
     private final Map<LegId, SandboxLeg> legs = new HashMap<>();
     private boolean closed;
 
@@ -43,7 +44,12 @@ final class SandboxNetwork {
         this.vertx = vertx;
         this.events = events;
         this.config = config;
-        this.media = new SandboxMedia(vertx, events, this::heardPlaybackEnd);
+        this.recordings = new SandboxRecordings(vertx, System::nanoTime);
+        this.media = new SandboxMedia(vertx, events, this::heardPlaybackEnd, recordings);
+    }
+
+    SandboxRecordings recordings() {
+        return recordings;
     }
 
     void dial(DialRequest request) {
@@ -145,6 +151,7 @@ final class SandboxNetwork {
         }
         legs.clear();
         media.close();
+        recordings.close();
     }
 
     private void answered(SandboxLeg leg) {

@@ -3,12 +3,15 @@ package io.switchboard.adapter.sandbox;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.RecordedFile;
+import io.switchboard.application.port.out.RecordingRequest;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.domain.recording.RecordingId;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -36,7 +39,8 @@ import java.util.function.Supplier;
  * Every phone honours the ring timeout: one that would answer later ends as unavailable instead.
  *
  * <p>Media is real time: a clip takes its own duration to play, and {@code playEnded} (completed) follows once.
- * Playbacks go only to the request's sandbox legs that are answered; a request naming none is ignored.
+ * Playbacks go only to the request's sandbox legs that are answered; a request naming none is ignored. A call can be
+ * recorded: its file holds what was played to it.
  *
  * <p>Threading: all state is confined to one Vert.x context taken at {@link #create}. Every method may be called
  * from any thread and returns at once; the work, and every report to {@link HandleTelephonyEventUseCase}, happens
@@ -113,13 +117,39 @@ public final class SandboxTelephony implements Telephony {
         return onContext(() -> network.transfer(leg, target));
     }
 
-    private CompletionStage<Void> onContext(Supplier<CompletionStage<Void>> work) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        context.runOnContext(ignored -> work.get().whenComplete((v, error) -> {
+    /** Sandbox calls are recorded: what is played to them (their phones are silent). */
+    @Override
+    public boolean records(List<LegId> legs) {
+        return true;
+    }
+
+    /**
+     * Records what is played to the call, with silence between and on the participants' channels; the file is
+     * written when the recording stops.
+     */
+    @Override
+    public CompletionStage<RecordedFile> record(RecordingRequest request) {
+        Objects.requireNonNull(request, "request");
+        return onContext(() -> network.recordings().start(request));
+    }
+
+    @Override
+    public void pauseRecording(CallConnectionId call, RecordingId recording, boolean paused) {
+        context.runOnContext(ignored -> network.recordings().pause(recording, paused));
+    }
+
+    @Override
+    public void stopRecording(CallConnectionId call, RecordingId recording) {
+        context.runOnContext(ignored -> network.recordings().stop(recording));
+    }
+
+    private <T> CompletionStage<T> onContext(Supplier<CompletionStage<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        context.runOnContext(ignored -> work.get().whenComplete((value, error) -> {
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
-                result.complete(null);
+                result.complete(value);
             }
         }));
         return result;

@@ -65,8 +65,7 @@ final class RecordingFiles {
     void prepare(Call call, RecordingId recording, String documentId) {
         if (!telephony.records(call.participants().stream().map(Participant::leg).toList())) {
             throw new CallAutomationException(ErrorCode.FEATURE_NOT_AVAILABLE, "Call " + call.id()
-                    + " cannot be recorded: its network carries no audio (the sandbox's phones have none); "
-                    + "record calls over SIP.");
+                    + " cannot be recorded: no network carrying its legs records audio.");
         }
         try {
             underway.put(recording, new Underway(documentId, archive.store().newFile(documentId)));

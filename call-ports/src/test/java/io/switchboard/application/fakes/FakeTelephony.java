@@ -91,7 +91,7 @@ public final class FakeTelephony implements Telephony {
         return records;
     }
 
-    /** From now on the network says it cannot record (as the sandbox, which carries no audio). */
+    /** From now on the network says it cannot record (a network that carries no audio). */
     public void carryNoAudio() {
         records = false;
     }

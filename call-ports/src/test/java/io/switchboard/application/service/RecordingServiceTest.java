@@ -135,7 +135,7 @@ class RecordingServiceTest {
         assertThat(failure(recordings.start(StartRecordingCommand.of(call.serverCallId(), RecordingSpec.mixed()))))
                 .isInstanceOfSatisfying(CallAutomationException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.FEATURE_NOT_AVAILABLE);
-                    assertThat(e.getMessage()).contains("record calls over SIP");
+                    assertThat(e.getMessage()).contains("cannot be recorded");
                 });
         assertThat(core.events.events()).isEmpty();
     }
