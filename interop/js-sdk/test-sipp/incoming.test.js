@@ -6,88 +6,42 @@
 // SWITCHBOARD_ENDPOINT, SWITCHBOARD_ACCESS_KEY, SWITCHBOARD_SIP_PORT, INCOMING_PORT and SIPP_DIR.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const http = require('node:http');
-const os = require('node:os');
-const path = require('node:path');
-const dgram = require('node:dgram');
-const { spawn } = require('node:child_process');
 const { CallAutomationClient } = require('@azure/communication-call-automation');
 const { startReceiver } = require('../lib/harness');
+const { SERVICE, startEventGrid, callIn } = require('../lib/calling-in');
 
 const endpoint = process.env.SWITCHBOARD_ENDPOINT;
 const accessKey = process.env.SWITCHBOARD_ACCESS_KEY;
 const sipPort = process.env.SWITCHBOARD_SIP_PORT;
 const incomingPort = Number(process.env.INCOMING_PORT);
 const sippDir = process.env.SIPP_DIR;
-const SERVICE = '+18005550100'; // the number the SIPp caller dials
 const WAIT = 15000;
 
 let receiver;
 let eventGrid;
 let client;
-const incoming = [];
-
-/** The Event Grid subscription endpoint: keeps every event of every POST (each a JSON array). */
-function startEventGrid() {
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      JSON.parse(Buffer.concat(chunks).toString('utf8')).forEach((e) => incoming.push(e));
-      res.writeHead(200).end();
-    });
-  });
-  return new Promise((resolve) => server.listen(incomingPort, '127.0.0.1', () => resolve(server)));
-}
-
-async function waitForIncoming(from, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = incoming.find((e) => e.data?.from?.rawId === `4:${from}`);
-    if (found) {
-      return found;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no IncomingCall from ${from} within ${timeoutMs} ms; got ${JSON.stringify(incoming)}`);
-}
-
-function freeUdpPort() {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => {
-      const { port } = socket.address();
-      socket.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a SIPp UAC with a scenario of interop/sipp calling the service number once; resolves with its exit code. */
-async function callIn(scenario) {
-  const [port, media] = [await freeUdpPort(), await freeUdpPort()];
-  const sipp = spawn('sipp', ['-sf', scenario, '-s', SERVICE, `127.0.0.1:${sipPort}`, '-i', '127.0.0.1', '-p',
-    String(port), '-mi', '127.0.0.1', '-mp', String(media), '-m', '1', '-timeout', '60s', '-timeout_error',
-    '-nostdin', '-trace_err', '-error_file', path.join(os.tmpdir(), `sipp-${scenario}-${port}-errors.log`)],
-  { cwd: sippDir, stdio: ['ignore', 'ignore', 'inherit'] });
-  return new Promise((resolve) => sipp.on('exit', (code) => resolve(code)));
-}
 
 before(async () => {
   assert.ok(endpoint && accessKey && sipPort && incomingPort && sippDir,
     'SWITCHBOARD_ENDPOINT, SWITCHBOARD_ACCESS_KEY, SWITCHBOARD_SIP_PORT, INCOMING_PORT and SIPP_DIR must be set');
   receiver = await startReceiver();
-  eventGrid = await startEventGrid();
+  eventGrid = await startEventGrid(incomingPort);
   client = new CallAutomationClient(`endpoint=${endpoint}/;accesskey=${accessKey}`, { allowInsecureConnection: true });
 });
 
 after(async () => {
   await receiver?.close();
-  await new Promise((resolve) => (eventGrid ? eventGrid.close(resolve) : resolve()));
+  await eventGrid?.close();
 });
 
+function incomingFrom(caller) {
+  return eventGrid.waitFor((e) => e.eventType === 'Microsoft.Communication.IncomingCall'
+    && e.data?.from?.rawId === `4:${caller}`, `IncomingCall from ${caller}`, WAIT);
+}
+
 test('answers a call from SIPp, recognizes the keys the caller sends, and hangs up', async () => {
-  const caller = callIn('uac_call_in_dtmf.xml');
-  const event = await waitForIncoming('+14255550123', WAIT);
+  const caller = callIn(sippDir, sipPort, 'uac_call_in_dtmf.xml');
+  const event = await incomingFrom('+14255550123');
   assert.equal(event.eventType, 'Microsoft.Communication.IncomingCall');
   assert.equal(event.subject, `/caller/4:+14255550123/recipient/4:${SERVICE}`);
   assert.equal(event.data.to.phoneNumber.value, SERVICE);
@@ -120,8 +74,8 @@ test('answers a call from SIPp, recognizes the keys the caller sends, and hangs 
 });
 
 test('rejects a call as busy: the SIPp caller gets 486, and the context cannot be used again', async () => {
-  const caller = callIn('uac_call_in_rejected.xml');
-  const event = await waitForIncoming('+14255550124', WAIT);
+  const caller = callIn(sippDir, sipPort, 'uac_call_in_rejected.xml');
+  const event = await incomingFrom('+14255550124');
 
   await client.rejectCall(event.data.incomingCallContext, { callRejectReason: 'busy' });
 

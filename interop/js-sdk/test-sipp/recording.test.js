@@ -11,88 +11,41 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const dgram = require('node:dgram');
-const { spawn } = require('node:child_process');
 const { CallAutomationClient } = require('@azure/communication-call-automation');
 const { CallAutomationClient: CallAutomationClient15 } = require('call-automation-1-5');
 const { startReceiver } = require('../lib/harness');
+const { startEventGrid, callIn } = require('../lib/calling-in');
 
 const endpoint = process.env.SWITCHBOARD_ENDPOINT;
 const accessKey = process.env.SWITCHBOARD_ACCESS_KEY;
 const sipPort = process.env.SWITCHBOARD_SIP_PORT;
 const incomingPort = Number(process.env.INCOMING_PORT);
 const sippDir = process.env.SIPP_DIR;
-const SERVICE = '+18005550100';
 const CALLER = '+14255550123';
 const WAIT = 15000;
 
 let receiver;
 let eventGrid;
 let client;
-const eventGridEvents = [];
-
-function startEventGrid() {
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      JSON.parse(Buffer.concat(chunks).toString('utf8')).forEach((e) => eventGridEvents.push(e));
-      res.writeHead(200).end();
-    });
-  });
-  return new Promise((resolve) => server.listen(incomingPort, '127.0.0.1', () => resolve(server)));
-}
-
-async function waitForEventGrid(predicate, what, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = eventGridEvents.find(predicate);
-    if (found) {
-      return found;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no ${what} within ${timeoutMs} ms; got ${JSON.stringify(eventGridEvents.map((e) => e.eventType))}`);
-}
-
-function freeUdpPort() {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.bind(0, '127.0.0.1', () => {
-      const { port } = socket.address();
-      socket.close(() => resolve(port));
-    });
-  });
-}
-
-async function callIn(scenario) {
-  const [port, media] = [await freeUdpPort(), await freeUdpPort()];
-  const sipp = spawn('sipp', ['-sf', scenario, '-s', SERVICE, `127.0.0.1:${sipPort}`, '-i', '127.0.0.1', '-p',
-    String(port), '-mi', '127.0.0.1', '-mp', String(media), '-m', '1', '-timeout', '60s', '-timeout_error',
-    '-nostdin', '-trace_err', '-error_file', path.join(os.tmpdir(), `sipp-recording-${port}-errors.log`)],
-  { cwd: sippDir, stdio: ['ignore', 'ignore', 'inherit'] });
-  return new Promise((resolve) => sipp.on('exit', (code) => resolve(code)));
-}
 
 before(async () => {
   assert.ok(endpoint && accessKey && sipPort && incomingPort && sippDir,
     'SWITCHBOARD_ENDPOINT, SWITCHBOARD_ACCESS_KEY, SWITCHBOARD_SIP_PORT, INCOMING_PORT and SIPP_DIR must be set');
   receiver = await startReceiver();
-  eventGrid = await startEventGrid();
+  eventGrid = await startEventGrid(incomingPort);
   client = new CallAutomationClient(`endpoint=${endpoint}/;accesskey=${accessKey}`, { allowInsecureConnection: true });
 });
 
 after(async () => {
   await receiver?.close();
-  await new Promise((resolve) => (eventGrid ? eventGrid.close(resolve) : resolve()));
+  await eventGrid?.close();
 });
 
 test('records a call, pauses and resumes it, and downloads, reads and deletes the file', async () => {
-  const caller = callIn('uac_call_in_dtmf.xml');
-  const offered = await waitForEventGrid((e) => e.eventType === 'Microsoft.Communication.IncomingCall'
+  const caller = callIn(sippDir, sipPort, 'uac_call_in_dtmf.xml');
+  const offered = await eventGrid.waitFor((e) => e.eventType === 'Microsoft.Communication.IncomingCall'
     && e.data?.from?.rawId === `4:${CALLER}`, 'IncomingCall', WAIT);
   const answered = await client.answerCall(offered.data.incomingCallContext, receiver.callbackUri);
   const callId = answered.callConnectionProperties.callConnectionId;
@@ -132,7 +85,7 @@ test('records a call, pauses and resumes it, and downloads, reads and deletes th
 
   await recording.stop(started.recordingId);
   await assert.rejects(recording.getState(started.recordingId), (e) => e.statusCode === 404);
-  const status = await waitForEventGrid((e) => e.eventType === 'Microsoft.Communication.RecordingFileStatusUpdated',
+  const status = await eventGrid.waitFor((e) => e.eventType === 'Microsoft.Communication.RecordingFileStatusUpdated',
     'RecordingFileStatusUpdated', WAIT);
   assert.deepEqual(recordingEvents().map((e) => e.state), ['active', 'inactive', 'active', 'inactive']);
 
