@@ -15,6 +15,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.List;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -26,6 +29,19 @@ import java.util.Set;
 final class AppConfigLoader {
 
     static final String CONFIG_FILE = "SWITCHBOARD_CONFIG";
+
+    /** Every setting some part of the server reads; any other {@code SWITCHBOARD_*} key is warned about. */
+    static final Set<String> KNOWN = Set.of(CONFIG_FILE,
+            "SWITCHBOARD_HTTP_HOST", "SWITCHBOARD_HTTP_PORT", "SWITCHBOARD_ACCESS_KEY", "SWITCHBOARD_DATA_DIR",
+            "SWITCHBOARD_PUBLIC_HOST", "SWITCHBOARD_RING_TIMEOUT_SECONDS", "SWITCHBOARD_WEBHOOK_RETRY_SECONDS",
+            "SWITCHBOARD_INCOMING_CALL_URL", "SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", "SWITCHBOARD_SIP_ENABLED",
+            SipConfig.HOST, SipConfig.PORT, SipConfig.TRUNK, SipConfig.USERS, SipConfig.CALLER_ID, SipConfig.T1,
+            "SWITCHBOARD_RTP_PORTS", "SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", "SWITCHBOARD_RTP_PACER_THREADS",
+            "SWITCHBOARD_TLS", "SWITCHBOARD_TLS_CERT", "SWITCHBOARD_TLS_KEY",
+            "SWITCHBOARD_SPEECH_URL", "SWITCHBOARD_SPEECH_MODEL", "SWITCHBOARD_SPEECH_VOICE",
+            "SWITCHBOARD_SPEECH_API_KEY", "SWITCHBOARD_SPEECH_LOCALES", "SWITCHBOARD_SPEECH_TIMEOUT_SECONDS",
+            "SWITCHBOARD_RECORDINGS_DIR", "SWITCHBOARD_RECORDING_RETENTION_DAYS", "SWITCHBOARD_RECORDING_MIN_FREE_MB",
+            "SWITCHBOARD_RECORDING_EVENTS_URL");
 
     private final Map<String, String> values;
 
@@ -46,6 +62,47 @@ final class AppConfigLoader {
             }
         });
         return new AppConfigLoader(merged).build();
+    }
+
+    /**
+     * The {@code SWITCHBOARD_*} keys given (in the environment or the file named by {@code SWITCHBOARD_CONFIG}) that
+     * no part of the server reads, each as a warning naming the known setting it most resembles: a typo would
+     * otherwise leave a default in force without a word.
+     */
+    static List<String> unknownSettings(Map<String, String> environment) {
+        Set<String> given = new TreeSet<>();
+        environment.keySet().stream().filter(k -> k.startsWith("SWITCHBOARD_")).forEach(given::add);
+        String file = environment.get(CONFIG_FILE);
+        if (file != null && !file.isBlank()) {
+            given.addAll(readFile(Path.of(file)).keySet());
+        }
+        return given.stream().filter(key -> !KNOWN.contains(key))
+                .map(key -> key + " is not a setting and is ignored (did you mean " + closest(key) + "?)").toList();
+    }
+
+    private static String closest(String key) {
+        return KNOWN.stream().min(Comparator.comparingInt((String known) -> distance(key, known))
+                .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     static AppConfig fromSettings(Map<String, String> settings) {

@@ -2,14 +2,15 @@ package io.switchboard.app;
 
 import io.switchboard.adapter.webhook.WebhookStats;
 import io.switchboard.application.port.out.CallRegistry;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: unauthenticated, for load balancers and operators. Answers 200 with the number of active
- * calls and the webhook delivery counters; it reveals no call ids or addresses.
+ * {@code GET /health}: unauthenticated, for load balancers and operators. Answers 200 with the server's version, the
+ * number of active calls and the webhook delivery counters; it reveals no call ids or addresses.
  */
 final class HealthRoute {
 
@@ -19,10 +20,11 @@ final class HealthRoute {
     /** A router serving {@code /health} and handing every other request to {@code api}. */
     static Router around(Router api, io.vertx.core.Vertx vertx, CallRegistry calls, Supplier<WebhookStats> webhooks) {
         Router root = Router.router(vertx);
-        root.get("/health").handler(rc -> {
+        root.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(rc -> {
             WebhookStats stats = webhooks.get();
             JsonObject body = new JsonObject()
                     .put("status", "ok")
+                    .put("version", Version.current())
                     .put("activeCalls", calls.active().size())
                     .put("webhooks", new JsonObject()
                             .put("delivered", stats.delivered())

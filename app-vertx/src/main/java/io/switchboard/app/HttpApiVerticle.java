@@ -28,7 +28,9 @@ final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        HttpServerOptions options = new HttpServerOptions();
+        // HTTP/1.1 only, as the ACS SDKs speak it (https has no ALPN here either): an h2c upgrade would also answer
+        // HEAD with a body, which HTTP/1.1 leaves out
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
         tls.ifPresent(key -> options.setSsl(true).setKeyCertOptions(key.copy()));
         server = vertx.createHttpServer(options);
         return server.requestHandler(routes.apply(vertx)).listen(port, host);

@@ -10,6 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(answer(args[0]));
+            return;
+        }
         // One line per record, as operators grep them; must be set before the first logger is made.
         System.setProperty("java.util.logging.SimpleFormatter.format",
                 "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
@@ -21,6 +25,8 @@ public final class Main {
             System.exit(2);
             return;
         }
+        Logger log = System.getLogger("io.switchboard.app");
+        AppConfigLoader.unknownSettings(System.getenv()).forEach(warning -> log.log(Level.WARNING, warning));
         SwitchboardServer server;
         try {
             server = SwitchboardServer.start(config);
@@ -29,17 +35,54 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Logger log = System.getLogger("io.switchboard.app");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.log(Level.INFO, "shutting down: hanging up calls, draining webhooks");
             server.stop(config.shutdownGrace());
         }, "switchboard-shutdown"));
-        log.log(Level.INFO, "Switchboard listening on " + (config.tls().isPresent() ? "https" : "http") + "://"
-                + config.httpHost() + ":" + server.httpPort()
+        log.log(Level.INFO, "Switchboard " + Version.current() + " listening on "
+                + (config.tls().isPresent() ? "https" : "http") + "://" + config.httpHost() + ":" + server.httpPort()
                 + (config.sipEnabled() ? ", SIP on udp " + config.sip().host() + ":" + config.sip().port() : ""));
         System.out.println("Connection string: " + server.connectionString());
         server.certificateToTrust().ifPresent(pem -> System.out.println("Self-signed certificate: " + pem
                 + " (trust it, e.g. NODE_EXTRA_CA_CERTS=" + pem + " for the JS SDK)"));
+    }
+
+    /**
+     * Answers {@code --version} and {@code --help}; anything else is refused (the server takes its settings from the
+     * environment, not from arguments).
+     *
+     * @return the exit code
+     */
+    static int answer(String argument) {
+        switch (argument) {
+            case "--version" -> {
+                System.out.println("switchboard " + Version.current());
+                return 0;
+            }
+            case "--help", "-h" -> {
+                System.out.println(help());
+                return 0;
+            }
+            default -> {
+                System.err.println("switchboard: unknown argument " + argument + " (expected: --help or --version; "
+                        + "settings are SWITCHBOARD_* environment variables)");
+                return 2;
+            }
+        }
+    }
+
+    static String help() {
+        return String.join(System.lineSeparator(),
+                "Switchboard " + Version.current() + ": a self-hosted Call Automation server (the ACS wire).",
+                "",
+                "Usage: ./switchboard            start the server (or: java -jar switchboard.jar)",
+                "       ./switchboard --version  print the version",
+                "       ./switchboard --help     print this",
+                "",
+                "Settings are environment variables, or a properties file named by SWITCHBOARD_CONFIG (same keys;",
+                "the environment wins); switchboard.example.properties lists them with their defaults, README.md",
+                "explains them. Unknown SWITCHBOARD_* keys are warned about at start. The settings:",
+                "  " + String.join(System.lineSeparator() + "  ", new java.util.TreeSet<>(AppConfigLoader.KNOWN)));
     }
 
     private static String rootMessage(Throwable e) {

@@ -251,6 +251,13 @@ class SandboxEndToEndTest {
         assertThat(body.getInteger("activeCalls")).isNotNegative();
         assertThat(body.getJsonObject("webhooks").fieldNames())
                 .containsExactlyInAnyOrder("delivered", "retried", "givenUp", "pending");
+        assertThat(body.getString("version")).isEqualTo(Version.current());
+        java.net.http.HttpResponse<String> head = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.httpPort()
+                        + "/health")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
     }
 
     @Test

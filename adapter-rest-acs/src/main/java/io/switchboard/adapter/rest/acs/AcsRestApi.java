@@ -3,6 +3,7 @@ package io.switchboard.adapter.rest.acs;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +21,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 public final class AcsRestApi {
 
+    private static final String SIGNED_METHOD = "switchboard.signedMethod";
+
     private AcsRestApi() {
     }
 
@@ -32,6 +35,11 @@ public final class AcsRestApi {
     public static Router router(Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls,
                                 RestConfig config) {
         Router router = Router.router(vertx);
+        // HEAD is answered as GET would be, without the body (the HTTP server leaves it out); it stays signed as HEAD
+        router.route().method(HttpMethod.HEAD).handler(rc -> {
+            rc.put(SIGNED_METHOD, "HEAD");
+            rc.reroute(HttpMethod.GET, rc.request().uri());
+        });
         router.route().handler(new RequestIdHandler());
         router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
         router.route().handler(new HmacAuthHandler(config));
@@ -48,8 +56,17 @@ public final class AcsRestApi {
         // no route matched: the flavour is told by the path alone
         Handler<RoutingContext> unmatched = rc -> (isObject(rc) ? objects : isGa(rc) ? ga : origin).handle(rc);
         router.errorHandler(404, unmatched);
-        router.errorHandler(405, unmatched);
+        router.errorHandler(405, rc -> {
+            rc.response().putHeader("Allow", AllowedMethods.of(router, rc.request().path()));
+            unmatched.handle(rc);
+        });
         return router;
+    }
+
+    /** The method the client signed: the request's, or HEAD for a HEAD answered as a GET. */
+    static String signedMethod(RoutingContext rc) {
+        String head = rc.get(SIGNED_METHOD);
+        return head != null ? head : rc.request().method().name();
     }
 
     private static boolean isGa(RoutingContext rc) {

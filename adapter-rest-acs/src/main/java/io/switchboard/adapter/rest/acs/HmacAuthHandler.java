@@ -54,7 +54,8 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext rc) {
         Buffer body = rc.body().buffer();
-        Optional<String> denial = check(rc.request(), body == null ? new byte[0] : body.getBytes());
+        Optional<String> denial = check(rc.request(), AcsRestApi.signedMethod(rc),
+                body == null ? new byte[0] : body.getBytes());
         if (denial.isPresent()) {
             LOG.log(System.Logger.Level.DEBUG, () -> "denied " + rc.request().method() + " " + rc.request().path()
                     + ": " + denial.get());
@@ -65,7 +66,7 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
     }
 
     /** @return why the request is denied, or empty when it is authentic */
-    private Optional<String> check(HttpServerRequest request, byte[] body) {
+    private Optional<String> check(HttpServerRequest request, String method, byte[] body) {
         Optional<String> signature = signature(request.getHeader("Authorization"));
         if (signature.isEmpty()) {
             return Optional.of("no HMAC-SHA256 Authorization header");
@@ -82,7 +83,7 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
         byte[] given = ascii(signature.get());
         for (String pathAndQuery : pathAndQueryCandidates(request.uri())) {
             for (String host : hostCandidates(request)) {
-                String stringToSign = request.method().name() + "\n" + pathAndQuery + "\n" + date + ";" + host + ";"
+                String stringToSign = method + "\n" + pathAndQuery + "\n" + date + ";" + host + ";"
                         + contentHash;
                 if (MessageDigest.isEqual(ascii(hmac(stringToSign)), given)) {
                     return Optional.empty();

@@ -4,6 +4,7 @@ import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.GetCallUseCase;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.connection.Call;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -85,6 +86,25 @@ class FailureResponsesTest {
         assertThat(unknownPath.json().get("code").asText()).isEqualTo("NotFound");
         assertThat(unknownMethod.status()).isEqualTo(405);
         assertThat(unknownMethod.headers().get("Content-Type")).isEqualTo("application/json");
+        assertThat(unknownMethod.headers().get("Allow")).isEqualTo("POST");
+        assertThat(unknownMethod.json().get("message").asText()).isEqualTo("DELETE is not supported on /calls.");
+    }
+
+    @Test
+    void answersHeadAsGetWithoutABody(Vertx vertx) throws Exception {
+        // given
+        ApiHarness api = ApiHarness.start(vertx, core.useCases());
+        Call call = core.aConnectedCall(io.switchboard.application.fakes.CallFixtures.aCallTo("+15550100001"));
+
+        // when
+        ApiHarness.Reply head = api.send(TestRequest.head("/calls/" + call.id()));
+        ApiHarness.Reply missing = api.send(TestRequest.head("/calls/nobody"));
+
+        // then
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).isEmpty();
     }
 
     @Test

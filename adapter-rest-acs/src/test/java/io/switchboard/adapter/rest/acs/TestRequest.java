@@ -33,6 +33,10 @@ final class TestRequest {
         return new TestRequest("GET", uri, "");
     }
 
+    static TestRequest head(String uri) {
+        return new TestRequest("HEAD", uri, "");
+    }
+
     static TestRequest post(String uri, String body) {
         return new TestRequest("POST", uri, body).header("Content-Type", "application/json");
     }
