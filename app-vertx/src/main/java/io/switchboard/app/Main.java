@@ -14,9 +14,11 @@ public final class Main {
             System.exit(answer(args[0]));
             return;
         }
-        // One line per record, as operators grep them; must be set before the first logger is made.
+        // One line per record, as operators grep them, and still logged at shutdown; must be set before the first
+        // logger is made.
         System.setProperty("java.util.logging.SimpleFormatter.format",
                 "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
         AppConfig config;
         try {
             config = AppConfigLoader.load(System.getenv());
@@ -38,6 +40,8 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.log(Level.INFO, "shutting down: hanging up calls, draining webhooks");
             server.stop(config.shutdownGrace());
+            log.log(Level.INFO, "stopped");
+            ShutdownLogManager.stopped();
         }, "switchboard-shutdown"));
         log.log(Level.INFO, "Switchboard " + Version.current() + " listening on "
                 + (config.tls().isPresent() ? "https" : "http") + "://" + config.httpHost() + ":" + server.httpPort()
