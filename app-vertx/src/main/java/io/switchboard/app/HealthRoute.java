@@ -1,10 +1,12 @@
 package io.switchboard.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.adapter.webhook.WebhookStats;
 import io.switchboard.application.port.out.CallRegistry;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.util.function.Supplier;
 
@@ -17,9 +19,14 @@ final class HealthRoute {
     private HealthRoute() {
     }
 
-    /** A router serving {@code /health} and handing every other request to {@code api}. */
-    static Router around(Router api, io.vertx.core.Vertx vertx, CallRegistry calls, Supplier<WebhookStats> webhooks) {
+    /**
+     * A router serving {@code /health} and {@code /metrics} (Prometheus' text format; unauthenticated like
+     * {@code /health}: counts only, no ids) and handing every other request to {@code api}.
+     */
+    static Router around(Router api, io.vertx.core.Vertx vertx, CallRegistry calls, Supplier<WebhookStats> webhooks,
+                         PrometheusMeterRegistry metrics) {
         Router root = Router.router(vertx);
+        root.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
         root.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(rc -> {
             WebhookStats stats = webhooks.get();
             JsonObject body = new JsonObject()

@@ -86,7 +86,8 @@ public final class SwitchboardServer {
         Clock clock = Clock.systemUTC();
         accessKey = AccessKeys.resolve(config);
         byte[] key = Base64.getDecoder().decode(accessKey);
-        vertx = Vertx.vertx();
+        SwitchboardMetrics metrics = new SwitchboardMetrics();
+        vertx = Vertx.builder().with(metrics.vertxOptions()).withMetrics(metrics.vertxMetrics()).build();
         callWorkers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("switchboard-call-"));
         registry = new InMemoryCallRegistry(clock, Duration.ofMinutes(30));
@@ -111,7 +112,8 @@ public final class SwitchboardServer {
         recordings = recordingStore(config.recordings());
         RecordingArchive archive = new RecordingArchive(recordings, config.recordings().eventsUrl()
                 .map(url -> webhooks.recordingFiles(url, () -> apiBase(config))));
-        core = CallAutomationCore.create(registry, telephony, webhooks, media, Optional.of(speech),
+        metrics.watch(registry, webhooks::stats);
+        core = CallAutomationCore.create(registry, telephony, metrics.counting(webhooks), media, Optional.of(speech),
                 new UuidIdGenerator(), clock, callWorkers, new CallSettings(config.ringTimeout()),
                 config.incomingCallUrl().map(webhooks::incomingCalls), archive);
         purgeRecordings(config.recordings().retention(), clock);
@@ -120,6 +122,7 @@ public final class SwitchboardServer {
         telephony.register(sandbox);
         if (config.sipEnabled()) {
             MediaEngine engine = MediaEngine.start(config.rtp());
+            metrics.watch(engine);
             rtp = Optional.of(engine);
             AtomicReference<Telephony> answering = new AtomicReference<>();
             SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, reports,
@@ -136,7 +139,8 @@ public final class SwitchboardServer {
         httpHost = config.httpHost();
         tls = tls(config);
         httpPort = deployHttp(config, v -> HealthRoute.around(
-                AcsRestApi.router(v, useCases, core.incomingCalls(), rest), v, registry, webhooks::stats));
+                AcsRestApi.router(v, useCases, core.incomingCalls(), rest), v, registry, webhooks::stats,
+                metrics.registry()));
     }
 
     /**

@@ -261,6 +261,42 @@ class SandboxEndToEndTest {
     }
 
     @Test
+    void metricsCountTheCallsTheWebhooksAndTheRequests() throws Exception {
+        // given: a call that connects and is hung up
+        String call = createCall("+15550100001", "");
+        app.awaitEvent(call, "CallConnectionStateChanged:connected", WAIT);
+        api.send("POST", "/calls/" + call + "/Hangup", null);
+        app.awaitEvent(call, "CallConnectionStateChanged:disconnected", WAIT);
+
+        // when: scraped as Prometheus does, without a signature
+        java.net.http.HttpResponse<String> scraped = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        // then
+        String metrics = scraped.body();
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(value(metrics, "switchboard_calls_started_total{answered=\"false\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "switchboard_calls_connected_total")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "switchboard_calls_ended_total{code=\"200\",connected=\"true\",subcode=\"7000\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "switchboard_calls_setup_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("switchboard_calls_active ").contains("switchboard_webhooks_pending ")
+                .contains("switchboard_webhooks_delivered_total ").contains("jvm_memory_used_bytes");
+        assertThat(metrics).containsPattern(
+                "vertx_http_server_requests_total\\{code=\"200\",method=\"POST\",route=\"[^\"]*/calls\"\\} ");
+        assertThat(value(metrics, "switchboard_calls_setup_seconds_bucket{le=\"+Inf\"}")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** The value of one sample line of Prometheus' text format. */
+    private static double value(String metrics, String sample) {
+        return metrics.lines().filter(line -> line.startsWith(sample + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError("no " + sample + " in:\n" + metrics));
+    }
+
+    @Test
     void everythingElseStillNeedsASignature() throws Exception {
         java.net.http.HttpResponse<String> unsigned = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(

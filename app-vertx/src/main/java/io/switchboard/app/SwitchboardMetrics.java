@@ -1,0 +1,135 @@
+package io.switchboard.app;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.switchboard.adapter.webhook.WebhookStats;
+import io.switchboard.application.port.out.CallEventPublisher;
+import io.switchboard.application.port.out.CallRegistry;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.CallbackTarget;
+import io.switchboard.domain.event.CallConnectionStateChanged;
+import io.switchboard.domain.event.CallEvent;
+import io.switchboard.rtp.MediaEngine;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What {@code /metrics} shows, in Prometheus' format: Vert.x's own meters (HTTP requests by method, route and status,
+ * with their latency), the JVM's, and the server's: calls active, started, connected and ended by result, their
+ * set-up time, webhook deliveries, RTP sessions, mixes, recordings and the pacers' skipped ticks.
+ *
+ * <p>Thread-safe. Counting calls is a decorator of the event publisher: it sees every state change the core
+ * publishes, and passes each on unchanged.
+ */
+final class SwitchboardMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<CallConnectionId, Long> connecting = new ConcurrentHashMap<>();
+    private final Timer setUp;
+
+    SwitchboardMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        setUp = Timer.builder("switchboard.calls.setup").description("From a call's creation to its connection")
+                .serviceLevelObjectives(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30),
+                        Duration.ofSeconds(60))
+                .register(registry);
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Vert.x options reporting to this registry. */
+    VertxOptions vertxOptions() {
+        return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                .setJvmMetricsEnabled(false) // bound above, once
+                .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE));
+    }
+
+    MicrometerMetricsFactory vertxMetrics() {
+        return new MicrometerMetricsFactory(registry);
+    }
+
+    /** The calls the core holds, and the webhook queues. */
+    void watch(CallRegistry calls, Supplier<WebhookStats> webhooks) {
+        Gauge.builder("switchboard.calls.active", calls, c -> c.active().size())
+                .description("Calls not ended").register(registry);
+        FunctionCounter.builder("switchboard.webhooks.delivered", webhooks, w -> w.get().delivered())
+                .description("Callbacks delivered").register(registry);
+        FunctionCounter.builder("switchboard.webhooks.retried", webhooks, w -> w.get().retried())
+                .description("Callback attempts retried").register(registry);
+        FunctionCounter.builder("switchboard.webhooks.given.up", webhooks, w -> w.get().givenUp())
+                .description("Callbacks given up after the retry window").register(registry);
+        Gauge.builder("switchboard.webhooks.pending", webhooks, w -> w.get().pending())
+                .description("Callbacks accepted and not yet delivered or given up").register(registry);
+    }
+
+    /** The RTP media engine. */
+    void watch(MediaEngine media) {
+        Gauge.builder("switchboard.rtp.sessions", media, MediaEngine::activeSessions)
+                .description("RTP sessions open (one per SIP leg)").register(registry);
+        Gauge.builder("switchboard.rtp.mixes", media, MediaEngine::activeMixes)
+                .description("Conference mixes open").register(registry);
+        Gauge.builder("switchboard.rtp.recordings", media, MediaEngine::activeRecordings)
+                .description("Recordings being written").register(registry);
+        FunctionCounter.builder("switchboard.rtp.pacer.skipped.ticks", media, MediaEngine::skippedTicks)
+                .description("20 ms ticks the pacers skipped because they fell behind").register(registry);
+    }
+
+    /** {@code events}, counting the calls' state changes on the way. */
+    CallEventPublisher counting(CallEventPublisher events) {
+        return (CallbackTarget target, CallEvent event) -> {
+            if (event instanceof CallConnectionStateChanged changed) {
+                count(changed);
+            }
+            events.publish(target, event);
+        };
+    }
+
+    private void count(CallConnectionStateChanged changed) {
+        switch (changed.state()) {
+            case CONNECTING -> {
+                connecting.put(changed.callId(), System.nanoTime());
+                registry.counter("switchboard.calls.started", "answered", String.valueOf(changed.answered()))
+                        .increment();
+            }
+            case CONNECTED -> {
+                Long since = connecting.remove(changed.callId());
+                if (since != null) {
+                    setUp.record(Duration.ofNanos(System.nanoTime() - since));
+                }
+                registry.counter("switchboard.calls.connected").increment();
+            }
+            case DISCONNECTED -> {
+                connecting.remove(changed.callId());
+                registry.counter("switchboard.calls.ended", "code", String.valueOf(changed.result().code()),
+                        "subcode", String.valueOf(changed.result().subCode()),
+                        "connected", String.valueOf(changed.wasConnected())).increment();
+            }
+            case DISCONNECTING -> {
+                // counted once ended
+            }
+        }
+    }
+}
