@@ -37,6 +37,7 @@ final class AppConfigLoader {
             "SWITCHBOARD_INCOMING_CALL_URL", "SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", "SWITCHBOARD_SIP_ENABLED",
             SipConfig.HOST, SipConfig.PORT, SipConfig.TRUNK, SipConfig.USERS, SipConfig.CALLER_ID, SipConfig.T1,
             "SWITCHBOARD_RTP_PORTS", "SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", "SWITCHBOARD_RTP_PACER_THREADS",
+            "SWITCHBOARD_RTP_LEARNING",
             "SWITCHBOARD_TLS", "SWITCHBOARD_TLS_CERT", "SWITCHBOARD_TLS_KEY",
             "SWITCHBOARD_SPEECH_URL", "SWITCHBOARD_SPEECH_MODEL", "SWITCHBOARD_SPEECH_VOICE",
             "SWITCHBOARD_SPEECH_API_KEY", "SWITCHBOARD_SPEECH_LOCALES", "SWITCHBOARD_SPEECH_TIMEOUT_SECONDS",
@@ -131,7 +132,8 @@ final class AppConfigLoader {
                     // keeps the 20 ms packet timing steadier than a pacer per core (measured by bench/sip)
                     integer("SWITCHBOARD_RTP_PACER_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                             "a number of threads from 1 to 64"),
-                    seconds("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", 60));
+                    seconds("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", 60),
+                    bool("SWITCHBOARD_RTP_LEARNING", true));
         } catch (IllegalArgumentException e) {
             throw mediaSetting(e.getMessage());
         }

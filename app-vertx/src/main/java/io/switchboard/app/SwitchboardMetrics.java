@@ -95,6 +95,9 @@ final class SwitchboardMetrics {
                 .description("Recordings being written").register(registry);
         FunctionCounter.builder("switchboard.rtp.pacer.skipped.ticks", media, MediaEngine::skippedTicks)
                 .description("20 ms ticks the pacers skipped because they fell behind").register(registry);
+        FunctionCounter.builder("switchboard.rtp.foreign.packets", media, MediaEngine::foreignPackets)
+                .description("RTP packets dropped for coming from a source other than the leg's peer")
+                .register(registry);
     }
 
     /** {@code events}, counting the calls' state changes on the way. */

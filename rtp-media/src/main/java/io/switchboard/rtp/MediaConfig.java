@@ -11,9 +11,18 @@ import java.util.Objects;
  * @param portMax      last port of the range (inclusive); only its even ports are used
  * @param pacerThreads number of pacing threads shared by all sessions
  * @param mediaTimeout how long a started session may receive no RTP before {@link MediaListener#mediaTimeout()}
+ * @param learnSource  strict RTP: whether a session may learn a source other than the address its peer signalled,
+ *                     after {@value RtpStream#LEARN_PACKETS} consecutive packets in sequence from it (symmetric RTP
+ *                     behind NAT); without it only the signalled address is heard
  * @throws IllegalArgumentException naming the first invalid field
  */
-public record MediaConfig(String bindHost, int portMin, int portMax, int pacerThreads, Duration mediaTimeout) {
+public record MediaConfig(String bindHost, int portMin, int portMax, int pacerThreads, Duration mediaTimeout,
+                          boolean learnSource) {
+
+    /** Learning a source behind NAT allowed. */
+    public MediaConfig(String bindHost, int portMin, int portMax, int pacerThreads, Duration mediaTimeout) {
+        this(bindHost, portMin, portMax, pacerThreads, mediaTimeout, true);
+    }
 
     public MediaConfig {
         Objects.requireNonNull(bindHost, "bindHost");

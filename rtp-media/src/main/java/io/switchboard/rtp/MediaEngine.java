@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The RTP media engine of the SIP adapter: opens {@link MediaSession}s on the even UDP ports of a range and paces
@@ -32,6 +33,7 @@ public final class MediaEngine implements AutoCloseable {
     private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<MediaMix> mixes = ConcurrentHashMap.newKeySet();
     private final RecordingWriter recordings = new RecordingWriter();
+    private final LongAdder foreignPackets = new LongAdder();
     private volatile boolean closed;
 
     private MediaEngine(MediaConfig config, EncodedClipCache cache) {
@@ -72,7 +74,7 @@ public final class MediaEngine implements AutoCloseable {
         int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
         Pacer pacer = pacers.get(Math.floorMod(nextPacer.getAndIncrement(), pacers.size()));
         RtpStream stream = new RtpStream(channel, port, listener, cache, config.mediaTimeout().toNanos(),
-                ThreadLocalRandom.current(), () -> ports.release(port));
+                ThreadLocalRandom.current(), () -> ports.release(port), config.learnSource(), foreignPackets);
         MediaSession session = new MediaSession(stream, cache, sessions::remove);
         sessions.add(session);
         if (closed) {
@@ -159,6 +161,11 @@ public final class MediaEngine implements AutoCloseable {
         pacers.forEach(Pacer::stop);
         recordings.close();
         LOG.log(System.Logger.Level.INFO, "RTP media engine stopped");
+    }
+
+    /** RTP packets dropped since start because they came from a source other than the session's peer (strict RTP). */
+    public long foreignPackets() {
+        return foreignPackets.sum();
     }
 
     /** Ticks skipped by late pacers since start (a health figure; 0 on a machine that keeps up). */

@@ -12,13 +12,16 @@ import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 
 /**
  * The RTP of one session (RFC 3550/3551, G.711 at 20 ms): one packet per pacer tick (audio, silence or an RFC 4733
  * event), and everything received. Random SSRC, initial sequence number and timestamp; marker on the first packet.
- * Symmetric RTP: latches on the source of the first valid RTP packet after start/update and ignores later source
- * changes until the next update, so a stray sender cannot hijack the stream.
+ * Strict RTP: the peer is the address it signalled (SDP) until another source is learned, which takes
+ * {@value #LEARN_PACKETS} consecutive packets in sequence from it (symmetric RTP behind NAT; only if learning is
+ * allowed); from then on, and until the next start/update, packets from any other source (audio and RFC 4733 events)
+ * are dropped and counted, so a stray or hostile sender can neither inject key presses nor take the outgoing audio.
  *
  * <p>Commands of its session queue up in the stream's own mailbox ({@link #enqueue}), which whichever pacer owns the
  * stream drains at the stream's turn in a tick: so the commands of one session keep their order even while the
@@ -32,6 +35,8 @@ final class RtpStream {
     private static final System.Logger LOG = System.getLogger(RtpStream.class.getName());
     /** Bounds the work one flooding peer can cause per tick; anything beyond waits for the next tick. */
     private static final int MAX_READS_PER_TICK = 32;
+    /** Consecutive packets in sequence a source other than the signalled one must send to be learned. */
+    static final int LEARN_PACKETS = 4;
 
     private final DatagramChannel channel;
     private final int localPort;
@@ -39,6 +44,8 @@ final class RtpStream {
     private final EncodedClipCache cache;
     private final long timeoutNanos;
     private final Runnable onClosed;
+    private final boolean learnSource;
+    private final LongAdder foreignPackets;
     private final Playback playback = new Playback();
     private final DtmfSender dtmfSender = new DtmfSender();
     private final DtmfReceiver dtmfReceiver = new DtmfReceiver();
@@ -53,6 +60,9 @@ final class RtpStream {
     private boolean started;
     private boolean firstPacket = true;
     private boolean latched;
+    private InetSocketAddress candidate;
+    private int candidateSequence;
+    private int candidateRun;
     private boolean timedOut;
     private boolean sendFailureLogged;
     private InetSocketAddress remote;
@@ -66,7 +76,10 @@ final class RtpStream {
     private int[] tapFrame;
 
     RtpStream(DatagramChannel channel, int localPort, MediaListener listener, EncodedClipCache cache,
-              long timeoutNanos, RandomGenerator random, Runnable onClosed) {
+              long timeoutNanos, RandomGenerator random, Runnable onClosed, boolean learnSource,
+              LongAdder foreignPackets) {
+        this.learnSource = learnSource;
+        this.foreignPackets = foreignPackets;
         this.channel = channel;
         this.localPort = localPort;
         this.listener = listener;
@@ -95,6 +108,7 @@ final class RtpStream {
         this.codec = codec;
         this.eventPayloadType = eventPayloadType;
         this.latched = false;
+        this.candidate = null;
     }
 
     void play(MediaOperationId id, AudioClip clip, byte[] frames, Codec framesCodec, boolean loop) {
@@ -346,15 +360,11 @@ final class RtpStream {
     }
 
     private void onRtp(long now, InetSocketAddress from, ByteBuffer rx, int length) {
-        lastReceivedNanos = now;
-        if (!latched) {
-            latched = true;
-            if (!from.equals(remote)) {
-                LOG.log(System.Logger.Level.INFO, "RTP port {0}: latched on {1} (signalled {2})", localPort, from,
-                        remote);
-                remote = from;
-            }
+        if (!heard(from, RtpPacket.sequence(rx))) {
+            foreignPackets.increment();
+            return;
         }
+        lastReceivedNanos = now;
         int payloadType = RtpPacket.payloadType(rx);
         if (payloadType == codec.payloadType() && (mixed() || voiceTap != null)) {
             leg().jitter().offer(RtpPacket.sequence(rx), rx, RtpPacket.payloadOffset(rx, length),
@@ -376,6 +386,36 @@ final class RtpStream {
                 logListenerFailure(e);
             }
         }
+    }
+
+    /** Strict RTP: whether a packet from {@code from} is the peer's, learning a new source if it has earned it. */
+    private boolean heard(InetSocketAddress from, int sequence) {
+        if (latched) {
+            return from.equals(remote);
+        }
+        if (from.equals(remote)) {
+            latched = true;
+            return true;
+        }
+        if (!learnSource) {
+            return false;
+        }
+        if (from.equals(candidate) && sequence == ((candidateSequence + 1) & 0xFFFF)) {
+            candidateRun++;
+        } else {
+            candidate = from;
+            candidateRun = 1;
+        }
+        candidateSequence = sequence;
+        if (candidateRun < LEARN_PACKETS) {
+            return false;
+        }
+        LOG.log(System.Logger.Level.INFO, "RTP port {0}: learned {1} after {2} packets in sequence (signalled {3})",
+                localPort, from, LEARN_PACKETS, remote);
+        remote = from;
+        latched = true;
+        candidate = null;
+        return true;
     }
 
     private void playbackFinished(MediaOperationId id) {

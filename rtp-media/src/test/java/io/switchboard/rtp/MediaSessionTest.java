@@ -268,23 +268,71 @@ class MediaSessionTest {
     }
 
     @Test
-    void sendsToTheAddressRtpComesFromWhenItDiffersFromTheSignalledOne() throws Exception {
+    void learnsASourceBehindNatAfterFourPacketsInSequenceAndSendsThere() throws Exception {
         // given
         session.start(peer.address(), PCMU, -1);
-        Packet beforeLatch = peer.receive();
+        Packet beforeLearning = peer.receive();
         try (RtpTestPeer natted = new RtpTestPeer()) {
 
-            // when
-            natted.send(RtpTestPeer.audio(1, 160), session.localPort());
+            // when: three packets in sequence are not enough, the fourth is
+            for (int seq = 1; seq <= 3; seq++) {
+                natted.send(RtpTestPeer.audio(seq, seq * 160), session.localPort());
+            }
+            assertThat(natted.receive(Duration.ofMillis(200))).as("not learned after 3 packets").isNull();
+            natted.send(RtpTestPeer.audio(4, 4 * 160), session.localPort());
 
             // then
-            Packet afterLatch = natted.receive();
-            assertThat(afterLatch.ssrc()).isEqualTo(beforeLatch.ssrc());
-            assertThat(afterLatch.from().getPort()).isEqualTo(session.localPort());
+            Packet afterLearning = natted.receive();
+            assertThat(afterLearning.ssrc()).isEqualTo(beforeLearning.ssrc());
+            assertThat(afterLearning.from().getPort()).isEqualTo(session.localPort());
             natted.drain();
             peer.drain();
             assertThat(natted.receive(Duration.ofMillis(200))).isNotNull();
             assertThat(peer.receive(Duration.ofMillis(100))).isNull();
+        }
+    }
+
+    @Test
+    void dropsKeyPressesAndAudioFromAnyOtherSourceOnceItHeardItsPeer() throws Exception {
+        // given: the peer at its signalled address is heard
+        session.start(peer.address(), PCMU, EVENTS);
+        peer.send(RtpTestPeer.audio(1, 160), session.localPort());
+        try (RtpTestPeer attacker = new RtpTestPeer()) {
+
+            // when: an attacker floods the port with key presses in sequence, then the peer presses 5
+            for (int seq = 0; seq < 40; seq++) {
+                attacker.send(RtpTestPeer.telephoneEvent(EVENTS, seq, 8000 + seq * 800, true, 1, true, 160),
+                        session.localPort());
+            }
+            peer.send(RtpTestPeer.telephoneEvent(EVENTS, 2, 16000, true, 5, false, 160), session.localPort());
+            peer.send(RtpTestPeer.telephoneEvent(EVENTS, 3, 16000, false, 5, true, 320), session.localPort());
+
+            // then: only the peer's key, the audio still goes to the peer, the attacker's packets are counted
+            assertThat(await(Duration.ofSeconds(2), () -> !listener.tones.isEmpty())).isTrue();
+            assertThat(await(Duration.ofSeconds(2), () -> engine.foreignPackets() == 40)).isTrue();
+            assertThat(listener.tones).containsExactly(Tone.FIVE);
+            assertThat(attacker.receive(Duration.ofMillis(100))).isNull();
+            peer.drain();
+            assertThat(peer.receive()).isNotNull();
+        }
+    }
+
+    @Test
+    void hearsOnlyTheSignalledAddressWhenLearningIsOff() throws Exception {
+        MediaEngine strict = MediaEngine.start(
+                new MediaConfig("127.0.0.1", 46000, 46999, 1, Duration.ofSeconds(5), false));
+        try (strict; RtpTestPeer natted = new RtpTestPeer()) {
+            MediaSession signalled = strict.open(listener);
+            signalled.start(peer.address(), PCMU, EVENTS);
+
+            for (int seq = 0; seq < 20; seq++) {
+                natted.send(RtpTestPeer.telephoneEvent(EVENTS, seq, 8000, seq == 0, 9, seq == 19, 160 * (seq + 1)),
+                        signalled.localPort());
+            }
+
+            assertThat(await(Duration.ofSeconds(2), () -> strict.foreignPackets() == 20)).isTrue();
+            assertThat(listener.tones).isEmpty();
+            assertThat(natted.receive(Duration.ofMillis(100))).isNull();
         }
     }
 
