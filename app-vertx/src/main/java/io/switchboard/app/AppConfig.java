@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The server's settings, read once at start (defaults &lt; config file &lt; environment) and validated; every
@@ -23,12 +24,13 @@ import java.util.Optional;
  * @param speechService   a remote speech service that speaks instead of the embedded engine, if configured
  * @param tls             serve the REST API over https, and how; plain http if empty
  * @param recordings      where recordings are kept, for how long, and where their files are announced
+ * @param trustedProxies  the reverse proxies (IP addresses) whose {@code X-Forwarded-Host} is believed
  */
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
                         boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace,
                         Optional<URI> incomingCallUrl, Optional<SpeechServiceConfig> speechService,
-                        Optional<TlsSettings> tls, RecordingSettings recordings) {
+                        Optional<TlsSettings> tls, RecordingSettings recordings, Set<String> trustedProxies) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

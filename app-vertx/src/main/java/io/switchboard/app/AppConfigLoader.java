@@ -42,7 +42,7 @@ final class AppConfigLoader {
             "SWITCHBOARD_SPEECH_URL", "SWITCHBOARD_SPEECH_MODEL", "SWITCHBOARD_SPEECH_VOICE",
             "SWITCHBOARD_SPEECH_API_KEY", "SWITCHBOARD_SPEECH_LOCALES", "SWITCHBOARD_SPEECH_TIMEOUT_SECONDS",
             "SWITCHBOARD_RECORDINGS_DIR", "SWITCHBOARD_RECORDING_RETENTION_DAYS", "SWITCHBOARD_RECORDING_MIN_FREE_MB",
-            "SWITCHBOARD_RECORDING_EVENTS_URL");
+            "SWITCHBOARD_RECORDING_EVENTS_URL", "SWITCHBOARD_TRUSTED_PROXIES");
 
     private final Map<String, String> values;
 
@@ -153,7 +153,25 @@ final class AppConfigLoader {
                         "http://127.0.0.1:3000/incoming")),
                 speechService(),
                 tls(),
-                recordings());
+                recordings(),
+                trustedProxies());
+    }
+
+    /** {@code SWITCHBOARD_TRUSTED_PROXIES}: comma-separated IP addresses. */
+    private Set<String> trustedProxies() {
+        Set<String> proxies = new TreeSet<>();
+        for (String proxy : text("SWITCHBOARD_TRUSTED_PROXIES", "").split(",")) {
+            String address = proxy.trim();
+            if (address.isEmpty()) {
+                continue;
+            }
+            if (!address.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+                throw invalid("SWITCHBOARD_TRUSTED_PROXIES", address, "IP addresses separated by commas, e.g. "
+                        + "10.0.0.5,10.0.0.6");
+            }
+            proxies.add(address);
+        }
+        return proxies;
     }
 
     /** Recordings go to the data directory unless told otherwise; their events where incoming calls go. */

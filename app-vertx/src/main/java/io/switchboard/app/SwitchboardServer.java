@@ -135,7 +135,7 @@ public final class SwitchboardServer {
             sip = Optional.empty();
         }
         CallUseCases useCases = core.useCases();
-        RestConfig rest = RestConfig.defaults(key, config.publicHost());
+        RestConfig rest = RestConfig.defaults(key, config.publicHost(), config.trustedProxies());
         httpHost = config.httpHost();
         tls = tls(config);
         httpPort = deployHttp(config, v -> HealthRoute.around(

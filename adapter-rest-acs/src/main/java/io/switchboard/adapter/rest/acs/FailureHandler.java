@@ -19,6 +19,7 @@ final class FailureHandler implements Handler<RoutingContext> {
 
     private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
     static final String BAD_REQUEST = "8523";
+    private static final int LONGEST_WORD = 120;
 
     private record Problem(int status, String code, String message) {
     }
@@ -53,11 +54,11 @@ final class FailureHandler implements Handler<RoutingContext> {
             return new Problem(401, "Denied", "Denied by the resource provider.");
         }
         if (failure instanceof IllegalArgumentException) {
-            return new Problem(400, BAD_REQUEST, failure.getMessage());
+            return new Problem(400, BAD_REQUEST, cut(failure.getMessage()));
         }
         if (failure instanceof CallAutomationException rejected) {
             return new Problem(ErrorStatus.of(rejected.code()), String.valueOf(rejected.code().acsCode()),
-                    rejected.getMessage());
+                    cut(rejected.getMessage()));
         }
         if (failure instanceof HttpException http) {
             return ofStatus(http.getStatusCode(), rc);
@@ -82,6 +83,25 @@ final class FailureHandler implements Handler<RoutingContext> {
 
     private static Problem internal() {
         return new Problem(500, "InternalServerError", "The server could not process the request.");
+    }
+
+    /**
+     * The message with every word longer than {@value #LONGEST_WORD} characters cut to its start and its length:
+     * messages quote the offending value, which may be a megabyte long.
+     */
+    static String cut(String message) {
+        if (message == null) {
+            return "";
+        }
+        StringBuilder cut = new StringBuilder();
+        for (String word : message.split(" ", -1)) {
+            if (cut.length() > 0) {
+                cut.append(' ');
+            }
+            cut.append(word.length() <= LONGEST_WORD ? word
+                    : word.substring(0, LONGEST_WORD / 2) + "... (" + word.length() + " characters)");
+        }
+        return cut.toString();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -42,12 +42,14 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
     private final SecretKeySpec key;
     private final Duration skew;
     private final Optional<String> publicHost;
+    private final Set<String> trustedProxies;
     private final Clock clock;
 
     HmacAuthHandler(RestConfig config) {
         this.key = new SecretKeySpec(config.accessKey(), "HmacSHA256");
         this.skew = config.allowedClockSkew();
         this.publicHost = config.publicHost();
+        this.trustedProxies = config.trustedProxies();
         this.clock = config.clock();
     }
 
@@ -141,7 +143,8 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
         }
         addWithAndWithoutPort(hosts, host);
         String forwarded = request.getHeader("X-Forwarded-Host");
-        if (forwarded != null) {
+        if (forwarded != null && request.remoteAddress() != null
+                && trustedProxies.contains(request.remoteAddress().hostAddress())) {
             addWithAndWithoutPort(hosts, forwarded.split(",")[0].trim()); // the client-facing proxy comes first
         }
         publicHost.ifPresent(h -> addWithAndWithoutPort(hosts, h));

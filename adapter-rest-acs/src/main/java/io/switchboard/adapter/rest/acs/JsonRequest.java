@@ -1,6 +1,9 @@
 package io.switchboard.adapter.rest.acs;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +25,10 @@ import java.util.stream.StreamSupport;
  */
 final class JsonRequest {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Deeper than any request of either API: anything deeper is refused before it costs a deep parse. */
+    static final int MAX_DEPTH = 64;
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build());
 
     private JsonRequest() {
     }
@@ -41,8 +47,13 @@ final class JsonRequest {
         try {
             node = MAPPER.readTree(body.getBytes());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("body: malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + " (expected: a JSON object)");
+            if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+                throw new IllegalArgumentException("body: nested deeper than " + MAX_DEPTH + " levels (expected: a "
+                        + "JSON object of the API's shape)");
+            }
+            throw new IllegalArgumentException("body: malformed JSON" + (e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
+                    + " (expected: a JSON object)");
         } catch (IOException e) {
             throw new IllegalArgumentException("body: unreadable (expected: a JSON object)");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The REST adapter's slice of the configuration.
@@ -15,9 +16,11 @@ import java.util.Optional;
  *                         the request (e.g. a proxy that rewrites {@code Host}), as {@code host} or {@code host:port}
  * @param bodyLimitBytes   larger request bodies are refused with 413
  * @param clock            the clock request dates are checked against
+ * @param trustedProxies   the addresses (IPs) of the reverse proxies whose {@code X-Forwarded-Host} is believed
+ *                         when a signature is checked; from anyone else the header is ignored
  */
 public record RestConfig(byte[] accessKey, Duration allowedClockSkew, Optional<String> publicHost,
-                         long bodyLimitBytes, Clock clock) {
+                         long bodyLimitBytes, Clock clock, Set<String> trustedProxies) {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
     public static final long DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -37,11 +40,19 @@ public record RestConfig(byte[] accessKey, Duration allowedClockSkew, Optional<S
             throw new IllegalArgumentException("bodyLimitBytes: " + bodyLimitBytes + " (expected: > 0)");
         }
         Objects.requireNonNull(clock, "clock");
+        trustedProxies = Set.copyOf(trustedProxies);
+    }
+
+    /** No proxy trusted. */
+    public RestConfig(byte[] accessKey, Duration allowedClockSkew, Optional<String> publicHost, long bodyLimitBytes,
+                      Clock clock) {
+        this(accessKey, allowedClockSkew, publicHost, bodyLimitBytes, clock, Set.of());
     }
 
     /** The defaults for the rest: 5 minutes of skew, 1 MiB bodies, the system clock. */
-    public static RestConfig defaults(byte[] accessKey, Optional<String> publicHost) {
-        return new RestConfig(accessKey, DEFAULT_CLOCK_SKEW, publicHost, DEFAULT_BODY_LIMIT_BYTES, Clock.systemUTC());
+    public static RestConfig defaults(byte[] accessKey, Optional<String> publicHost, Set<String> trustedProxies) {
+        return new RestConfig(accessKey, DEFAULT_CLOCK_SKEW, publicHost, DEFAULT_BODY_LIMIT_BYTES, Clock.systemUTC(),
+                trustedProxies);
     }
 
     @Override
@@ -53,6 +64,6 @@ public record RestConfig(byte[] accessKey, Duration allowedClockSkew, Optional<S
     public String toString() {
         // never print the key
         return "RestConfig[allowedClockSkew=" + allowedClockSkew + ", publicHost=" + publicHost
-                + ", bodyLimitBytes=" + bodyLimitBytes + ", clock=" + clock + "]";
+                + ", bodyLimitBytes=" + bodyLimitBytes + ", clock=" + clock + ", trustedProxies=" + trustedProxies + "]";
     }
 }

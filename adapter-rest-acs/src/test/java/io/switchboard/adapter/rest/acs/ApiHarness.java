@@ -58,7 +58,13 @@ final class ApiHarness {
     }
 
     static RestConfig config(Optional<String> publicHost) {
-        return new RestConfig(KEY, Duration.ofMinutes(5), publicHost, BODY_LIMIT, Clock.fixed(NOW, ZoneOffset.UTC));
+        return config(publicHost, java.util.Set.of());
+    }
+
+    /** With the proxies whose X-Forwarded-Host is believed (127.0.0.1: the tests' own client). */
+    static RestConfig config(Optional<String> publicHost, java.util.Set<String> trustedProxies) {
+        return new RestConfig(KEY, Duration.ofMinutes(5), publicHost, BODY_LIMIT, Clock.fixed(NOW, ZoneOffset.UTC),
+                trustedProxies);
     }
 
     static ApiHarness start(Vertx vertx, CallUseCases useCases) throws Exception {

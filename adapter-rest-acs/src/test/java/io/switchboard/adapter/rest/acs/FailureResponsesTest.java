@@ -91,6 +91,40 @@ class FailureResponsesTest {
     }
 
     @Test
+    void refusesJsonNestedTooDeeplyAndCutsLongValuesInMessages(Vertx vertx) throws Exception {
+        // given
+        ApiHarness api = ApiHarness.start(vertx, core.useCases(), new RestConfig(ApiHarness.KEY,
+                java.time.Duration.ofMinutes(5), java.util.Optional.empty(), 1024 * 1024,
+                java.time.Clock.fixed(ApiHarness.NOW, java.time.ZoneOffset.UTC)));
+        String deep = "{\"a\":".repeat(2000) + "1" + "}".repeat(2000);
+        String longNumber = "+1" + "5".repeat(100_000);
+
+        // when
+        ApiHarness.Reply nested = api.send(post("/calls", deep));
+        ApiHarness.Reply huge = api.send(post("/calls", OriginCalls.CREATE_BODY.replace("+14251001000", longNumber)));
+
+        // then
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(nested.json().get("message").asText()).startsWith("body: nested deeper than");
+        assertThat(huge.status()).isEqualTo(400);
+        String message = huge.json().get("message").asText();
+        assertThat(message).contains("phoneNumber").contains("(100002 characters)");
+        assertThat(message.length()).isLessThan(400);
+    }
+
+    @Test
+    void refusesARequestWithoutHostWithoutAServerError(Vertx vertx) throws Exception {
+        ApiHarness api = ApiHarness.start(vertx, core.useCases());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port())) {
+            socket.getOutputStream().write("GET /calls/x HTTP/1.0\r\n\r\n".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(reply).startsWith("HTTP/1.0 401").contains("\"code\":\"Denied\"");
+        }
+    }
+
+    @Test
     void answersHeadAsGetWithoutABody(Vertx vertx) throws Exception {
         // given
         ApiHarness api = ApiHarness.start(vertx, core.useCases());

@@ -44,13 +44,18 @@ class HmacAuthenticationTest {
     }
 
     @Test
-    void acceptsARequestSignedWithTheForwardedHost() throws Exception {
-        // given
+    void acceptsARequestSignedWithTheForwardedHostOfATrustedProxyOnly(Vertx vertx) throws Exception {
+        // given: the same request, through a proxy the server trusts and through one it does not
+        ApiHarness behindProxy = ApiHarness.start(vertx, core.useCases(),
+                ApiHarness.config(Optional.empty(), java.util.Set.of("127.0.0.1")));
         TestRequest request = get(callPath).header("X-Forwarded-Host", "acs.proxy.example:8443, inner.example")
+                .signedHost("acs.proxy.example:8443");
+        TestRequest again = get(callPath).header("X-Forwarded-Host", "acs.proxy.example:8443, inner.example")
                 .signedHost("acs.proxy.example:8443");
 
         // when then
-        assertThat(api.send(request).status()).isEqualTo(200);
+        assertThat(behindProxy.send(request).status()).isEqualTo(200);
+        assertThat(api.send(again).status()).as("X-Forwarded-Host from an untrusted client").isEqualTo(401);
     }
 
     @Test
