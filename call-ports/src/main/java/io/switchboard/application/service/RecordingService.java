@@ -9,6 +9,7 @@ import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.connection.Call;
+import io.switchboard.domain.connection.Transition;
 import io.switchboard.domain.recording.Recording;
 import io.switchboard.domain.recording.RecordingId;
 
@@ -54,9 +55,9 @@ public final class RecordingService implements RecordingUseCase {
         }
         return calls.onCall(found.get().id(), call -> {
             RecordingId id = RecordingId.of(call.id(), ids.newId());
-            call.startRecording(id, command.spec(), clock.instant()); // refuses before a file is picked
+            Transition started = call.startRecording(id, command.spec(), clock.instant()); // may refuse: no file yet
             files.prepare(call, id, ids.newId());
-            Call recorded = calls.apply(call.startRecording(id, command.spec(), clock.instant()));
+            Call recorded = calls.apply(started);
             LOG.log(Level.INFO, "call {0}: recording {1} started ({2})", call.id(), id,
                     command.spec().channels().name().toLowerCase(Locale.ROOT));
             return recorded.recording(id);
