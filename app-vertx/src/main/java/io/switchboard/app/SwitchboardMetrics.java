@@ -62,7 +62,10 @@ final class SwitchboardMetrics {
 
     /** Vert.x options reporting to this registry. */
     VertxOptions vertxOptions() {
+        // a registry name of its own: Vert.x keeps registries by name for the whole JVM, and the default name would
+        // hand a second server (tests) the first one's registry
         return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                .setRegistryName("switchboard-" + System.identityHashCode(this))
                 .setJvmMetricsEnabled(false) // bound above, once
                 .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE));
     }
