@@ -42,10 +42,6 @@ public final class RecordingTap {
         return channel;
     }
 
-    MediaRecorder recorder() {
-        return recorder;
-    }
-
     /** Producer: one frame of linear samples (160), heard at {@code now}, after {@code skipped} skipped ticks. */
     void write(int[] frame, long now, int skipped) {
         int base = begin(now, skipped);

@@ -55,7 +55,7 @@ final class SandboxRecordings {
             this.start = start;
         }
 
-        /** The sample heard {@code nanos} after its start, 0 outside it. */
+        /** The sample heard at {@code time} (nanoTime), 0 outside the segment. */
         int at(long time) {
             if (time < start || time >= end || samples.length == 0) {
                 return 0;
@@ -151,12 +151,15 @@ final class SandboxRecordings {
             running.pauses.add(new long[] {running.pausedSince, end});
         }
         running.playing.values().forEach(segment -> segment.end = end);
-        vertx.executeBlocking(() -> write(running, end)).onComplete(result -> {
-            if (result.succeeded()) {
-                running.done.complete(result.result());
-            } else {
-                running.done.completeExceptionally(result.cause());
+        // completed on the worker thread: what depends on the file (keeping its document) does I/O too, which has no
+        // place on the event loop
+        vertx.executeBlocking(() -> {
+            try {
+                running.done.complete(write(running, end));
+            } catch (IOException | RuntimeException e) {
+                running.done.completeExceptionally(e);
             }
+            return null;
         });
     }
 
