@@ -25,6 +25,14 @@ public record ResultInformation(int code, int subCode, String message) {
             new ResultInformation(200, 8514, "Action completed, stop tone detected.");
     public static final ResultInformation RECOGNIZED_CHOICE =
             new ResultInformation(200, 8533, "Action completed, DTMF option matched.");
+    public static final ResultInformation SPEECH_OPTION_MATCHED =
+            new ResultInformation(200, 8545, "Action completed, speech option matched.");
+    public static final ResultInformation SPEECH_RECOGNIZED =
+            new ResultInformation(200, 0, "Action completed successfully, speech recognized.");
+    public static final ResultInformation SPEECH_OPTION_NOT_MATCHED =
+            new ResultInformation(400, 8547, "Action failed, speech option not matched.");
+    public static final ResultInformation SPEECH_NOT_RECOGNIZED =
+            new ResultInformation(400, 8563, "Action failed, speech could not be recognized.");
     public static final ResultInformation INCORRECT_TONE =
             new ResultInformation(400, 8534, "Action failed, incorrect tone detected.");
     public static final ResultInformation INITIAL_SILENCE_TIMEOUT =
@@ -75,6 +83,11 @@ public record ResultInformation(int code, int subCode, String message) {
     }
 
     /** Tones could not be sent into a leg (the network cannot, or the leg is gone). */
+    /** The speech engine failed or is unavailable (8564). */
+    public static ResultInformation speechServiceFailed(String detail) {
+        return new ResultInformation(500, 8564, "Action failed, speech service connection error: " + detail);
+    }
+
     public static ResultInformation tonesNotSent(String detail) {
         return new ResultInformation(400, 8520, "Action failed, tones could not be sent. " + detail);
     }

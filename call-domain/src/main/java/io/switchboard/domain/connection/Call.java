@@ -15,6 +15,7 @@ import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.PlaySource;
 import io.switchboard.domain.media.RecognizeOperation;
+import io.switchboard.domain.media.SpeechSignal;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
@@ -289,7 +290,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
                 ErrorCode.PARTICIPANT_NOT_FOUND, "Participant " + idOrRawId + " is not in call " + id + "."));
     }
 
-    /** Starts a DTMF recognition on a connected participant; see {@link #startPlay(PlayOperation, List, boolean)}. */
+    /** Starts a recognition on a connected participant; see {@link #startPlay(PlayOperation, List, boolean)}. */
     public Transition startRecognize(RecognizeOperation operation, boolean interrupt) {
         return CallMedia.startRecognize(this, operation, interrupt);
     }
@@ -300,6 +301,15 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      */
     public Transition recognizeTimedOut(MediaOperationId operation, int tonesSoFar) {
         return CallMedia.recognizeTimedOut(this, operation, tonesSoFar);
+    }
+
+    /**
+     * The listener of recognition {@code operation} reports on the participant's speech: speech starting cuts an
+     * interruptible prompt short and stops the silence timers; what was said completes the recognition (a choice
+     * said, or free speech) or fails it (nothing matched or recognized). Stale reports change nothing.
+     */
+    public Transition speechHeard(MediaOperationId operation, SpeechSignal signal) {
+        return CallMedia.speechHeard(this, operation, signal);
     }
 
     /** Reports the tones of a connected participant one by one from now on. */

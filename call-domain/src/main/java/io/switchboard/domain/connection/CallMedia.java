@@ -18,11 +18,16 @@ import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.media.RecognizeInput;
 import io.switchboard.domain.media.RecognizeOperation;
+import io.switchboard.domain.media.RecognizedSpeech;
+import io.switchboard.domain.media.SpeechSignal;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.Participant;
+import io.switchboard.domain.telephony.TelephonyCommand.StartListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StartMedia;
 import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
+import io.switchboard.domain.telephony.TelephonyCommand.StopListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StopMedia;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
@@ -60,9 +65,11 @@ final class CallMedia {
                         "The recognition's target is not connected to call " + call.id() + "."));
         Transition started = clear(call, interrupt)
                 .then(c -> Transition.of(c.withMedia(c.media().withRecognize(Optional.of(operation)))));
-        return operation.prompt()
+        Transition prompted = operation.prompt()
                 .map(prompt -> started.and(new StartMedia(operation.id(), prompt, false)))
                 .orElseGet(() -> started.and(silenceTimer(operation)));
+        // speech is listened for during the prompt only if it may interrupt it (barge-in)
+        return operation.listensNow() ? prompted.and(listening(operation)) : prompted;
     }
 
     /** The running play or recognition is canceled when {@code interrupt}, refused otherwise. */
@@ -90,7 +97,7 @@ final class CallMedia {
             RecognizeOperation canceled = media.recognize().get();
             media = media.withRecognize(Optional.empty());
             events.add(new RecognizeCanceled(call.id(), canceled));
-            stopPrompt(canceled, commands);
+            stopInputs(canceled, commands);
         }
         return new Transition(call.withMedia(media), events, commands);
     }
@@ -105,7 +112,7 @@ final class CallMedia {
                     ResultInformation.OPERATION_CANCELED)));
             commands.add(new StopMedia(running.get().id()));
         }
-        media.recognize().ifPresent(r -> stopPrompt(r, commands));
+        media.recognize().ifPresent(r -> stopInputs(r, commands));
         media.holdMusic().forEach(m -> commands.add(new StopMedia(m.id())));
         return new Transition(call.withMedia(media.withRecognize(Optional.empty()).withHoldMusic(List.of())),
                 List.of(), commands).then(CallRecording::stopAny);
@@ -117,7 +124,7 @@ final class CallMedia {
         MediaSlot media = call.media();
         Optional<RecognizeOperation> deaf = media.recognize().filter(r -> r.target().equals(leg));
         if (deaf.isPresent()) {
-            stopPrompt(deaf.get(), commands);
+            stopInputs(deaf.get(), commands);
             media = media.withRecognize(Optional.empty());
         }
         Optional<HoldMusic> music = media.holdMusicOf(leg);
@@ -163,12 +170,16 @@ final class CallMedia {
             return Transition.of(call);
         }
         if (outcome.status() == OperationStatus.FAILED) {
-            return Transition.of(call.withMedia(call.media().withRecognize(Optional.empty())),
-                    new RecognizeFailed(call.id(), running, outcome.result()));
+            List<TelephonyCommand> commands = new ArrayList<>();
+            stopListening(running, commands);
+            return new Transition(call.withMedia(call.media().withRecognize(Optional.empty())),
+                    List.of(new RecognizeFailed(call.id(), running, outcome.result())), commands);
         }
         RecognizeOperation collecting = running.collecting();
-        return Transition.of(call.withMedia(call.media().withRecognize(Optional.of(collecting))))
+        Transition next = Transition.of(call.withMedia(call.media().withRecognize(Optional.of(collecting))))
                 .and(silenceTimer(collecting));
+        // an interruptible prompt was listened through already
+        return collecting.input().listens() && !running.listensNow() ? next.and(listening(collecting)) : next;
     }
 
     static Transition toneForRecognition(Call call, LegId leg, Tone tone) {
@@ -181,8 +192,8 @@ final class CallMedia {
         RecognizeOperation next = operation.with(tone);
         List<TelephonyCommand> commands = new ArrayList<>();
         if (step != RecognizeOperation.Step.IGNORED) {
-            // a tone that counts cuts an interruptible prompt short
-            stopPrompt(operation, commands);
+            // a tone that counts cuts an interruptible prompt short, and makes it a recognition of tones
+            stopInputs(operation, commands);
         }
         MediaSlot media = call.media();
         return switch (step) {
@@ -203,15 +214,51 @@ final class CallMedia {
     }
 
     static Transition recognizeTimedOut(Call call, MediaOperationId id, int tonesSoFar) {
-        Optional<RecognizeOperation> running = call.recognize()
-                .filter(r -> r.id().equals(id) && !r.prompting() && r.tonesSoFar() == tonesSoFar);
+        Optional<RecognizeOperation> running = call.recognize().filter(r -> r.id().equals(id) && !r.prompting()
+                && r.tonesSoFar() == tonesSoFar && !r.speaking());
         if (running.isEmpty()) {
             return Transition.of(call);
         }
         ResultInformation why = tonesSoFar == 0 ? ResultInformation.INITIAL_SILENCE_TIMEOUT
                 : ResultInformation.INTER_TONE_TIMEOUT;
-        return Transition.of(call.withMedia(call.media().withRecognize(Optional.empty())),
-                new RecognizeFailed(call.id(), running.get(), why));
+        List<TelephonyCommand> commands = new ArrayList<>();
+        stopListening(running.get(), commands);
+        return new Transition(call.withMedia(call.media().withRecognize(Optional.empty())),
+                List.of(new RecognizeFailed(call.id(), running.get(), why)), commands);
+    }
+
+    /** See {@link Call#speechHeard}. */
+    static Transition speechHeard(Call call, MediaOperationId id, SpeechSignal signal) {
+        Optional<RecognizeOperation> running = call.recognize().filter(r -> r.id().equals(id) && r.listensNow());
+        if (running.isEmpty()) {
+            return Transition.of(call);
+        }
+        RecognizeOperation operation = running.get();
+        List<TelephonyCommand> commands = new ArrayList<>();
+        if (signal instanceof SpeechSignal.Started) {
+            if (operation.prompting()) {
+                commands.add(new StopMedia(operation.id())); // barge-in
+            }
+            return new Transition(call.withMedia(call.media().withRecognize(Optional.of(operation.speakingNow()))),
+                    List.of(), commands);
+        }
+        stopInputs(operation, commands);
+        Call ended = call.withMedia(call.media().withRecognize(Optional.empty()));
+        if (signal instanceof SpeechSignal.Failed failed) {
+            return new Transition(ended, List.of(new RecognizeFailed(call.id(), operation, failed.why())), commands);
+        }
+        RecognizeOperation next = operation.recognized(((SpeechSignal.Recognized) signal).speech());
+        CallEvent event;
+        if (next.input() == RecognizeInput.CHOICES) {
+            event = next.chosen().isPresent()
+                    ? new RecognizeCompleted(call.id(), next, ResultInformation.SPEECH_OPTION_MATCHED)
+                    : new RecognizeFailed(call.id(), next, ResultInformation.SPEECH_OPTION_NOT_MATCHED);
+        } else {
+            event = next.heard().filter(RecognizedSpeech::heardWords).isPresent()
+                    ? new RecognizeCompleted(call.id(), next, ResultInformation.SPEECH_RECOGNIZED)
+                    : new RecognizeFailed(call.id(), next, ResultInformation.SPEECH_NOT_RECOGNIZED);
+        }
+        return new Transition(ended, List.of(event), commands);
     }
 
     /** Hold music starts for a participant just put on hold, looped until it is taken off hold. */
@@ -264,9 +311,21 @@ final class CallMedia {
         return new StartSilenceTimer(collecting.id(), tonesSoFar, silence);
     }
 
-    private static void stopPrompt(RecognizeOperation operation, List<TelephonyCommand> commands) {
+    private static StartListening listening(RecognizeOperation operation) {
+        return new StartListening(operation.id(), operation.target(), operation.choices(), operation.speech());
+    }
+
+    /** A recognition ends, or turns to tones: its prompt stops if it plays, its listener if it listens. */
+    private static void stopInputs(RecognizeOperation operation, List<TelephonyCommand> commands) {
         if (operation.prompting()) {
             commands.add(new StopMedia(operation.id()));
+        }
+        stopListening(operation, commands);
+    }
+
+    private static void stopListening(RecognizeOperation operation, List<TelephonyCommand> commands) {
+        if (operation.listensNow()) {
+            commands.add(new StopListening(operation.id()));
         }
     }
 }

@@ -5,85 +5,135 @@ import io.switchboard.domain.call.LegId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A recognition running on one participant of a call: an optional prompt played to that participant, then tones
- * collected until the maximum is reached, a stop tone is pressed, or a silence lasts too long; or, with
- * {@code choices}, the first key pressed chooses the choice it belongs to (another key fails the recognition).
+ * A recognition running on one participant of a call: an optional prompt played to that participant, then what
+ * {@code input} says it waits for: tones collected until the maximum is reached, a stop tone is pressed, or a
+ * silence lasts too long; a choice, chosen by its key or said by one of its phrases; or free speech.
  *
  * <p>Immutable; the call moves it along. Timeouts are judged by the number of tones collected when the timer was
- * set ({@link #tonesSoFar()}): a timer set before a later tone is stale and changes nothing.
+ * set ({@link #tonesSoFar()}) and by whether the participant started speaking: a timer set before a later tone, or
+ * before speech, is stale and changes nothing.
  *
+ * @param speech    how speech is listened for; unused for {@link RecognizeInput#DTMF}
  * @param prompt    the prompt, while it still plays (played under this operation's id)
- * @param prompting whether the prompt still plays; tones pressed meanwhile count only if {@code interruptPrompt}
- * @param choices   the answers waited for; empty for a recognition of DTMF tones
+ * @param prompting whether the prompt still plays; input meanwhile counts only if {@code interruptPrompt}
+ * @param speaking  whether the participant started speaking
+ * @param choices   the answers waited for; empty unless {@code input} is {@link RecognizeInput#CHOICES}
  * @param chosen    the label of the choice made, once one is
+ * @param heard     what was recognized of the participant's speech, once it is
  */
-public record RecognizeOperation(MediaOperationId id, LegId target, DtmfOptions options,
-                                 Optional<PlaySource> prompt, boolean interruptPrompt, boolean prompting,
-                                 List<Tone> tones, Optional<String> operationContext,
-                                 Optional<URI> operationCallbackUri, List<Choice> choices, Optional<String> chosen) {
+public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInput input, DtmfOptions options,
+                                 SpeechOptions speech, Optional<PlaySource> prompt, boolean interruptPrompt,
+                                 boolean prompting, List<Tone> tones, boolean speaking,
+                                 Optional<String> operationContext, Optional<URI> operationCallbackUri,
+                                 List<Choice> choices, Optional<String> chosen, Optional<RecognizedSpeech> heard) {
 
     public RecognizeOperation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(prompt, "prompt");
         tones = List.copyOf(tones);
         Objects.requireNonNull(operationContext, "operationContext");
         Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
         choices = List.copyOf(choices);
         Objects.requireNonNull(chosen, "chosen");
+        Objects.requireNonNull(heard, "heard");
+        if (input == RecognizeInput.CHOICES && choices.isEmpty()) {
+            throw new IllegalArgumentException("choices: empty (expected: at least one choice)");
+        }
     }
 
-    /** A recognition of DTMF tones. */
+    /** A recognition as the wire names it when it ended: tones or a choice, nothing of speech. */
     public RecognizeOperation(MediaOperationId id, LegId target, DtmfOptions options, Optional<PlaySource> prompt,
                               boolean interruptPrompt, boolean prompting, List<Tone> tones,
-                              Optional<String> operationContext, Optional<URI> operationCallbackUri) {
-        this(id, target, options, prompt, interruptPrompt, prompting, tones, operationContext, operationCallbackUri,
-                List.of(), Optional.empty());
+                              Optional<String> operationContext, Optional<URI> operationCallbackUri,
+                              List<Choice> choices, Optional<String> chosen) {
+        this(id, target, choices.isEmpty() ? RecognizeInput.DTMF : RecognizeInput.CHOICES, options,
+                SpeechOptions.DEFAULT, prompt, interruptPrompt, prompting, tones, false, operationContext,
+                operationCallbackUri, choices, chosen, Optional.empty());
     }
 
     /** What a tone did to the operation. */
     public enum Step { IGNORED, COLLECTED, MAX_REACHED, STOP_TONE, CHOSEN, WRONG_TONE }
 
+    /**
+     * A recognition just requested: it prompts first if it has a prompt.
+     *
+     * @param choices the choices, for {@link RecognizeInput#CHOICES} only
+     */
+    public static RecognizeOperation requested(MediaOperationId id, LegId target, RecognizeInput input,
+                                               DtmfOptions options, SpeechOptions speech, List<Choice> choices,
+                                               Optional<PlaySource> prompt, boolean interruptPrompt,
+                                               Optional<String> operationContext, Optional<URI> callback) {
+        if (input != RecognizeInput.CHOICES && !choices.isEmpty()) {
+            throw new IllegalArgumentException("choices: given for " + input + " (expected: only for choices)");
+        }
+        return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt,
+                prompt.isPresent(), List.of(), false, operationContext, callback, choices, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** A recognition of DTMF tones. */
     public static RecognizeOperation requested(MediaOperationId id, LegId target, DtmfOptions options,
                                                Optional<PlaySource> prompt, boolean interruptPrompt,
                                                Optional<String> operationContext, Optional<URI> callback) {
-        return new RecognizeOperation(id, target, options, prompt, interruptPrompt, prompt.isPresent(), List.of(),
-                operationContext, callback);
+        return requested(id, target, RecognizeInput.DTMF, options, SpeechOptions.DEFAULT, List.of(), prompt,
+                interruptPrompt, operationContext, callback);
     }
 
-    /** A recognition of choices, made by their keys; {@code options} gives its initial silence timeout. */
+    /** A recognition of choices; {@code options} gives its initial silence timeout. */
     public static RecognizeOperation choosing(MediaOperationId id, LegId target, List<Choice> choices,
                                               DtmfOptions options, Optional<PlaySource> prompt,
                                               boolean interruptPrompt, Optional<String> operationContext,
                                               Optional<URI> callback) {
-        if (choices.isEmpty()) {
-            throw new IllegalArgumentException("choices: empty (expected: at least one choice)");
-        }
-        return new RecognizeOperation(id, target, options, prompt, interruptPrompt, prompt.isPresent(), List.of(),
-                operationContext, callback, choices, Optional.empty());
+        return requested(id, target, RecognizeInput.CHOICES, options, SpeechOptions.DEFAULT, choices, prompt,
+                interruptPrompt, operationContext, callback);
     }
 
     public int tonesSoFar() {
         return tones.size();
     }
 
+    /** Whether speech is being listened for now: the input takes speech, and no uninterruptible prompt plays. */
+    public boolean listensNow() {
+        return input.listens() && (!prompting || interruptPrompt);
+    }
+
     /** The prompt ended (or was cut short): collection starts. */
     public RecognizeOperation collecting() {
-        return new RecognizeOperation(id, target, options, prompt, interruptPrompt, false, tones, operationContext,
-                operationCallbackUri, choices, chosen);
+        return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt, false, tones,
+                speaking, operationContext, operationCallbackUri, choices, chosen, heard);
+    }
+
+    /** The participant started speaking: an interruptible prompt stops. */
+    public RecognizeOperation speakingNow() {
+        return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt, false, tones,
+                true, operationContext, operationCallbackUri, choices, chosen, heard);
     }
 
     /**
-     * What the tone does: ignored during an uninterruptible prompt; else, with choices, it chooses or is wrong;
-     * without, it is collected or completes the recognition.
+     * What the participant said was recognized: kept, and for choices the choice it names (by one of its phrases or
+     * its label, ignoring case and punctuation) is chosen.
+     */
+    public RecognizeOperation recognized(RecognizedSpeech said) {
+        Optional<String> label = input == RecognizeInput.CHOICES ? choiceSaid(said.text()).map(Choice::label) : chosen;
+        return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt, false, tones,
+                true, operationContext, operationCallbackUri, choices, label, Optional.of(said));
+    }
+
+    /**
+     * What the tone does: ignored when tones do not count (speech only) or during an uninterruptible prompt; else,
+     * with choices, it chooses or is wrong; without, it is collected or completes the recognition.
      */
     public Step stepFor(Tone tone) {
-        if (prompting && !interruptPrompt) {
+        if (!input.takesTones() || prompting && !interruptPrompt) {
             return Step.IGNORED;
         }
         if (!choices.isEmpty()) {
@@ -105,11 +155,26 @@ public record RecognizeOperation(MediaOperationId id, LegId target, DtmfOptions 
         if (step != Step.STOP_TONE) {
             next.add(tone);
         }
-        return new RecognizeOperation(id, target, options, prompt, interruptPrompt, false, next, operationContext,
-                operationCallbackUri, choices, step == Step.CHOSEN ? choiceOf(tone).map(Choice::label) : chosen);
+        return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt, false, next,
+                speaking, operationContext, operationCallbackUri, choices,
+                step == Step.CHOSEN ? choiceOf(tone).map(Choice::label) : chosen, heard);
     }
 
     private Optional<Choice> choiceOf(Tone tone) {
         return choices.stream().filter(choice -> choice.tone().equals(Optional.of(tone))).findFirst();
+    }
+
+    private Optional<Choice> choiceSaid(String text) {
+        String said = normalized(text);
+        if (said.isEmpty()) {
+            return Optional.empty();
+        }
+        return choices.stream().filter(choice -> normalized(choice.label()).equals(said)
+                || choice.phrases().stream().anyMatch(phrase -> normalized(phrase).equals(said))).findFirst();
+    }
+
+    /** Lower case, letters, digits and single spaces only. */
+    static String normalized(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ").trim();
     }
 }

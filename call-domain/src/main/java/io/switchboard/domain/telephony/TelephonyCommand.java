@@ -1,8 +1,10 @@
 package io.switchboard.domain.telephony;
 
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.media.SpeechOptions;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.recording.RecordingChannels;
@@ -82,6 +84,30 @@ public sealed interface TelephonyCommand {
         public StartSilenceTimer {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(after, "after");
+        }
+    }
+
+    /**
+     * Listen to what a leg says for a recognition: report when speech starts, then what was said when it ends
+     * ({@code Call.speechHeard}); one utterance, then the listening stops by itself. With {@code choices}, only
+     * their phrases are listened for; without, any speech.
+     */
+    record StartListening(MediaOperationId operation, LegId leg, List<Choice> choices, SpeechOptions options)
+            implements TelephonyCommand {
+
+        public StartListening {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(leg, "leg");
+            choices = List.copyOf(choices);
+            Objects.requireNonNull(options, "options");
+        }
+    }
+
+    /** Stop listening for a recognition that ended; unknown or finished ones are ignored. */
+    record StopListening(MediaOperationId operation) implements TelephonyCommand {
+
+        public StopListening {
+            Objects.requireNonNull(operation, "operation");
         }
     }
 

@@ -7,8 +7,12 @@ import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.DtmfOptions;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.RecognizeOperation;
+import io.switchboard.domain.media.SpeechOptions;
+import io.switchboard.domain.media.SpeechSignal;
 import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.telephony.TelephonyCommand.StartListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
+import io.switchboard.domain.telephony.TelephonyCommand.StopListening;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,7 +38,8 @@ class RecognizeChoicesTest {
                 new DtmfOptions(1, Set.of(), Duration.ofSeconds(2), Duration.ofSeconds(10)), Optional.empty(), false,
                 Optional.of("menu"), Optional.empty());
         Transition started = aConnectedCall().startRecognize(operation, false);
-        assertThat(started.commands()).containsExactly(new StartSilenceTimer(ID, 0, Duration.ofSeconds(10)));
+        assertThat(started.commands()).containsExactly(new StartSilenceTimer(ID, 0, Duration.ofSeconds(10)),
+                new StartListening(ID, alice().leg(), CHOICES, SpeechOptions.DEFAULT));
         return started.call();
     }
 
@@ -65,6 +70,36 @@ class RecognizeChoicesTest {
 
         assertThat(silent.events()).singleElement().isEqualTo(new RecognizeFailed(CallFixtures.CALL_ID,
                 choosing().recognize().orElseThrow(), ResultInformation.INITIAL_SILENCE_TIMEOUT));
+    }
+
+    @Test
+    void aPhraseSaidChoosesItsChoiceIgnoringCaseAndPunctuation() {
+        Transition said = choosing().speechHeard(ID, SpeechSignal.recognized("second!", 0.8));
+
+        assertThat(said.events()).singleElement().isInstanceOfSatisfying(RecognizeCompleted.class, completed -> {
+            assertThat(completed.result()).isEqualTo(ResultInformation.SPEECH_OPTION_MATCHED);
+            assertThat(completed.operation().chosen()).contains("Cancel");
+            assertThat(completed.operation().heard().orElseThrow().confidence()).isEqualTo(0.8);
+        });
+        assertThat(said.commands()).containsExactly(new StopListening(ID));
+        assertThat(said.call().recognize()).isEmpty();
+    }
+
+    @Test
+    void wordsThatAreNoPhraseFailTheRecognition() {
+        Transition said = choosing().speechHeard(ID, SpeechSignal.recognized("maybe", 0.4));
+
+        assertThat(said.events()).singleElement().isInstanceOfSatisfying(RecognizeFailed.class, failed ->
+                assertThat(failed.result()).isEqualTo(ResultInformation.SPEECH_OPTION_NOT_MATCHED));
+    }
+
+    @Test
+    void speechStartedStopsTheSilenceTimerAndAStaleReportChangesNothing() {
+        Call speaking = choosing().speechHeard(ID, SpeechSignal.started()).call();
+
+        assertThat(speaking.recognizeTimedOut(ID, 0).events()).isEmpty();
+        assertThat(speaking.speechHeard(MediaOperationId.of("other"), SpeechSignal.recognized("one", 1)).events())
+                .isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.MediaFetcher;
 import io.switchboard.application.port.out.RecordingArchive;
+import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.port.out.Timers;
@@ -36,15 +37,17 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
      * A core whose timers run on the JDK's shared delay scheduler ({@link ExecutorTimers} over {@code workers}).
      *
      * @param speech   says text and SSML play sources; without it they are refused as not available
+     * @param recognizer recognizes speech; without it, recognitions of speech fail as the service is unavailable
      * @param workers  runs the calls' serial executors; its tasks are short and never block
      * @param incoming tells the application of calls ringing here; without it they are refused
      * @param recordings keeps and announces the recordings' files
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
-                                            MediaFetcher fetcher, Optional<SpeechSynthesizer> speech, IdGenerator ids,
+                                            MediaFetcher fetcher, Optional<SpeechSynthesizer> speech,
+                                            Optional<SpeechRecognizer> recognizer, IdGenerator ids,
                                             Clock clock, Executor workers, CallSettings settings,
                                             Optional<IncomingCallNotifier> incoming, RecordingArchive recordings) {
-        return create(registry, telephony, publisher, fetcher, speech, ids, clock, workers, settings,
+        return create(registry, telephony, publisher, fetcher, speech, recognizer, ids, clock, workers, settings,
                 new ExecutorTimers(workers), incoming, recordings);
     }
 
@@ -55,19 +58,21 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
      * @param recordings keeps and announces the recordings' files
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
-                                            MediaFetcher fetcher, Optional<SpeechSynthesizer> speech, IdGenerator ids,
+                                            MediaFetcher fetcher, Optional<SpeechSynthesizer> speech,
+                                            Optional<SpeechRecognizer> recognizer, IdGenerator ids,
                                             Clock clock, Executor workers, CallSettings settings, Timers timers,
                                             Optional<IncomingCallNotifier> incoming, RecordingArchive recordings) {
         Clips clips = new Clips(fetcher, speech);
         RecordingFiles files = new RecordingFiles(telephony, recordings);
+        SpeechListening listening = new SpeechListening(telephony, recognizer);
         Calls calls = new Calls(registry, publisher, new CallExecutors(workers),
-                new TelephonyCommands(telephony, clips, timers, settings.ringTimeout(), files));
+                new TelephonyCommands(telephony, clips, timers, settings.ringTimeout(), files, listening));
         PlayService play = new PlayService(calls, clips, ids);
         ParticipantService participants = new ParticipantService(calls, ids);
         DtmfService dtmf = new DtmfService(calls, telephony);
         CallControlService control = new CallControlService(calls, telephony, clips);
         CallControlUseCases callControl = new CallControlUseCases(control, control,
-                new RecognizeService(calls, clips, ids), dtmf, dtmf, control, control,
+                new RecognizeService(calls, clips, ids, recognizer), dtmf, dtmf, control, control,
                 new RecordingService(calls, files, recordings.store(), ids, clock));
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
                 new HangUpService(calls), play, play, participants, participants, new GetCallService(calls),

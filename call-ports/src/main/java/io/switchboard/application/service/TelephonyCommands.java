@@ -12,9 +12,11 @@ import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand.PauseRecording;
 import io.switchboard.domain.telephony.TelephonyCommand.SetMuted;
+import io.switchboard.domain.telephony.TelephonyCommand.StartListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StartMedia;
 import io.switchboard.domain.telephony.TelephonyCommand.StartRecording;
 import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
+import io.switchboard.domain.telephony.TelephonyCommand.StopListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StopMedia;
 import io.switchboard.domain.telephony.TelephonyCommand.StopRecording;
 import io.switchboard.domain.telephony.TelephonyCommand;
@@ -33,9 +35,11 @@ final class TelephonyCommands {
     private final Timers timers;
     private final Duration defaultRingTimeout;
     private final RecordingFiles recordings;
+    private final SpeechListening listening;
 
     TelephonyCommands(Telephony telephony, Clips clips, Timers timers, Duration defaultRingTimeout,
-                      RecordingFiles recordings) {
+                      RecordingFiles recordings, SpeechListening listening) {
+        this.listening = listening;
         this.telephony = telephony;
         this.clips = clips;
         this.timers = timers;
@@ -58,6 +62,10 @@ final class TelephonyCommands {
         } else if (command instanceof StartSilenceTimer timer) {
             timers.schedule(timer.after(), () -> calls.report(call.id(),
                     current -> current.recognizeTimedOut(timer.operation(), timer.tonesSoFar())));
+        } else if (command instanceof StartListening listen) {
+            listening.start(calls, call, listen);
+        } else if (command instanceof StopListening stop) {
+            listening.stop(call, stop);
         } else if (command instanceof StartRecording record) {
             recordings.start(calls, call, record);
         } else if (command instanceof PauseRecording pause) {

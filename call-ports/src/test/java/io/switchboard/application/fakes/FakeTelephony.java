@@ -1,5 +1,6 @@
 package io.switchboard.application.fakes;
 
+import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.RecordedFile;
@@ -26,6 +27,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * transfers done at once, unless {@link #failNext} was called.
  */
 public final class FakeTelephony implements Telephony {
+
+    private final Map<MediaOperationId, AudioSink> listening = new ConcurrentHashMap<>();
+    private final List<LegId> listenedTo = new CopyOnWriteArrayList<>();
+    private final List<MediaOperationId> stoppedListening = new CopyOnWriteArrayList<>();
 
     /** Tones the core asked to send into a leg. */
     public record SentTones(LegId leg, List<Tone> tones) {
@@ -179,6 +184,39 @@ public final class FakeTelephony implements Telephony {
     }
 
     /** Forgets what was asked so far. */
+    @Override
+    public void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
+        listening.put(operation, sink);
+        listenedTo.add(leg);
+    }
+
+    @Override
+    public void stopListening(CallConnectionId call, MediaOperationId operation) {
+        listening.remove(operation);
+        stoppedListening.add(operation);
+    }
+
+    /** The sink of the listener for {@code operation}; fails if nobody listens for it. */
+    public AudioSink listener(MediaOperationId operation) {
+        AudioSink sink = listening.get(operation);
+        if (sink == null) {
+            throw new AssertionError("nobody listens for " + operation + "; listening: " + listening.keySet());
+        }
+        return sink;
+    }
+
+    public boolean listens(MediaOperationId operation) {
+        return listening.containsKey(operation);
+    }
+
+    public List<LegId> listenedTo() {
+        return List.copyOf(listenedTo);
+    }
+
+    public List<MediaOperationId> stoppedListening() {
+        return List.copyOf(stoppedListening);
+    }
+
     public void clear() {
         dialled.clear();
         hungUp.clear();

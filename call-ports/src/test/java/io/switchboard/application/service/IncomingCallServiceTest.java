@@ -204,7 +204,8 @@ class IncomingCallServiceTest {
         FakeTelephony telephony = new FakeTelephony();
         CallAutomationCore deaf = CallAutomationCore.create(new InMemoryCallRegistry(Clock.systemUTC(),
                         Duration.ofMinutes(1)), telephony, new RecordingCallEventPublisher(), new FakeMediaFetcher(),
-                Optional.empty(), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS,
+                Optional.empty(), Optional.empty(), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run,
+                CallSettings.DEFAULTS,
                 new FakeTimers(), Optional.empty(), new RecordingArchive(new InMemoryRecordingStore(), Optional.empty()));
 
         // when

@@ -89,4 +89,18 @@ public interface Telephony {
     default void stopRecording(CallConnectionId call, RecordingId recording) {
         // a network that records nothing has nothing to stop
     }
+
+    /**
+     * Delivers what {@code leg} says to {@code sink}, from now until {@link #stopListening}, the leg's end, or the
+     * call's; unknown legs deliver nothing. This default fails with {@link UnsupportedOperationException}, for
+     * networks that carry no audio.
+     */
+    default void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
+        throw new UnsupportedOperationException("this network carries no audio to listen to");
+    }
+
+    /** Stops delivering to the sink given for {@code operation}; unknown ones are ignored. */
+    default void stopListening(CallConnectionId call, MediaOperationId operation) {
+        // a network that listens to nothing has nothing to stop
+    }
 }
