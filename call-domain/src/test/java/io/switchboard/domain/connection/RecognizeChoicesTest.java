@@ -79,7 +79,7 @@ class RecognizeChoicesTest {
         assertThat(said.events()).singleElement().isInstanceOfSatisfying(RecognizeCompleted.class, completed -> {
             assertThat(completed.result()).isEqualTo(ResultInformation.SPEECH_OPTION_MATCHED);
             assertThat(completed.operation().chosen()).contains("Cancel");
-            assertThat(completed.operation().heard().orElseThrow().confidence()).isEqualTo(0.8);
+            assertThat(completed.operation().heard().orElseThrow().confidence()).hasValue(0.8);
         });
         assertThat(said.commands()).containsExactly(new StopListening(ID));
         assertThat(said.call().recognize()).isEmpty();
