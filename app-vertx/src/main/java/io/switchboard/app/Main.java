@@ -37,6 +37,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        server.warmUp();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.log(Level.INFO, "shutting down: hanging up calls, draining webhooks");
             server.stop(config.shutdownGrace());

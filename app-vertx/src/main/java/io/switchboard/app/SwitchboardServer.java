@@ -10,6 +10,7 @@ import io.switchboard.adapter.sandbox.SandboxConfig;
 import io.switchboard.adapter.sandbox.SandboxTelephony;
 import io.switchboard.adapter.sip.SipTelephony;
 import io.switchboard.adapter.speech.FreeTtsSynthesizer;
+import io.switchboard.adapter.speech.SphinxRecognizer;
 import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
@@ -68,12 +69,15 @@ public final class SwitchboardServer {
     private final WebhookCallEventPublisher webhooks;
     /** Syntheses at once: each holds an embedded voice (about 10 MB); one sentence takes milliseconds. */
     private static final int SPEECH_THREADS = 2;
+    /** Utterances waiting per recognizer beyond which recognitions fail as busy: a few seconds of decoding. */
+    private static final int RECOGNITIONS_QUEUED = 200;
     /** Synthesized audio kept for reuse: some hours of speech at 8 kHz. */
     private static final long SPEECH_CACHE_BYTES = 64L * 1024 * 1024;
     private final HttpMediaFetcher media;
     private final DiskRecordingStore recordings;
     private final SpeechSynthesizer speech;
     private final Runnable closeSpeech;
+    private final SphinxRecognizer recognizer;
     private final SandboxTelephony sandbox;
     private final Optional<MediaEngine> rtp;
     private final Optional<SipTelephony> sip;
@@ -108,17 +112,19 @@ public final class SwitchboardServer {
             closeSpeech = embedded::close;
             LOG.log(Level.INFO, "speech: the embedded engine (FreeTTS, en-US)");
         }
+        recognizer = SphinxRecognizer.start(RECOGNITIONS_QUEUED);
+        LOG.log(Level.INFO, "speech recognition: the embedded engine (Sphinx4, en-US)");
         RoutingTelephony telephony = new RoutingTelephony();
         recordings = recordingStore(config.recordings());
         RecordingArchive archive = new RecordingArchive(recordings, config.recordings().eventsUrl()
                 .map(url -> webhooks.recordingFiles(url, () -> apiBase(config))));
         metrics.watch(registry, webhooks::stats);
         core = CallAutomationCore.create(registry, telephony, metrics.counting(webhooks), media, Optional.of(speech),
-                new UuidIdGenerator(), clock, callWorkers, new CallSettings(config.ringTimeout()),
+                Optional.of(recognizer), new UuidIdGenerator(), clock, callWorkers, new CallSettings(config.ringTimeout()),
                 config.incomingCallUrl().map(webhooks::incomingCalls), archive);
         purgeRecordings(config.recordings().retention(), clock);
         HandleTelephonyEventUseCase reports = telephony.reportsTo(core.telephonyEvents());
-        sandbox = SandboxTelephony.create(vertx, reports, SandboxConfig.DEFAULTS);
+        sandbox = SandboxTelephony.create(vertx, reports, SandboxConfig.DEFAULTS, Optional.of(speech));
         telephony.register(sandbox);
         if (config.sipEnabled()) {
             MediaEngine engine = MediaEngine.start(config.rtp());
@@ -179,6 +185,11 @@ public final class SwitchboardServer {
         return config.publicHost().map(host -> URI.create("https://" + host + "/"))
                 .orElseGet(() -> URI.create((tls.isPresent() ? "https" : "http") + "://" + httpHost + ":" + httpPort
                         + "/"));
+    }
+
+    /** Loads the speech recognizer's model in the background, so that the first recognition does not wait for it. */
+    public void warmUp() {
+        recognizer.warmUp();
     }
 
     /** Starts a server; throws with a message naming the setting when the configuration cannot work. */
@@ -268,6 +279,7 @@ public final class SwitchboardServer {
         sandbox.close();
         media.close();
         closeSpeech.run();
+        recognizer.close();
         callWorkers.shutdown();
         CompletableFuture<Void> closed = vertx.close().toCompletionStage().toCompletableFuture();
         try {

@@ -27,6 +27,7 @@ import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.RecognizeOperation;
+import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
@@ -96,10 +97,10 @@ final class GaCallbackDecoding {
                 .on("RecognizeCompleted", data -> List.of(new RecognizeCompleted(WireFields.callId(data),
                         recognized(data), WireFields.result(data))))
                 .on("RecognizeFailed", data -> List.of(new RecognizeFailed(WireFields.callId(data),
-                        WireFields.endedRecognition(context(data), List.of(), Optional.empty()),
+                        WireFields.endedRecognition(context(data), List.of(), Optional.empty(), Optional.empty()),
                         WireFields.result(data))))
                 .on("RecognizeCanceled", data -> List.of(new RecognizeCanceled(WireFields.callId(data),
-                        WireFields.endedRecognition(context(data), List.of(), Optional.empty()))))
+                        WireFields.endedRecognition(context(data), List.of(), Optional.empty(), Optional.empty()))))
                 .on("ContinuousDtmfRecognitionStopped", data -> List.of(new ContinuousDtmfRecognitionStopped(
                         WireFields.callId(data), ga.soleParticipant(data), context(data), Optional.empty())))
                 .on("SendDtmfTonesCompleted", data -> List.of(new SendDtmfTonesCompleted(WireFields.callId(data),
@@ -147,19 +148,33 @@ final class GaCallbackDecoding {
     }
 
     /**
-     * The recognition a {@code RecognizeCompleted} reports: its {@code dtmfResult.tones}, or the label of its
-     * {@code choiceResult}. Speech results are refused: the server recognizes no speech.
+     * The recognition a {@code RecognizeCompleted} reports: its {@code dtmfResult.tones}, the label of its
+     * {@code choiceResult} (with the phrase said and its confidence, when said), or its {@code speechResult}.
      */
     private static RecognizeOperation recognized(JsonObject data) {
         String type = data.getString("recognitionType", "dtmf");
         if (type.equalsIgnoreCase("choices")) {
+            JsonObject choice = WireFields.object(data, "choiceResult");
             return WireFields.endedRecognition(context(data), List.of(),
-                    Optional.of(WireFields.text(WireFields.object(data, "choiceResult"), "label")));
+                    Optional.of(WireFields.text(choice, "label")), said(choice, "recognizedPhrase"));
+        }
+        if (type.equalsIgnoreCase("speech")) {
+            Optional<RecognizedSpeech> speech = said(WireFields.object(data, "speechResult"), "speech");
+            return WireFields.endedRecognition(context(data), List.of(), Optional.empty(),
+                    Optional.of(speech.orElseGet(() -> RecognizedSpeech.unscored(""))));
         }
         if (!type.equalsIgnoreCase("dtmf")) {
-            throw new IllegalArgumentException("recognitionType: " + type + " (expected: dtmf or choices)");
+            throw new IllegalArgumentException("recognitionType: " + type + " (expected: dtmf, choices or speech)");
         }
-        return WireFields.endedRecognition(context(data), dtmfTones(data), Optional.empty());
+        return WireFields.endedRecognition(context(data), dtmfTones(data), Optional.empty(), Optional.empty());
+    }
+
+    /** The words in {@code field} and the {@code confidence} beside them, if there are words. */
+    private static Optional<RecognizedSpeech> said(JsonObject result, String field) {
+        Optional<String> words = WireFields.optionalText(result, field);
+        Object confidence = result.getValue("confidence");
+        return words.map(text -> confidence instanceof Number number
+                ? new RecognizedSpeech(text, number.doubleValue()) : RecognizedSpeech.unscored(text));
     }
 
     /** {@code dtmfResult.tones}. */

@@ -3,11 +3,15 @@ package io.switchboard.client;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.OperationStatus;
 import io.switchboard.domain.media.PlayOperation;
+import io.switchboard.domain.media.RecognizeInput;
 import io.switchboard.domain.media.RecognizeOperation;
+import io.switchboard.domain.media.RecognizedSpeech;
+import io.switchboard.domain.media.SpeechOptions;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
@@ -110,13 +114,18 @@ final class WireFields {
     }
 
     /**
-     * A recognition the wire names only by its context, its tones and the choice made: no prompt, the stand-in
-     * options, target and id.
+     * A recognition the wire names only by its context, its tones, the choice made and what was said: no prompt, the
+     * stand-in options, target and id.
      */
-    static RecognizeOperation endedRecognition(Optional<String> context, List<Tone> tones, Optional<String> chosen) {
+    static RecognizeOperation endedRecognition(Optional<String> context, List<Tone> tones, Optional<String> chosen,
+                                               Optional<RecognizedSpeech> heard) {
+        RecognizeInput input = chosen.isPresent() ? RecognizeInput.CHOICES
+                : heard.isPresent() ? RecognizeInput.SPEECH : RecognizeInput.DTMF;
+        List<Choice> choices = chosen.map(label -> List.of(new Choice(label, List.of(), Optional.empty())))
+                .orElse(List.of());
         return new RecognizeOperation(MediaOperationId.of(CallbackHandler.UNKNOWN), LegId.of(CallbackHandler.UNKNOWN),
-                CallbackHandler.UNKNOWN_DTMF_OPTIONS, Optional.empty(), false, false, tones, context,
-                Optional.empty(), List.of(), chosen);
+                input, CallbackHandler.UNKNOWN_DTMF_OPTIONS, SpeechOptions.DEFAULT, Optional.empty(), false, false,
+                tones, heard.isPresent(), context, Optional.empty(), choices, chosen, heard);
     }
 
     /**

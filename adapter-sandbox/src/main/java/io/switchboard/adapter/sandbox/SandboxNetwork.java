@@ -1,8 +1,10 @@
 package io.switchboard.adapter.sandbox;
 
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
+import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -37,11 +40,14 @@ final class SandboxNetwork {
     private final SandboxConfig config;
     private final SandboxMedia media;
     private final SandboxRecordings recordings;
+    private final SandboxVoices voices;
     private final Map<LegId, SandboxLeg> legs = new HashMap<>();
     private boolean closed;
 
-    SandboxNetwork(Vertx vertx, HandleTelephonyEventUseCase events, SandboxConfig config) {
+    SandboxNetwork(Vertx vertx, HandleTelephonyEventUseCase events, SandboxConfig config,
+                   Optional<SpeechSynthesizer> voice) {
         this.vertx = vertx;
+        this.voices = new SandboxVoices(vertx, voice, config.pressDelay());
         this.events = events;
         this.config = config;
         this.recordings = new SandboxRecordings(vertx, System::nanoTime);
@@ -75,6 +81,18 @@ final class SandboxNetwork {
             phone.rejection(request.target()).ifPresent(cause -> after(leg, config.rejectDelay(),
                     () -> rejected(leg, cause)));
         }
+    }
+
+    /** A phone that speaks says its phrase to the listener; the others stay silent. */
+    void listen(MediaOperationId operation, LegId id, AudioSink sink) {
+        SandboxLeg leg = legs.get(id);
+        if (leg != null && leg.isAnswered()) {
+            leg.phone().says().ifPresent(phrase -> voices.speak(leg, operation, phrase, sink));
+        }
+    }
+
+    void stopListening(MediaOperationId operation) {
+        voices.stop(operation);
     }
 
     void hangUp(LegId id) {

@@ -16,6 +16,10 @@ enum SandboxPhone {
     PRESSES_ONE,
     /** Answers and hangs up by itself a while later. */
     HANGS_UP,
+    /** Answers, and says "yes" when a recognition listens to it. */
+    SAYS_YES,
+    /** Answers, and says "I would like to pay my bill" when a recognition listens to it. */
+    SAYS_PAY_MY_BILL,
     /** Rejects the call as busy (486). */
     BUSY,
     /** Rejects the call as unavailable (480). */
@@ -49,6 +53,8 @@ enum SandboxPhone {
             case "+15550100001" -> ANSWERS;
             case "+15550100002" -> PRESSES_ONE;
             case "+15550100003" -> HANGS_UP;
+            case "+15550100004" -> SAYS_YES;
+            case "+15550100005" -> SAYS_PAY_MY_BILL;
             case "+15550100486" -> BUSY;
             case "+15550100480" -> UNAVAILABLE;
             case "+15550100408" -> NEVER_ANSWERS;
@@ -57,7 +63,16 @@ enum SandboxPhone {
     }
 
     boolean answers() {
-        return this == ANSWERS || this == PRESSES_ONE || this == HANGS_UP;
+        return this == ANSWERS || this == PRESSES_ONE || this == HANGS_UP || says().isPresent();
+    }
+
+    /** What the phone says when listened to, if it speaks. */
+    Optional<String> says() {
+        return switch (this) {
+            case SAYS_YES -> Optional.of("yes");
+            case SAYS_PAY_MY_BILL -> Optional.of("I would like to pay my bill");
+            default -> Optional.empty();
+        };
     }
 
     /** Why this phone rejects a call to the target, if it does: the SIP final response it would send. */
@@ -67,7 +82,7 @@ enum SandboxPhone {
             case UNAVAILABLE -> Optional.of(ResultInformation.unavailable("480 Temporarily Unavailable"));
             case NOT_FOUND -> Optional.of(ResultInformation.unreachable(
                     "404 Not Found: " + describe(target) + " is not a sandbox number"));
-            case ANSWERS, PRESSES_ONE, HANGS_UP, NEVER_ANSWERS -> Optional.empty();
+            case ANSWERS, PRESSES_ONE, HANGS_UP, SAYS_YES, SAYS_PAY_MY_BILL, NEVER_ANSWERS -> Optional.empty();
         };
     }
 

@@ -1,10 +1,12 @@
 package io.switchboard.adapter.sandbox;
 
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.RecordedFile;
 import io.switchboard.application.port.out.RecordingRequest;
+import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
@@ -17,6 +19,7 @@ import io.vertx.core.Vertx;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -32,6 +35,8 @@ import java.util.function.Supplier;
  *   <li>{@code +15550100003} answers, then hangs up {@link SandboxConfig#selfHangUpAfter()} later (5001);</li>
  *   <li>{@code +15550100486} is busy, {@code +15550100480} unavailable (after {@link SandboxConfig#rejectDelay()});
  *       </li>
+ *   <li>{@code +15550100004} answers, and says "yes" when a recognition listens to it; {@code +15550100005} says
+ *   "I would like to pay my bill" (speech synthesized by the server's engine, heard by its recognizer);</li>
  *   <li>{@code +15550100408} rings until the dial's ring timeout, then ends as unavailable;</li>
  *   <li>other numbers of the block are not found (404, 8544) after the reject delay;</li>
  *   <li>{@code 8:acs:sandbox_*} users answer after the answer delay.</li>
@@ -61,10 +66,16 @@ public final class SandboxTelephony implements Telephony {
      * from outside Vert.x (the usual case: create it at start, before deploying verticles).
      */
     public static SandboxTelephony create(Vertx vertx, HandleTelephonyEventUseCase events, SandboxConfig config) {
+        return create(vertx, events, config, Optional.empty());
+    }
+
+    /** A sandbox whose speaking phones speak with {@code voice} (without one, they stay silent). */
+    public static SandboxTelephony create(Vertx vertx, HandleTelephonyEventUseCase events, SandboxConfig config,
+                                          Optional<SpeechSynthesizer> voice) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(config, "config");
-        return new SandboxTelephony(vertx.getOrCreateContext(), new SandboxNetwork(vertx, events, config));
+        return new SandboxTelephony(vertx.getOrCreateContext(), new SandboxNetwork(vertx, events, config, voice));
     }
 
     /** True for {@code +1555010xxxx} numbers and {@code 8:acs:sandbox_*} users. Pure, any thread. */
@@ -131,6 +142,19 @@ public final class SandboxTelephony implements Telephony {
     public CompletionStage<RecordedFile> record(RecordingRequest request) {
         Objects.requireNonNull(request, "request");
         return onContext(() -> network.recordings().start(request));
+    }
+
+    /** A speaking phone ({@code +15550100004}, {@code +15550100005}) says its phrase; the others are silent. */
+    @Override
+    public void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(sink, "sink");
+        context.runOnContext(ignored -> network.listen(operation, leg, sink));
+    }
+
+    @Override
+    public void stopListening(CallConnectionId call, MediaOperationId operation) {
+        context.runOnContext(ignored -> network.stopListening(operation));
     }
 
     @Override

@@ -75,21 +75,23 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
     }
 
     /**
-     * Starts the recognizer; its choices decoder loads in the background (about 1.5 s), so that the first
-     * recognition does not wait for it.
+     * Starts the recognizer; its decoders load on first use (choices about 1.5 s and 100 MB, free speech about 3 s and
+     * 350 MB), or on {@link #warmUp()}.
      *
      * @param maxQueued utterances waiting per decoder beyond which recognitions fail at once as busy
      */
     public static SphinxRecognizer start(int maxQueued) {
         quietSphinxLogs();
         try {
-            SphinxRecognizer recognizer = new SphinxRecognizer(Files.createTempDirectory("switchboard-grammar"),
-                    maxQueued);
-            recognizer.choicesThread.execute(recognizer::choicesDecoder);
-            return recognizer;
+            return new SphinxRecognizer(Files.createTempDirectory("switchboard-grammar"), maxQueued);
         } catch (IOException e) {
             throw new UncheckedIOException("no directory for speech grammars", e);
         }
+    }
+
+    /** Loads the choices decoder in the background, so that the first recognition of choices does not wait. */
+    public void warmUp() {
+        choicesThread.execute(this::choicesDecoder);
     }
 
     @Override

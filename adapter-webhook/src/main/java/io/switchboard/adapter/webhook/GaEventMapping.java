@@ -26,6 +26,7 @@ import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
 import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.ToneReceived;
+import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.Participant;
 
@@ -138,9 +139,20 @@ final class GaEventMapping {
         ObjectNode data = common(name, event.callId(), event.operation().operationContext(),
                 Optional.of(event.result()), Optional.empty());
         Optional<String> chosen = event.operation().chosen();
+        Optional<RecognizedSpeech> heard = event.operation().heard();
         if (chosen.isPresent()) {
             data.put("recognitionType", "choices");
-            data.putObject("choiceResult").put("label", chosen.get());
+            ObjectNode choice = data.putObject("choiceResult").put("label", chosen.get());
+            heard.ifPresent(speech -> {
+                choice.put("recognizedPhrase", speech.text());
+                speech.confidence().ifPresent(confidence -> choice.put("confidence", confidence));
+            });
+            return Optional.of(new WireEvent(name, data));
+        }
+        if (heard.isPresent()) {
+            data.put("recognitionType", "speech");
+            ObjectNode speech = data.putObject("speechResult").put("speech", heard.get().text());
+            heard.get().confidence().ifPresent(confidence -> speech.put("confidence", confidence));
             return Optional.of(new WireEvent(name, data));
         }
         data.put("recognitionType", "dtmf");

@@ -204,7 +204,7 @@ class CallbackRoundTripTest {
     private static RecognizeOperation recognition(List<Tone> tones) {
         return new RecognizeOperation(MediaOperationId.of("unknown"), LegId.of("unknown"),
                 CallbackHandler.UNKNOWN_DTMF_OPTIONS, Optional.empty(), false, false, tones, Optional.of("menu"),
-                Optional.empty());
+                Optional.empty(), List.of(), Optional.empty());
     }
 
     private static List<CallEvent> concat(List<CallEvent> first, List<CallEvent> second) {

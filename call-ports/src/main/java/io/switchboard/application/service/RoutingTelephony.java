@@ -3,6 +3,7 @@ package io.switchboard.application.service;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.in.IncomingCallOffer;
+import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.OfferedCall;
 import io.switchboard.application.port.out.PlaybackRequest;
@@ -33,8 +34,9 @@ import java.util.stream.Collectors;
 /**
  * Several phone networks behind one {@link Telephony}: a leg is dialled on the first network registered that can
  * reach its target, and from then on everything about it goes to that network only: hang-ups, mutes, tones,
- * transfers, the part of a playback meant for its legs, and the recording of its call. The carrier of each leg is remembered from its dial (or
- * its answer, for calls a network offered through {@link #offersFrom}) until its end is reported through
+ * transfers, listening to it, the part of a playback meant for its legs, and the recording of its call. The carrier
+ * of each leg is remembered from its dial (or its answer, for calls a network offered through {@link #offersFrom})
+ * until its end is reported through
  * {@link #reportsTo}; legs no network carries are ignored, as the port's contract says. Thread-safe.
  */
 public final class RoutingTelephony implements Telephony {
@@ -46,6 +48,7 @@ public final class RoutingTelephony implements Telephony {
     private final Map<LegId, Telephony> carriers = new ConcurrentHashMap<>();
     private final Map<Playback, Set<Telephony>> playbacks = new ConcurrentHashMap<>();
     private final Map<RecordingId, Telephony> recordings = new ConcurrentHashMap<>();
+    private final Map<MediaOperationId, Telephony> listeners = new ConcurrentHashMap<>();
 
     /** Adds a network; earlier ones win when several can reach a target. */
     public void register(Telephony network) {
@@ -220,6 +223,20 @@ public final class RoutingTelephony implements Telephony {
     public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
         return carrier(leg).map(n -> n.transfer(call, leg, target).thenRun(() -> carriers.remove(leg)))
                 .orElseGet(() -> notCarried(leg));
+    }
+
+    /** The network carrying the leg listens to it. */
+    @Override
+    public void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
+        Telephony network = carrier(leg).orElseThrow(() ->
+                new UnsupportedOperationException("no network carries leg " + leg));
+        listeners.put(operation, network);
+        network.listen(call, operation, leg, sink);
+    }
+
+    @Override
+    public void stopListening(CallConnectionId call, MediaOperationId operation) {
+        Optional.ofNullable(listeners.remove(operation)).ifPresent(n -> n.stopListening(call, operation));
     }
 
     private Optional<Telephony> recorder(List<LegId> legs) {

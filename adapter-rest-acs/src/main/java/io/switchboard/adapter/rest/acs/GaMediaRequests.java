@@ -7,14 +7,14 @@ import io.switchboard.application.port.in.ParticipantOperationCommand;
 import io.switchboard.application.port.in.PlayAudioCommand;
 import io.switchboard.application.port.in.RecognizeCommand;
 import io.switchboard.application.port.in.SendDtmfTonesCommand;
-import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
-import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.DtmfOptions;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.PlaySequence;
 import io.switchboard.domain.media.PlaySource;
+import io.switchboard.domain.media.RecognizeInput;
+import io.switchboard.domain.media.SpeechOptions;
 import io.switchboard.domain.media.SsmlPlaySource;
 import io.switchboard.domain.media.TextPlaySource;
 import io.switchboard.domain.media.Tone;
@@ -33,13 +33,15 @@ import static io.switchboard.adapter.rest.acs.GaRequests.operationCallback;
 
 /**
  * The GA API's media request bodies: play, recognize, DTMF, hold. Media operations send identifiers without
- * {@code kind}. Play sources are files, text or SSML, several of them played one after the other; speech or choice
- * recognition is refused with 400/8520: not available.
+ * {@code kind}. Play sources are files, text or SSML, several of them played one after the other; recognitions take
+ * keys, choices (said or keyed), speech, or speech or keys.
  */
 final class GaMediaRequests {
 
     /** The most choices one recognition may have. */
     static final int MAX_CHOICES = 10;
+    /** The most phrases one choice may have. */
+    static final int MAX_PHRASES = 20;
 
     private GaMediaRequests() {
     }
@@ -60,11 +62,7 @@ final class GaMediaRequests {
     }
 
     static RecognizeCommand recognize(CallConnectionId callId, ObjectNode body) {
-        String inputType = JsonRequest.text(body, "recognizeInputType", "");
-        if (!inputType.equalsIgnoreCase("dtmf") && !inputType.equalsIgnoreCase("choices")) {
-            throw notAvailable("recognizeInputType: " + inputType + ": speech recognition is not available yet "
-                    + "(expected: dtmf, or choices chosen by their keys)");
-        }
+        RecognizeInput input = inputType(JsonRequest.text(body, "recognizeInputType", ""));
         String path = "recognizeOptions";
         JsonNode options = JsonRequest.field(body, path).orElseThrow(() ->
                 new IllegalArgumentException("recognizeOptions: missing (expected: an object)"));
@@ -78,16 +76,51 @@ final class GaMediaRequests {
         DtmfOptions dtmfOptions = new DtmfOptions(maxTones, new HashSet<>(GaTones.read(
                 JsonRequest.array(dtmf, "stopTones", dtmfPath, false), dtmfPath + ".stopTones")),
                 Duration.ofSeconds(interTone), Duration.ofSeconds(silence));
-        List<Choice> choices = inputType.equalsIgnoreCase("choices") ? choices(options, path) : List.of();
-        return new RecognizeCommand(callId, target.rawId(), dtmfOptions, prompt(body),
-                JsonRequest.bool(options, "interruptPrompt", path, false),
+        List<Choice> choices = input == RecognizeInput.CHOICES ? choices(options, path) : List.of();
+        return new RecognizeCommand(callId, target.rawId(), input, dtmfOptions, speechOptions(options, path),
+                prompt(body), JsonRequest.bool(options, "interruptPrompt", path, false),
                 JsonRequest.bool(body, "interruptCallMediaOperation", "", false), context(body),
                 operationCallback(body), choices);
     }
 
+    private static RecognizeInput inputType(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "dtmf" -> RecognizeInput.DTMF;
+            case "choices" -> RecognizeInput.CHOICES;
+            case "speech" -> RecognizeInput.SPEECH;
+            case "speechordtmf" -> RecognizeInput.SPEECH_OR_DTMF;
+            default -> throw new IllegalArgumentException("recognizeInputType: " + name
+                    + " (expected: dtmf, choices, speech or speechOrDtmf)");
+        };
+    }
+
     /**
-     * The choices of a recognition: each with a label, phrases and the key that chooses it. Speech is not
-     * recognized yet, so a choice without a key could never be made and is refused.
+     * {@code speechOptions.endSilenceTimeoutInMs} and {@code speechLanguage}; {@code speechRecognitionModelEndpointId}
+     * (a custom Azure model) is read and selects nothing: the configured engine listens.
+     */
+    private static SpeechOptions speechOptions(JsonNode options, String path) {
+        JsonNode speech = JsonRequest.field(options, "speechOptions").orElse(JsonRequest.MAPPER.createObjectNode());
+        long endSilence = JsonRequest.integer(speech, "endSilenceTimeoutInMs", path + ".speechOptions",
+                (int) SpeechOptions.MIN_END_SILENCE.toMillis(), (int) SpeechOptions.MAX_END_SILENCE.toMillis())
+                .orElse((int) SpeechOptions.DEFAULT_END_SILENCE.toMillis());
+        Optional<String> language = JsonRequest.field(options, "speechLanguage").map(node -> {
+            if (!node.isTextual() || node.textValue().isBlank()) {
+                throw new IllegalArgumentException(path + ".speechLanguage: " + node + " (expected: a BCP 47 "
+                        + "language, e.g. en-US)");
+            }
+            return node.textValue();
+        });
+        JsonRequest.field(options, "speechRecognitionModelEndpointId").filter(node -> !node.isTextual())
+                .ifPresent(node -> {
+                    throw new IllegalArgumentException(path + ".speechRecognitionModelEndpointId: " + node
+                            + " (expected: a string)");
+                });
+        return new SpeechOptions(Duration.ofMillis(endSilence), language);
+    }
+
+    /**
+     * The choices of a recognition: each with a label, the phrases that say it and optionally the key that chooses
+     * it; no two share a label or a key.
      */
     private static List<Choice> choices(JsonNode options, String path) {
         List<JsonNode> nodes = JsonRequest.array(options, "choices", path, true);
@@ -101,22 +134,24 @@ final class GaMediaRequests {
             JsonNode node = nodes.get(i);
             String label = JsonRequest.text(node, "label", at);
             List<String> phrases = new ArrayList<>();
-            List<JsonNode> said = JsonRequest.array(node, "phrases", at, false);
+            List<JsonNode> said = JsonRequest.array(node, "phrases", at, true);
+            if (said.size() > MAX_PHRASES) {
+                throw new IllegalArgumentException(at + ".phrases: " + said.size() + " phrases (expected: 1 to "
+                        + MAX_PHRASES + ")");
+            }
             for (int j = 0; j < said.size(); j++) {
-                if (!said.get(j).isTextual()) {
+                if (!said.get(j).isTextual() || said.get(j).textValue().isBlank()) {
                     throw new IllegalArgumentException(at + ".phrases[" + j + "]: " + said.get(j)
-                            + " (expected: a string)");
+                            + " (expected: the words that say the choice, e.g. \"yes\")");
                 }
                 phrases.add(said.get(j).textValue());
             }
-            Tone tone = GaTones.read(JsonRequest.field(node, "tone").orElseThrow(() ->
-                    new IllegalArgumentException(at + ".tone: missing (expected: the key that chooses it, e.g. "
-                            + "one: speech is not recognized yet)")), at + ".tone");
-            if (choices.stream().anyMatch(c -> c.label().equals(label) || c.tone().equals(Optional.of(tone)))) {
-                throw new IllegalArgumentException(at + ": " + label + " (expected: a label and a tone no other "
-                        + "choice has)");
+            Optional<Tone> tone = JsonRequest.field(node, "tone").map(t -> GaTones.read(t, at + ".tone"));
+            if (choices.stream().anyMatch(c -> c.label().equals(label) || tone.isPresent() && c.tone().equals(tone))) {
+                throw new IllegalArgumentException(at + ": " + label + " (expected: a label, and a tone if any, no "
+                        + "other choice has)");
             }
-            choices.add(JsonRequest.within(at, () -> new Choice(label, phrases, Optional.of(tone))));
+            choices.add(JsonRequest.within(at, () -> new Choice(label, phrases, tone)));
         }
         return choices;
     }
@@ -203,9 +238,5 @@ final class GaMediaRequests {
             }
             default -> throw new IllegalArgumentException(path + ".kind: " + kind + " (expected: file, text or ssml)");
         }
-    }
-
-    private static CallAutomationException notAvailable(String message) {
-        return new CallAutomationException(ErrorCode.FEATURE_NOT_AVAILABLE, message);
     }
 }

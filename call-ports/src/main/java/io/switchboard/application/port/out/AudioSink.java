@@ -2,7 +2,7 @@ package io.switchboard.application.port.out;
 
 /**
  * Where telephony delivers what a leg says, as it says it: 20 ms frames of 16-bit linear PCM at 8 kHz (160
- * samples). Called by one thread at a time, in order, off the event loops and the media pacers; it must not block.
+ * samples). Called by one thread at a time, in order (never a media pacer); it must not block.
  */
 @FunctionalInterface
 public interface AudioSink {
