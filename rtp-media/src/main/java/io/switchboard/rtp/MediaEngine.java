@@ -2,8 +2,8 @@ package io.switchboard.rtp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The RTP media engine of the SIP adapter: opens {@link MediaSession}s on the even UDP ports of a range and paces
@@ -127,6 +128,31 @@ public final class MediaEngine implements AutoCloseable {
                 () -> recordings.remove(created[0]));
         recordings.add(created[0]);
         return created[0];
+    }
+
+    /**
+     * A listener of what {@code session}'s remote party says: {@code frames} gets each 20 ms frame (160 samples,
+     * 8 kHz; the array is reused), in order, on the engine's writer thread, until the listener or the session is
+     * closed.
+     *
+     * @throws IllegalStateException if the engine is closed
+     */
+    public VoiceListener listen(MediaSession session, Consumer<short[]> frames) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(frames, "frames");
+        if (closed) {
+            throw new IllegalStateException("media engine is closed");
+        }
+        VoiceListener[] created = new VoiceListener[1];
+        created[0] = new VoiceListener(System.nanoTime(), frames, () -> recordings.remove(created[0]));
+        recordings.add(created[0]);
+        session.listen(created[0]);
+        return created[0];
+    }
+
+    /** Listeners open. */
+    public int activeListeners() {
+        return recordings.listening();
     }
 
     /** Recordings open and not yet completed. */

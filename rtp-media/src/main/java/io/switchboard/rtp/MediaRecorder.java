@@ -28,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Threading: thread-safe; no method blocks. The pacer threads feed the taps, the writer thread does all file I/O.
  */
-public final class MediaRecorder {
+public final class MediaRecorder implements FrameClock {
 
     /** How far behind real time the writer stays, so that every pacer has written its frame. */
     static final int DELAY_FRAMES = 10;
@@ -131,7 +131,8 @@ public final class MediaRecorder {
     }
 
     /** The frame index of {@code nanoTime} on this recording's clock. */
-    long frameAt(long nanoTime) {
+    @Override
+    public long frameAt(long nanoTime) {
         return Math.floorDiv(nanoTime - originNanos, Pacer.PERIOD_NANOS);
     }
 

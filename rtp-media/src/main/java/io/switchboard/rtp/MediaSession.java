@@ -129,6 +129,15 @@ public final class MediaSession {
     }
 
     /**
+     * From the next tick on, what the remote party says (muted or not) also goes to {@code listener}, replacing an
+     * earlier one; {@link #close} or {@link VoiceListener#close} ends it.
+     */
+    public void listen(VoiceListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        submit(() -> stream.listen(listener.tap()));
+    }
+
+    /**
      * Plays {@code clip} from its start, replacing any playback in progress (the replaced one gets no callback).
      * Encodes the clip on the calling thread unless the engine's cache already holds it. A non-looped playback ends
      * with {@link MediaListener#playbackFinished}; a looped one plays until stopped or replaced.

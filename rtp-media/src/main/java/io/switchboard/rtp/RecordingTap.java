@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * What one source (a session's received voice, what it hears of its own prompt, a mix's prompt) gives one channel
- * of a {@link MediaRecorder}: 20 ms frames of linear PCM in a ring of {@value #RING} frames, each stamped with its
+ * of a {@link MediaRecorder}, or a {@link VoiceListener}: 20 ms frames of linear PCM in a ring of {@value #RING} frames, each stamped with its
  * frame index on the recording's clock, so that sources on different pacer threads line up in the file.
  *
  * <p>Threading: one producer (the pacer thread serving the source) and one consumer (the recorder's writer thread),
@@ -21,7 +21,7 @@ public final class RecordingTap {
     private static final int RESYNC_FRAMES = 5;
     private static final long EMPTY = -1;
 
-    private final MediaRecorder recorder;
+    private final FrameClock recorder;
     private final int channel;
     private final short[] samples = new short[RING * FRAME];
     private final AtomicLongArray stamps = new AtomicLongArray(RING);
@@ -30,7 +30,7 @@ public final class RecordingTap {
     private volatile long lastWritten = EMPTY;
     private volatile boolean released;
 
-    RecordingTap(MediaRecorder recorder, int channel) {
+    RecordingTap(FrameClock recorder, int channel) {
         this.recorder = recorder;
         this.channel = channel;
         for (int i = 0; i < RING; i++) {

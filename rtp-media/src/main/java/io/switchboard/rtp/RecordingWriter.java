@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The engine's one thread for recording I/O: every 20 ms it appends to a fifth of the open recordings what their taps
  * hold (so each recording is written every 100 ms, and the work comes in small slices that never hold a core for
- * long while the pacers need it); the pacers never touch a file. Started with the first recording.
+ * long while the pacers need it); the pacers never touch a file. It also hands every voice listener its frames, each
+ * tick. Started with the first recording or listener.
  */
 final class RecordingWriter {
 
@@ -18,11 +19,30 @@ final class RecordingWriter {
     private static final System.Logger LOG = System.getLogger(RecordingWriter.class.getName());
 
     private final Set<MediaRecorder> recorders = ConcurrentHashMap.newKeySet();
+    private final Set<VoiceListener> listeners = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService thread; // guarded by this
     private long ticks; // writer thread only
 
     void add(MediaRecorder recorder) {
         recorders.add(recorder);
+        start();
+    }
+
+    /** A listener is drained every tick: speech recognition waits on it. */
+    void add(VoiceListener listener) {
+        listeners.add(listener);
+        start();
+    }
+
+    void remove(VoiceListener listener) {
+        listeners.remove(listener);
+    }
+
+    int listening() {
+        return listeners.size();
+    }
+
+    private void start() {
         synchronized (this) {
             if (thread == null) {
                 thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -47,6 +67,14 @@ final class RecordingWriter {
     private void drainGroup() {
         int group = (int) (ticks++ % GROUPS);
         long now = System.nanoTime();
+        for (VoiceListener listener : listeners) {
+            try {
+                listener.drain(now);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "listener " + listener + " failed", e);
+                listener.close();
+            }
+        }
         for (MediaRecorder recorder : recorders) {
             if (recorder.isClosing() || Math.floorMod(recorder.hashCode(), GROUPS) == group) {
                 drain(recorder, now);

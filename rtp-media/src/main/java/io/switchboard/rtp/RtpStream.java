@@ -73,6 +73,8 @@ final class RtpStream {
     /** The recording of what the remote party says, and of what it hears of its own prompts; null if none. */
     private RecordingTap voiceTap;
     private RecordingTap heardTap;
+    /** What the remote party says, for a listener (speech recognition); null if none. Hears it even when muted. */
+    private RecordingTap listenTap;
     private int[] tapFrame;
 
     RtpStream(DatagramChannel channel, int localPort, MediaListener listener, EncodedClipCache cache,
@@ -137,6 +139,23 @@ final class RtpStream {
         heardTap = heard;
         if (tapFrame == null) {
             tapFrame = new int[Codec.FRAME_BYTES];
+        }
+    }
+
+    /** From this tick on, what the remote party says also goes to {@code tap}; replaces (releases) an earlier one. */
+    void listen(RecordingTap tap) {
+        stopListening();
+        listenTap = tap;
+        if (tapFrame == null) {
+            tapFrame = new int[Codec.FRAME_BYTES];
+        }
+    }
+
+    /** Feeds no listener any more. */
+    void stopListening() {
+        if (listenTap != null) {
+            listenTap.release();
+            listenTap = null;
         }
     }
 
@@ -222,6 +241,7 @@ final class RtpStream {
 
     /** Closes the socket and releases its port; idempotent. */
     void closeChannel() {
+        stopListening();
         closed = true;
         stopRecording();
         if (!channel.isOpen()) {
@@ -248,7 +268,7 @@ final class RtpStream {
             clock += skippedTicks * Codec.FRAME_BYTES;
             send(tx, null, now, skippedTicks);
             clock += Codec.FRAME_BYTES;
-            if (voiceTap != null) {
+            if (voiceTap != null || listenTap != null) {
                 recordVoice(leg().jitter().poll(tapFrame) ? tapFrame : Mixer.SILENCE, now, skippedTicks);
             }
         }
@@ -266,12 +286,18 @@ final class RtpStream {
         clock += skippedTicks * Codec.FRAME_BYTES;
         send(tx, mixer, now, skippedTicks);
         clock += Codec.FRAME_BYTES;
-        if (voiceTap != null) {
+        if (voiceTap != null || listenTap != null) {
             recordVoice(leg.received(), now, skippedTicks);
         }
     }
 
     private void recordVoice(int[] frame, long now, int skippedTicks) {
+        if (listenTap != null) {
+            listenTap.write(frame, now, skippedTicks);
+        }
+        if (voiceTap == null) {
+            return;
+        }
         if (muted) {
             voiceTap.writeSilence(now, skippedTicks);
         } else {
@@ -366,7 +392,7 @@ final class RtpStream {
         }
         lastReceivedNanos = now;
         int payloadType = RtpPacket.payloadType(rx);
-        if (payloadType == codec.payloadType() && (mixed() || voiceTap != null)) {
+        if (payloadType == codec.payloadType() && (mixed() || voiceTap != null || listenTap != null)) {
             leg().jitter().offer(RtpPacket.sequence(rx), rx, RtpPacket.payloadOffset(rx, length),
                     RtpPacket.payloadLength(rx, length), codec);
             return;

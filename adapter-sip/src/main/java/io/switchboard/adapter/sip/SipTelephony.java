@@ -2,6 +2,7 @@ package io.switchboard.adapter.sip;
 
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.RecordedFile;
@@ -16,10 +17,13 @@ import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.rtp.MediaEngine;
 import io.switchboard.rtp.MediaSession;
+import io.switchboard.rtp.VoiceListener;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -55,12 +59,16 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final InboundCalls inbound;
     private final Transfers transfers;
     private final MediaEvents media;
+    private final MediaEngine engine;
+    /** The listeners of recognitions, by operation; touched on the signalling thread only. */
+    private final Map<MediaOperationId, VoiceListener> listeners = new HashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipTelephony(SipConfig config, SignallingThread thread, SipEndpoint sip, SipEvents sipEvents,
                          MediaEngine mediaFactory, HandleTelephonyEventUseCase events,
                          HandleIncomingCallUseCase incoming) {
         this.routes = new Routes(config);
+        this.engine = mediaFactory;
         this.thread = thread;
         this.sip = sip;
         this.playbacks = new Playbacks(events);
@@ -177,6 +185,31 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         return recorded;
     }
 
+    /**
+     * Hands what an answered leg says to {@code sink}, frame by frame on the media engine's writer thread, until
+     * {@link #stopListening}; unknown or unanswered legs deliver nothing. Muted legs are heard too.
+     */
+    @Override
+    public void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
+        thread.execute("listen to " + leg, () -> legs.find(leg).filter(found -> found.state == LegState.ANSWERED)
+                .ifPresent(answered -> {
+                    VoiceListener replaced = listeners.put(operation, engine.listen(answered.media, sink::frame));
+                    if (replaced != null) {
+                        replaced.close();
+                    }
+                }));
+    }
+
+    @Override
+    public void stopListening(CallConnectionId call, MediaOperationId operation) {
+        thread.execute("stop listening " + operation, () -> {
+            VoiceListener listener = listeners.remove(operation);
+            if (listener != null) {
+                listener.close();
+            }
+        });
+    }
+
     @Override
     public void pauseRecording(CallConnectionId call, RecordingId recording, boolean paused) {
         thread.execute((paused ? "pause " : "resume ") + recording, () -> recordings.pause(recording, paused));
@@ -252,6 +285,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
         try {
             thread.call(() -> {
+                listeners.values().forEach(VoiceListener::close);
+                listeners.clear();
                 inbound.close();
                 for (Leg leg : legs.all()) {
                     signals.hangUp(leg.id());

@@ -13,6 +13,7 @@ import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.rtp.MediaConfig;
 import io.switchboard.rtp.MediaEngine;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
@@ -109,6 +111,38 @@ class SipTelephonyMediaTest {
         // then
         settle(telephony);
         assertThat(events.events()).containsExactly(new Answered(LEG));
+    }
+
+    @Test
+    void handsWhatTheCalleeSaysToTheListenerUntilItStops() throws Exception {
+        // given
+        RemoteAudio switchboard = ua.switchboardMedia();
+        InetSocketAddress to = new InetSocketAddress(switchboard.address(), switchboard.port());
+        List<short[]> heard = new CopyOnWriteArrayList<>();
+
+        // when: the callee talks (a 700 Hz tone) while the leg is listened to
+        telephony.listen(CALL, OPERATION, LEG, frame -> heard.add(frame.clone()));
+        try (PacedToneSender talking = PacedToneSender.start(ua.rtp(), to, 700)) {
+            Awaitility.await("700 Hz heard").atMost(WAIT).until(() -> heard.size() >= 25
+                    && Goertzel.powerDb(joined(heard.subList(heard.size() - 25, heard.size())), 700) > 60);
+            telephony.stopListening(CALL, OPERATION);
+            settle(telephony);
+            int stoppedAt = heard.size();
+
+            // then: frames of 160 samples, and none once stopped (after the writer's current drain)
+            assertThat(heard).allSatisfy(frame -> assertThat(frame).hasSize(160));
+            Awaitility.await().during(Duration.ofMillis(200)).atMost(WAIT)
+                    .until(() -> heard.size() <= stoppedAt + 5);
+            assertThat(engine.activeListeners()).isZero();
+        }
+    }
+
+    private static short[] joined(List<short[]> frames) {
+        short[] all = new short[frames.size() * 160];
+        for (int i = 0; i < frames.size(); i++) {
+            System.arraycopy(frames.get(i), 0, all, i * 160, 160);
+        }
+        return all;
     }
 
     @Test
