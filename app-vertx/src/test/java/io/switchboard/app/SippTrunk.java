@@ -12,7 +12,7 @@ import java.util.Map;
 /** A running Switchboard whose SIP trunk is a SIPp process playing one scenario of {@code interop/sipp}. */
 final class SippTrunk implements AutoCloseable {
 
-    private static final Path SCENARIOS = Path.of(System.getProperty("sipp.dir", "../interop/sipp")).toAbsolutePath();
+    static final Path SCENARIOS = Path.of(System.getProperty("sipp.dir", "../interop/sipp")).toAbsolutePath();
 
     final SippProcess sipp;
     final SwitchboardServer server;
@@ -29,8 +29,14 @@ final class SippTrunk implements AutoCloseable {
      * retransmissions, which the scenarios must survive, happen) and RTP on the given range.
      */
     static SippTrunk start(String scenario, int calls, Path dataDir, String key, String rtpPorts) throws Exception {
+        return start(SCENARIOS, scenario, calls, dataDir, key, rtpPorts);
+    }
+
+    /** As {@link #start(String, int, Path, String, String)}, with the scenario (and its pcaps) in {@code dir}. */
+    static SippTrunk start(Path dir, String scenario, int calls, Path dataDir, String key, String rtpPorts)
+            throws Exception {
         int trunkPort = freeUdpPort();
-        SippProcess sipp = SippProcess.start(SCENARIOS, scenario, trunkPort, freeUdpPort(), calls);
+        SippProcess sipp = SippProcess.start(dir, scenario, trunkPort, freeUdpPort(), calls);
         try {
             SwitchboardServer server = SwitchboardServer.start(AppConfig.fromSettings(Map.of(
                     "SWITCHBOARD_HTTP_PORT", "0",

@@ -8,7 +8,7 @@ package io.switchboard.rtp;
  * <p>Pure functions; the 64 KiB encode table and 256-entry decode table are built once from the reference
  * algorithm and are read-only, so every method is thread-safe and allocation-free except {@link #encode(short[])}.
  */
-final class MuLaw {
+public final class MuLaw {
 
     /** Encoding of a zero sample: what silence looks like on the wire. */
     static final byte SILENCE = (byte) 0xFF;
@@ -28,7 +28,7 @@ final class MuLaw {
     }
 
     /** Encodes every sample, padding the last 20 ms frame with silence (length: a multiple of 160). */
-    static byte[] encode(short[] samples) {
+    public static byte[] encode(short[] samples) {
         return TABLE.encode(samples);
     }
 
