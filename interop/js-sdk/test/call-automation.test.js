@@ -11,6 +11,8 @@ const endpoint = process.env.SWITCHBOARD_ENDPOINT;
 const accessKey = process.env.SWITCHBOARD_ACCESS_KEY;
 const ALICE = { phoneNumber: '+15550100001' };
 const BOB = { phoneNumber: '+15550100002' };
+const SAYS_YES = { phoneNumber: '+15550100004' };
+const SAYS_BILL = { phoneNumber: '+15550100005' };
 const CALLER_ID = { phoneNumber: '+18005550100' };
 
 let receiver;
@@ -217,6 +219,65 @@ test('hangs up (leaves) another call with DELETE', async () => {
   await receiver.waitFor('CallConnected', (e) => e.kind === 'CallConnected' && e.callConnectionId === id);
   await result.callConnection.hangUp(false);
   await receiver.waitFor('CallDisconnected', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === id);
+});
+
+test('recognizes a choice said by the callee, as the OutboundCalling sample asks for it', async () => {
+  const result = await client.createCall({ targetParticipant: SAYS_YES, sourceCallIdNumber: CALLER_ID },
+    receiver.callbackUri);
+  const id = result.callConnectionProperties.callConnectionId;
+  await receiver.waitFor('CallConnected yes', (e) => e.kind === 'CallConnected' && e.callConnectionId === id);
+  await result.callConnection.getCallMedia().startRecognizing(SAYS_YES, {
+    kind: 'callMediaRecognizeChoiceOptions',
+    choices: [{ label: 'Confirm', phrases: ['Confirm', 'First', 'One', 'Yes'], tone: 'one' },
+      { label: 'Cancel', phrases: ['Cancel', 'Second', 'Two', 'No'], tone: 'two' }],
+    playPrompt: { kind: 'textSource', text: 'Say confirm or cancel.', voiceName: 'en-US-NancyNeural' },
+    interruptPrompt: false,
+    initialSilenceTimeoutInSeconds: 10,
+    operationContext: 'said',
+  });
+  const completed = await receiver.waitFor('RecognizeCompleted said',
+    (e) => e.kind === 'RecognizeCompleted' && e.callConnectionId === id, 20000);
+  assert.equal(completed.operationContext, 'said');
+  assert.equal(completed.recognitionType, 'choices');
+  assert.equal(completed.choiceResult.label, 'Confirm');
+  assert.equal(completed.choiceResult.recognizedPhrase, 'Yes');
+  assert.ok(completed.choiceResult.confidence >= 0 && completed.choiceResult.confidence <= 1);
+  assert.equal(completed.resultInformation.subCode, 8545);
+  await result.callConnection.hangUp(true);
+});
+
+test('transcribes free speech, and speech or keys', async () => {
+  const result = await client.createCall({ targetParticipant: SAYS_BILL, sourceCallIdNumber: CALLER_ID },
+    receiver.callbackUri);
+  const id = result.callConnectionProperties.callConnectionId;
+  const ofThisCall = (kind, context) => (e) => e.kind === kind && e.callConnectionId === id
+    && e.operationContext === context;
+  await receiver.waitFor('CallConnected bill', (e) => e.kind === 'CallConnected' && e.callConnectionId === id);
+  const media = result.callConnection.getCallMedia();
+  await media.startRecognizing(SAYS_BILL, {
+    kind: 'callMediaRecognizeSpeechOptions',
+    endSilenceTimeoutInSeconds: 1,
+    playPrompt: { kind: 'textSource', text: 'How can I help you?' },
+    operationContext: 'speech',
+  });
+  // the free-speech model loads on the server's first use of it (seconds on a busy machine)
+  const speech = await receiver.waitFor('RecognizeCompleted speech', ofThisCall('RecognizeCompleted', 'speech'),
+    30000);
+  assert.equal(speech.recognitionType, 'speech');
+  assert.match(speech.speechResult.speech, /^i would like to pay/);
+  await media.startRecognizing(SAYS_BILL, {
+    kind: 'callMediaRecognizeSpeechOrDtmfOptions',
+    maxTonesToCollect: 1,
+    endSilenceTimeoutInSeconds: 1,
+    operationContext: 'either',
+  });
+  const either = await receiver.waitFor('RecognizeCompleted either', ofThisCall('RecognizeCompleted', 'either'),
+    20000);
+  assert.equal(either.recognitionType, 'speech');
+  await assert.rejects(media.startRecognizing(SAYS_BILL, {
+    kind: 'callMediaRecognizeSpeechOptions', speechLanguage: 'de-DE' }),
+  (e) => e.statusCode === 400 && /speechLanguage: de-DE/.test(e.message));
+  await result.callConnection.hangUp(true);
 });
 
 test('an unknown call is a RestError with code 8522', async () => {

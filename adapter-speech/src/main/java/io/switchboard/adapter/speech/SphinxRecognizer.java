@@ -89,9 +89,10 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
         }
     }
 
-    /** Loads the choices decoder in the background, so that the first recognition of choices does not wait. */
+    /** Loads both decoders in the background, so that the first recognitions do not wait for them. */
     public void warmUp() {
         choicesThread.execute(this::choicesDecoder);
+        speechThread.execute(this::dictationDecoder);
     }
 
     @Override
