@@ -3,6 +3,9 @@ package io.switchboard.adapter.speech;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.frontend.Data;
+import edu.cmu.sphinx.frontend.DataEndSignal;
+import edu.cmu.sphinx.frontend.FrontEnd;
 import edu.cmu.sphinx.jsgf.JSGFGrammar;
 import edu.cmu.sphinx.linguist.dictionary.Dictionary;
 import edu.cmu.sphinx.linguist.dictionary.TextDictionary;
@@ -114,6 +117,12 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
                     result.complete(choosing ? choicesDecoder().choose(utterance) : dictationDecoder().transcribe(
                             utterance));
                 } catch (RuntimeException | Error e) {
+                    // a decoder that failed may hold half an utterance: the next recognition gets a new one
+                    if (choosing) {
+                        choices = null;
+                    } else {
+                        dictation = null;
+                    }
                     LOG.log(Level.WARNING, "speech not recognized: " + e);
                     result.completeExceptionally(new SpeechUnavailableException("the recognizer failed: " + e, e));
                 }
@@ -204,6 +213,20 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
             this.dictionary = context.getInstance(TextDictionary.class);
             this.grammar = choosing ? context.getInstance(JSGFGrammar.class) : null;
             recognizer.allocate();
+            decode(buzz());
+        }
+
+        /**
+         * Two seconds with a buzz in the middle. Sphinx4's front end must have found speech once before it is given
+         * an utterance without any (silence, a click): otherwise it stops reading input for good, and every later
+         * utterance is heard as nothing. Each decoder decodes this once, when made.
+         */
+        private static short[] buzz() {
+            short[] samples = new short[16000];
+            for (int i = 4000; i < 12000; i++) {
+                samples[i] = (short) ((i * 150 / 8 % 1000 - 500) * 8 * Math.sin(i / 300.0));
+            }
+            return samples;
         }
 
         static Decoder forChoices(Path grammars) {
@@ -269,7 +292,9 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
             LogMath logMath = LogMath.getLogMath();
             for (Result result = recognizer.recognize(); result != null; result = recognizer.recognize()) {
                 SpeechResult speech = new SpeechResult(result);
-                Stream.of(speech.getHypothesis().split(" ")).filter(w -> !w.isBlank() && !w.startsWith("<")
+                // against a grammar only a path that reached its end is an answer; free speech often has none
+                String hypothesis = grammar != null ? result.getBestFinalResultNoFiller() : speech.getHypothesis();
+                Stream.of(hypothesis.split(" ")).filter(w -> !w.isBlank() && !w.startsWith("<")
                         && !w.startsWith("[")).forEach(words::add);
                 try {
                     for (WordResult word : speech.getWords()) {
@@ -283,9 +308,22 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
                     scored = false;
                 }
             }
+            drain();
             String text = String.join(" ", words);
             return scored && counted > 0 ? new RecognizedSpeech(text, confidence / counted)
                     : RecognizedSpeech.unscored(text);
+        }
+
+        /**
+         * Reads what the front end still holds of this utterance: when Sphinx4's own speech marker finds no speech in
+         * it, the rest stays queued and would spoil every later utterance.
+         */
+        private void drain() {
+            FrontEnd frontEnd = context.getInstance(FrontEnd.class);
+            for (Data data = frontEnd.getData(); data != null && !(data instanceof DataEndSignal);
+                 data = frontEnd.getData()) {
+                // discarded
+            }
         }
 
         /** Makes the grammar of these choices the one decoded against, unless it already is. */
@@ -329,19 +367,32 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
                     + String.join(" | ", alternatives) + ";\n";
         }
 
-        /** 8 kHz samples as 16 kHz little-endian 16-bit PCM, by linear interpolation. */
+        /**
+         * 8 kHz samples as 16 kHz little-endian 16-bit PCM, by linear interpolation, with ±1 of dither: digital silence
+         * (a μ-law line's pauses) would otherwise give the front end the logarithm of zero, which spoils its
+         * normalization for good.
+         */
         static byte[] upsampled(short[] samples) {
             byte[] out = new byte[samples.length * 4];
+            int noise = 0x2545F491;
             for (int i = 0, o = 0; i < samples.length; i++) {
                 int here = samples[i];
                 int next = i + 1 < samples.length ? samples[i + 1] : here;
-                int between = (here + next) / 2;
-                out[o++] = (byte) here;
-                out[o++] = (byte) (here >> 8);
+                noise ^= noise << 13;
+                noise ^= noise >>> 17;
+                noise ^= noise << 5;
+                int first = clip(here + (noise & 1) * 2 - 1);
+                int between = clip((here + next) / 2 + ((noise >>> 1) & 1) * 2 - 1);
+                out[o++] = (byte) first;
+                out[o++] = (byte) (first >> 8);
                 out[o++] = (byte) between;
                 out[o++] = (byte) (between >> 8);
             }
             return out;
+        }
+
+        private static int clip(int sample) {
+            return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sample));
         }
     }
 }

@@ -8,6 +8,7 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.SpeechOptions;
 import io.switchboard.domain.media.SpeechSignal;
 import io.switchboard.domain.telephony.TelephonyCommand.StartListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StopListening;
@@ -32,6 +33,11 @@ final class SpeechListening {
     private static final System.Logger LOG = System.getLogger(SpeechListening.class.getName());
     /** The longest one recognition may take before it counts as failed. */
     static final Duration RECOGNITION_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * A choice is a short phrase: it is over after this much silence, whatever end silence free speech waits for
+     * (ACS sends none for choices), so that the answer comes quickly.
+     */
+    static final Duration CHOICE_END_SILENCE = Duration.ofMillis(300);
 
     private final Telephony telephony;
     private final Optional<SpeechRecognizer> recognizer;
@@ -90,7 +96,8 @@ final class SpeechListening {
             this.calls = calls;
             this.callId = callId;
             this.start = start;
-            this.endpointer = new Endpointer(start.options());
+            this.endpointer = new Endpointer(start.choices().isEmpty() ? start.options()
+                    : new SpeechOptions(CHOICE_END_SILENCE, start.options().language()));
         }
 
         void frame(short[] samples) {

@@ -121,8 +121,12 @@ class SpeechRecognitionServiceTest {
             assertThat(e.operation().chosen()).contains("Confirm");
             assertThat(e.result().subCode()).isEqualTo(8545);
         });
-        assertThat(core.recognizer.utterances()).singleElement()
-                .satisfies(u -> assertThat(u.choices()).isEqualTo(CHOICES));
+        assertThat(core.recognizer.utterances()).singleElement().satisfies(u -> {
+            assertThat(u.choices()).isEqualTo(CHOICES);
+            // a choice is over after 300 ms of silence, not the 400 ms free speech waits for here: the lead (500 ms,
+            // ending with the speech's first 100 ms), the rest of the speech (300 ms), the silence (300 ms)
+            assertThat(u.millis()).isEqualTo(1100L);
+        });
     }
 
     @Test
