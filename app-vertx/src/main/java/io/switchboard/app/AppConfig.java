@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.adapter.media.RecognitionServiceConfig;
 import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.rtp.MediaConfig;
@@ -22,6 +23,7 @@ import java.util.Set;
  * @param incomingCallUrl where ACS IncomingCall events go (the Event Grid subscription endpoint); without it calls
  *                        to this server are refused
  * @param speechService   a remote speech service that speaks instead of the embedded engine, if configured
+ * @param recognitionService a remote recognition service that listens instead of the embedded engine, if configured
  * @param tls             serve the REST API over https, and how; plain http if empty
  * @param recordings      where recordings are kept, for how long, and where their files are announced
  * @param trustedProxies  the reverse proxies (IP addresses) whose {@code X-Forwarded-Host} is believed
@@ -30,7 +32,8 @@ public record AppConfig(String httpHost, int httpPort, Optional<String> accessKe
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
                         boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace,
                         Optional<URI> incomingCallUrl, Optional<SpeechServiceConfig> speechService,
-                        Optional<TlsSettings> tls, RecordingSettings recordings, Set<String> trustedProxies) {
+                        Optional<RecognitionServiceConfig> recognitionService, Optional<TlsSettings> tls,
+                        RecordingSettings recordings, Set<String> trustedProxies) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

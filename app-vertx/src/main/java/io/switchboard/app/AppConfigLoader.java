@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.adapter.media.RecognitionServiceConfig;
 import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.rtp.MediaConfig;
@@ -41,6 +42,8 @@ final class AppConfigLoader {
             "SWITCHBOARD_TLS", "SWITCHBOARD_TLS_CERT", "SWITCHBOARD_TLS_KEY",
             "SWITCHBOARD_SPEECH_URL", "SWITCHBOARD_SPEECH_MODEL", "SWITCHBOARD_SPEECH_VOICE",
             "SWITCHBOARD_SPEECH_API_KEY", "SWITCHBOARD_SPEECH_LOCALES", "SWITCHBOARD_SPEECH_TIMEOUT_SECONDS",
+            "SWITCHBOARD_RECOGNITION_URL", "SWITCHBOARD_RECOGNITION_MODEL", "SWITCHBOARD_RECOGNITION_API_KEY",
+            "SWITCHBOARD_RECOGNITION_LOCALES", "SWITCHBOARD_RECOGNITION_TIMEOUT_SECONDS",
             "SWITCHBOARD_RECORDINGS_DIR", "SWITCHBOARD_RECORDING_RETENTION_DAYS", "SWITCHBOARD_RECORDING_MIN_FREE_MB",
             "SWITCHBOARD_RECORDING_EVENTS_URL", "SWITCHBOARD_TRUSTED_PROXIES");
 
@@ -130,7 +133,8 @@ final class AppConfigLoader {
             rtp = new MediaConfig(sip.host(), rtpPorts[0], rtpPorts[1],
                     // half the cores: on a small machine the other half is left to signalling, HTTP and the OS, which
                     // keeps the 20 ms packet timing steadier than a pacer per core (measured by bench/sip)
-                    integer("SWITCHBOARD_RTP_PACER_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+                    integer("SWITCHBOARD_RTP_PACER_THREADS",
+                            Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
                             "a number of threads from 1 to 64"),
                     seconds("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", 60),
                     bool("SWITCHBOARD_RTP_LEARNING", true));
@@ -152,6 +156,7 @@ final class AppConfigLoader {
                 optional("SWITCHBOARD_INCOMING_CALL_URL").map(url -> httpUri("SWITCHBOARD_INCOMING_CALL_URL", url,
                         "http://127.0.0.1:3000/incoming")),
                 speechService(),
+                recognitionService(),
                 tls(),
                 recordings(),
                 trustedProxies());
@@ -241,6 +246,19 @@ final class AppConfigLoader {
                 locales("SWITCHBOARD_SPEECH_LOCALES", "en-US"),
                 seconds("SWITCHBOARD_SPEECH_TIMEOUT_SECONDS", 10),
                 64L * 1024 * 1024));
+    }
+
+    /**
+     * The remote recognition service, when {@code SWITCHBOARD_RECOGNITION_URL} names one; else the embedded engine
+     * listens.
+     */
+    private Optional<RecognitionServiceConfig> recognitionService() {
+        return optional("SWITCHBOARD_RECOGNITION_URL").map(url -> new RecognitionServiceConfig(
+                httpUri("SWITCHBOARD_RECOGNITION_URL", url, "http://127.0.0.1:8000"),
+                text("SWITCHBOARD_RECOGNITION_MODEL", "whisper-1"),
+                optional("SWITCHBOARD_RECOGNITION_API_KEY"),
+                locales("SWITCHBOARD_RECOGNITION_LOCALES", "en-US"),
+                seconds("SWITCHBOARD_RECOGNITION_TIMEOUT_SECONDS", 10)));
     }
 
     private Set<String> locales(String name, String fallback) {

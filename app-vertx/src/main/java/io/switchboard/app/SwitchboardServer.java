@@ -2,6 +2,7 @@ package io.switchboard.app;
 
 import io.switchboard.adapter.media.DiskRecordingStore;
 import io.switchboard.adapter.media.HttpMediaFetcher;
+import io.switchboard.adapter.media.HttpSpeechRecognizer;
 import io.switchboard.adapter.media.HttpSpeechSynthesizer;
 import io.switchboard.adapter.media.MediaFetcherConfig;
 import io.switchboard.adapter.rest.acs.AcsRestApi;
@@ -16,6 +17,7 @@ import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.RecordingArchive;
+import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.service.CallAutomationCore;
@@ -77,7 +79,9 @@ public final class SwitchboardServer {
     private final DiskRecordingStore recordings;
     private final SpeechSynthesizer speech;
     private final Runnable closeSpeech;
-    private final SphinxRecognizer recognizer;
+    private final SpeechRecognizer recognizer;
+    private final Runnable closeRecognizer;
+    private final Runnable warmRecognizer;
     private final SandboxTelephony sandbox;
     private final Optional<MediaEngine> rtp;
     private final Optional<SipTelephony> sip;
@@ -112,15 +116,28 @@ public final class SwitchboardServer {
             closeSpeech = embedded::close;
             LOG.log(Level.INFO, "speech: the embedded engine (FreeTTS, en-US)");
         }
-        recognizer = SphinxRecognizer.start(RECOGNITIONS_QUEUED);
-        LOG.log(Level.INFO, "speech recognition: the embedded engine (Sphinx4, en-US)");
+        if (config.recognitionService().isPresent()) {
+            HttpSpeechRecognizer remote = HttpSpeechRecognizer.create(vertx, config.recognitionService().get());
+            recognizer = remote;
+            closeRecognizer = remote::close;
+            warmRecognizer = () -> { };
+            LOG.log(Level.INFO, "speech recognition: the service at " + config.recognitionService().get().where()
+                    + " (locales " + String.join(", ", remote.locales()) + ")");
+        } else {
+            SphinxRecognizer embedded = SphinxRecognizer.start(RECOGNITIONS_QUEUED);
+            recognizer = embedded;
+            closeRecognizer = embedded::close;
+            warmRecognizer = embedded::warmUp;
+            LOG.log(Level.INFO, "speech recognition: the embedded engine (Sphinx4, en-US)");
+        }
         RoutingTelephony telephony = new RoutingTelephony();
         recordings = recordingStore(config.recordings());
         RecordingArchive archive = new RecordingArchive(recordings, config.recordings().eventsUrl()
                 .map(url -> webhooks.recordingFiles(url, () -> apiBase(config))));
         metrics.watch(registry, webhooks::stats);
         core = CallAutomationCore.create(registry, telephony, metrics.counting(webhooks), media, Optional.of(speech),
-                Optional.of(recognizer), new UuidIdGenerator(), clock, callWorkers, new CallSettings(config.ringTimeout()),
+                Optional.of(recognizer), new UuidIdGenerator(), clock, callWorkers,
+                new CallSettings(config.ringTimeout()),
                 config.incomingCallUrl().map(webhooks::incomingCalls), archive);
         purgeRecordings(config.recordings().retention(), clock);
         HandleTelephonyEventUseCase reports = telephony.reportsTo(core.telephonyEvents());
@@ -189,7 +206,7 @@ public final class SwitchboardServer {
 
     /** Loads the speech recognizer's model in the background, so that the first recognition does not wait for it. */
     public void warmUp() {
-        recognizer.warmUp();
+        warmRecognizer.run();
     }
 
     /** Starts a server; throws with a message naming the setting when the configuration cannot work. */
@@ -279,7 +296,7 @@ public final class SwitchboardServer {
         sandbox.close();
         media.close();
         closeSpeech.run();
-        recognizer.close();
+        closeRecognizer.run();
         callWorkers.shutdown();
         CompletableFuture<Void> closed = vertx.close().toCompletionStage().toCompletableFuture();
         try {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * absolute deadlines. Encoded clips are shared between sessions (an LRU cache of 64 MiB).
  *
  * <p>Threading: thread-safe; {@link #open} binds a socket (a short system call, no waiting on the network).
- * {@link #close()} closes every session, completes every recording and stops the threads; it waits for them to stop (up to about 2 s).
+ * {@link #close()} closes every session, completes every recording and stops the threads; it waits for them to stop
+ * (up to about 2 s).
  */
 public final class MediaEngine implements AutoCloseable {
 

@@ -368,9 +368,8 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
         }
 
         /**
-         * 8 kHz samples as 16 kHz little-endian 16-bit PCM, by linear interpolation, with ±1 of dither: digital silence
-         * (a μ-law line's pauses) would otherwise give the front end the logarithm of zero, which spoils its
-         * normalization for good.
+         * 8 kHz samples as 16 kHz little-endian 16-bit PCM, by linear interpolation, with ±1 of dither: digital
+         * silence (a μ-law line's pauses) would otherwise give the front end the logarithm of zero.
          */
         static byte[] upsampled(short[] samples) {
             byte[] out = new byte[samples.length * 4];

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Runs recognitions: of DTMF tones, of choices (said or chosen by their keys), of speech, of speech or tones. The prompt is a media operation under the
- * recognition's own id, so that its end moves the recognition to collecting; the call's transitions arm the silence
- * timers.
+ * Runs recognitions: of DTMF tones, of choices (said or chosen by their keys), of speech, of speech or tones. The
+ * prompt is a media operation under the recognition's own id, so that its end moves the recognition to collecting;
+ * the call's transitions arm the silence timers and start and stop the listening.
  */
 public final class RecognizeService implements RecognizeUseCase {
 

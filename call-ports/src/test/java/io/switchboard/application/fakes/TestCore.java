@@ -36,7 +36,8 @@ public final class TestCore {
     public final InMemoryRecordingStore recordings = new InMemoryRecordingStore();
     public final InMemoryCallRegistry registry = new InMemoryCallRegistry(Clock.systemUTC(), Duration.ofMinutes(10));
     private final CallAutomationCore core = CallAutomationCore.create(registry, telephony, events, media,
-            Optional.of(speech), Optional.of(recognizer), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run, CallSettings.DEFAULTS, timers,
+            Optional.of(speech), Optional.of(recognizer), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run,
+            CallSettings.DEFAULTS, timers,
             Optional.of(notices), new RecordingArchive(recordings, Optional.of(recordings)));
 
     public CallUseCases useCases() {

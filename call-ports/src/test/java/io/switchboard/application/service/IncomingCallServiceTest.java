@@ -206,7 +206,8 @@ class IncomingCallServiceTest {
                         Duration.ofMinutes(1)), telephony, new RecordingCallEventPublisher(), new FakeMediaFetcher(),
                 Optional.empty(), Optional.empty(), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run,
                 CallSettings.DEFAULTS,
-                new FakeTimers(), Optional.empty(), new RecordingArchive(new InMemoryRecordingStore(), Optional.empty()));
+                new FakeTimers(), Optional.empty(),
+                new RecordingArchive(new InMemoryRecordingStore(), Optional.empty()));
 
         // when
         deaf.incomingCallEvents().offered(new IncomingCallOffer(ALICE, OUR_NUMBER, Optional.empty(), ringing));
