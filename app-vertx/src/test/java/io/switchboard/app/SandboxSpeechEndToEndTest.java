@@ -23,7 +23,7 @@ class SandboxSpeechEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KEY = "c3dpdGNoYm9hcmQtc3BlZWNoLXRlc3Qta2V5LTEyMzQ=";
-    private static final String VERSION = "?api-version=2025-05-15";
+    private static final String VERSION = SignedClient.GA_VERSION;
 
     @TempDir
     static Path dataDir;
@@ -49,12 +49,7 @@ class SandboxSpeechEndToEndTest {
     }
 
     private static String connectedCall(String target) throws Exception {
-        SignedClient.Response created = api.send("POST", "/calling/callConnections" + VERSION, """
-                {"targets":[{"kind":"phoneNumber","phoneNumber":{"value":"%s"}}],
-                 "sourceCallerIdNumber":{"value":"+18005550100"},"callbackUri":"%s"}
-                """.formatted(target, app.callbackUri()));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String call = new JsonObject(created.body()).getString("callConnectionId");
+        String call = api.createGaCall(target, app.callbackUri());
         app.awaitEvent(call, "CallConnected", WAIT);
         return call;
     }

@@ -1,5 +1,7 @@
 package io.switchboard.app;
 
+import io.vertx.core.json.JsonObject;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
@@ -27,6 +29,21 @@ final class SignedClient {
     SignedClient(int port, String base64Key) {
         this.host = "127.0.0.1:" + port;
         this.key = Base64.getDecoder().decode(base64Key);
+    }
+
+    /** The GA api-version the tests speak. */
+    static final String GA_VERSION = "?api-version=2025-05-15";
+
+    /** Creates a GA call to the phone number {@code target}, with the sandbox's caller id; its connection id. */
+    String createGaCall(String target, String callbackUri) throws Exception {
+        Response created = send("POST", "/calling/callConnections" + GA_VERSION, """
+                {"targets":[{"kind":"phoneNumber","phoneNumber":{"value":"%s"}}],
+                 "sourceCallerIdNumber":{"value":"+18005550100"},"callbackUri":"%s"}
+                """.formatted(target, callbackUri));
+        if (created.status() != 201) {
+            throw new AssertionError("createCall answered " + created.status() + ": " + created.body());
+        }
+        return new JsonObject(created.body()).getString("callConnectionId");
     }
 
     Response send(String method, String pathAndQuery, String body) throws Exception {

@@ -35,7 +35,7 @@ class SippRecordingInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String KEY = "c2lwcC1yZWNvcmRpbmctaW50ZXJvcC10ZXN0LWtleQ==";
     private static final String CALLEE = "+14255550123";
-    private static final String VERSION = "?api-version=2025-05-15";
+    private static final String VERSION = SignedClient.GA_VERSION;
     private static final int CHANNELS = 5;
     private static final long BYTES_PER_SECOND = 8000L * 2 * CHANNELS;
     private static final double APART_DB = 20;
@@ -69,12 +69,7 @@ class SippRecordingInteropTest {
         SippProcess sipp = trunk.sipp;
         SignedClient api = trunk.api;
         String prompt = app.serve("recording-prompt.wav", Wav.tone(16000, 440, 1000));
-        SignedClient.Response created = api.send("POST", "/calling/callConnections" + VERSION, """
-                {"targets":[{"kind":"phoneNumber","phoneNumber":{"value":"%s"}}],
-                 "sourceCallerIdNumber":{"value":"+18005550100"},"callbackUri":"%s"}
-                """.formatted(CALLEE, app.callbackUri()));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String call = new JsonObject(created.body()).getString("callConnectionId");
+        String call = api.createGaCall(CALLEE, app.callbackUri());
         app.awaitEvent(call, "CallConnected", WAIT);
         api.send("POST", "/calling/callConnections/" + call + ":play" + VERSION, """
                 {"playSources":[{"kind":"file","file":{"uri":"%s"}}],"playOptions":{"loop":true}}

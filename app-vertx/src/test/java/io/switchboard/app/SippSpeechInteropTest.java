@@ -32,7 +32,7 @@ class SippSpeechInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String KEY = "c2lwcC1zcGVlY2gtaW50ZXJvcC10ZXN0LWtleS0xMjM=";
     private static final String CALLEE = "+14255550123";
-    private static final String VERSION = "?api-version=2025-05-15";
+    private static final String VERSION = SignedClient.GA_VERSION;
 
     @TempDir
     static Path dataDir;
@@ -67,12 +67,7 @@ class SippSpeechInteropTest {
         try (SippTrunk trunk = SippTrunk.start(scenarios, "uas_answer_speech.xml", 1, dataDir, KEY, "43300-43399")) {
             // given
             SignedClient api = trunk.api;
-            SignedClient.Response created = api.send("POST", "/calling/callConnections" + VERSION, """
-                    {"targets":[{"kind":"phoneNumber","phoneNumber":{"value":"%s"}}],
-                     "sourceCallerIdNumber":{"value":"+18005550100"},"callbackUri":"%s"}
-                    """.formatted(CALLEE, app.callbackUri()));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            String call = new JsonObject(created.body()).getString("callConnectionId");
+            String call = api.createGaCall(CALLEE, app.callbackUri());
             app.awaitEvent(call, "CallConnected", WAIT);
 
             // when

@@ -153,6 +153,18 @@ final class HttpDownloader {
         }
     }
 
+    /** A service's scheme, host and port, for logs and messages: never credentials or paths. */
+    static String where(URI endpoint) {
+        String port = endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort();
+        return endpoint.getScheme() + "://" + endpoint.getHost() + port;
+    }
+
+    /** {@code path} (starting with {@code /}) under a service's base URL, with or without its trailing slash. */
+    static URI under(URI endpoint, String path) {
+        String base = endpoint.toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
     /** The URI without user info, query and fragment: those often carry secrets (e.g. SAS signatures). */
     static String redacted(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())

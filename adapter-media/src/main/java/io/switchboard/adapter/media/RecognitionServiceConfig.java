@@ -30,14 +30,11 @@ public record RecognitionServiceConfig(URI endpoint, String model, Optional<Stri
 
     /** Where the service is, for logs and messages: scheme, host and port, never credentials or paths. */
     public String where() {
-        String port = endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort();
-        return endpoint.getScheme() + "://" + endpoint.getHost() + port;
+        return HttpDownloader.where(endpoint);
     }
 
     /** The service's transcription URL. */
     URI transcriptionsUri() {
-        String base = endpoint.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/v1/audio/transcriptions");
+        return HttpDownloader.under(endpoint, "/v1/audio/transcriptions");
     }
 }

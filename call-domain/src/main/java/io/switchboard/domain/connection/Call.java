@@ -23,7 +23,6 @@ import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.recording.Recording;
 import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.domain.recording.RecordingSpec;
-import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
@@ -69,7 +68,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
     public static Transition create(CallConnectionId id, String serverCallId, CallSetup setup,
                                     List<Participant> targets, Instant at, Optional<Duration> ringTimeout) {
         Transition created = connecting(id, serverCallId, setup, targets, at);
-        return created.and(dials(targets, setup.callerId(), ringTimeout));
+        return created.and(CallParticipants.dials(targets, setup.callerId(), ringTimeout));
     }
 
     /** A new call dialling its targets for the server's default ring time. */
@@ -95,12 +94,6 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         }
         Call call = new Call(id, serverCallId, setup, at, Lifecycle.connecting(), Roster.of(targets), MediaSlot.EMPTY);
         return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTING));
-    }
-
-    static TelephonyCommand[] dials(List<Participant> participants, Optional<PhoneNumberIdentifier> callerId,
-                                            Optional<Duration> ringTimeout) {
-        return participants.stream().map(p -> new Dial(p.leg(), p.identifier(), callerId, ringTimeout))
-                .toArray(TelephonyCommand[]::new);
     }
 
     public CallState state() {
@@ -295,18 +288,14 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         return CallMedia.startRecognize(this, operation, interrupt);
     }
 
-    /**
-     * A silence timer of the running recognition fired; it was set when {@code tonesSoFar} tones had been collected.
-     * Stale timers (another operation, or tones since) change nothing.
-     */
+    /** A recognition's silence timer, set at {@code tonesSoFar} tones, fired; stale ones change nothing. */
     public Transition recognizeTimedOut(MediaOperationId operation, int tonesSoFar) {
         return CallMedia.recognizeTimedOut(this, operation, tonesSoFar);
     }
 
     /**
-     * The listener of recognition {@code operation} reports on the participant's speech: speech starting cuts an
-     * interruptible prompt short and stops the silence timers; what was said completes the recognition (a choice
-     * said, or free speech) or fails it (nothing matched or recognized). Stale reports change nothing.
+     * The listener of a recognition reports: speech starting cuts an interruptible prompt short and stops the silence
+     * timers; what was said completes or fails the recognition. Stale reports change nothing.
      */
     public Transition speechHeard(MediaOperationId operation, SpeechSignal signal) {
         return CallMedia.speechHeard(this, operation, signal);

@@ -13,7 +13,9 @@ import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
+import io.switchboard.domain.telephony.TelephonyCommand;
 
 import java.net.URI;
 import java.time.Duration;
@@ -96,7 +98,7 @@ final class CallParticipants {
                     + call.id() + " (expected: at most " + Call.MAX_PARTICIPANTS + ")");
         }
         return Transition.of(call.withRoster(call.roster().adding(invitees)))
-                .and(Call.dials(invitees, callerId, ringTimeout));
+                .and(dials(invitees, callerId, ringTimeout));
     }
 
     static Transition remove(Call call, String idOrRawId, Optional<String> operationContext, Optional<URI> callback) {
@@ -108,5 +110,11 @@ final class CallParticipants {
         }
         return Transition.of(call.withRoster(call.roster().replacing(target.removing(operationContext, callback))))
                 .and(new HangUp(target.leg()));
+    }
+
+    static TelephonyCommand[] dials(List<Participant> participants, Optional<PhoneNumberIdentifier> callerId,
+                                    Optional<Duration> ringTimeout) {
+        return participants.stream().map(p -> new Dial(p.leg(), p.identifier(), callerId, ringTimeout))
+                .toArray(TelephonyCommand[]::new);
     }
 }
