@@ -9,6 +9,7 @@ import io.switchboard.domain.event.HoldFailed;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.ToneReceived;
+import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.participant.UnknownIdentifier;
@@ -104,7 +105,22 @@ class CallbackDecoderTest {
     }
 
     @Test
-    void readsTheTonesOfAGaDtmfRecognitionAndRefusesAnotherKindOfRecognition() {
+    void readsWhatWasSaidInAChoiceOrSpeechRecognition() {
+        RecognizeCompleted choice = (RecognizeCompleted) decode("RecognizeCompleted", """
+                {"callConnectionId":"c1","recognitionType":"choices","resultInformation":{"code":200,"subCode":8545},
+                 "choiceResult":{"label":"Confirm","recognizedPhrase":"yes","confidence":0.75}}""").get(0);
+        RecognizeCompleted speech = (RecognizeCompleted) decode("RecognizeCompleted", """
+                {"callConnectionId":"c1","recognitionType":"speech","resultInformation":{"code":200,"subCode":0},
+                 "speechResult":{"speech":"pay my bill"}}""").get(0);
+
+        assertThat(choice.operation().chosen()).contains("Confirm");
+        assertThat(choice.operation().heard()).contains(new RecognizedSpeech("yes", 0.75));
+        assertThat(speech.operation().chosen()).isEmpty();
+        assertThat(speech.operation().heard()).contains(RecognizedSpeech.unscored("pay my bill"));
+    }
+
+    @Test
+    void readsTheTonesOfAGaDtmfRecognitionAndRefusesAnUnknownKindOfRecognition() {
         RecognizeCompleted completed = (RecognizeCompleted) decode("RecognizeCompleted", """
                 {"callConnectionId":"c1","operationContext":"menu","recognitionType":"dtmf",
                  "resultInformation":{"code":200,"subCode":8514,"message":"stop tone"},
@@ -115,8 +131,8 @@ class CallbackDecoderTest {
         assertThat(completed.operation().options()).isEqualTo(CallbackHandler.UNKNOWN_DTMF_OPTIONS);
         assertThat(completed.result().subCode()).isEqualTo(8514);
         assertThatThrownBy(() -> decode("RecognizeCompleted", """
-                {"callConnectionId":"c1","recognitionType":"speech","speechResult":{"speech":"yes"}}"""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("recognitionType: speech");
+                {"callConnectionId":"c1","recognitionType":"gesture"}"""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("recognitionType: gesture");
         assertThatThrownBy(() -> decode("RecognizeCompleted", """
                 {"callConnectionId":"c1","recognitionType":"dtmf","dtmfResult":{"tones":["one",7]}}"""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("dtmfResult.tones[1]: 7");
