@@ -22,6 +22,7 @@ import java.util.Set;
  * @param rtp        the RTP media engine: bind address, port range, media timeout
  * @param incomingCallUrl where ACS IncomingCall events go (the Event Grid subscription endpoint); without it calls
  *                        to this server are refused
+ * @param engines         the speech engines of this machine (embedded or installed), unless a service is configured
  * @param speechService   a remote speech service that speaks instead of the embedded engine, if configured
  * @param recognitionService a remote recognition service that listens instead of the embedded engine, if configured
  * @param tls             serve the REST API over https, and how; plain http if empty
@@ -31,7 +32,8 @@ import java.util.Set;
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
                         boolean sipEnabled, SipConfig sip, MediaConfig rtp, Duration shutdownGrace,
-                        Optional<URI> incomingCallUrl, Optional<SpeechServiceConfig> speechService,
+                        Optional<URI> incomingCallUrl, EngineSettings engines,
+                        Optional<SpeechServiceConfig> speechService,
                         Optional<RecognitionServiceConfig> recognitionService, Optional<TlsSettings> tls,
                         RecordingSettings recordings, Set<String> trustedProxies) {
 

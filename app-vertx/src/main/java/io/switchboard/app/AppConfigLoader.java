@@ -40,6 +40,7 @@ final class AppConfigLoader {
             "SWITCHBOARD_RTP_PORTS", "SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", "SWITCHBOARD_RTP_PACER_THREADS",
             "SWITCHBOARD_RTP_LEARNING",
             "SWITCHBOARD_TLS", "SWITCHBOARD_TLS_CERT", "SWITCHBOARD_TLS_KEY",
+            "SWITCHBOARD_SPEECH_ENGINE", "SWITCHBOARD_RECOGNITION_ENGINE",
             "SWITCHBOARD_SPEECH_URL", "SWITCHBOARD_SPEECH_MODEL", "SWITCHBOARD_SPEECH_VOICE",
             "SWITCHBOARD_SPEECH_API_KEY", "SWITCHBOARD_SPEECH_LOCALES", "SWITCHBOARD_SPEECH_TIMEOUT_SECONDS",
             "SWITCHBOARD_RECOGNITION_URL", "SWITCHBOARD_RECOGNITION_MODEL", "SWITCHBOARD_RECOGNITION_API_KEY",
@@ -155,6 +156,9 @@ final class AppConfigLoader {
                 seconds("SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", 10),
                 optional("SWITCHBOARD_INCOMING_CALL_URL").map(url -> httpUri("SWITCHBOARD_INCOMING_CALL_URL", url,
                         "http://127.0.0.1:3000/incoming")),
+                new EngineSettings(choice("SWITCHBOARD_SPEECH_ENGINE", "freetts", "espeak-ng"),
+                        text("SWITCHBOARD_SPEECH_VOICE", "en-us"),
+                        choice("SWITCHBOARD_RECOGNITION_ENGINE", "sphinx4", "pocketsphinx")),
                 speechService(),
                 recognitionService(),
                 tls(),
@@ -285,6 +289,16 @@ final class AppConfigLoader {
         } catch (URISyntaxException e) {
             throw invalid(name, value, expected);
         }
+    }
+
+    /** One of the values given, the first being the default; anything else is refused naming them. */
+    private String choice(String name, String... allowed) {
+        String value = text(name, allowed[0]);
+        if (!java.util.Arrays.asList(allowed).contains(value)) {
+            throw new IllegalArgumentException(name + ": " + value + " (expected: " + String.join(" or ", allowed)
+                    + ")");
+        }
+        return value;
     }
 
     private Optional<String> optional(String name) {

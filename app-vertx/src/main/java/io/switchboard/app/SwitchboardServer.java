@@ -2,9 +2,11 @@ package io.switchboard.app;
 
 import io.switchboard.adapter.media.DiskRecordingStore;
 import io.switchboard.adapter.media.HttpMediaFetcher;
+import io.switchboard.adapter.media.EspeakSynthesizer;
 import io.switchboard.adapter.media.HttpSpeechRecognizer;
 import io.switchboard.adapter.media.HttpSpeechSynthesizer;
 import io.switchboard.adapter.media.MediaFetcherConfig;
+import io.switchboard.adapter.media.PocketsphinxRecognizer;
 import io.switchboard.adapter.rest.acs.AcsRestApi;
 import io.switchboard.adapter.rest.acs.RestConfig;
 import io.switchboard.adapter.sandbox.SandboxConfig;
@@ -45,6 +47,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +113,13 @@ public final class SwitchboardServer {
             closeSpeech = remote::close;
             LOG.log(Level.INFO, "speech: the service at " + config.speechService().get().where() + " (locales "
                     + String.join(", ", remote.locales()) + ")");
+        } else if (config.engines().synthesizer().equals("espeak-ng")) {
+            String voice = config.engines().voice();
+            EspeakSynthesizer installed = EspeakSynthesizer.create(vertx, "espeak-ng", voice,
+                    Set.of("en-US"), SPEECH_CACHE_BYTES);
+            speech = installed;
+            closeSpeech = installed::close;
+            LOG.log(Level.INFO, "speech: espeak-ng, voice " + voice);
         } else {
             FreeTtsSynthesizer embedded = FreeTtsSynthesizer.start(SPEECH_THREADS, SPEECH_CACHE_BYTES);
             speech = embedded;
@@ -123,6 +133,13 @@ public final class SwitchboardServer {
             warmRecognizer = () -> { };
             LOG.log(Level.INFO, "speech recognition: the service at " + config.recognitionService().get().where()
                     + " (locales " + String.join(", ", remote.locales()) + ")");
+        } else if (config.engines().recognizer().equals("pocketsphinx")) {
+            PocketsphinxRecognizer installed = PocketsphinxRecognizer.start("pocketsphinx_continuous",
+                    Math.max(1, Runtime.getRuntime().availableProcessors() / 2), RECOGNITIONS_QUEUED);
+            recognizer = installed;
+            closeRecognizer = installed::close;
+            warmRecognizer = () -> { };
+            LOG.log(Level.INFO, "speech recognition: PocketSphinx (en-US)");
         } else {
             SphinxRecognizer embedded = SphinxRecognizer.start(RECOGNITIONS_QUEUED);
             recognizer = embedded;

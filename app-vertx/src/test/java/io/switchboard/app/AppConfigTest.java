@@ -67,6 +67,18 @@ class AppConfigTest {
     }
 
     @Test
+    void choosesTheSpeechEnginesAndRefusesOneItDoesNotKnow() {
+        AppConfig installed = AppConfig.fromSettings(Map.of("SWITCHBOARD_SPEECH_ENGINE", "espeak-ng",
+                "SWITCHBOARD_SPEECH_VOICE", "en-gb", "SWITCHBOARD_RECOGNITION_ENGINE", "pocketsphinx"));
+
+        assertThat(installed.engines()).isEqualTo(new EngineSettings("espeak-ng", "en-gb", "pocketsphinx"));
+        assertThat(AppConfig.fromSettings(Map.of()).engines())
+                .isEqualTo(new EngineSettings("freetts", "en-us", "sphinx4"));
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_RECOGNITION_ENGINE", "kaldi")))
+                .hasMessage("SWITCHBOARD_RECOGNITION_ENGINE: kaldi (expected: sphinx4 or pocketsphinx)");
+    }
+
+    @Test
     void refusesABadRingTimeoutNamingTheSetting() {
         assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_RING_TIMEOUT_SECONDS", "soon")))
                 .hasMessageStartingWith("SWITCHBOARD_RING_TIMEOUT_SECONDS: ")

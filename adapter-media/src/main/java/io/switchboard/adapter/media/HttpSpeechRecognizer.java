@@ -153,11 +153,16 @@ public final class HttpSpeechRecognizer implements SpeechRecognizer {
 
     /** A WAV file of 16-bit PCM, 8 kHz, mono. */
     static byte[] wav(short[] samples) {
+        return wav(samples, 8000);
+    }
+
+    /** A WAV file of 16-bit PCM, mono, at {@code rate}. */
+    static byte[] wav(short[] samples, int rate) {
         int dataBytes = samples.length * 2;
         ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
                 .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
+                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
                 .putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII))
                 .putInt(dataBytes);
         for (short sample : samples) {
