@@ -12,6 +12,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,9 @@ import java.util.regex.Pattern;
  * <p>SSML read: {@code speak} ({@code xml:lang}), {@code voice} ({@code name}), {@code p} and {@code s} (a pause
  * after a paragraph), {@code break} ({@code time} or {@code strength}), {@code prosody} ({@code rate}, {@code pitch},
  * {@code volume}: keywords or percentages), {@code say-as} ({@code digits}, {@code characters} and
- * {@code telephone} spelled out; {@code cardinal}, {@code date} and the rest read as written). Any other element,
- * {@code audio} included, is read as its text.
+ * {@code telephone} spelled out; {@code cardinal}, {@code date} and the rest read as written), {@code audio} (its
+ * {@code src}, an http(s) file, played in its place; its content, the fallback, is not read). Any other element is
+ * read as its text.
  *
  * @param locale    the language asked for, if any
  * @param voiceName the voice asked for, if any
@@ -58,6 +61,14 @@ public record Speech(List<Part> parts, Optional<String> locale, Optional<String>
 
         public Pause {
             Objects.requireNonNull(length, "length");
+        }
+    }
+
+    /** An audio file played in place ({@code <audio src>}): fetched like a file source, never given to an engine. */
+    public record Audio(URI source) implements Part {
+
+        public Audio {
+            Objects.requireNonNull(source, "source");
         }
     }
 
@@ -152,6 +163,7 @@ public record Speech(List<Part> parts, Optional<String> locale, Optional<String>
                         factor(element, "volume", prosody.volume(), "silent", 0, "x-soft", 0.3, "soft", 0.6,
                                 "medium", 1, "loud", 1.4, "x-loud", 1.8)));
                 case "say-as" -> say(sayAs(element), prosody);
+                case "audio" -> parts.add(new Audio(audioSource(element)));
                 default -> read(element, prosody);
             }
         }
@@ -162,6 +174,21 @@ public record Speech(List<Part> parts, Optional<String> locale, Optional<String>
                 parts.add(new Words(words, prosody.rate(), prosody.pitch(), Math.min(2, prosody.volume())));
             }
         }
+    }
+
+    private static URI audioSource(Element element) {
+        String src = element.getAttribute("src").trim();
+        try {
+            URI uri = new URI(src);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("ssmlText: <audio src=\"" + src + "\"> (expected: an http or https URL "
+                + "of a WAV file)");
     }
 
     private static String sayAs(Element element) {

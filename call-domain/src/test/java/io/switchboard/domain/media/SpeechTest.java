@@ -4,6 +4,7 @@ import io.switchboard.domain.media.Speech.Pause;
 import io.switchboard.domain.media.Speech.Words;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -66,10 +67,16 @@ class SpeechTest {
     }
 
     @Test
-    void readsUnknownElementsAndAudioAsTheirText() {
-        assertThat(ssml("<mstts:express-as xmlns:mstts=\"http://www.w3.org/2001/mstts\" style=\"cheerful\">Hi"
-                + "</mstts:express-as> <audio src=\"https://example.com/a.wav\">a chime</audio>").text())
-                .isEqualTo("Hi a chime");
+    void readsUnknownElementsAsTheirTextAndAudioAsItsFile() {
+        Speech speech = ssml("<mstts:express-as xmlns:mstts=\"http://www.w3.org/2001/mstts\" style=\"cheerful\">Hi"
+                + "</mstts:express-as> <audio src=\"https://example.com/a.wav\">a chime</audio> bye");
+
+        assertThat(speech.text()).isEqualTo("Hi bye");
+        assertThat(speech.parts()).containsExactly(new Words("Hi", 1, 1, 1),
+                new Speech.Audio(URI.create("https://example.com/a.wav")), new Words("bye", 1, 1, 1));
+        assertThatThrownBy(() -> ssml("<audio src=\"file:///etc/passwd\"/>"))
+                .hasMessage("ssmlText: <audio src=\"file:///etc/passwd\"> (expected: an http or https URL of a WAV "
+                        + "file)");
     }
 
     @Test

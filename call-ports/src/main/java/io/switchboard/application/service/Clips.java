@@ -15,6 +15,7 @@ import io.switchboard.domain.media.Speech;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -44,10 +45,11 @@ final class Clips {
             if (source instanceof PlaySequence sequence) {
                 return sequence(sequence);
             }
-            return speaker().synthesize(Speech.of(source), source.cacheKey()).exceptionallyCompose(error ->
-                    CompletableFuture.failedFuture(unwrap(error) instanceof AudioUnavailableException ? error
-                            : new AudioUnavailableException(ResultInformation.synthesisFailed(
-                            String.valueOf(unwrap(error).getMessage())))));
+            Speech speech = Speech.of(source);
+            if (speech.parts().stream().anyMatch(part -> part instanceof Speech.Audio)) {
+                return withAudio(speech, source.cacheKey());
+            }
+            return say(speech, source.cacheKey());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -73,13 +75,50 @@ final class Clips {
                 });
     }
 
+    private CompletionStage<AudioClip> say(Speech speech, String cacheKey) {
+        return speaker().synthesize(speech, cacheKey).exceptionallyCompose(error ->
+                CompletableFuture.failedFuture(unwrap(error) instanceof AudioUnavailableException ? error
+                        : new AudioUnavailableException(ResultInformation.synthesisFailed(
+                        String.valueOf(unwrap(error).getMessage())))));
+    }
+
     /** Every source's audio, fetched at once, then one after the other in one clip; the first failure fails it. */
     private CompletionStage<AudioClip> sequence(PlaySequence sequence) {
-        List<CompletableFuture<AudioClip>> parts = sequence.sources().stream()
-                .map(part -> fetch(part).toCompletableFuture()).toList();
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(all ->
-                AudioClip.joined("seq:" + digest(sequence.cacheKey()),
-                        parts.stream().map(part -> part.join().samples()).toList()));
+        return joined("seq:" + digest(sequence.cacheKey()), sequence.sources().stream()
+                .map(part -> fetch(part).toCompletableFuture()).toList());
+    }
+
+    /**
+     * SSML with {@code <audio>}: the runs of speech between the files are synthesized (each cached under the source's
+     * key and its place), the files fetched as file sources, all at once, then joined in order.
+     */
+    private CompletionStage<AudioClip> withAudio(Speech speech, String cacheKey) {
+        List<CompletableFuture<AudioClip>> pieces = new ArrayList<>();
+        List<Speech.Part> run = new ArrayList<>();
+        for (Speech.Part part : speech.parts()) {
+            if (part instanceof Speech.Audio audio) {
+                if (!run.isEmpty()) {
+                    pieces.add(sayRun(speech, run, cacheKey + "#" + pieces.size()));
+                    run.clear();
+                }
+                pieces.add(fetcher.fetch(new FilePlaySource(audio.source(), Optional.empty())).toCompletableFuture());
+            } else {
+                run.add(part);
+            }
+        }
+        if (!run.isEmpty()) {
+            pieces.add(sayRun(speech, run, cacheKey + "#" + pieces.size()));
+        }
+        return joined("ssml:" + digest(cacheKey), pieces);
+    }
+
+    private CompletableFuture<AudioClip> sayRun(Speech speech, List<Speech.Part> run, String key) {
+        return say(new Speech(run, speech.locale(), speech.voiceName()), key).toCompletableFuture();
+    }
+
+    private static CompletionStage<AudioClip> joined(String key, List<CompletableFuture<AudioClip>> pieces) {
+        return CompletableFuture.allOf(pieces.toArray(CompletableFuture[]::new)).thenApply(all ->
+                AudioClip.joined(key, pieces.stream().map(piece -> piece.join().samples()).toList()));
     }
 
     /** A short name for a long key: the same key, the same name, so that its encoding is shared. */

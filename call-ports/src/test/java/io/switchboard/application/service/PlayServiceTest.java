@@ -133,6 +133,23 @@ class PlayServiceTest {
     }
 
     @Test
+    void playsTheFileOfAnSsmlAudioElementBetweenTheSpokenRuns() {
+        // given
+        core.media.serve(PROMPT, FakeMediaFetcher.silence("chime", 3));
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+
+        // when
+        result(core.useCases().playAudio().playAudio(new PlayAudioCommand(call.id(), new SsmlPlaySource(
+                "<speak>Hi <audio src=\"" + PROMPT + "\">a chime</audio> bye</speak>", Optional.empty()), false,
+                Optional.empty())));
+
+        // then: "Hi" (2 frames), the file (3 frames), "bye" (3 frames), in order, as one clip
+        assertThat(core.speech.spoken()).extracting(Speech::text).containsExactly("Hi", "bye");
+        assertThat(core.telephony.played()).singleElement()
+                .satisfies(p -> assertThat(p.clip().samples()).hasSize(160 * (2 + 3 + 3)));
+    }
+
+    @Test
     void reportsPlayFailedWhenSpeechCannotBeSynthesized() {
         // given
         Call call = core.aConnectedCall(aCallTo(ALICE));
