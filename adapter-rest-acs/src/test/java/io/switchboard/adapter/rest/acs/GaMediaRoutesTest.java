@@ -144,14 +144,32 @@ class GaMediaRoutesTest {
     }
 
     @Test
-    void refusesSpeechRecognitionWith400And8520() throws Exception {
+    void readsASpeechRecognitionAndRefusesWhatItCannotTakeNamingTheField() throws Exception {
         // when
-        ApiHarness.Reply speech = api.send(post(path(call.id(), ":recognize"),
-                "{\"recognizeInputType\":\"speech\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + "}}"));
+        ApiHarness.Reply unknown = api.send(post(path(call.id(), ":recognize"),
+                "{\"recognizeInputType\":\"gestures\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + "}}"));
+        ApiHarness.Reply tooShort = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":"
+                + "\"speech\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ",\"speechOptions\":"
+                + "{\"endSilenceTimeoutInMs\":50}}}"));
+        ApiHarness.Reply badLanguage = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":"
+                + "\"speech\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ",\"speechLanguage\":42}}"));
+        ApiHarness.Reply speech = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":"
+                + "\"speechOrDtmf\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ",\"speechLanguage\":"
+                + "\"en-US\",\"speechRecognitionModelEndpointId\":\"custom\",\"speechOptions\":"
+                + "{\"endSilenceTimeoutInMs\":800}}}"));
 
         // then
-        assertThat(speech.status()).isEqualTo(400);
-        assertThat(speech.json().at("/error/code").asText()).isEqualTo("8520");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/error/message").asText())
+                .isEqualTo("recognizeInputType: gestures (expected: dtmf, choices, speech or speechOrDtmf)");
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.json().at("/error/message").asText())
+                .startsWith("recognizeOptions.speechOptions.endSilenceTimeoutInMs: 50");
+        assertThat(badLanguage.status()).isEqualTo(400);
+        assertThat(badLanguage.json().at("/error/message").asText())
+                .startsWith("recognizeOptions.speechLanguage: 42 (expected: a BCP 47 language");
+        assertThat(speech.status()).isEqualTo(202);
+        assertThat(core.telephony.listenedTo()).containsExactly(bob().leg());
     }
 
     @Test
@@ -178,7 +196,7 @@ class GaMediaRoutesTest {
     }
 
     @Test
-    void recognizesAChoiceByItsKeyAndRefusesChoicesThatOnlySpeechCouldMake() throws Exception {
+    void recognizesAChoiceByItsKeyOrItsPhraseAndRefusesAmbiguousChoices() throws Exception {
         // when
         ApiHarness.Reply reply = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":\"choices\","
                 + "\"operationContext\":\"confirm\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ","
@@ -190,7 +208,11 @@ class GaMediaRoutesTest {
                 + "{\"label\":\"Confirm\",\"phrases\":[\"Confirm\"]}]}}"));
         ApiHarness.Reply twice = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":"
                 + "\"choices\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ",\"choices\":["
-                + "{\"label\":\"A\",\"tone\":\"one\"},{\"label\":\"B\",\"tone\":\"one\"}]}}"));
+                + "{\"label\":\"A\",\"phrases\":[\"a\"],\"tone\":\"one\"},"
+                + "{\"label\":\"B\",\"phrases\":[\"b\"],\"tone\":\"one\"}]}}"));
+        ApiHarness.Reply noPhrases = api.send(post(path(call.id(), ":recognize"), "{\"recognizeInputType\":"
+                + "\"choices\",\"recognizeOptions\":{\"targetParticipant\":" + BOB + ",\"choices\":["
+                + "{\"label\":\"A\",\"tone\":\"one\"}]}}"));
 
         // then
         assertThat(reply.status()).isEqualTo(202);
@@ -198,11 +220,14 @@ class GaMediaRoutesTest {
             assertThat(e.operation().chosen()).contains("Confirm");
             assertThat(e.result().subCode()).isEqualTo(8533);
         });
-        assertThat(spokenOnly.status()).isEqualTo(400);
-        assertThat(spokenOnly.json().at("/error/message").asText())
-                .startsWith("recognizeOptions.choices[0].tone: missing");
+        assertThat(spokenOnly.status()).isEqualTo(202);
+        // both recognitions of choices listen to Bob: choices are said as well as keyed
+        assertThat(core.telephony.listenedTo()).containsExactly(bob().leg(), bob().leg());
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().at("/error/message").asText()).startsWith("recognizeOptions.choices[1]: B");
+        assertThat(noPhrases.status()).isEqualTo(400);
+        assertThat(noPhrases.json().at("/error/message").asText())
+                .startsWith("recognizeOptions.choices[0].phrases: missing");
     }
 
     @Test
