@@ -25,6 +25,9 @@ final class CallbackReceiver implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final List<JsonObject> events = new CopyOnWriteArrayList<>();
+    /** When each event arrived ({@link System#nanoTime()}), by identity; for benchmarks. */
+    private final Map<JsonObject, Long> arrivals = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
     private final Map<String, Buffer> files = new ConcurrentHashMap<>();
     private final HttpServer server;
 
@@ -37,14 +40,25 @@ final class CallbackReceiver implements AutoCloseable {
             }
             request.body().onSuccess(body -> {
                 // the origin API posts one event, the GA API an array of them
+                long now = System.nanoTime();
                 if (body.toString().stripLeading().startsWith("[")) {
-                    body.toJsonArray().forEach(event -> events.add((JsonObject) event));
+                    body.toJsonArray().forEach(event -> arrived((JsonObject) event, now));
                 } else {
-                    events.add(body.toJsonObject());
+                    arrived(body.toJsonObject(), now);
                 }
                 request.response().setStatusCode(200).end();
             });
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private void arrived(JsonObject event, long now) {
+        arrivals.put(event, now);
+        events.add(event);
+    }
+
+    /** When {@code event} (one of those received) arrived, {@link System#nanoTime()}. */
+    long arrivedAt(JsonObject event) {
+        return arrivals.get(event);
     }
 
     String callbackUri() {
