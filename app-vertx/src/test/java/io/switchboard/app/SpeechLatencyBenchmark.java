@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  * RTP. SIPp answers N calls at once ({@code uas_answer_speech.xml}); 4 s after our ACK each callee starts sending
  * synthesized speech ("technical support", after 500 ms of silence) as PCMU. Each call is recognizing a 3-choice menu
  * (no prompt) as soon as it is connected. The end of speech is taken as the call's {@code CallConnected} arrival + 4 s
- * + 500 ms + the phrase's length (the ACK goes out just before {@code CallConnected} is posted: the figure is a few
+ * + 500 ms + the phrase's audible length (the ACK goes out just before {@code CallConnected} is posted: the figure is a few
  * milliseconds high, never low). Prints p50/p99, how many were recognized right, and the server's CPU.
- * Usage: bench/speech/latency.sh [calls=50]
+ * Calls are created at {@code perSecond}, so that their answers spread as real callers' do; at once they queue for the
+ * recognizer. Usage: bench/speech/latency.sh [calls=50] [perSecond=5]
  */
 public final class SpeechLatencyBenchmark {
 
@@ -36,6 +37,7 @@ public final class SpeechLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path scenarios = Files.createTempDirectory("speech-latency");
         Path data = Files.createTempDirectory("speech-latency-data");
         Files.copy(SippTrunk.SCENARIOS.resolve("uas_answer_speech.xml"), scenarios.resolve("uas_answer_speech.xml"));
@@ -45,7 +47,7 @@ public final class SpeechLatencyBenchmark {
             short[] said = voice.synthesize(new Speech(List.of(new Speech.Words("technical support", 1, 1, 1)),
                     Optional.empty(), Optional.empty()), "callee").toCompletableFuture().get(30, TimeUnit.SECONDS)
                     .samples();
-            speechMillis = said.length / 8;
+            speechMillis = audibleEnd(said) / 8;
             short[] line = new short[LEAD_SAMPLES + said.length + 12000];
             System.arraycopy(said, 0, line, LEAD_SAMPLES, said.length);
             SpeechPcap.write(scenarios.resolve("speech_pcmu.pcap"), line);
@@ -58,15 +60,14 @@ public final class SpeechLatencyBenchmark {
             Thread.sleep(3000); // benchmark only: the recognizer's models load in the background
             Map<String, Long> connected = new ConcurrentHashMap<>();
             List<String> ids = new ArrayList<>();
-            List<String> numbers = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                numbers.add("+1425555" + String.format("%04d", i));
-                ids.add(trunk.api.createGaCall(numbers.get(i), app.callbackUri()));
-            }
             long cpuBefore = processCpu();
             long started = System.nanoTime();
             for (int i = 0; i < calls; i++) {
-                String call = ids.get(i);
+                long next = started + i * TimeUnit.SECONDS.toNanos(1) / perSecond;
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime())); // paces the callers
+                String number = "+1425555" + String.format("%04d", i);
+                String call = trunk.api.createGaCall(number, app.callbackUri());
+                ids.add(call);
                 JsonObject event = await(app, call, "CallConnected", Duration.ofSeconds(30));
                 connected.put(call, app.arrivedAt(event));
                 trunk.api.send("POST", "/calling/callConnections/" + call + ":recognize" + SignedClient.GA_VERSION,
@@ -76,7 +77,7 @@ public final class SpeechLatencyBenchmark {
                          "choices":[{"label":"Billing","phrases":["billing"]},
                                     {"label":"Support","phrases":["technical support"]},
                                     {"label":"Sales","phrases":["sales"]}]}}
-                        """.formatted(numbers.get(i)));
+                        """.formatted(number));
             }
             long[] latencies = new long[calls];
             int right = 0;
@@ -94,9 +95,9 @@ public final class SpeechLatencyBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = (processCpu() - cpuBefore) / 1e9;
             Arrays.sort(latencies);
-            System.out.printf("calls=%d, phrase %d ms; recognized right %d/%d; end of speech -> RecognizeCompleted "
+            System.out.printf("calls=%d at %d/s, phrase %d ms; recognized right %d/%d; end of speech -> RecognizeCompleted "
                     + "ms: p50=%.0f p99=%.0f max=%.0f; process CPU %.2f s per s over %.1f s (server, SIPp's "
-                    + "receiver side excluded)%n", calls, speechMillis, right, calls, ms(latencies, 50),
+                    + "receiver side excluded)%n", calls, perSecond, speechMillis, right, calls, ms(latencies, 50),
                     ms(latencies, 99), latencies[calls - 1] / 1e6, cpu / seconds, seconds);
             for (String call : ids) {
                 trunk.api.send("POST", "/calling/callConnections/" + call + ":terminate" + SignedClient.GA_VERSION,
@@ -111,6 +112,16 @@ public final class SpeechLatencyBenchmark {
         app.awaitEvent(call, name, timeout);
         return app.eventsOf(call).stream().filter(e -> CallbackReceiver.name(e).equals(name)).findFirst()
                 .orElseThrow();
+    }
+
+    /** The sample after the last one above -36 dBFS: where the voice's own trailing silence starts. */
+    private static int audibleEnd(short[] samples) {
+        for (int i = samples.length - 1; i >= 0; i--) {
+            if (Math.abs(samples[i]) > 500) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static long processCpu() {
