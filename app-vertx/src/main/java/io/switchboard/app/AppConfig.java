@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.media.RecognitionServiceConfig;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.rtp.MediaConfig;
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param tls             serve the REST API over https, and how; plain http if empty
  * @param recordings      where recordings are kept, for how long, and where their files are announced
  * @param trustedProxies  the reverse proxies (IP addresses) whose {@code X-Forwarded-Host} is believed
+ * @param outbound        the addresses the server may fetch from and post to besides public ones
  */
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
@@ -35,7 +37,7 @@ public record AppConfig(String httpHost, int httpPort, Optional<String> accessKe
                         Optional<URI> incomingCallUrl, EngineSettings engines,
                         Optional<SpeechServiceConfig> speechService,
                         Optional<RecognitionServiceConfig> recognitionService, Optional<TlsSettings> tls,
-                        RecordingSettings recordings, Set<String> trustedProxies) {
+                        RecordingSettings recordings, Set<String> trustedProxies, OutboundPolicy outbound) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.media.RecognitionServiceConfig;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.rtp.MediaConfig;
@@ -46,7 +47,7 @@ final class AppConfigLoader {
             "SWITCHBOARD_RECOGNITION_URL", "SWITCHBOARD_RECOGNITION_MODEL", "SWITCHBOARD_RECOGNITION_API_KEY",
             "SWITCHBOARD_RECOGNITION_LOCALES", "SWITCHBOARD_RECOGNITION_TIMEOUT_SECONDS",
             "SWITCHBOARD_RECORDINGS_DIR", "SWITCHBOARD_RECORDING_RETENTION_DAYS", "SWITCHBOARD_RECORDING_MIN_FREE_MB",
-            "SWITCHBOARD_RECORDING_EVENTS_URL", "SWITCHBOARD_TRUSTED_PROXIES");
+            "SWITCHBOARD_RECORDING_EVENTS_URL", "SWITCHBOARD_TRUSTED_PROXIES", "SWITCHBOARD_OUTBOUND_ALLOW");
 
     private final Map<String, String> values;
 
@@ -163,7 +164,17 @@ final class AppConfigLoader {
                 recognitionService(),
                 tls(),
                 recordings(),
-                trustedProxies());
+                trustedProxies(),
+                outbound());
+    }
+
+    /** {@code SWITCHBOARD_OUTBOUND_ALLOW}: the networks allowed besides public addresses (default: loopback). */
+    private OutboundPolicy outbound() {
+        try {
+            return OutboundPolicy.of(text("SWITCHBOARD_OUTBOUND_ALLOW", "127.0.0.0/8,::1"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SWITCHBOARD_OUTBOUND_ALLOW: " + e.getMessage());
+        }
     }
 
     /** {@code SWITCHBOARD_TRUSTED_PROXIES}: comma-separated IP addresses. */

@@ -105,8 +105,8 @@ public final class SwitchboardServer {
         WebhookConfig hooks = WebhookConfig.defaults(key);
         webhooks = WebhookCallEventPublisher.create(vertx, new WebhookConfig(key, hooks.connectTimeout(),
                 hooks.responseTimeout(), hooks.firstRetryDelay(), hooks.maxRetryDelay(), config.webhookRetryWindow(),
-                hooks.gaApiVersion(), clock));
-        media = HttpMediaFetcher.create(vertx, MediaFetcherConfig.defaults());
+                hooks.gaApiVersion(), clock), config.outbound());
+        media = HttpMediaFetcher.create(vertx, MediaFetcherConfig.defaults().withOutbound(config.outbound()));
         if (config.speechService().isPresent()) {
             HttpSpeechSynthesizer remote = HttpSpeechSynthesizer.create(vertx, config.speechService().get());
             speech = remote;

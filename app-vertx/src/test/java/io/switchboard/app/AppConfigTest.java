@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.application.port.out.OutboundPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -76,6 +77,14 @@ class AppConfigTest {
                 .isEqualTo(new EngineSettings("freetts", "en-us", "sphinx4"));
         assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_RECOGNITION_ENGINE", "kaldi")))
                 .hasMessage("SWITCHBOARD_RECOGNITION_ENGINE: kaldi (expected: sphinx4 or pocketsphinx)");
+    }
+
+    @Test
+    void readsTheOutboundNetworksAndRefusesAName() {
+        assertThat(AppConfig.fromSettings(Map.of()).outbound()).isEqualTo(OutboundPolicy.LOOPBACK);
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_OUTBOUND_ALLOW", "10.0.0.0/8,lan")))
+                .hasMessage("SWITCHBOARD_OUTBOUND_ALLOW: lan (expected: a network such as 10.0.0.0/8 or fd00::/8, "
+                        + "or an address)");
     }
 
     @Test

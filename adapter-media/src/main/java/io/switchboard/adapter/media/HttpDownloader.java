@@ -1,6 +1,7 @@
 package io.switchboard.adapter.media;
 
 import io.switchboard.application.port.out.AudioUnavailableException;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.domain.call.ResultInformation;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -13,13 +14,18 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * GETs a file over http(s) into memory, following redirects, within a size cap and a deadline for the whole transfer.
+ * GETs a file over http(s) into memory, following redirects, within a size cap and a deadline for the whole transfer,
+ * from addresses the {@link OutboundPolicy} allows only: each host (the first and every redirect's) is resolved and
+ * checked, and the request goes to the address checked.
  *
  * <p>Uses Vert.x's core HTTP client rather than {@code WebClient}: only the core client hands over the response
  * head before the body, which lets a transfer be refused on its status or {@code Content-Length} without reading the
@@ -32,19 +38,20 @@ import java.util.concurrent.TimeoutException;
 final class HttpDownloader {
 
     static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+    private static final int MAX_REDIRECTS = 8;
 
     private final Vertx vertx;
     private final HttpClientAgent client;
     private final long maxBytes;
     private final long timeoutMillis;
+    private final OutboundPolicy outbound;
 
-    HttpDownloader(Vertx vertx, long maxBytes, long timeoutMillis) {
+    HttpDownloader(Vertx vertx, long maxBytes, long timeoutMillis, OutboundPolicy outbound) {
         this.vertx = vertx;
         this.maxBytes = maxBytes;
         this.timeoutMillis = timeoutMillis;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                .setMaxRedirects(8));
+        this.outbound = outbound;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS));
     }
 
     /** The body of {@code uri}; completes on a Vert.x context. */
@@ -62,7 +69,8 @@ final class HttpDownloader {
     /** One transfer; confined to the context it started on. */
     private final class Transfer {
 
-        private final URI uri;
+        private URI uri;
+        private int redirects;
         private final Promise<Buffer> promise;
         private HttpClientRequest request;
         private Buffer body;
@@ -75,10 +83,39 @@ final class HttpDownloader {
 
         void start() {
             timer = vertx.setTimer(timeoutMillis, id -> fail("no complete response within " + timeoutMillis + " ms"));
+            hop();
+        }
+
+        /**
+         * One request: the host is resolved first, and every address it has must be one the policy allows; the
+         * request then goes to that address, so a second lookup cannot change it. Redirects come back here.
+         */
+        private void hop() {
+            String host = uri.getHost();
+            vertx.executeBlocking(() -> InetAddress.getAllByName(host), false).onComplete(resolved -> {
+                if (promise.future().isComplete()) {
+                    return;
+                }
+                if (resolved.failed()) {
+                    fail("the host of " + redacted(uri) + " is not known");
+                    return;
+                }
+                Optional<String> refused = outbound.refusal(resolved.result());
+                if (refused.isPresent()) {
+                    fail(refused.get());
+                    return;
+                }
+                send(resolved.result()[0]);
+            });
+        }
+
+        private void send(InetAddress address) {
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
             RequestOptions options = new RequestOptions()
                     .setMethod(HttpMethod.GET)
                     .setAbsoluteURI(uri.toString())
-                    .setFollowRedirects(true)
+                    .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                    .setFollowRedirects(false)
                     .setIdleTimeout(timeoutMillis);
             client.request(options)
                     .compose(req -> {
@@ -96,12 +133,19 @@ final class HttpDownloader {
             if (promise.future().isComplete()) {
                 return;
             }
+            int status = response.statusCode();
+            String location = response.getHeader("Location");
+            if (status >= 300 && status < 400 && location != null) {
+                response.handler(ignored -> { }); // the redirect's own body is read and dropped
+                redirect(location);
+                return;
+            }
             request = response.request();
             // Set first: resetting the request below surfaces as an exception on the response.
             response.exceptionHandler(error -> fail(describe(error)));
-            int status = response.statusCode();
             if (status < 200 || status > 299) {
-                fail("HTTP " + status + " " + response.statusMessage() + " from " + redacted(uri));
+                // the status only: what the server says, in its reason or body, is not passed on to the caller
+                fail("HTTP " + status + " from " + redacted(uri));
                 return;
             }
             long declared = parseLength(response.getHeader("Content-Length"));
@@ -124,6 +168,26 @@ final class HttpDownloader {
                 vertx.cancelTimer(timer);
                 promise.tryComplete(body);
             });
+        }
+
+        /** Follows a redirect (at most {@value #MAX_REDIRECTS}), checked like the first request. */
+        private void redirect(String location) {
+            URI next;
+            try {
+                next = uri.resolve(location);
+            } catch (IllegalArgumentException e) {
+                fail("a redirect from " + redacted(uri) + " to an invalid location");
+                return;
+            }
+            if (++redirects > MAX_REDIRECTS || !("http".equalsIgnoreCase(next.getScheme())
+                    || "https".equalsIgnoreCase(next.getScheme())) || next.getHost() == null) {
+                fail(redirects > MAX_REDIRECTS ? "more than " + MAX_REDIRECTS + " redirects from " + redacted(uri)
+                        : "a redirect from " + redacted(uri) + " to something other than http(s)");
+                return;
+            }
+            uri = next;
+            request = null;
+            hop();
         }
 
         private void fail(String detail) {

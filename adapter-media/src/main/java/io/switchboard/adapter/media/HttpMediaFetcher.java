@@ -42,7 +42,8 @@ public final class HttpMediaFetcher implements MediaFetcher {
 
     private HttpMediaFetcher(Vertx vertx, MediaFetcherConfig config) {
         this.vertx = vertx;
-        this.downloader = new HttpDownloader(vertx, config.maxFileBytes(), config.downloadTimeout().toMillis());
+        this.downloader = new HttpDownloader(vertx, config.maxFileBytes(), config.downloadTimeout().toMillis(),
+                config.outbound());
         this.cache = new ClipCache(config.clock(), config.cacheTtl(), config.cacheMaxBytes());
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.adapter.media;
 
+import io.switchboard.application.port.out.OutboundPolicy;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,7 +19,7 @@ import java.util.Objects;
  * @param clock           the source of cache insertion and expiry times
  */
 public record MediaFetcherConfig(long maxFileBytes, Duration downloadTimeout, Duration cacheTtl, long cacheMaxBytes,
-                                 Clock clock) {
+                                 Clock clock, OutboundPolicy outbound) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
     public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(10);
@@ -44,26 +46,31 @@ public record MediaFetcherConfig(long maxFileBytes, Duration downloadTimeout, Du
     /** Production defaults: files up to 50 MiB, 10 s a download, clips cached 1 h within 256 MiB, the UTC clock. */
     public static MediaFetcherConfig defaults() {
         return new MediaFetcherConfig(DEFAULT_MAX_FILE_BYTES, DEFAULT_DOWNLOAD_TIMEOUT, DEFAULT_CACHE_TTL,
-                DEFAULT_CACHE_MAX_BYTES, Clock.systemUTC());
+                DEFAULT_CACHE_MAX_BYTES, Clock.systemUTC(), OutboundPolicy.LOOPBACK);
     }
 
     public MediaFetcherConfig withMaxFileBytes(long value) {
-        return new MediaFetcherConfig(value, downloadTimeout, cacheTtl, cacheMaxBytes, clock);
+        return new MediaFetcherConfig(value, downloadTimeout, cacheTtl, cacheMaxBytes, clock, outbound);
     }
 
     public MediaFetcherConfig withDownloadTimeout(Duration value) {
-        return new MediaFetcherConfig(maxFileBytes, value, cacheTtl, cacheMaxBytes, clock);
+        return new MediaFetcherConfig(maxFileBytes, value, cacheTtl, cacheMaxBytes, clock, outbound);
     }
 
     public MediaFetcherConfig withCacheTtl(Duration value) {
-        return new MediaFetcherConfig(maxFileBytes, downloadTimeout, value, cacheMaxBytes, clock);
+        return new MediaFetcherConfig(maxFileBytes, downloadTimeout, value, cacheMaxBytes, clock, outbound);
     }
 
     public MediaFetcherConfig withCacheMaxBytes(long value) {
-        return new MediaFetcherConfig(maxFileBytes, downloadTimeout, cacheTtl, value, clock);
+        return new MediaFetcherConfig(maxFileBytes, downloadTimeout, cacheTtl, value, clock, outbound);
     }
 
     public MediaFetcherConfig withClock(Clock value) {
-        return new MediaFetcherConfig(maxFileBytes, downloadTimeout, cacheTtl, cacheMaxBytes, value);
+        return new MediaFetcherConfig(maxFileBytes, downloadTimeout, cacheTtl, cacheMaxBytes, value, outbound);
+    }
+
+    /** The addresses it may download from. */
+    public MediaFetcherConfig withOutbound(OutboundPolicy value) {
+        return new MediaFetcherConfig(maxFileBytes, downloadTimeout, cacheTtl, cacheMaxBytes, clock, value);
     }
 }

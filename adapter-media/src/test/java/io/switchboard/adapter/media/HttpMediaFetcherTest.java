@@ -2,6 +2,7 @@ package io.switchboard.adapter.media;
 
 import io.switchboard.adapter.media.WavBuilder.Kind;
 import io.switchboard.application.port.out.AudioUnavailableException;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.FilePlaySource;
@@ -77,6 +78,34 @@ class HttpMediaFetcherTest {
 
         // then
         assertThat(clip.samples()).hasSize(4000);
+    }
+
+    @Test
+    void refusesAddressesThePolicyDoesNotAllowBeforeSendingAnything(Vertx vertx) {
+        HttpMediaFetcher publicOnly = HttpMediaFetcher.create(vertx, config().withOutbound(OutboundPolicy.of("")));
+
+        ResultInformation result = failure(publicOnly.fetch(file("/files/tone.wav")));
+
+        assertThat(result.subCode()).isEqualTo(8536);
+        assertThat(result.message()).contains("127.0.0.1 is a loopback address, which this server does not send "
+                + "requests to");
+        assertThat(server.requests("/files/tone.wav")).isZero();
+        publicOnly.close();
+    }
+
+    @Test
+    void checksEveryRedirectAgainstThePolicy() {
+        ResultInformation result = failure(fetcher.fetch(file("/redirect-to-metadata")));
+
+        assertThat(result.subCode()).isEqualTo(8536);
+        assertThat(result.message()).contains("169.254.169.254 is a link-local or cloud metadata address");
+    }
+
+    @Test
+    void passesOnTheStatusOfAFailureButNothingTheServerSaid() {
+        ResultInformation result = failure(fetcher.fetch(file("/secret-error")));
+
+        assertThat(result.message()).contains("HTTP 500").doesNotContain("hunter2");
     }
 
     @Test

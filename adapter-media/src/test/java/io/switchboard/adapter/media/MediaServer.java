@@ -38,6 +38,9 @@ final class MediaServer {
         router.get("/delayed/:name").handler(ctx -> vertx.setTimer(300,
                 id -> ctx.response().sendFile(root.resolve(ctx.pathParam("name")).toString())));
         router.get("/redirect").handler(ctx -> ctx.redirect("/files/tone.wav"));
+        router.get("/redirect-to-metadata").handler(ctx -> ctx.redirect("http://169.254.169.254/latest/meta-data/"));
+        router.get("/secret-error").handler(ctx -> ctx.response().setStatusCode(500)
+                .setStatusMessage("db password is hunter2").end("stack trace: hunter2"));
         router.get("/html").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html")
                 .end("<!DOCTYPE html><html><body><h1>Sign in</h1></body></html>"));
         router.get("/slow").handler(ctx -> ctx.response().setChunked(true).write("RIFF"));

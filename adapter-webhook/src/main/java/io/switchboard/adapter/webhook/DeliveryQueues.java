@@ -1,14 +1,19 @@
 package io.switchboard.adapter.webhook;
 
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.domain.call.CallConnectionId;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.codec.BodyCodec;
 
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,6 +40,7 @@ final class DeliveryQueues {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final long responseTimeoutMillis;
+    private final OutboundPolicy outbound;
     private final Map<CallConnectionId, CallQueue> queues = new HashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
@@ -50,8 +56,9 @@ final class DeliveryQueues {
     }
 
     DeliveryQueues(Vertx vertx, WebClient client, RequestSigner signer, RetryPolicy retryPolicy, Clock clock,
-                   Duration responseTimeout) {
+                   Duration responseTimeout, OutboundPolicy outbound) {
         this.vertx = vertx;
+        this.outbound = outbound;
         this.client = client;
         this.signer = signer;
         this.retryPolicy = retryPolicy;
@@ -81,10 +88,41 @@ final class DeliveryQueues {
         }
     }
 
+    /**
+     * Resolves the target's host and checks every address against the policy first: a refused one gives the event
+     * up at once (a retry would meet the same refusal); the POST then goes to the address checked.
+     */
     private void attempt(CallQueue queue, Delivery delivery) {
         queue.retryTimer = -1;
+        String host = delivery.uri.getHost();
+        vertx.executeBlocking(() -> InetAddress.getAllByName(host), false).onComplete(resolved -> {
+            if (stopped) {
+                return;
+            }
+            if (resolved.failed()) {
+                onFailure(queue, delivery, "unknown host " + host, Optional.empty());
+                return;
+            }
+            Optional<String> refused = outbound.refusal(resolved.result());
+            if (refused.isPresent()) {
+                giveUp(delivery, refused.get() + " (not retried)");
+                next(queue, delivery);
+                return;
+            }
+            post(queue, delivery, resolved.result()[0]);
+        });
+    }
+
+    private void post(CallQueue queue, Delivery delivery, InetAddress address) {
+        URI uri = delivery.uri;
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         long timestamp = clock.instant().getEpochSecond();
-        client.postAbs(delivery.uri.toString())
+        client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(port, address.getHostAddress()), port,
+                        uri.getHost(), path)
+                .ssl(tls)
                 .as(BodyCodec.none())
                 .timeout(responseTimeoutMillis)
                 .putHeader("Content-Type", "application/json")

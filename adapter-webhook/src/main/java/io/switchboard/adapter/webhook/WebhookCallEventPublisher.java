@@ -1,6 +1,7 @@
 package io.switchboard.adapter.webhook;
 
 import io.switchboard.application.port.out.CallEventPublisher;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.RecordingFileNotifier;
 import io.switchboard.domain.call.CallbackTarget;
@@ -59,7 +60,8 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
     private final DeliveryQueues queues;
     private final AtomicReference<CompletionStage<Void>> closing = new AtomicReference<>();
 
-    private WebhookCallEventPublisher(Context context, WebClient client, WebhookConfig config) {
+    private WebhookCallEventPublisher(Context context, WebClient client, WebhookConfig config,
+                                      OutboundPolicy outbound) {
         this.context = context;
         this.client = client;
         this.clock = config.clock();
@@ -67,11 +69,16 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
         RetryPolicy retryPolicy = new RetryPolicy(config.firstRetryDelay(), config.maxRetryDelay(),
                 config.retryWindow(), () -> ThreadLocalRandom.current().nextDouble());
         this.queues = new DeliveryQueues(context.owner(), client, new RequestSigner(config.signingKey()),
-                retryPolicy, clock, config.responseTimeout());
+                retryPolicy, clock, config.responseTimeout(), outbound);
     }
 
     /** Creates the publisher and its HTTP client; {@link #close} releases the client. */
     public static WebhookCallEventPublisher create(Vertx vertx, WebhookConfig config) {
+        return create(vertx, config, OutboundPolicy.LOOPBACK);
+    }
+
+    /** As {@link #create(Vertx, WebhookConfig)}, posting only to the addresses {@code outbound} allows. */
+    public static WebhookCallEventPublisher create(Vertx vertx, WebhookConfig config, OutboundPolicy outbound) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         WebClientOptions options = new WebClientOptions()
@@ -79,7 +86,8 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
                 .setUserAgent(USER_AGENT)
                 .setFollowRedirects(false);
         WebClient client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST));
-        return new WebhookCallEventPublisher(vertx.getOrCreateContext(), client, config);
+        return new WebhookCallEventPublisher(vertx.getOrCreateContext(), client, config,
+                Objects.requireNonNull(outbound, "outbound"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.switchboard.adapter.webhook;
 
 import io.switchboard.adapter.webhook.RecordingReceiver.Reply;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.media.Tone;
@@ -138,6 +139,21 @@ class WebhookCallEventPublisherRetryTest {
         // then
         assertThat(receiver.requests()).hasSize(2);
         assertThat(publisher.stats()).isEqualTo(new WebhookStats(1, 1, 0, 0));
+    }
+
+    @Test
+    void givesUpACallbackToAnAddressThePolicyRefusesWithoutSendingIt(Vertx vertx) throws Exception {
+        // given: a receiver on loopback, and a publisher that posts to public addresses only
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(200));
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig(), OutboundPolicy.of(""));
+
+        // when
+        publisher.publish(origin(receiver.uri()), connected(CALL));
+        until("given up", () -> publisher.stats().givenUp() == 1);
+
+        // then: nothing was sent, and nothing is retried
+        assertThat(receiver.requests()).isEmpty();
+        assertThat(publisher.stats()).isEqualTo(new WebhookStats(0, 0, 1, 0));
     }
 
     @Test
