@@ -97,6 +97,12 @@ final class SipEndpoint implements AutoCloseable {
         }
     }
 
+    /** The largest SIP message taken over TCP: far more than any INVITE with its SDP. */
+    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    static final int MAX_TCP_CONNECTIONS = 256;
+    /** The longest pause allowed between the reads of one message over TCP. */
+    static final long TCP_READ_TIMEOUT_MILLIS = 10_000;
+
     private static Properties properties(String host, int port) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "switchboard-" + host + "-" + port + "-" + STACKS.incrementAndGet());
@@ -107,6 +113,13 @@ final class SipEndpoint implements AutoCloseable {
         // A bounded pool instead of a thread per message; the listener still sees one event at a time.
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
+        // SIP over TCP: a message size limit checked against Content-Length before the body is read (a connection
+        // declaring more is closed), a cap on connections (each costs JAIN-SIP a thread), and a bound on the pause
+        // within a message. (JAIN-SIP's NIO processor, which would save the thread per connection, breaks
+        // re-INVITEs and REFER over TCP here: not used.)
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(MAX_TCP_CONNECTIONS));
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(TCP_READ_TIMEOUT_MILLIS));
         return p;
     }
 

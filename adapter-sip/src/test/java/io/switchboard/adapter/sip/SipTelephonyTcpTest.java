@@ -10,10 +10,14 @@ import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +89,34 @@ class SipTelephonyTcpTest {
 
     private static String via(Request request) {
         return ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
+    }
+
+    @Test
+    void dropsAConnectionThatDeclaresAMessageOverTheSizeLimitWithoutTakingTheMemory() throws Exception {
+        // given
+        int port = startCalledOverTcp();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+
+        // when: a 60-byte body declared as 200 MB
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            String invite = "INVITE sip:+14255550100@127.0.0.1:" + port + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-huge\r\n"
+                    + "From: <sip:mallory@127.0.0.1>;tag=1\r\nTo: <sip:+14255550100@127.0.0.1>\r\n"
+                    + "Call-ID: huge@127.0.0.1\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\n"
+                    + "Contact: <sip:mallory@127.0.0.1:5999;transport=tcp>\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: 200000000\r\n\r\n" + "v=0\r\n".repeat(12);
+            socket.getOutputStream().write(invite.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+
+            // then: the connection is closed, the 200 MB never allocated, no call offered
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+        System.gc();
+        assertThat(memory.getHeapMemoryUsage().getUsed() - heapBefore).isLessThan(50L * 1024 * 1024);
+        assertThat(incoming.offers()).isEmpty();
     }
 
     @Test
