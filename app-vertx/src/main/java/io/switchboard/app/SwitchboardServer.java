@@ -55,6 +55,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds every adapter around the core and starts them. The only place that calls
@@ -84,7 +85,7 @@ public final class SwitchboardServer {
     private final Runnable closeSpeech;
     private final SpeechRecognizer recognizer;
     private final Runnable closeRecognizer;
-    private final Runnable warmRecognizer;
+    private final Supplier<CompletableFuture<Void>> warmRecognizer;
     private final SandboxTelephony sandbox;
     private final Optional<MediaEngine> rtp;
     private final Optional<SipTelephony> sip;
@@ -130,7 +131,7 @@ public final class SwitchboardServer {
             HttpSpeechRecognizer remote = HttpSpeechRecognizer.create(vertx, config.recognitionService().get());
             recognizer = remote;
             closeRecognizer = remote::close;
-            warmRecognizer = () -> { };
+            warmRecognizer = () -> CompletableFuture.completedFuture(null);
             LOG.log(Level.INFO, "speech recognition: the service at " + config.recognitionService().get().where()
                     + " (locales " + String.join(", ", remote.locales()) + ")");
         } else if (config.engines().recognizer().equals("pocketsphinx")) {
@@ -138,7 +139,7 @@ public final class SwitchboardServer {
                     Math.max(1, Runtime.getRuntime().availableProcessors() / 2), RECOGNITIONS_QUEUED);
             recognizer = installed;
             closeRecognizer = installed::close;
-            warmRecognizer = () -> { };
+            warmRecognizer = () -> CompletableFuture.completedFuture(null);
             LOG.log(Level.INFO, "speech recognition: PocketSphinx (en-US)");
         } else {
             SphinxRecognizer embedded = SphinxRecognizer.start(RECOGNITIONS_QUEUED);
@@ -221,9 +222,13 @@ public final class SwitchboardServer {
                         + "/"));
     }
 
-    /** Loads the speech recognizer's model in the background, so that the first recognition does not wait for it. */
-    public void warmUp() {
-        warmRecognizer.run();
+    /**
+     * Loads the speech recognizer's models in the background, so that the first recognition does not wait for them.
+     *
+     * @return completes once they are loaded
+     */
+    public CompletableFuture<Void> warmUp() {
+        return warmRecognizer.get();
     }
 
     /** Starts a server; throws with a message naming the setting when the configuration cannot work. */

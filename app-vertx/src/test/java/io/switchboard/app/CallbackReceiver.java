@@ -81,7 +81,7 @@ final class CallbackReceiver implements AutoCloseable {
         return result;
     }
 
-    /** Short names ({@code CallConnectionStateChanged:connected}, {@code ToneReceived:tone1}, ...) of a call's events. */
+    /** Short names ({@code CallConnectionStateChanged:connected}, {@code ToneReceived:tone1}, ...) of its events. */
     List<String> namesOf(String callId) {
         return eventsOf(callId).stream().map(CallbackReceiver::name).toList();
     }

@@ -32,25 +32,20 @@ class RestFuzzTest {
 
     @TempDir
     static Path dataDir;
-    private static SwitchboardServer server;
+    private static SandboxServer sandbox;
     private static CallbackReceiver app;
     private static SignedClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        server = SwitchboardServer.start(AppConfig.fromSettings(Map.of(
-                "SWITCHBOARD_HTTP_PORT", "0",
-                "SWITCHBOARD_ACCESS_KEY", KEY,
-                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
-                "SWITCHBOARD_SIP_ENABLED", "false")));
-        app = new CallbackReceiver();
-        api = new SignedClient(server.httpPort(), KEY);
+        sandbox = SandboxServer.start(dataDir, KEY, Map.of());
+        app = sandbox.app;
+        api = sandbox.api;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop(Duration.ofSeconds(5));
-        app.close();
+        sandbox.close();
     }
 
     /** A request the API accepts, to mutate. */

@@ -25,25 +25,20 @@ class SandboxEndToEndTest {
 
     @TempDir
     static Path dataDir;
-    private static SwitchboardServer server;
+    private static SandboxServer sandbox;
     private static CallbackReceiver app;
     private static SignedClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        server = SwitchboardServer.start(AppConfig.fromSettings(Map.of(
-                "SWITCHBOARD_HTTP_PORT", "0",
-                "SWITCHBOARD_ACCESS_KEY", KEY,
-                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
-                "SWITCHBOARD_SIP_ENABLED", "false")));
-        app = new CallbackReceiver();
-        api = new SignedClient(server.httpPort(), KEY);
+        sandbox = SandboxServer.start(dataDir, KEY, Map.of());
+        app = sandbox.app;
+        api = sandbox.api;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop(Duration.ofSeconds(5));
-        app.close();
+        sandbox.close();
     }
 
     private static String createCall(String target, String extra) throws Exception {
@@ -214,7 +209,8 @@ class SandboxEndToEndTest {
                 .filter(p -> p.getJsonObject("identifier").getString("rawId").equals("4:+15550100002"))
                 .findFirst().orElseThrow().getString("participantId");
         SignedClient.Response removed = api.send("DELETE", "/calls/" + call + "/participants/" + added, null);
-        app.await(call, WAIT, names -> names.lastIndexOf("ParticipantsUpdated:1") > names.indexOf("ParticipantsUpdated:2"));
+        app.await(call, WAIT,
+                names -> names.lastIndexOf("ParticipantsUpdated:1") > names.indexOf("ParticipantsUpdated:2"));
         SignedClient.Response state = api.send("GET", "/calls/" + call, null);
 
         // then
@@ -242,7 +238,7 @@ class SandboxEndToEndTest {
     void healthNeedsNoSignatureAndCountsCallsAndWebhooks() throws Exception {
         java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://127.0.0.1:" + server.httpPort() + "/health")).build(),
+                        "http://127.0.0.1:" + sandbox.server.httpPort() + "/health")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
         JsonObject body = new JsonObject(health.body());
@@ -253,7 +249,7 @@ class SandboxEndToEndTest {
                 .containsExactlyInAnyOrder("delivered", "retried", "givenUp", "pending");
         assertThat(body.getString("version")).isEqualTo(Version.current());
         java.net.http.HttpResponse<String> head = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.httpPort()
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + sandbox.server.httpPort()
                         + "/health")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(head.statusCode()).isEqualTo(200);
@@ -271,7 +267,7 @@ class SandboxEndToEndTest {
         // when: scraped as Prometheus does, without a signature
         java.net.http.HttpResponse<String> scraped = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+                        "http://127.0.0.1:" + sandbox.server.httpPort() + "/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
         // then
@@ -300,7 +296,7 @@ class SandboxEndToEndTest {
     void everythingElseStillNeedsASignature() throws Exception {
         java.net.http.HttpResponse<String> unsigned = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://127.0.0.1:" + server.httpPort() + "/calls/x")).build(),
+                        "http://127.0.0.1:" + sandbox.server.httpPort() + "/calls/x")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(unsigned.statusCode()).isEqualTo(401);

@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Benchmark, not a test: end of caller speech to {@code RecognizeCompleted} at the application, over real SIP and
- * RTP. SIPp answers N calls at once ({@code uas_answer_speech.xml}); 4 s after our ACK each callee starts sending
- * synthesized speech ("technical support", after 500 ms of silence) as PCMU. Each call is recognizing a 3-choice menu
- * (no prompt) as soon as it is connected. The end of speech is taken as the call's {@code CallConnected} arrival + 4 s
- * + 500 ms + the phrase's audible length (the ACK goes out just before {@code CallConnected} is posted: the figure is a few
- * milliseconds high, never low). Prints p50/p99, how many were recognized right, and the server's CPU.
- * Calls are created at {@code perSecond}, so that their answers spread as real callers' do; at once they queue for the
- * recognizer. Usage: bench/speech/latency.sh [calls=50] [perSecond=5]
+ * RTP. SIPp answers the calls ({@code uas_answer_speech.xml}); 4 s after our ACK each callee starts sending synthesized
+ * speech ("technical support", after 500 ms of silence) as PCMU. Each call is recognizing a 3-choice menu (no prompt)
+ * as soon as it is connected. The end of speech is taken as the call's {@code CallConnected} arrival + 4 s + 500 ms
+ * + the phrase's audible length (the ACK goes out just before {@code CallConnected} is posted: the figure is a few
+ * milliseconds high, never low). Calls are created at {@code perSecond}, so that their answers spread as real
+ * callers' do; at once they queue for the recognizer. Prints p50/p99, how many were recognized right, and the
+ * server's CPU. Usage: bench/speech/latency.sh [calls=50] [perSecond=5]
  */
 public final class SpeechLatencyBenchmark {
 
@@ -56,8 +56,7 @@ public final class SpeechLatencyBenchmark {
         }
         try (CallbackReceiver app = new CallbackReceiver();
              SippTrunk trunk = SippTrunk.start(scenarios, "uas_answer_speech.xml", calls, data, KEY, "30000-30999")) {
-            trunk.server.warmUp();
-            Thread.sleep(3000); // benchmark only: the recognizer's models load in the background
+            trunk.server.warmUp().get(60, TimeUnit.SECONDS);
             Map<String, Long> connected = new ConcurrentHashMap<>();
             List<String> ids = new ArrayList<>();
             long cpuBefore = processCpu();
@@ -95,8 +94,8 @@ public final class SpeechLatencyBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = (processCpu() - cpuBefore) / 1e9;
             Arrays.sort(latencies);
-            System.out.printf("calls=%d at %d/s, phrase %d ms; recognized right %d/%d; end of speech -> RecognizeCompleted "
-                    + "ms: p50=%.0f p99=%.0f max=%.0f; process CPU %.2f s per s over %.1f s (server, SIPp's "
+            System.out.printf("calls=%d at %d/s, phrase %d ms; recognized right %d/%d; end of speech -> "
+                    + "RecognizeCompleted ms: p50=%.0f p99=%.0f max=%.0f; process CPU %.2f s per s over %.1f s (server, SIPp's "
                     + "receiver side excluded)%n", calls, perSecond, speechMillis, right, calls, ms(latencies, 50),
                     ms(latencies, 99), latencies[calls - 1] / 1e6, cpu / seconds, seconds);
             for (String call : ids) {

@@ -92,10 +92,14 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
         }
     }
 
-    /** Loads both decoders in the background, so that the first recognitions do not wait for them. */
-    public void warmUp() {
-        choicesThread.execute(this::choicesDecoder);
-        speechThread.execute(this::dictationDecoder);
+    /**
+     * Loads both decoders in the background, so that the first recognitions do not wait for them.
+     *
+     * @return completes once both are loaded
+     */
+    public CompletableFuture<Void> warmUp() {
+        return CompletableFuture.allOf(CompletableFuture.runAsync(this::choicesDecoder, choicesThread),
+                CompletableFuture.runAsync(this::dictationDecoder, speechThread));
     }
 
     @Override
