@@ -2,6 +2,7 @@ package io.switchboard.client;
 
 import io.switchboard.app.SwitchboardServer;
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.SsmlPlaySource;
 import io.switchboard.domain.media.TextPlaySource;
 import io.switchboard.domain.media.Tone;
@@ -34,6 +35,7 @@ import static io.switchboard.client.GaCallConnectionState.CONNECTED;
 import static io.switchboard.client.GaCallConnectionState.CONNECTING;
 import static io.switchboard.client.GaCallConnectionState.DISCONNECTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -45,6 +47,7 @@ class GaCallClientSwitchboardTest {
 
     private static final PhoneNumberIdentifier ANSWERS = new PhoneNumberIdentifier("+15550100001");
     private static final PhoneNumberIdentifier PRESSES_ONE = new PhoneNumberIdentifier("+15550100002");
+    private static final PhoneNumberIdentifier SAYS_YES = new PhoneNumberIdentifier("+15550100004");
     private static final PhoneNumberIdentifier NEVER_ANSWERS = new PhoneNumberIdentifier("+15550100408");
     private static final PhoneNumberIdentifier CALLER_ID = new PhoneNumberIdentifier("+18005550100");
     private static final GaOperationOptions NONE = GaOperationOptions.none();
@@ -257,6 +260,25 @@ class GaCallClientSwitchboardTest {
         JsonObject recognized = awaitEvent(call, "RecognizeCompleted");
         assertThat(recognized.getJsonObject("data").getJsonObject("dtmfResult").getJsonArray("tones"))
                 .containsExactly("one");
+        await(client.terminate(call));
+    }
+
+    @Test
+    void recognizesAChoiceSaidByTheCallee() throws Exception {
+        CallConnectionId call = connectedCall(SAYS_YES);
+
+        await(client.recognizeSpeech(call, SAYS_YES, GaSpeechRecognizeOptions.choices(List.of(
+                        new Choice("Confirm", List.of("yes", "confirm"), Optional.of(Tone.ONE)),
+                        new Choice("Cancel", List.of("no"), Optional.empty())))
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(800)).withLanguage("en-US")
+                .withOperation(NONE.withOperationContext("said"))));
+
+        JsonObject recognized = awaitEvent(call, "RecognizeCompleted").getJsonObject("data");
+        assertThat(recognized.getString("recognitionType")).isEqualTo("choices");
+        assertThat(recognized.getJsonObject("choiceResult").getString("label")).isEqualTo("Confirm");
+        assertThat(recognized.getString("operationContext")).isEqualTo("said");
+        assertThatThrownBy(() -> GaSpeechRecognizeOptions.speech().withTimeouts(Duration.ofSeconds(5),
+                Duration.ofMillis(10))).hasMessageStartingWith("endSilence: PT0.01S");
         await(client.terminate(call));
     }
 

@@ -124,6 +124,13 @@ public interface GaCallClient extends AutoCloseable {
     CompletionStage<Void> recognizeDtmf(CallConnectionId callId, CommunicationIdentifier target,
                                         GaRecognizeOptions options);
 
+    /**
+     * {@code POST …/{id}:recognize} (202): recognizes one of the options' choices said (or keyed) by {@code target},
+     * or its free speech; {@code RecognizeCompleted} (with {@code choiceResult} or {@code speechResult}) follows.
+     */
+    CompletionStage<Void> recognizeSpeech(CallConnectionId callId, CommunicationIdentifier target,
+                                          GaSpeechRecognizeOptions options);
+
     /** {@code POST …/{id}:startContinuousDtmfRecognition} (200): each tone of {@code target} becomes an event. */
     CompletionStage<Void> startContinuousDtmfRecognition(CallConnectionId callId, CommunicationIdentifier target,
                                                          GaOperationOptions options);

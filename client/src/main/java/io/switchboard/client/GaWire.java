@@ -84,6 +84,29 @@ final class GaWire {
         return body;
     }
 
+    static JsonObject recognizeSpeech(CommunicationIdentifier target, GaSpeechRecognizeOptions options) {
+        JsonObject recognizeOptions = new JsonObject().put("targetParticipant", mediaIdentifier(target))
+                .put("interruptPrompt", options.interruptPrompt())
+                .put("initialSilenceTimeoutInSeconds", options.initialSilenceTimeout().toSeconds())
+                .put("speechOptions", new JsonObject().put("endSilenceTimeoutInMs", options.endSilence().toMillis()));
+        options.language().ifPresent(language -> recognizeOptions.put("speechLanguage", language));
+        if (!options.choices().isEmpty()) {
+            JsonArray choices = new JsonArray();
+            options.choices().forEach(choice -> {
+                JsonObject node = new JsonObject().put("label", choice.label())
+                        .put("phrases", new JsonArray(choice.phrases()));
+                choice.tone().ifPresent(tone -> node.put("tone", tones(List.of(tone)).getString(0)));
+                choices.add(node);
+            });
+            recognizeOptions.put("choices", choices);
+        }
+        JsonObject body = operation(options.operation())
+                .put("recognizeInputType", options.choices().isEmpty() ? "speech" : "choices")
+                .put("recognizeOptions", recognizeOptions);
+        options.prompt().ifPresent(file -> body.put("playPrompt", fileSource(file)));
+        return body;
+    }
+
     /** Continuous DTMF start and stop, hold, unhold: a target participant and the operation's options. */
     static JsonObject onParticipant(CommunicationIdentifier target, GaOperationOptions options) {
         return operation(options).put("targetParticipant", mediaIdentifier(target));

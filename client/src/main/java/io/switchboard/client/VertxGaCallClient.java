@@ -174,6 +174,13 @@ final class VertxGaCallClient implements GaCallClient {
     }
 
     @Override
+    public CompletionStage<Void> recognizeSpeech(CallConnectionId callId, CommunicationIdentifier target,
+                                                 GaSpeechRecognizeOptions options) {
+        return action(callId, "recognize",
+                GaWire.recognizeSpeech(required(target), Objects.requireNonNull(options, "options")));
+    }
+
+    @Override
     public CompletionStage<Void> startContinuousDtmfRecognition(CallConnectionId callId,
                                                                 CommunicationIdentifier target,
                                                                 GaOperationOptions options) {
