@@ -86,6 +86,7 @@ public final class SwitchboardServer {
     private final SpeechRecognizer recognizer;
     private final Runnable closeRecognizer;
     private final Supplier<CompletableFuture<Void>> warmRecognizer;
+    private volatile CompletableFuture<Void> warming;
     private final SandboxTelephony sandbox;
     private final Optional<MediaEngine> rtp;
     private final Optional<SipTelephony> sip;
@@ -181,7 +182,7 @@ public final class SwitchboardServer {
         tls = tls(config);
         httpPort = deployHttp(config, v -> HealthRoute.around(
                 AcsRestApi.router(v, useCases, core.incomingCalls(), rest), v, registry, webhooks::stats,
-                metrics.registry()));
+                metrics.registry(), this::recognitionState));
     }
 
     /**
@@ -228,7 +229,23 @@ public final class SwitchboardServer {
      * @return completes once they are loaded
      */
     public CompletableFuture<Void> warmUp() {
-        return warmRecognizer.get();
+        CompletableFuture<Void> loading = warmRecognizer.get();
+        warming = loading;
+        loading.whenComplete((done, error) -> {
+            if (error != null) {
+                LOG.log(Level.ERROR, "speech recognition: the models did not load: " + error.getMessage());
+            }
+        });
+        return loading;
+    }
+
+    /** The recognizer's models: {@code on first use} (not warmed), {@code loading}, {@code ready} or {@code failed}. */
+    String recognitionState() {
+        CompletableFuture<Void> loading = warming;
+        if (loading == null) {
+            return "on first use";
+        }
+        return !loading.isDone() ? "loading" : loading.isCompletedExceptionally() ? "failed" : "ready";
     }
 
     /** Starts a server; throws with a message naming the setting when the configuration cannot work. */

@@ -248,6 +248,7 @@ class SandboxEndToEndTest {
         assertThat(body.getJsonObject("webhooks").fieldNames())
                 .containsExactlyInAnyOrder("delivered", "retried", "givenUp", "pending");
         assertThat(body.getString("version")).isEqualTo(Version.current());
+        assertThat(body.getString("speechRecognition")).isIn("on first use", "loading", "ready");
         java.net.http.HttpResponse<String> head = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + sandbox.server.httpPort()
                         + "/health")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),

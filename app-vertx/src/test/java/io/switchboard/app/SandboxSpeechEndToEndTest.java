@@ -1,12 +1,16 @@
 package io.switchboard.app;
 
 import io.vertx.core.json.JsonObject;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -100,6 +104,19 @@ class SandboxSpeechEndToEndTest {
         assertThat(completed.getString("recognitionType")).isEqualTo("speech");
         // the embedded free-speech model is weak ("pay by bill" is what it makes of the sandbox's voice)
         assertThat(completed.getJsonObject("speechResult").getString("speech")).startsWith("i would like to pay");
+    }
+
+    @Test
+    void healthTellsWhenTheRecognizersModelsAreLoaded() throws Exception {
+        sandbox.server.warmUp();
+
+        Awaitility.await("speechRecognition ready").atMost(Duration.ofSeconds(60)).until(() -> {
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + sandbox.server.httpPort() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonObject body = new JsonObject(health.body());
+            return body.getString("speechRecognition").equals("ready") && body.getString("status").equals("ok");
+        });
     }
 
     @Test
