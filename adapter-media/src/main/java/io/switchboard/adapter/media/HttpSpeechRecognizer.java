@@ -132,18 +132,14 @@ public final class HttpSpeechRecognizer implements SpeechRecognizer {
         if (choices.isEmpty()) {
             return RecognizedSpeech.unscored(text);
         }
-        String said = words(text);
+        String said = Choice.words(text);
         Map<String, String> phrases = choices.stream().flatMap(c -> Utterance.phrasesOf(c).stream())
-                .collect(Collectors.toMap(HttpSpeechRecognizer::words, phrase -> phrase, (first, later) -> first));
+                .collect(Collectors.toMap(Choice::words, phrase -> phrase, (first, later) -> first));
         Optional<String> exact = Optional.ofNullable(phrases.get(said));
         Optional<String> contained = phrases.keySet().stream().filter(p -> !p.isEmpty()
                         && (" " + said + " ").contains(" " + p + " "))
                 .max(Comparator.comparingInt(String::length)).map(phrases::get);
         return RecognizedSpeech.unscored(exact.or(() -> contained).orElse(""));
-    }
-
-    private static String words(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ").trim();
     }
 
     private static void field(Buffer body, String boundary, String name, String value) {

@@ -3,6 +3,7 @@ package io.switchboard.adapter.media;
 import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechUnavailableException;
 import io.switchboard.application.port.out.Utterance;
+import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.RecognizedSpeech;
 
 import java.io.IOException;
@@ -14,13 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -109,7 +108,7 @@ public final class PocketsphinxRecognizer implements SpeechRecognizer, AutoClose
             Map<String, String> phrases = new LinkedHashMap<>();
             if (!utterance.choices().isEmpty()) {
                 utterance.choices().forEach(choice -> Utterance.phrasesOf(choice).forEach(phrase -> {
-                    String words = words(phrase);
+                    String words = Choice.words(phrase);
                     if (!words.isEmpty()) {
                         phrases.putIfAbsent(words, phrase);
                     }
@@ -124,7 +123,7 @@ public final class PocketsphinxRecognizer implements SpeechRecognizer, AutoClose
             if (utterance.choices().isEmpty()) {
                 return RecognizedSpeech.unscored(heard);
             }
-            return RecognizedSpeech.unscored(phrases.getOrDefault(words(heard), ""));
+            return RecognizedSpeech.unscored(phrases.getOrDefault(Choice.words(heard), ""));
         } finally {
             try (var files = Files.list(directory)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
@@ -133,9 +132,5 @@ public final class PocketsphinxRecognizer implements SpeechRecognizer, AutoClose
             }
             Files.deleteIfExists(directory);
         }
-    }
-
-    private static String words(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ").trim();
     }
 }

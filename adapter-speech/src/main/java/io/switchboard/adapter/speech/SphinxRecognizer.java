@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -335,7 +334,7 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
             Map<String, String> known = new LinkedHashMap<>();
             for (Choice choice : choices) {
                 for (String phrase : Utterance.phrasesOf(choice)) {
-                    String words = words(phrase);
+                    String words = Choice.words(phrase);
                     if (!words.isEmpty() && Stream.of(words.split(" ")).allMatch(w -> dictionary.getWord(w) != null)) {
                         known.putIfAbsent(words, phrase);
                     } else {
@@ -361,10 +360,6 @@ public final class SphinxRecognizer implements SpeechRecognizer, AutoCloseable {
             }
         }
 
-        /** A phrase as grammar words: lower case, letters, digits and apostrophes, single spaces. */
-        static String words(String phrase) {
-            return phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ").trim();
-        }
 
         private static String jsgf(List<String> alternatives) {
             return "#JSGF V1.0;\ngrammar " + GRAMMAR + ";\npublic <choice> = "

@@ -1,6 +1,7 @@
 package io.switchboard.domain.media;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,5 +18,13 @@ public record Choice(String label, List<String> phrases, Optional<Tone> tone) {
         if (label.isBlank()) {
             throw new IllegalArgumentException("label: empty (expected: the choice's name, e.g. Confirm)");
         }
+    }
+
+    /**
+     * Words as phrases are compared: lower case, letters, digits and apostrophes, single spaces ("Yes!" and "yes"
+     * are the same answer).
+     */
+    public static String words(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ").trim();
     }
 }

@@ -5,7 +5,6 @@ import io.switchboard.domain.call.LegId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -165,16 +164,12 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
     }
 
     private Optional<Choice> choiceSaid(String text) {
-        String said = normalized(text);
+        String said = Choice.words(text);
         if (said.isEmpty()) {
             return Optional.empty();
         }
-        return choices.stream().filter(choice -> normalized(choice.label()).equals(said)
-                || choice.phrases().stream().anyMatch(phrase -> normalized(phrase).equals(said))).findFirst();
+        return choices.stream().filter(choice -> Choice.words(choice.label()).equals(said)
+                || choice.phrases().stream().anyMatch(phrase -> Choice.words(phrase).equals(said))).findFirst();
     }
 
-    /** Lower case, letters, digits and single spaces only. */
-    static String normalized(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ").trim();
-    }
 }
