@@ -1,8 +1,8 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.media.DiskRecordingStore;
-import io.switchboard.adapter.media.HttpMediaFetcher;
 import io.switchboard.adapter.media.EspeakSynthesizer;
+import io.switchboard.adapter.media.HttpMediaFetcher;
 import io.switchboard.adapter.media.HttpSpeechRecognizer;
 import io.switchboard.adapter.media.HttpSpeechSynthesizer;
 import io.switchboard.adapter.media.MediaFetcherConfig;
@@ -18,6 +18,7 @@ import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.MediaStreams;
 import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechSynthesizer;
@@ -155,7 +156,7 @@ public final class SwitchboardServer {
                 .map(url -> webhooks.recordingFiles(url, () -> apiBase(config))));
         metrics.watch(registry, webhooks::stats);
         core = CallAutomationCore.create(registry, telephony, metrics.counting(webhooks), media, Optional.of(speech),
-                Optional.of(recognizer), new UuidIdGenerator(), clock, callWorkers,
+                Optional.of(recognizer), MediaStreams.NONE, new UuidIdGenerator(), clock, callWorkers,
                 new CallSettings(config.ringTimeout()),
                 config.incomingCallUrl().map(webhooks::incomingCalls), archive);
         purgeRecordings(config.recordings().retention(), clock);

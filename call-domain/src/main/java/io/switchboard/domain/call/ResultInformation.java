@@ -45,6 +45,11 @@ public record ResultInformation(int code, int subCode, String message) {
     public static final ResultInformation TRANSFER_ACCEPTED =
             new ResultInformation(202, 0, "The transfer operation completed successfully.");
 
+    public static final ResultInformation STREAMING_STARTED =
+            new ResultInformation(200, 0, "Action completed successfully.");
+    public static final ResultInformation STREAMING_STOPPED =
+            new ResultInformation(200, 0, "Action completed successfully.");
+
     public ResultInformation {
         Objects.requireNonNull(message, "message");
     }
@@ -82,12 +87,12 @@ public record ResultInformation(int code, int subCode, String message) {
         return new ResultInformation(500, 8567, "Action failed, speech could not be synthesized. " + detail);
     }
 
-    /** Tones could not be sent into a leg (the network cannot, or the leg is gone). */
     /** The speech engine failed or is unavailable (8564). */
     public static ResultInformation speechServiceFailed(String detail) {
         return new ResultInformation(500, 8564, "Action failed, speech service connection error: " + detail);
     }
 
+    /** Tones could not be sent into a leg (the network cannot, or the leg is gone). */
     public static ResultInformation tonesNotSent(String detail) {
         return new ResultInformation(400, 8520, "Action failed, tones could not be sent. " + detail);
     }
@@ -100,6 +105,14 @@ public record ResultInformation(int code, int subCode, String message) {
     /** A transfer could not be done; {@code cause} says why the target was not reached. */
     public static ResultInformation transferFailed(String detail) {
         return new ResultInformation(500, 8583, "Transfer failed. " + detail);
+    }
+
+    /**
+     * A media stream's WebSocket could not be opened, or was lost: ACS publishes no code for it; 500 with this
+     * server's subcode 8590 says which.
+     */
+    public static ResultInformation streamingFailed(String detail) {
+        return new ResultInformation(500, 8590, "Media streaming failed: " + detail);
     }
 
     public boolean isSuccess() {

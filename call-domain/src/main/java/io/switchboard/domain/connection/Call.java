@@ -23,6 +23,7 @@ import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.recording.Recording;
 import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.domain.recording.RecordingSpec;
+import io.switchboard.domain.streaming.MediaStreaming;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
@@ -33,6 +34,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * A call connection: the application's view of one call and its remote participants.
@@ -92,7 +96,10 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
             throw new CallAutomationException(ErrorCode.TOO_MANY_PARTICIPANTS,
                     "targets: " + targets.size() + " (expected: at most " + MAX_PARTICIPANTS + ")");
         }
-        Call call = new Call(id, serverCallId, setup, at, Lifecycle.connecting(), Roster.of(targets), MediaSlot.EMPTY);
+        MediaSlot media = MediaSlot.EMPTY.withStreaming(setup.streaming().map(spec -> MediaStreaming.of(
+                MediaOperationId.of(UUID.nameUUIDFromBytes(("media-streaming:" + id).getBytes(UTF_8)).toString()),
+                spec)));
+        Call call = new Call(id, serverCallId, setup, at, Lifecycle.connecting(), Roster.of(targets), media);
         return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTING));
     }
 
@@ -254,6 +261,29 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
     /** The call's recording {@code id} while it runs; else {@link ErrorCode#RECORDING_NOT_FOUND} is thrown. */
     public Recording recording(RecordingId id) {
         return CallRecording.find(this, id);
+    }
+
+    /**
+     * Starts the call's media stream, set up when it was created or answered: its connection is opened, and once it
+     * is, {@code MediaStreamingStarted} follows. Refused if none was set up, or it runs already.
+     */
+    public Transition startStreaming(Optional<String> context, Optional<URI> callback) {
+        return CallStreaming.start(this, context, callback);
+    }
+
+    /** Stops the call's media stream; {@code MediaStreamingStopped} follows. Refused unless it runs. */
+    public Transition stopStreaming(Optional<String> context, Optional<URI> callback) {
+        return CallStreaming.stop(this, context, callback);
+    }
+
+    /** The connection of the media stream {@code stream} opened: it carries the participants from now on. */
+    public Transition streamingOpened(MediaOperationId stream) {
+        return CallStreaming.opened(this, stream);
+    }
+
+    /** The connection of the media stream {@code stream} could not be opened, or was lost; the call goes on. */
+    public Transition streamingFailed(MediaOperationId stream, ResultInformation why) {
+        return CallStreaming.failed(this, stream, why);
     }
 
     /** A connected participant pressed a key: reported if asked for, and heard by a recognition listening to it. */

@@ -48,7 +48,8 @@ final class CallControl {
                 || call.dtmfListeners().contains(leg)) {
             events.add(new ToneReceived(call.id(), from.get(), tone, next.toneSequence()));
         }
-        return new Transition(next, events).then(c -> CallMedia.toneForRecognition(c, leg, tone));
+        return new Transition(next, events).then(c -> CallMedia.toneForRecognition(c, leg, tone))
+                .then(c -> CallStreaming.tone(c, from.get(), tone));
     }
 
     static Transition startContinuousDtmf(Call call, String idOrRawId) {

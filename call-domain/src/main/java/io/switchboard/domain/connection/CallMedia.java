@@ -115,7 +115,7 @@ final class CallMedia {
         media.recognize().ifPresent(r -> stopInputs(r, commands));
         media.holdMusic().forEach(m -> commands.add(new StopMedia(m.id())));
         return new Transition(call.withMedia(media.withRecognize(Optional.empty()).withHoldMusic(List.of())),
-                List.of(), commands).then(CallRecording::stopAny);
+                List.of(), commands).then(CallRecording::stopAny).then(CallStreaming::stopAny);
     }
 
     /** A leg left: a recognition listening to it has nobody to hear and ends without an event; its music stops. */

@@ -49,7 +49,9 @@ final class CallParticipants {
             events.add(new AddParticipantSucceeded(call.id(), joined.operationContext(), joined));
         }
         next = next.withParticipantsUpdated(events);
-        return new Transition(next, events);
+        Transition answered = new Transition(next, events);
+        return call.state() == CallState.CONNECTING ? answered.then(CallStreaming::connected)
+                : answered.then(c -> CallStreaming.joined(c, joined));
     }
 
     static Transition ended(Call call, LegId leg, ResultInformation cause) {
@@ -75,7 +77,7 @@ final class CallParticipants {
             events.add(new CancelAddParticipantSucceeded(call.id(), gone, gone.operationContext(),
                     gone.operationCallbackUri()));
         }
-        Transition silenced = CallMedia.legGone(rest, leg);
+        Transition silenced = CallMedia.legGone(rest, leg).then(c -> CallStreaming.legGone(c, leg));
         Call next = silenced.call();
         if (gone.joined() && gone.state() != ParticipantState.LEAVING && !next.participants().isEmpty()) {
             next = next.withParticipantsUpdated(events);

@@ -4,6 +4,7 @@ import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import io.switchboard.domain.streaming.StreamingSpec;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +16,11 @@ import java.util.Set;
  * @param source   who calls: the application's identity; for an answered call, who answered ({@code answeredBy})
  * @param callerId the number shown to PSTN callees ({@code alternateCallerId} / {@code sourceCallerIdNumber})
  * @param answered whether the application answered the call (an incoming call) rather than created it
+ * @param streaming its media stream ({@code mediaStreamingOptions}), if it wants one
  */
 public record CallSetup(Optional<CommunicationIdentifier> source, Optional<PhoneNumberIdentifier> callerId,
                         Optional<String> subject, CallbackTarget callback, Set<RequestedCallEvent> requestedEvents,
-                        Optional<String> operationContext, boolean answered) {
+                        Optional<String> operationContext, boolean answered, Optional<StreamingSpec> streaming) {
 
     public CallSetup {
         Objects.requireNonNull(source, "source");
@@ -27,17 +29,23 @@ public record CallSetup(Optional<CommunicationIdentifier> source, Optional<Phone
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(operationContext, "operationContext");
         requestedEvents = Set.copyOf(requestedEvents);
+        Objects.requireNonNull(streaming, "streaming");
     }
 
     /** The setup of a call the application creates. */
     public CallSetup(Optional<CommunicationIdentifier> source, Optional<PhoneNumberIdentifier> callerId,
                      Optional<String> subject, CallbackTarget callback, Set<RequestedCallEvent> requestedEvents,
                      Optional<String> operationContext) {
-        this(source, callerId, subject, callback, requestedEvents, operationContext, false);
+        this(source, callerId, subject, callback, requestedEvents, operationContext, false, Optional.empty());
     }
 
     /** This setup for a call the application answers. */
     public CallSetup asAnswered() {
-        return new CallSetup(source, callerId, subject, callback, requestedEvents, operationContext, true);
+        return new CallSetup(source, callerId, subject, callback, requestedEvents, operationContext, true, streaming);
+    }
+
+    /** This setup with a media stream. */
+    public CallSetup withStreaming(Optional<StreamingSpec> spec) {
+        return new CallSetup(source, callerId, subject, callback, requestedEvents, operationContext, answered, spec);
     }
 }

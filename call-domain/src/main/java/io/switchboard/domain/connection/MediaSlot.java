@@ -6,6 +6,7 @@ import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.media.RecognizeOperation;
 import io.switchboard.domain.recording.Recording;
+import io.switchboard.domain.streaming.MediaStreaming;
 
 import java.util.List;
 import java.util.Objects;
@@ -13,19 +14,20 @@ import java.util.Optional;
 
 /**
  * The media of a call: its play or its recognition (one at a time), the music of its held participants, its
- * recording.
+ * recording, its media stream.
  *
  * @param play      the last play, running or ended
  * @param playTo    the legs the running play goes to; empty for everyone connected and not on hold
  * @param recognize the DTMF recognition, while one runs
  * @param holdMusic the music of held participants, one per leg
  * @param recording the call's recording, while one runs (paused or not)
+ * @param streaming the call's media stream, if the application set one up (running or not)
  */
 public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Optional<RecognizeOperation> recognize,
-                        List<HoldMusic> holdMusic, Optional<Recording> recording) {
+                        List<HoldMusic> holdMusic, Optional<Recording> recording, Optional<MediaStreaming> streaming) {
 
     static final MediaSlot EMPTY = new MediaSlot(Optional.empty(), List.of(), Optional.empty(), List.of(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
 
     public MediaSlot {
         Objects.requireNonNull(play, "play");
@@ -33,6 +35,7 @@ public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Option
         Objects.requireNonNull(recognize, "recognize");
         holdMusic = List.copyOf(holdMusic);
         Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(streaming, "streaming");
     }
 
     Optional<PlayOperation> runningPlay() {
@@ -52,7 +55,7 @@ public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Option
     }
 
     MediaSlot withPlay(Optional<PlayOperation> next, List<LegId> to) {
-        return new MediaSlot(next, to, recognize, holdMusic, recording);
+        return new MediaSlot(next, to, recognize, holdMusic, recording, streaming);
     }
 
     MediaSlot withPlay(Optional<PlayOperation> next) {
@@ -60,14 +63,18 @@ public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Option
     }
 
     MediaSlot withRecognize(Optional<RecognizeOperation> next) {
-        return new MediaSlot(play, playTo, next, holdMusic, recording);
+        return new MediaSlot(play, playTo, next, holdMusic, recording, streaming);
     }
 
     MediaSlot withHoldMusic(List<HoldMusic> next) {
-        return new MediaSlot(play, playTo, recognize, next, recording);
+        return new MediaSlot(play, playTo, recognize, next, recording, streaming);
     }
 
     MediaSlot withRecording(Optional<Recording> next) {
-        return new MediaSlot(play, playTo, recognize, holdMusic, next);
+        return new MediaSlot(play, playTo, recognize, holdMusic, next, streaming);
+    }
+
+    MediaSlot withStreaming(Optional<MediaStreaming> next) {
+        return new MediaSlot(play, playTo, recognize, holdMusic, recording, next);
     }
 }

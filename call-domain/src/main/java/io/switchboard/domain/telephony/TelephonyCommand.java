@@ -5,10 +5,12 @@ import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlaySource;
 import io.switchboard.domain.media.SpeechOptions;
+import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.recording.RecordingChannels;
 import io.switchboard.domain.recording.RecordingId;
+import io.switchboard.domain.streaming.StreamingSpec;
 
 import java.time.Duration;
 import java.util.List;
@@ -139,6 +141,61 @@ public sealed interface TelephonyCommand {
 
         public StopRecording {
             Objects.requireNonNull(recording, "recording");
+        }
+    }
+
+    /**
+     * Open a call's media stream to the application: once open, telephony reports it ({@code Call.streamingOpened}),
+     * and the call says which legs it carries ({@link StreamLeg}); one that cannot be opened or is lost later is
+     * reported too ({@code Call.streamingFailed}).
+     */
+    record StartStreaming(MediaOperationId stream, StreamingSpec spec) implements TelephonyCommand {
+
+        public StartStreaming {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(spec, "spec");
+        }
+    }
+
+    /**
+     * Carry a connected participant's leg in the stream: what it says goes to the application as the participant's
+     * audio, and, for a bidirectional stream, what the application sends is played to it.
+     */
+    record StreamLeg(MediaOperationId stream, LegId leg, CommunicationIdentifier participant)
+            implements TelephonyCommand {
+
+        public StreamLeg {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(participant, "participant");
+        }
+    }
+
+    /** Stop carrying a leg that left the call; the stream goes on with the others. */
+    record UnstreamLeg(MediaOperationId stream, LegId leg) implements TelephonyCommand {
+
+        public UnstreamLeg {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(leg, "leg");
+        }
+    }
+
+    /** Send a participant's key press along the stream. */
+    record StreamTone(MediaOperationId stream, CommunicationIdentifier participant, Tone tone)
+            implements TelephonyCommand {
+
+        public StreamTone {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(participant, "participant");
+            Objects.requireNonNull(tone, "tone");
+        }
+    }
+
+    /** Close the stream: its legs are no longer carried, audio queued to play is dropped. Unknown ones are ignored. */
+    record StopStreaming(MediaOperationId stream) implements TelephonyCommand {
+
+        public StopStreaming {
+            Objects.requireNonNull(stream, "stream");
         }
     }
 }

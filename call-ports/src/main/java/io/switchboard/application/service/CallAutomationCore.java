@@ -10,6 +10,7 @@ import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.MediaFetcher;
+import io.switchboard.application.port.out.MediaStreams;
 import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechSynthesizer;
@@ -38,16 +39,19 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
      *
      * @param speech   says text and SSML play sources; without it they are refused as not available
      * @param recognizer recognizes speech; without it, recognitions of speech fail as the service is unavailable
+     * @param streams  carries the calls' media streams to the applications ({@link MediaStreams#NONE}: none)
      * @param workers  runs the calls' serial executors; its tasks are short and never block
      * @param incoming tells the application of calls ringing here; without it they are refused
      * @param recordings keeps and announces the recordings' files
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
                                             MediaFetcher fetcher, Optional<SpeechSynthesizer> speech,
-                                            Optional<SpeechRecognizer> recognizer, IdGenerator ids,
+                                            Optional<SpeechRecognizer> recognizer, MediaStreams streams,
+                                            IdGenerator ids,
                                             Clock clock, Executor workers, CallSettings settings,
                                             Optional<IncomingCallNotifier> incoming, RecordingArchive recordings) {
-        return create(registry, telephony, publisher, fetcher, speech, recognizer, ids, clock, workers, settings,
+        return create(registry, telephony, publisher, fetcher, speech, recognizer, streams, ids, clock, workers,
+                settings,
                 new ExecutorTimers(workers), incoming, recordings);
     }
 
@@ -59,21 +63,23 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
      */
     public static CallAutomationCore create(CallRegistry registry, Telephony telephony, CallEventPublisher publisher,
                                             MediaFetcher fetcher, Optional<SpeechSynthesizer> speech,
-                                            Optional<SpeechRecognizer> recognizer, IdGenerator ids,
+                                            Optional<SpeechRecognizer> recognizer, MediaStreams streams,
+                                            IdGenerator ids,
                                             Clock clock, Executor workers, CallSettings settings, Timers timers,
                                             Optional<IncomingCallNotifier> incoming, RecordingArchive recordings) {
         Clips clips = new Clips(fetcher, speech);
         RecordingFiles files = new RecordingFiles(telephony, recordings);
         SpeechListening listening = new SpeechListening(telephony, recognizer);
         Calls calls = new Calls(registry, publisher, new CallExecutors(workers),
-                new TelephonyCommands(telephony, clips, timers, settings.ringTimeout(), files, listening));
+                new TelephonyCommands(telephony, clips, timers, settings.ringTimeout(), files, listening,
+                        new StreamRelays(telephony, streams)));
         PlayService play = new PlayService(calls, clips, ids);
         ParticipantService participants = new ParticipantService(calls, ids);
         DtmfService dtmf = new DtmfService(calls, telephony);
         CallControlService control = new CallControlService(calls, telephony, clips);
         CallControlUseCases callControl = new CallControlUseCases(control, control,
                 new RecognizeService(calls, clips, ids, recognizer), dtmf, dtmf, control, control,
-                new RecordingService(calls, files, recordings.store(), ids, clock));
+                new RecordingService(calls, files, recordings.store(), ids, clock), new StreamingService(calls));
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
                 new HangUpService(calls), play, play, participants, participants, new GetCallService(calls),
                 callControl);

@@ -3,6 +3,7 @@ package io.switchboard.application.service;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.in.IncomingCallOffer;
+import io.switchboard.application.port.out.AudioFeed;
 import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.OfferedCall;
@@ -48,7 +49,8 @@ public final class RoutingTelephony implements Telephony {
     private final Map<LegId, Telephony> carriers = new ConcurrentHashMap<>();
     private final Map<Playback, Set<Telephony>> playbacks = new ConcurrentHashMap<>();
     private final Map<RecordingId, Telephony> recordings = new ConcurrentHashMap<>();
-    private final Map<MediaOperationId, Telephony> listeners = new ConcurrentHashMap<>();
+    private final Map<MediaOperationId, Set<Telephony>> listeners = new ConcurrentHashMap<>();
+    private final Map<MediaOperationId, Set<Telephony>> feeds = new ConcurrentHashMap<>();
 
     /** Adds a network; earlier ones win when several can reach a target. */
     public void register(Telephony network) {
@@ -230,13 +232,29 @@ public final class RoutingTelephony implements Telephony {
     public void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
         Telephony network = carrier(leg).orElseThrow(() ->
                 new UnsupportedOperationException("no network carries leg " + leg));
-        listeners.put(operation, network);
+        listeners.computeIfAbsent(operation, o -> ConcurrentHashMap.newKeySet()).add(network);
         network.listen(call, operation, leg, sink);
     }
 
     @Override
     public void stopListening(CallConnectionId call, MediaOperationId operation) {
-        Optional.ofNullable(listeners.remove(operation)).ifPresent(n -> n.stopListening(call, operation));
+        Optional.ofNullable(listeners.remove(operation)).ifPresent(all -> all.forEach(n ->
+                n.stopListening(call, operation)));
+    }
+
+    /** The network carrying the leg plays the feed into it; legs no network carries are ignored. */
+    @Override
+    public void feed(CallConnectionId call, MediaOperationId operation, LegId leg, AudioFeed feed) {
+        carrier(leg).ifPresent(network -> {
+            feeds.computeIfAbsent(operation, o -> ConcurrentHashMap.newKeySet()).add(network);
+            network.feed(call, operation, leg, feed);
+        });
+    }
+
+    @Override
+    public void stopFeeding(CallConnectionId call, MediaOperationId operation) {
+        Optional.ofNullable(feeds.remove(operation)).ifPresent(all -> all.forEach(n ->
+                n.stopFeeding(call, operation)));
     }
 
     private Optional<Telephony> recorder(List<LegId> legs) {

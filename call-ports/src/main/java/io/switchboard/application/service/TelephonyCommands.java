@@ -16,9 +16,14 @@ import io.switchboard.domain.telephony.TelephonyCommand.StartListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StartMedia;
 import io.switchboard.domain.telephony.TelephonyCommand.StartRecording;
 import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
+import io.switchboard.domain.telephony.TelephonyCommand.StartStreaming;
 import io.switchboard.domain.telephony.TelephonyCommand.StopListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StopMedia;
 import io.switchboard.domain.telephony.TelephonyCommand.StopRecording;
+import io.switchboard.domain.telephony.TelephonyCommand.StopStreaming;
+import io.switchboard.domain.telephony.TelephonyCommand.StreamLeg;
+import io.switchboard.domain.telephony.TelephonyCommand.StreamTone;
+import io.switchboard.domain.telephony.TelephonyCommand.UnstreamLeg;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
 import java.time.Duration;
@@ -36,10 +41,12 @@ final class TelephonyCommands {
     private final Duration defaultRingTimeout;
     private final RecordingFiles recordings;
     private final SpeechListening listening;
+    private final StreamRelays streams;
 
     TelephonyCommands(Telephony telephony, Clips clips, Timers timers, Duration defaultRingTimeout,
-                      RecordingFiles recordings, SpeechListening listening) {
+                      RecordingFiles recordings, SpeechListening listening, StreamRelays streams) {
         this.listening = listening;
+        this.streams = streams;
         this.telephony = telephony;
         this.clips = clips;
         this.timers = timers;
@@ -72,6 +79,16 @@ final class TelephonyCommands {
             telephony.pauseRecording(call.id(), pause.recording(), pause.paused());
         } else if (command instanceof StopRecording stop) {
             recordings.stop(call, stop);
+        } else if (command instanceof StartStreaming start) {
+            streams.start(calls, call, start);
+        } else if (command instanceof StreamLeg leg) {
+            streams.streamLeg(call, leg);
+        } else if (command instanceof UnstreamLeg leg) {
+            streams.unstreamLeg(leg);
+        } else if (command instanceof StreamTone tone) {
+            streams.tone(tone);
+        } else if (command instanceof StopStreaming stop) {
+            streams.stop(call, stop);
         } else {
             throw new IllegalStateException("unknown telephony command " + command);
         }

@@ -1,5 +1,6 @@
 package io.switchboard.application.fakes;
 
+import io.switchboard.application.port.out.AudioFeed;
 import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
@@ -30,6 +31,8 @@ public final class FakeTelephony implements Telephony {
 
     private final Map<MediaOperationId, AudioSink> listening = new ConcurrentHashMap<>();
     private final List<LegId> listenedTo = new CopyOnWriteArrayList<>();
+    private final Map<String, AudioSink> legSinks = new ConcurrentHashMap<>();
+    private final Map<String, AudioFeed> feeds = new ConcurrentHashMap<>();
     private final List<MediaOperationId> stoppedListening = new CopyOnWriteArrayList<>();
 
     /** Tones the core asked to send into a leg. */
@@ -188,12 +191,36 @@ public final class FakeTelephony implements Telephony {
     public void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
         listening.put(operation, sink);
         listenedTo.add(leg);
+        legSinks.put(operation + "/" + leg, sink);
     }
 
     @Override
     public void stopListening(CallConnectionId call, MediaOperationId operation) {
         listening.remove(operation);
+        legSinks.keySet().removeIf(key -> key.startsWith(operation + "/"));
         stoppedListening.add(operation);
+    }
+
+    @Override
+    public void feed(CallConnectionId call, MediaOperationId operation, LegId leg, AudioFeed feed) {
+        feeds.put(operation + "/" + leg, feed);
+    }
+
+    @Override
+    public void stopFeeding(CallConnectionId call, MediaOperationId operation) {
+        feeds.keySet().removeIf(key -> key.startsWith(operation + "/"));
+    }
+
+    /** The sink {@code operation} gave for {@code leg}; fails if it listens to no such leg. */
+    public AudioSink listener(MediaOperationId operation, LegId leg) {
+        return Optional.ofNullable(legSinks.get(operation + "/" + leg)).orElseThrow(() ->
+                new AssertionError("nobody listens to " + leg + " for " + operation + "; listening: "
+                        + legSinks.keySet()));
+    }
+
+    /** The feed {@code operation} plays into {@code leg}, if any. */
+    public Optional<AudioFeed> feed(MediaOperationId operation, LegId leg) {
+        return Optional.ofNullable(feeds.get(operation + "/" + leg));
     }
 
     /** The sink of the listener for {@code operation}; fails if nobody listens for it. */

@@ -32,11 +32,12 @@ public final class TestCore {
     public final FakeSpeechSynthesizer speech = new FakeSpeechSynthesizer();
     public final FakeSpeechRecognizer recognizer = new FakeSpeechRecognizer();
     public final FakeTimers timers = new FakeTimers();
+    public final FakeMediaStreams streams = new FakeMediaStreams();
     public final RecordingIncomingCallNotifier notices = new RecordingIncomingCallNotifier();
     public final InMemoryRecordingStore recordings = new InMemoryRecordingStore();
     public final InMemoryCallRegistry registry = new InMemoryCallRegistry(Clock.systemUTC(), Duration.ofMinutes(10));
     private final CallAutomationCore core = CallAutomationCore.create(registry, telephony, events, media,
-            Optional.of(speech), Optional.of(recognizer), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run,
+            Optional.of(speech), Optional.of(recognizer), streams, new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run,
             CallSettings.DEFAULTS, timers,
             Optional.of(notices), new RecordingArchive(recordings, Optional.of(recordings)));
 

@@ -11,6 +11,7 @@ import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.AnswerCallCommand;
 import io.switchboard.application.port.in.IncomingCallOffer;
 import io.switchboard.application.port.out.IncomingCallNotice;
+import io.switchboard.application.port.out.MediaStreams;
 import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.port.out.RejectReason;
 import io.switchboard.domain.call.CallAutomationException;
@@ -204,7 +205,8 @@ class IncomingCallServiceTest {
         FakeTelephony telephony = new FakeTelephony();
         CallAutomationCore deaf = CallAutomationCore.create(new InMemoryCallRegistry(Clock.systemUTC(),
                         Duration.ofMinutes(1)), telephony, new RecordingCallEventPublisher(), new FakeMediaFetcher(),
-                Optional.empty(), Optional.empty(), new SequentialIdGenerator(), Clock.systemUTC(), Runnable::run,
+                Optional.empty(), Optional.empty(), MediaStreams.NONE, new SequentialIdGenerator(), Clock.systemUTC(),
+                Runnable::run,
                 CallSettings.DEFAULTS,
                 new FakeTimers(), Optional.empty(),
                 new RecordingArchive(new InMemoryRecordingStore(), Optional.empty()));

@@ -6,7 +6,8 @@ import java.util.Objects;
 public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticipantUseCase cancelAddParticipant,
                                   RecognizeUseCase recognize, ContinuousDtmfUseCase continuousDtmf,
                                   SendDtmfTonesUseCase sendDtmfTones, HoldUseCase hold,
-                                  TransferCallUseCase transfer, RecordingUseCase recording) {
+                                  TransferCallUseCase transfer, RecordingUseCase recording,
+                                  MediaStreamingUseCase streaming) {
 
     public CallControlUseCases {
         Objects.requireNonNull(mute, "mute");
@@ -17,5 +18,6 @@ public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticip
         Objects.requireNonNull(hold, "hold");
         Objects.requireNonNull(transfer, "transfer");
         Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(streaming, "streaming");
     }
 }

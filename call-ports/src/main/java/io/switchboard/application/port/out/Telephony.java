@@ -92,15 +92,30 @@ public interface Telephony {
 
     /**
      * Delivers what {@code leg} says to {@code sink}, from now until {@link #stopListening}, the leg's end, or the
-     * call's; unknown legs deliver nothing. This default fails with {@link UnsupportedOperationException}, for
+     * call's; unknown legs deliver nothing. One operation may listen to several legs, and several operations to one
+     * leg (a recognition during a media stream); each sink hears all. This default fails with {@link UnsupportedOperationException}, for
      * networks that carry no audio.
      */
     default void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
         throw new UnsupportedOperationException("this network carries no audio to listen to");
     }
 
-    /** Stops delivering to the sink given for {@code operation}; unknown ones are ignored. */
+    /** Stops delivering to the sinks given for {@code operation}; unknown ones are ignored. */
     default void stopListening(CallConnectionId call, MediaOperationId operation) {
         // a network that listens to nothing has nothing to stop
+    }
+
+    /**
+     * Plays what {@code feed} gives into an answered leg, one frame each time one is due, over whatever else it
+     * hears, from now until {@link #stopFeeding}, the leg's end, or the call's; unknown legs are ignored. This default
+     * plays nothing, for networks that carry no audio.
+     */
+    default void feed(CallConnectionId call, MediaOperationId operation, LegId leg, AudioFeed feed) {
+        // a network that carries no audio has nowhere to play it
+    }
+
+    /** Stops playing the feeds given for {@code operation}; unknown ones are ignored. */
+    default void stopFeeding(CallConnectionId call, MediaOperationId operation) {
+        // a network that carries no audio plays no feed
     }
 }

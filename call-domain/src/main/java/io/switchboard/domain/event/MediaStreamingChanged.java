@@ -1,0 +1,43 @@
+package io.switchboard.domain.event;
+
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.streaming.MediaStreaming;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A call's media stream started, stopped or failed ({@code MediaStreamingStarted}, {@code …Stopped},
+ * {@code …Failed}); {@code detail} says why, in ACS's words. Goes to the callback of the request that started or
+ * stopped it, if it gave one.
+ */
+public record MediaStreamingChanged(CallConnectionId callId, MediaStreaming streaming, Status status, Detail detail,
+                                    ResultInformation result) implements CallEvent {
+
+    public enum Status { STARTED, STOPPED, FAILED }
+
+    /** ACS's {@code mediaStreamingStatusDetails}. */
+    public enum Detail {
+        SUBSCRIPTION_STARTED, SUBSCRIPTION_STOPPED, INITIAL_WEBSOCKET_CONNECTION_FAILED,
+        STREAM_CONNECTION_INTERRUPTED
+    }
+
+    public MediaStreamingChanged {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(streaming, "streaming");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(result, "result");
+    }
+
+    public Optional<String> operationContext() {
+        return streaming.operationContext();
+    }
+
+    @Override
+    public Optional<URI> operationCallbackUri() {
+        return streaming.operationCallbackUri();
+    }
+}

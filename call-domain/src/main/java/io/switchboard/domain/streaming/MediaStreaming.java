@@ -1,0 +1,51 @@
+package io.switchboard.domain.streaming;
+
+import io.switchboard.domain.media.MediaOperationId;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A call's media stream, as the application set it up: its subscription {@code id}, its spec, and where it stands.
+ * The operation context and callback are those of the request that last started or stopped it.
+ */
+public record MediaStreaming(MediaOperationId id, StreamingSpec spec, State state, Optional<String> operationContext,
+                             Optional<URI> operationCallbackUri) {
+
+    /** Inactive: not streaming; starting: its connection is being opened; active: streaming. */
+    public enum State { INACTIVE, STARTING, ACTIVE }
+
+    public MediaStreaming {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(operationContext, "operationContext");
+        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
+    }
+
+    /** A stream set up with the call, not yet started. */
+    public static MediaStreaming of(MediaOperationId id, StreamingSpec spec) {
+        return new MediaStreaming(id, spec, State.INACTIVE, Optional.empty(), Optional.empty());
+    }
+
+    public boolean running() {
+        return state != State.INACTIVE;
+    }
+
+    MediaStreaming in(State next) {
+        return new MediaStreaming(id, spec, next, operationContext, operationCallbackUri);
+    }
+
+    public MediaStreaming in(State next, Optional<String> context, Optional<URI> callback) {
+        return new MediaStreaming(id, spec, next, context, callback);
+    }
+
+    public MediaStreaming active() {
+        return in(State.ACTIVE);
+    }
+
+    public MediaStreaming inactive() {
+        return in(State.INACTIVE);
+    }
+}

@@ -1,0 +1,210 @@
+package io.switchboard.application.service;
+
+import io.switchboard.application.port.out.MediaStreams;
+import io.switchboard.application.port.out.Telephony;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.connection.Call;
+import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.streaming.StreamingSpec;
+import io.switchboard.domain.streaming.StreamingSpec.Channels;
+import io.switchboard.domain.telephony.TelephonyCommand.StartStreaming;
+import io.switchboard.domain.telephony.TelephonyCommand.StopStreaming;
+import io.switchboard.domain.telephony.TelephonyCommand.StreamLeg;
+import io.switchboard.domain.telephony.TelephonyCommand.StreamTone;
+import io.switchboard.domain.telephony.TelephonyCommand.UnstreamLeg;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The calls' media streams: opens each stream's connection through {@link MediaStreams}, has telephony deliver what
+ * the legs the call names say to it (each apart, or mixed by a {@link Mixdown}), and, for a bidirectional stream,
+ * plays what the application sends back into those legs through one {@link FrameQueue} each. Tells the call when a
+ * connection opened or failed. Thread-safe: the calls' executors start and stop relays, telephony's audio thread
+ * and the connections' threads feed them.
+ */
+final class StreamRelays {
+
+    private static final System.Logger LOG = System.getLogger(StreamRelays.class.getName());
+
+    private final Telephony telephony;
+    private final MediaStreams streams;
+    private final Map<MediaOperationId, Relay> relays = new ConcurrentHashMap<>();
+
+    StreamRelays(Telephony telephony, MediaStreams streams) {
+        this.telephony = telephony;
+        this.streams = streams;
+    }
+
+    void start(Calls calls, Call call, StartStreaming start) {
+        CallConnectionId callId = call.id();
+        Relay relay = new Relay(callId, start.stream(), start.spec());
+        relays.put(start.stream(), relay);
+        streams.open(new MediaStreams.Request(callId, start.stream(), start.spec()), relay.inbound(calls))
+                .whenComplete((connection, error) -> {
+                    if (error != null) {
+                        String why = why(error);
+                        LOG.log(Level.WARNING, "call {0}: media stream {1} could not be opened: {2}", callId,
+                                start.stream(), why);
+                        calls.report(callId, current -> current.streamingFailed(start.stream(),
+                                ResultInformation.streamingFailed("the WebSocket could not be opened: " + why)));
+                    } else if (relay.opened(connection)) {
+                        LOG.log(Level.INFO, "call {0}: media stream {1} open to {2}", callId, start.stream(),
+                                start.spec().transportUrl().getHost());
+                        calls.report(callId, current -> current.streamingOpened(start.stream()));
+                    } else {
+                        connection.close(); // stopped while it was being opened
+                    }
+                });
+    }
+
+    void streamLeg(Call call, StreamLeg command) {
+        Relay relay = relays.get(command.stream());
+        if (relay == null) {
+            return;
+        }
+        relay.add(command);
+        try {
+            telephony.listen(call.id(), command.stream(), command.leg(), samples -> relay.heard(command, samples));
+            if (relay.spec.bidirectional()) {
+                telephony.feed(call.id(), command.stream(), command.leg(), relay.queue(command.leg()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "call {0}: leg {1} cannot be streamed: {2}", call.id(), command.leg(),
+                    e.getMessage());
+        }
+    }
+
+    void unstreamLeg(UnstreamLeg command) {
+        Optional.ofNullable(relays.get(command.stream())).ifPresent(relay -> relay.remove(command.leg()));
+    }
+
+    void tone(StreamTone command) {
+        Optional.ofNullable(relays.get(command.stream())).ifPresent(relay -> relay.tone(command));
+    }
+
+    void stop(Call call, StopStreaming stop) {
+        Relay relay = relays.remove(stop.stream());
+        if (relay == null) {
+            return;
+        }
+        telephony.stopListening(call.id(), stop.stream());
+        telephony.stopFeeding(call.id(), stop.stream());
+        relay.close();
+        LOG.log(Level.INFO, "call {0}: media stream {1} stopped{2}", call.id(), stop.stream(), relay.dropped());
+    }
+
+    int active() {
+        return relays.size();
+    }
+
+    private static String why(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return String.valueOf(cause.getMessage());
+    }
+
+    /** One stream: its connection once open, the legs it carries, what waits to be played into them. */
+    private static final class Relay {
+
+        private final CallConnectionId call;
+        private final MediaOperationId stream;
+        private final StreamingSpec spec;
+        private final Map<LegId, StreamLeg> legs = new ConcurrentHashMap<>();
+        private final Map<LegId, FrameQueue> queues = new ConcurrentHashMap<>();
+        private final Mixdown mixdown;
+        private volatile MediaStreams.Connection connection;
+        private volatile boolean closed;
+
+        Relay(CallConnectionId call, MediaOperationId stream, StreamingSpec spec) {
+            this.call = call;
+            this.stream = stream;
+            this.spec = spec;
+            this.mixdown = new Mixdown(frame -> send(Optional.empty(), frame));
+        }
+
+        /** Keeps the open connection; false if the relay was closed meanwhile. */
+        synchronized boolean opened(MediaStreams.Connection open) {
+            if (closed) {
+                return false;
+            }
+            connection = open;
+            return true;
+        }
+
+        void add(StreamLeg leg) {
+            legs.put(leg.leg(), leg);
+            mixdown.join(leg.leg());
+        }
+
+        void remove(LegId leg) {
+            legs.remove(leg);
+            queues.remove(leg);
+            mixdown.leave(leg);
+        }
+
+        FrameQueue queue(LegId leg) {
+            return queues.computeIfAbsent(leg, l -> new FrameQueue());
+        }
+
+        /** Telephony's audio thread: what a leg said. */
+        void heard(StreamLeg leg, short[] samples) {
+            if (spec.channels() == Channels.UNMIXED) {
+                send(Optional.of(leg), samples);
+            } else {
+                mixdown.frame(leg.leg(), samples);
+            }
+        }
+
+        void tone(StreamTone tone) {
+            MediaStreams.Connection open = connection;
+            if (open != null) {
+                open.tone(tone.participant(), tone.tone());
+            }
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (connection != null) {
+                connection.close();
+            }
+        }
+
+        String dropped() {
+            long samples = queues.values().stream().mapToLong(FrameQueue::dropped).sum();
+            return samples == 0 ? "" : " (" + samples / 8 + " ms of the audio sent back dropped: the queue was full)";
+        }
+
+        private void send(Optional<StreamLeg> leg, short[] frame) {
+            MediaStreams.Connection open = connection;
+            if (open != null) {
+                open.audio(leg.map(StreamLeg::participant), frame);
+            }
+        }
+
+        MediaStreams.Inbound inbound(Calls calls) {
+            return new MediaStreams.Inbound() {
+                @Override
+                public void audio(short[] samples) {
+                    queues.values().forEach(queue -> queue.offer(samples));
+                }
+
+                @Override
+                public void stopAudio() {
+                    queues.values().forEach(FrameQueue::clear);
+                }
+
+                @Override
+                public void lost(String why) {
+                    LOG.log(Level.WARNING, "call {0}: media stream {1} lost: {2}", call, stream, why);
+                    calls.report(call, current -> current.streamingFailed(stream,
+                            ResultInformation.streamingFailed("the WebSocket was lost: " + why)));
+                }
+            };
+        }
+    }
+}
