@@ -7,6 +7,7 @@ import io.switchboard.adapter.media.HttpSpeechRecognizer;
 import io.switchboard.adapter.media.HttpSpeechSynthesizer;
 import io.switchboard.adapter.media.MediaFetcherConfig;
 import io.switchboard.adapter.media.PocketsphinxRecognizer;
+import io.switchboard.adapter.media.WebSocketMediaStreams;
 import io.switchboard.adapter.rest.acs.AcsRestApi;
 import io.switchboard.adapter.rest.acs.RestConfig;
 import io.switchboard.adapter.sandbox.SandboxConfig;
@@ -18,7 +19,6 @@ import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
-import io.switchboard.application.port.out.MediaStreams;
 import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechSynthesizer;
@@ -81,6 +81,7 @@ public final class SwitchboardServer {
     /** Synthesized audio kept for reuse: some hours of speech at 8 kHz. */
     private static final long SPEECH_CACHE_BYTES = 64L * 1024 * 1024;
     private final HttpMediaFetcher media;
+    private final WebSocketMediaStreams streams;
     private final DiskRecordingStore recordings;
     private final SpeechSynthesizer speech;
     private final Runnable closeSpeech;
@@ -110,6 +111,7 @@ public final class SwitchboardServer {
                 hooks.responseTimeout(), hooks.firstRetryDelay(), hooks.maxRetryDelay(), config.webhookRetryWindow(),
                 hooks.gaApiVersion(), clock), config.outbound());
         media = HttpMediaFetcher.create(vertx, MediaFetcherConfig.defaults().withOutbound(config.outbound()));
+        streams = WebSocketMediaStreams.create(vertx, config.outbound());
         if (config.speechService().isPresent()) {
             HttpSpeechSynthesizer remote = HttpSpeechSynthesizer.create(vertx, config.speechService().get());
             speech = remote;
@@ -156,7 +158,7 @@ public final class SwitchboardServer {
                 .map(url -> webhooks.recordingFiles(url, () -> apiBase(config))));
         metrics.watch(registry, webhooks::stats);
         core = CallAutomationCore.create(registry, telephony, metrics.counting(webhooks), media, Optional.of(speech),
-                Optional.of(recognizer), MediaStreams.NONE, new UuidIdGenerator(), clock, callWorkers,
+                Optional.of(recognizer), streams, new UuidIdGenerator(), clock, callWorkers,
                 new CallSettings(config.ringTimeout()),
                 config.incomingCallUrl().map(webhooks::incomingCalls), archive);
         purgeRecordings(config.recordings().retention(), clock);
@@ -335,6 +337,7 @@ public final class SwitchboardServer {
         rtp.ifPresent(MediaEngine::close);
         sandbox.close();
         media.close();
+        streams.close();
         closeSpeech.run();
         closeRecognizer.run();
         callWorkers.shutdown();

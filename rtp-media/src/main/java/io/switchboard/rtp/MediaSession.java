@@ -160,6 +160,21 @@ public final class MediaSession {
     }
 
     /**
+     * From the next tick on, mixes what {@code source} gives over what the remote party hears (its own prompt, or
+     * the conference), one frame per tick, until {@link #stopFeed} or {@link #close}; replaces an earlier source.
+     */
+    public void feed(FrameSource source) {
+        Objects.requireNonNull(source, "source");
+        submit(() -> stream.feed(source));
+    }
+
+    /** Stops feeding {@code source}, if it is the current one. */
+    public void stopFeed(FrameSource source) {
+        Objects.requireNonNull(source, "source");
+        submit(() -> stream.stopFeed(source));
+    }
+
+    /**
      * Sends the tones as RFC 4733 events (100 ms each, 60 ms apart), after any tones queued before. Audio and
      * playback pause while an event is sent. {@code done} runs on the pacer thread after the last end packet.
      *

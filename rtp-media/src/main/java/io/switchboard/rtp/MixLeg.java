@@ -53,16 +53,26 @@ final class MixLeg {
 
     /**
      * Writes what this member hears at the buffer's position: the total without its own contribution, plus its own
-     * prompt if one plays (read from the clip's linear samples, so it is mixed, not substituted).
+     * prompt if one plays (read from the clip's linear samples, so it is mixed, not substituted) and what is fed to
+     * it ({@code fed}, null if nothing).
      *
      * @return the id of a non-looped own playback that just ended, else {@code null}
      */
-    MediaOperationId writeMixed(ByteBuffer tx, Codec codec, Playback playback, Mixer mixer) {
+    MediaOperationId writeMixed(ByteBuffer tx, Codec codec, Playback playback, Mixer mixer, short[] fed) {
         prompt = Mixer.SILENCE;
         MediaOperationId finished = null;
         if (playback.playing()) {
             finished = playback.readFrame(personal);
             prompt = personal;
+        }
+        if (fed != null) {
+            if (prompt == Mixer.SILENCE) {
+                java.util.Arrays.fill(personal, 0);
+                prompt = personal;
+            }
+            for (int i = 0; i < Mixer.FRAME; i++) {
+                personal[i] += fed[i];
+            }
         }
         tx.put(mixer.render(contributed ? received : Mixer.SILENCE, prompt, codec));
         return finished;

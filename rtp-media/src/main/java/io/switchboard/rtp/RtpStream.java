@@ -76,6 +76,11 @@ final class RtpStream {
     /** What the remote party says, for a listener (speech recognition); null if none. Hears it even when muted. */
     private RecordingTap listenTap;
     private int[] tapFrame;
+    /** Audio fed into what the remote party hears, mixed over its prompt; null if none. */
+    private FrameSource feed;
+    private short[] fedFrame;
+    private int[] fedMix;
+    private byte[] fedEncoded;
 
     RtpStream(DatagramChannel channel, int localPort, MediaListener listener, EncodedClipCache cache,
               long timeoutNanos, RandomGenerator random, Runnable onClosed, boolean learnSource,
@@ -119,6 +124,23 @@ final class RtpStream {
 
     void stop(MediaOperationId id) {
         playback.stop(id);
+    }
+
+    /** From this tick on, what {@code source} gives is mixed over what the party hears; replaces an earlier one. */
+    void feed(FrameSource source) {
+        feed = source;
+        if (fedFrame == null) {
+            fedFrame = new short[Codec.FRAME_BYTES];
+            fedMix = new int[Codec.FRAME_BYTES];
+            fedEncoded = new byte[Codec.FRAME_BYTES];
+        }
+    }
+
+    /** Stops the feed, if it is {@code source}. */
+    void stopFeed(FrameSource source) {
+        if (feed == source) {
+            feed = null;
+        }
     }
 
     void sendDtmf(List<Tone> tones, Runnable done) {
@@ -318,8 +340,9 @@ final class RtpStream {
         } else {
             RtpPacket.writeHeader(tx, firstPacket, codec.payloadType(), sequence, clock, ssrc);
             tx.position(RtpPacket.HEADER_BYTES);
-            finished = mixer == null ? playback.writeFrame(tx, codec, cache)
-                    : leg.writeMixed(tx, codec, playback, mixer);
+            short[] fed = feed != null && feed.next(fedFrame) ? fedFrame : null;
+            finished = mixer != null ? leg.writeMixed(tx, codec, playback, mixer, fed)
+                    : fed != null ? writeFed(tx, fed) : playback.writeFrame(tx, codec, cache);
             tx.flip();
         }
         if (heardTap != null) {
@@ -338,6 +361,22 @@ final class RtpStream {
         if (finished != null) {
             playbackFinished(finished);
         }
+    }
+
+    /** Writes the prompt's frame, if one plays, with {@code fed} mixed over it; returns a playback that ended. */
+    private MediaOperationId writeFed(ByteBuffer tx, short[] fed) {
+        MediaOperationId finished = null;
+        if (playback.playing()) {
+            finished = playback.readFrame(fedMix);
+        } else {
+            java.util.Arrays.fill(fedMix, 0);
+        }
+        for (int i = 0; i < Codec.FRAME_BYTES; i++) {
+            short sample = Mixer.saturate(fedMix[i] + fed[i]);
+            fedEncoded[i] = codec == Codec.PCMU ? MuLaw.encode(sample) : ALaw.encode(sample);
+        }
+        tx.put(fedEncoded);
+        return finished;
     }
 
     /** What the party hears of its own prompt: the frame sent, or in a mix the prompt alone; silence during DTMF. */

@@ -38,7 +38,7 @@ class MixerTest {
     /** What {@code leg} hears, decoded from the 160 bytes it would send in {@code codec}. */
     private short heard(MixLeg leg, Codec codec) {
         ByteBuffer tx = ByteBuffer.allocate(160);
-        leg.writeMixed(tx, codec, new Playback(), mixer);
+        leg.writeMixed(tx, codec, new Playback(), mixer, null);
         byte first = tx.get(0);
         return codec == Codec.PCMU ? MuLaw.decode(first) : ALaw.decode(first);
     }
@@ -144,7 +144,7 @@ class MixerTest {
 
         // when
         ByteBuffer tx = ByteBuffer.allocate(160);
-        MediaOperationId finished = member.writeMixed(tx, Codec.PCMU, ownPrompt, mixer);
+        MediaOperationId finished = member.writeMixed(tx, Codec.PCMU, ownPrompt, mixer, null);
         short heardByOther = heard(other, Codec.PCMU);
 
         // then

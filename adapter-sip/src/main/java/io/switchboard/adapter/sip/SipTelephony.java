@@ -2,6 +2,7 @@ package io.switchboard.adapter.sip;
 
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.AudioFeed;
 import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
@@ -17,13 +18,10 @@ import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.rtp.MediaEngine;
 import io.switchboard.rtp.MediaSession;
-import io.switchboard.rtp.VoiceListener;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -60,8 +58,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Transfers transfers;
     private final MediaEvents media;
     private final MediaEngine engine;
-    /** The listeners of recognitions, by operation; touched on the signalling thread only. */
-    private final Map<MediaOperationId, VoiceListener> listeners = new HashMap<>();
+    /** Who hears the legs and what is fed into them; touched on the signalling thread only. */
+    private final LegListeners listeners;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipTelephony(SipConfig config, SignallingThread thread, SipEndpoint sip, SipEvents sipEvents,
@@ -69,6 +67,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                          HandleIncomingCallUseCase incoming) {
         this.routes = new Routes(config);
         this.engine = mediaFactory;
+        this.listeners = new LegListeners(mediaFactory);
         this.thread = thread;
         this.sip = sip;
         this.playbacks = new Playbacks(events);
@@ -187,27 +186,30 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     /**
      * Hands what an answered leg says to {@code sink}, frame by frame on the media engine's writer thread, until
-     * {@link #stopListening}; unknown or unanswered legs deliver nothing. Muted legs are heard too.
+     * {@link #stopListening}; unknown or unanswered legs deliver nothing. Muted legs are heard too. Several operations
+     * may listen to one leg.
      */
     @Override
     public void listen(CallConnectionId call, MediaOperationId operation, LegId leg, AudioSink sink) {
         thread.execute("listen to " + leg, () -> legs.find(leg).filter(found -> found.state == LegState.ANSWERED)
-                .ifPresent(answered -> {
-                    VoiceListener replaced = listeners.put(operation, engine.listen(answered.media, sink::frame));
-                    if (replaced != null) {
-                        replaced.close();
-                    }
-                }));
+                .ifPresent(answered -> listeners.listen(leg, answered.media, operation, sink)));
     }
 
     @Override
     public void stopListening(CallConnectionId call, MediaOperationId operation) {
-        thread.execute("stop listening " + operation, () -> {
-            VoiceListener listener = listeners.remove(operation);
-            if (listener != null) {
-                listener.close();
-            }
-        });
+        thread.execute("stop listening " + operation, () -> listeners.stop(operation));
+    }
+
+    /** Mixes the feed into what an answered leg hears, over its prompts or its conference; others are ignored. */
+    @Override
+    public void feed(CallConnectionId call, MediaOperationId operation, LegId leg, AudioFeed feed) {
+        thread.execute("feed " + leg, () -> legs.find(leg).filter(found -> found.state == LegState.ANSWERED)
+                .ifPresent(answered -> listeners.feed(answered.media, operation, feed)));
+    }
+
+    @Override
+    public void stopFeeding(CallConnectionId call, MediaOperationId operation) {
+        thread.execute("stop feeding " + operation, () -> listeners.stop(operation));
     }
 
     @Override
@@ -285,8 +287,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
         try {
             thread.call(() -> {
-                listeners.values().forEach(VoiceListener::close);
-                listeners.clear();
+                listeners.closeAll();
                 inbound.close();
                 for (Leg leg : legs.all()) {
                     signals.hangUp(leg.id());

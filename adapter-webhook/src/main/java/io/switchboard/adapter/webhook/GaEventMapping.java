@@ -14,6 +14,7 @@ import io.switchboard.domain.event.CancelAddParticipantFailed;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
+import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
@@ -91,7 +92,8 @@ final class GaEventMapping {
                 .on(CallTransferAccepted.class, ga::transferAccepted)
                 .on(CallTransferFailed.class, e -> ga.event("CallTransferFailed", e.callId(), e.operationContext(),
                         e.result()))
-                .on(RecordingStateChanged.class, ga::recordingStateChanged);
+                .on(RecordingStateChanged.class, ga::recordingStateChanged)
+                .on(MediaStreamingChanged.class, ga::mediaStreamingChanged);
     }
 
     private Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {
@@ -170,6 +172,26 @@ final class GaEventMapping {
                 .put("startDateTime", event.recording().startedAt().toString())
                 .put("recordingKind", "azureCommunicationServices");
         return Optional.of(new WireEvent(name, data));
+    }
+
+    private Optional<WireEvent> mediaStreamingChanged(MediaStreamingChanged event) {
+        String status = camel(event.status().name());
+        String name = "MediaStreaming" + Character.toUpperCase(status.charAt(0)) + status.substring(1);
+        ObjectNode data = common(name, event.callId(), event.operationContext(), Optional.of(event.result()),
+                Optional.empty());
+        data.putObject("mediaStreamingUpdate").put("contentType", "Audio")
+                .put("mediaStreamingStatus", "m" + name.substring(1))
+                .put("mediaStreamingStatusDetails", camel(event.detail().name()));
+        return Optional.of(new WireEvent(name, data));
+    }
+
+    /** {@code SUBSCRIPTION_STARTED} as {@code subscriptionStarted}. */
+    private static String camel(String constant) {
+        StringBuilder out = new StringBuilder();
+        for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+            out.append(out.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return out.toString();
     }
 
     private Optional<WireEvent> transferAccepted(CallTransferAccepted event) {

@@ -14,6 +14,7 @@ import io.switchboard.domain.event.CancelAddParticipantFailed;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
+import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
@@ -72,7 +73,8 @@ final class OriginEventMapping {
                 .notSent(CancelAddParticipantFailed.class)
                 .notSent(CallTransferAccepted.class)
                 .notSent(CallTransferFailed.class)
-                .notSent(RecordingStateChanged.class);
+                .notSent(RecordingStateChanged.class)
+                .notSent(MediaStreamingChanged.class);
     }
 
     private static Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {

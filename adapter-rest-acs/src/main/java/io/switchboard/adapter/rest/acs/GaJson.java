@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.Participant;
+import io.switchboard.domain.streaming.MediaStreaming;
 
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ final class GaJson {
 
     /**
      * CallConnectionProperties; {@code source} (for an answered call {@code answeredBy}) is a bare {@code {id}},
-     * {@code sourceCallerIdNumber} a bare value.
+     * {@code sourceCallerIdNumber} a bare value; a call set up to stream media has its {@code mediaStreamingSubscription}.
      */
     static ObjectNode callConnection(Call call) {
         ObjectNode node = object()
@@ -45,6 +46,10 @@ final class GaJson {
         call.setup().callerId().ifPresent(number -> node.putObject("sourceCallerIdNumber").put("value", number.value()));
         call.setup().source().ifPresent(source -> node.putObject(call.setup().answered() ? "answeredBy" : "source")
                 .put("id", source instanceof CommunicationUserIdentifier user ? user.id() : source.rawId()));
+        call.media().streaming().ifPresent(streaming -> node.putObject("mediaStreamingSubscription")
+                .put("id", streaming.id().value())
+                .put("state", streaming.state() == MediaStreaming.State.ACTIVE ? "active" : "inactive")
+                .putArray("subscribedContentTypes").add("audio"));
         return node;
     }
 

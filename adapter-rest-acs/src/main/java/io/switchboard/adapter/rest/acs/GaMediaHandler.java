@@ -10,7 +10,8 @@ import java.util.Optional;
 import static io.switchboard.adapter.rest.acs.GaCallHandler.callId;
 
 /**
- * Media actions on {@code /calling/callConnections/{id}:<action>} (GA API): play, cancel, recognize, DTMF, hold.
+ * Media actions on {@code /calling/callConnections/{id}:<action>} (GA API): play, cancel, recognize, DTMF, hold,
+ * media streaming.
  * Their outcomes follow as events; the SDK ignores the bodies of those answered without one.
  */
 final class GaMediaHandler {
@@ -68,5 +69,17 @@ final class GaMediaHandler {
     void unhold(RoutingContext rc) {
         GaReplies.empty(rc, useCases.callControl().hold().unhold(
                 GaMediaRequests.onParticipant(callId(rc), JsonRequest.object(rc))), 200);
+    }
+
+    /** 202; MediaStreamingStarted (or MediaStreamingFailed) follows. */
+    void startStreaming(RoutingContext rc) {
+        GaReplies.empty(rc, useCases.callControl().streaming().startMediaStreaming(
+                GaStreamingRequests.command(callId(rc), JsonRequest.optionalObject(rc))), 202);
+    }
+
+    /** 202; MediaStreamingStopped follows. */
+    void stopStreaming(RoutingContext rc) {
+        GaReplies.empty(rc, useCases.callControl().streaming().stopMediaStreaming(
+                GaStreamingRequests.command(callId(rc), JsonRequest.optionalObject(rc))), 202);
     }
 }

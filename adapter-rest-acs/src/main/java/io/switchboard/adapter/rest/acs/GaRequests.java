@@ -52,7 +52,8 @@ final class GaRequests {
                     ? new CommunicationUserIdentifier(id) : CommunicationIdentifier.parseRawId(id));
         });
         CallSetup setup = new CallSetup(source, callerId, Optional.empty(), callback,
-                Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body));
+                Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body))
+                .withStreaming(GaStreamingRequests.options(body));
         return new CreateCallCommand(targets, setup, Optional.empty());
     }
 
@@ -66,7 +67,8 @@ final class GaRequests {
             return JsonRequest.at("answeredBy.id", () -> new CommunicationUserIdentifier(id));
         });
         return new AnswerCallCommand(context, new CallSetup(answeredBy, Optional.empty(), Optional.empty(), callback,
-                Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body)));
+                Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body))
+                .withStreaming(GaStreamingRequests.options(body)));
     }
 
     /** RejectCallRequest's {@code callRejectReason}: {@code none} (the default), {@code busy}, {@code forbidden}. */

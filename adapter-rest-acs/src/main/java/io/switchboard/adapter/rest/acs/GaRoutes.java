@@ -58,6 +58,8 @@ final class GaRoutes {
         action(router, "sendDtmfTones", repeatable, media::sendTones);
         action(router, "hold", media::hold);
         action(router, "unhold", media::unhold);
+        action(router, "startMediaStreaming", media::startStreaming);
+        action(router, "stopMediaStreaming", media::stopStreaming);
         GaRecordingHandler recording = new GaRecordingHandler(useCases.callControl().recording());
         router.post("/calling/recordings").handler(repeatable).handler(recording::start);
         router.getWithRegex(RECORDING).handler(recording::get);
@@ -69,7 +71,7 @@ final class GaRoutes {
         router.getWithRegex(OBJECT + "/content/acsmetadata").handler(recording::metadata);
         router.deleteWithRegex(OBJECT).handler(recording::delete);
 
-        // any other action on a call (media streaming, transcription, ...) exists in ACS but not here
+        // any other action on a call (transcription, ...) exists in ACS but not here
         router.postWithRegex(CALL + ":(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
     }
 

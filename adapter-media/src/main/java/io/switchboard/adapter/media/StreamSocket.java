@@ -1,0 +1,215 @@
+package io.switchboard.adapter.media;
+
+import io.switchboard.application.port.out.MediaStreams;
+import io.switchboard.application.port.out.MediaStreams.Inbound;
+import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One open media stream: ACS's messages on one WebSocket. Everything about it runs on the socket's context; audio
+ * from telephony is copied and queued onto it, within {@value #MAX_QUEUED_FRAMES} frames (then dropped, counted), and
+ * frames the socket cannot take (its write queue is full) are dropped too: a slow application never stalls the call.
+ */
+final class StreamSocket implements MediaStreams.Connection {
+
+    private static final System.Logger LOG = System.getLogger(StreamSocket.class.getName());
+    /** Frames waiting for the socket's context: one second. */
+    static final int MAX_QUEUED_FRAMES = 50;
+    /** A frame whose samples all stay below this is silent (about -60 dBFS). */
+    private static final int SILENCE = 32;
+
+    private final Context context;
+    private final WebSocket socket;
+    private final MediaStreams.Request request;
+    private final Inbound inbound;
+    private final AtomicLong droppedTotal;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Map<String, RateConverter> upsamplers = new HashMap<>(); // context only
+    private final RateConverter downsampler;
+    private long dropped; // context only
+    private boolean warnedUnreadable; // context only
+    private volatile boolean closed;
+
+    private StreamSocket(Context context, WebSocket socket, MediaStreams.Request request, Inbound inbound,
+                         AtomicLong droppedTotal) {
+        this.context = context;
+        this.socket = socket;
+        this.request = request;
+        this.inbound = inbound;
+        this.droppedTotal = droppedTotal;
+        this.downsampler = new RateConverter(request.spec().sampleRate());
+    }
+
+    /** Wires an open socket and sends the stream's metadata; runs on the socket's context. */
+    static StreamSocket open(Vertx vertx, WebSocket socket, MediaStreams.Request request, Inbound inbound,
+                             AtomicLong droppedTotal) {
+        StreamSocket stream = new StreamSocket(vertx.getOrCreateContext(), socket, request, inbound, droppedTotal);
+        socket.textMessageHandler(stream::received);
+        socket.binaryMessageHandler(buffer -> stream.received(buffer.toString()));
+        socket.exceptionHandler(error -> stream.lost(String.valueOf(error.getMessage())));
+        socket.closeHandler(ignored -> stream.lost("closed by the application"
+                + (socket.closeStatusCode() == null ? "" : " (status " + socket.closeStatusCode() + ")")));
+        socket.writeTextMessage(new JsonObject().put("kind", "AudioMetadata").put("audioMetadata", new JsonObject()
+                .put("subscriptionId", request.stream().value())
+                .put("encoding", "PCM")
+                .put("sampleRate", request.spec().sampleRate())
+                .put("channels", 1)
+                .put("length", request.spec().sampleRate() / 50 * 2)).encode());
+        return stream;
+    }
+
+    @Override
+    public void audio(Optional<CommunicationIdentifier> speaker, short[] frame) {
+        if (closed) {
+            return;
+        }
+        if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+            queued.decrementAndGet();
+            context.runOnContext(ignored -> drop());
+            return;
+        }
+        short[] copy = frame.clone();
+        Instant at = Instant.now();
+        context.runOnContext(ignored -> {
+            queued.decrementAndGet();
+            send(speaker.map(CommunicationIdentifier::rawId), copy, at);
+        });
+    }
+
+    @Override
+    public void tone(CommunicationIdentifier from, Tone tone) {
+        Instant at = Instant.now();
+        context.runOnContext(ignored -> {
+            if (!closed) {
+                socket.writeTextMessage(new JsonObject().put("kind", "DtmfData").put("dtmfData", new JsonObject()
+                        .put("data", String.valueOf(tone.symbol()))
+                        .put("participantRawID", from.rawId())
+                        .put("timestamp", at.toString())).encode());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        context.runOnContext(ignored -> {
+            if (!closed) {
+                closed = true;
+                socket.close();
+                report();
+            }
+        });
+    }
+
+    private void send(Optional<String> speaker, short[] frame, Instant at) {
+        if (closed) {
+            return;
+        }
+        if (socket.writeQueueFull()) {
+            drop();
+            return;
+        }
+        RateConverter upsampler = upsamplers.computeIfAbsent(speaker.orElse(""),
+                s -> new RateConverter(request.spec().sampleRate()));
+        short[] samples = upsampler.up(frame);
+        ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        boolean silent = true;
+        for (short sample : samples) {
+            pcm.putShort(sample);
+            silent &= Math.abs(sample) < SILENCE;
+        }
+        StringBuilder message = new StringBuilder(samples.length * 3 + 160)
+                .append("{\"kind\":\"AudioData\",\"audioData\":{\"timestamp\":\"").append(at).append('"');
+        speaker.ifPresent(raw -> message.append(",\"participantRawID\":").append(Json.encode(raw)));
+        message.append(",\"data\":\"").append(Base64.getEncoder().encodeToString(pcm.array()))
+                .append("\",\"silent\":").append(silent).append("}}");
+        socket.writeTextMessage(message.toString());
+    }
+
+    /** What the application sends: audio to play (bidirectional streams), or a request to drop what is queued. */
+    private void received(String text) {
+        if (closed) {
+            return;
+        }
+        JsonObject message;
+        try {
+            message = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            unreadable("not a JSON object");
+            return;
+        }
+        String kind = String.valueOf(message.getValue("kind")).toLowerCase(Locale.ROOT);
+        if (kind.equals("stopaudio")) {
+            inbound.stopAudio();
+        } else if (kind.equals("audiodata")) {
+            Object audio = message.getValue("audioData");
+            Object data = audio instanceof JsonObject object ? object.getValue("data") : null;
+            if (!(data instanceof String base64)) {
+                unreadable("AudioData without audioData.data");
+                return;
+            }
+            if (!request.spec().bidirectional()) {
+                unreadable("AudioData on a stream without enableBidirectional");
+                return;
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(base64);
+            } catch (IllegalArgumentException e) {
+                unreadable("audioData.data is not base64");
+                return;
+            }
+            ByteBuffer pcm = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            short[] samples = new short[bytes.length / 2];
+            pcm.asShortBuffer().get(samples);
+            inbound.audio(downsampler.down(samples));
+        } else {
+            unreadable("kind " + message.getValue("kind") + " (expected: AudioData or StopAudio)");
+        }
+    }
+
+    private void unreadable(String why) {
+        if (!warnedUnreadable) {
+            warnedUnreadable = true; // once per stream: a misbehaving application must not flood the log
+            LOG.log(Level.WARNING, "call {0}: media stream {1}: a message from the application was ignored: {2}",
+                    request.call(), request.stream(), why);
+        }
+    }
+
+    private void drop() {
+        dropped++;
+        droppedTotal.incrementAndGet();
+    }
+
+    private void lost(String why) {
+        if (!closed) {
+            closed = true;
+            report();
+            inbound.lost(why);
+        }
+    }
+
+    private void report() {
+        if (dropped > 0) {
+            LOG.log(Level.WARNING, "call {0}: media stream {1}: {2} frames dropped, the application did not keep up",
+                    request.call(), request.stream(), dropped);
+        }
+    }
+}
