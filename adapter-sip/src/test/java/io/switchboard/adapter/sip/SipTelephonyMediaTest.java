@@ -137,6 +137,77 @@ class SipTelephonyMediaTest {
         }
     }
 
+    @Test
+    void twoOperationsHearTheSameLegAndStopApart() throws Exception {
+        // given: a recognition and a media stream listening to the one leg
+        RemoteAudio switchboard = ua.switchboardMedia();
+        InetSocketAddress to = new InetSocketAddress(switchboard.address(), switchboard.port());
+        List<short[]> recognition = new CopyOnWriteArrayList<>();
+        List<short[]> stream = new CopyOnWriteArrayList<>();
+        MediaOperationId streaming = MediaOperationId.of("stream-1");
+        telephony.listen(CALL, OPERATION, LEG, frame -> recognition.add(frame.clone()));
+        telephony.listen(CALL, streaming, LEG, frame -> stream.add(frame.clone()));
+
+        try (PacedToneSender talking = PacedToneSender.start(ua.rtp(), to, 700)) {
+            // then: both hear the callee
+            Awaitility.await("700 Hz heard by both").atMost(WAIT).until(() -> heardTone(recognition, 700)
+                    && heardTone(stream, 700));
+
+            // when: the recognition stops, the stream still hears
+            telephony.stopListening(CALL, OPERATION);
+            settle(telephony);
+            int streamed = stream.size();
+            Awaitility.await("the stream goes on").atMost(WAIT).until(() -> stream.size() > streamed + 25);
+            assertThat(engine.activeListeners()).isOne();
+            telephony.stopListening(CALL, streaming);
+            settle(telephony);
+            Awaitility.await("no listener left").atMost(WAIT).until(() -> engine.activeListeners() == 0);
+        }
+    }
+
+    @Test
+    void playsWhatIsFedIntoTheLegAtItsPaceUntilItStops() throws Exception {
+        // given: a feed of 50 frames of 440 Hz, then nothing
+        short[] tone = new short[50 * 160];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
+        }
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        MediaOperationId streaming = MediaOperationId.of("stream-1");
+        ua.rtp().drain();
+
+        // when
+        telephony.feed(CALL, streaming, LEG, frame -> {
+            int at = taken.get();
+            if (at >= 50) {
+                return false;
+            }
+            System.arraycopy(tone, at * 160, frame, 0, 160);
+            taken.incrementAndGet();
+            return true;
+        });
+
+        // then: the callee hears 440 Hz, one frame per packet, and silence once the feed is empty
+        List<Packet> packets = ua.rtp().receiveUntilQuiet(WAIT, Duration.ofMillis(300), 150);
+        short[] heard = new short[packets.size() * 160];
+        for (int i = 0; i < packets.size(); i++) {
+            for (int j = 0; j < 160; j++) {
+                heard[i * 160 + j] = PcmuReference.decode(packets.get(i).payload()[j]);
+            }
+        }
+        assertThat(taken.get()).isEqualTo(50);
+        assertThat(Goertzel.powerDb(heard, 440)).as("440 Hz heard").isGreaterThan(Goertzel.powerDb(heard, 1000) + 30);
+        short[] last = Arrays.copyOfRange(heard, heard.length - 160, heard.length);
+        assertThat(Goertzel.powerDb(last, 440)).as("silence after the feed").isLessThan(20);
+        telephony.stopFeeding(CALL, streaming);
+        settle(telephony);
+    }
+
+    private static boolean heardTone(List<short[]> frames, double hz) {
+        return frames.size() >= 25 && Goertzel.powerDb(joined(frames.subList(frames.size() - 25, frames.size())), hz)
+                > 60;
+    }
+
     private static short[] joined(List<short[]> frames) {
         short[] all = new short[frames.size() * 160];
         for (int i = 0; i < frames.size(); i++) {
