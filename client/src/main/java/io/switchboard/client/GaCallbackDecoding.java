@@ -19,6 +19,7 @@ import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.event.RecognizeCanceled;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
@@ -109,7 +110,20 @@ final class GaCallbackDecoding {
                         context(data), Optional.empty(), WireFields.result(data))))
                 .on("HoldFailed", data -> List.of(new HoldFailed(WireFields.callId(data), ga.soleParticipant(data),
                         context(data), Optional.empty(), WireFields.result(data))))
-                .on("RecordingStateChanged", GaCallbackDecoding::recordingStateChanged);
+                .on("RecordingStateChanged", GaCallbackDecoding::recordingStateChanged)
+                .on("MediaStreamingStarted", data -> mediaStreaming(data, MediaStreamingChanged.Status.STARTED))
+                .on("MediaStreamingStopped", data -> mediaStreaming(data, MediaStreamingChanged.Status.STOPPED))
+                .on("MediaStreamingFailed", data -> mediaStreaming(data, MediaStreamingChanged.Status.FAILED));
+    }
+
+    /** {@code mediaStreamingUpdate.mediaStreamingStatusDetails}, e.g. {@code subscriptionStarted}, as its constant. */
+    private static List<CallEvent> mediaStreaming(JsonObject data, MediaStreamingChanged.Status status) {
+        String details = WireFields.text(WireFields.object(data, "mediaStreamingUpdate"),
+                "mediaStreamingStatusDetails");
+        MediaStreamingChanged.Detail detail = MediaStreamingChanged.Detail.valueOf(
+                details.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+        return List.of(new MediaStreamingChanged(WireFields.callId(data), status, detail, WireFields.result(data),
+                context(data), Optional.empty()));
     }
 
     /** The recording as the event tells it: its id, state and start; what it was asked to be is not on the wire. */

@@ -23,6 +23,7 @@ import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.event.RecognizeCanceled;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
@@ -134,7 +135,10 @@ final class CallEventFixtures {
                         ResultInformation.transferFailed("busy")),
                 new RecordingStateChanged(CALL, "server-1", new Recording(RecordingId.of(CALL, "r"),
                         RecordingSpec.mixed(), RecordingState.ACTIVE, Instant.parse("2026-12-01T10:00:00Z")),
-                        RecordingState.ACTIVE));
+                        RecordingState.ACTIVE),
+                new MediaStreamingChanged(CALL, MediaStreamingChanged.Status.STARTED,
+                        MediaStreamingChanged.Detail.SUBSCRIPTION_STARTED, ResultInformation.STREAMING_STARTED,
+                        Optional.of("stream-ctx"), Optional.empty()));
     }
 
     /** A DTMF recognition of the phone participant that collected the given tones. */

@@ -23,6 +23,7 @@ import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.event.RecognizeCanceled;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.RecognizeFailed;
+import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
@@ -170,6 +171,13 @@ class CallbackRoundTripTest {
                 new RecordingStateChanged(CALL, "server-1", new Recording(RecordingId.of(CALL, "r"),
                         RecordingSpec.mixed(), RecordingState.ACTIVE, Instant.parse("2026-12-01T10:00:00Z")),
                         RecordingState.ACTIVE),
+                new MediaStreamingChanged(CALL, MediaStreamingChanged.Status.STARTED,
+                        MediaStreamingChanged.Detail.SUBSCRIPTION_STARTED, ResultInformation.STREAMING_STARTED,
+                        Optional.of("stream"), Optional.empty()),
+                new MediaStreamingChanged(CALL, MediaStreamingChanged.Status.FAILED,
+                        MediaStreamingChanged.Detail.STREAM_CONNECTION_INTERRUPTED,
+                        ResultInformation.streamingFailed("the WebSocket was lost"), Optional.empty(),
+                        Optional.empty()),
                 stateChanged(CALL, CallState.DISCONNECTED, true, ResultInformation.HUNG_UP_BY_APPLICATION));
         List<CallEvent> busy = List.of(
                 stateChanged(BUSY_CALL, CallState.DISCONNECTED, false, ResultInformation.busy("486 Busy Here")));

@@ -75,7 +75,7 @@ final class CallStreaming {
         }
         MediaStreaming active = starting.get().active();
         Call next = call.withMedia(call.media().withStreaming(Optional.of(active)));
-        return Transition.of(next, new MediaStreamingChanged(call.id(), active, Status.STARTED,
+        return Transition.of(next, MediaStreamingChanged.of(call.id(), active, Status.STARTED,
                         Detail.SUBSCRIPTION_STARTED, ResultInformation.STREAMING_STARTED))
                 .and(call.connectedParticipants().stream().map(p -> new StreamLeg(stream, p.leg(), p.identifier()))
                         .toArray(TelephonyCommand[]::new));
@@ -91,7 +91,7 @@ final class CallStreaming {
                 : Detail.STREAM_CONNECTION_INTERRUPTED;
         MediaStreaming inactive = running.get().inactive();
         Call next = call.withMedia(call.media().withStreaming(Optional.of(inactive)));
-        return Transition.of(next, new MediaStreamingChanged(call.id(), inactive, Status.FAILED, detail, why))
+        return Transition.of(next, MediaStreamingChanged.of(call.id(), inactive, Status.FAILED, detail, why))
                 .and(new StopStreaming(stream));
     }
 
@@ -121,7 +121,7 @@ final class CallStreaming {
 
     private static Transition stopped(Call call, MediaStreaming inactive) {
         Call next = call.withMedia(call.media().withStreaming(Optional.of(inactive)));
-        return Transition.of(next, new MediaStreamingChanged(call.id(), inactive, Status.STOPPED,
+        return Transition.of(next, MediaStreamingChanged.of(call.id(), inactive, Status.STOPPED,
                 Detail.SUBSCRIPTION_STOPPED, ResultInformation.STREAMING_STOPPED)).and(new StopStreaming(inactive.id()));
     }
 

@@ -13,8 +13,9 @@ import java.util.Optional;
  * {@code …Failed}); {@code detail} says why, in ACS's words. Goes to the callback of the request that started or
  * stopped it, if it gave one.
  */
-public record MediaStreamingChanged(CallConnectionId callId, MediaStreaming streaming, Status status, Detail detail,
-                                    ResultInformation result) implements CallEvent {
+public record MediaStreamingChanged(CallConnectionId callId, Status status, Detail detail, ResultInformation result,
+                                    Optional<String> operationContext, Optional<URI> operationCallbackUri)
+        implements CallEvent {
 
     public enum Status { STARTED, STOPPED, FAILED }
 
@@ -26,18 +27,17 @@ public record MediaStreamingChanged(CallConnectionId callId, MediaStreaming stre
 
     public MediaStreamingChanged {
         Objects.requireNonNull(callId, "callId");
-        Objects.requireNonNull(streaming, "streaming");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(operationContext, "operationContext");
+        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
     }
 
-    public Optional<String> operationContext() {
-        return streaming.operationContext();
-    }
-
-    @Override
-    public Optional<URI> operationCallbackUri() {
-        return streaming.operationCallbackUri();
+    /** The change of {@code streaming}, reported with the context and to the callback of its last request. */
+    public static MediaStreamingChanged of(CallConnectionId callId, MediaStreaming streaming, Status status,
+                                           Detail detail, ResultInformation result) {
+        return new MediaStreamingChanged(callId, status, detail, result, streaming.operationContext(),
+                streaming.operationCallbackUri());
     }
 }

@@ -50,10 +50,11 @@ final class GaStreamingRequests {
                 ? 24_000 : 16_000;
         String url = JsonRequest.text(node, "transportUrl", FIELD);
         URI transportUrl = JsonRequest.uri(url, FIELD + ".transportUrl");
-        return JsonRequest.within(FIELD, () -> new StreamingSpec(transportUrl, channels, rate,
-                JsonRequest.bool(node, "startMediaStreaming", FIELD, false),
-                JsonRequest.bool(node, "enableBidirectional", FIELD, false),
-                JsonRequest.bool(node, "enableDtmfTones", FIELD, false)));
+        boolean start = JsonRequest.bool(node, "startMediaStreaming", FIELD, false);
+        boolean bidirectional = JsonRequest.bool(node, "enableBidirectional", FIELD, false);
+        boolean tones = JsonRequest.bool(node, "enableDtmfTones", FIELD, false);
+        return JsonRequest.within(FIELD, () -> new StreamingSpec(transportUrl, channels, rate, start, bidirectional,
+                tones));
     }
 
     /** The field's value, lower case, one of {@code allowed} (any case); {@code absent} if missing, else required. */
