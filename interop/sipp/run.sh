@@ -27,7 +27,7 @@ fi
 # -am builds what the two modules need in this reactor, so nothing has to be installed first; only the interop
 # test classes run (the rest ran in `mvn -B verify`).
 mvn_cmd=(mvn -B -o -q -f "$root/pom.xml" -pl adapter-sip,app-vertx -am package
-         -Dinterop=true "-Dtest=SippInteropTest,SippOriginApiInteropTest,SippConferenceInteropTest,SippRecordingInteropTest,SippSpeechInteropTest"
+         -Dinterop=true "-Dtest=SippInteropTest,SippOriginApiInteropTest,SippConferenceInteropTest,SippRecordingInteropTest,SippSpeechInteropTest,SippStreamingInteropTest"
          -Dsurefire.failIfNoSpecifiedTests=false "-Dsipp.dir=$here")
 quoted="$(printf '%q ' "${mvn_cmd[@]}")"
 

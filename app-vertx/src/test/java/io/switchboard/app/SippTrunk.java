@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A running Switchboard whose SIP trunk is a SIPp process playing one scenario of {@code interop/sipp}. */
@@ -35,8 +36,14 @@ final class SippTrunk implements AutoCloseable {
     /** As {@link #start(String, int, Path, String, String)}, with the scenario (and its pcaps) in {@code dir}. */
     static SippTrunk start(Path dir, String scenario, int calls, Path dataDir, String key, String rtpPorts)
             throws Exception {
+        return start(dir, scenario, calls, dataDir, key, rtpPorts, List.of());
+    }
+
+    /** As {@link #start(Path, String, int, Path, String, String)}, SIPp run with more {@code options}. */
+    static SippTrunk start(Path dir, String scenario, int calls, Path dataDir, String key, String rtpPorts,
+                           List<String> options) throws Exception {
         int trunkPort = freeUdpPort();
-        SippProcess sipp = SippProcess.start(dir, scenario, trunkPort, freeUdpPort(), calls);
+        SippProcess sipp = SippProcess.start(dir, scenario, trunkPort, freeUdpPort(), calls, options);
         try {
             SwitchboardServer server = SwitchboardServer.start(AppConfig.fromSettings(Map.of(
                     "SWITCHBOARD_HTTP_PORT", "0",

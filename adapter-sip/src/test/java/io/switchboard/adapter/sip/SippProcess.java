@@ -29,12 +29,20 @@ public final class SippProcess implements AutoCloseable {
     /** As {@link #start(Path, String, int, int)}, answering {@code calls} calls (at once or not) before it exits. */
     public static SippProcess start(Path scenarioDir, String scenario, int sipPort, int rtpPort, int calls)
             throws IOException {
+        return start(scenarioDir, scenario, sipPort, rtpPort, calls, List.of());
+    }
+
+    /** As {@link #start(Path, String, int, int, int)}, with more of SIPp's options (e.g. {@code -rtp_echo}). */
+    public static SippProcess start(Path scenarioDir, String scenario, int sipPort, int rtpPort, int calls,
+                                    List<String> options) throws IOException {
         Path log = Path.of("target", "sipp-" + scenario.replace(".xml", "") + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of("sipp", "-sf", scenario, "-i", "127.0.0.1",
+        List<String> command = new java.util.ArrayList<>(List.of("sipp", "-sf", scenario, "-i", "127.0.0.1",
                 "-p", Integer.toString(sipPort), "-mi", "127.0.0.1", "-mp", Integer.toString(rtpPort),
                 "-m", Integer.toString(calls),
-                "-timeout", "30s", "-timeout_error", "-nostdin"))
+                "-timeout", "30s", "-timeout_error", "-nostdin"));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(scenarioDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

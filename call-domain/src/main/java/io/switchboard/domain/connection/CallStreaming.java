@@ -87,7 +87,7 @@ final class CallStreaming {
         if (running.isEmpty()) {
             return Transition.of(call);
         }
-        Detail detail = running.get().state() == State.STARTING ? Detail.INITIAL_WEBSOCKET_CONNECTION_FAILED
+        Detail detail = running.get().state() == State.STARTING ? Detail.INITIAL_WEB_SOCKET_CONNECTION_FAILED
                 : Detail.STREAM_CONNECTION_INTERRUPTED;
         MediaStreaming inactive = running.get().inactive();
         Call next = call.withMedia(call.media().withStreaming(Optional.of(inactive)));

@@ -21,7 +21,7 @@ public record MediaStreamingChanged(CallConnectionId callId, Status status, Deta
 
     /** ACS's {@code mediaStreamingStatusDetails}. */
     public enum Detail {
-        SUBSCRIPTION_STARTED, SUBSCRIPTION_STOPPED, INITIAL_WEBSOCKET_CONNECTION_FAILED,
+        SUBSCRIPTION_STARTED, SUBSCRIPTION_STOPPED, INITIAL_WEB_SOCKET_CONNECTION_FAILED,
         STREAM_CONNECTION_INTERRUPTED
     }
 

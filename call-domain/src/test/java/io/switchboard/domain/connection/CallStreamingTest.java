@@ -117,7 +117,7 @@ class CallStreamingTest {
 
         assertThat(failed.events()).singleElement().isInstanceOfSatisfying(MediaStreamingChanged.class, e -> {
             assertThat(e.status()).isEqualTo(Status.FAILED);
-            assertThat(e.detail()).isEqualTo(Detail.INITIAL_WEBSOCKET_CONNECTION_FAILED);
+            assertThat(e.detail()).isEqualTo(Detail.INITIAL_WEB_SOCKET_CONNECTION_FAILED);
             assertThat(e.result()).isEqualTo(why);
         });
         assertThat(failed.commands()).containsExactly(new StopStreaming(stream(starting)));
