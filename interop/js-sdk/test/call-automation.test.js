@@ -4,7 +4,9 @@
 // Needs SWITCHBOARD_ENDPOINT (e.g. http://127.0.0.1:8080) and SWITCHBOARD_ACCESS_KEY (base64); run.sh sets both.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { CallAutomationClient } = require('@azure/communication-call-automation');
+const { CallAutomationClient, StreamingData, createOutboundAudioData, createOutboundStopAudioData } =
+  require('@azure/communication-call-automation');
+const { WebSocketServer } = require('ws');
 const { startReceiver, sleep } = require('../lib/harness');
 
 const endpoint = process.env.SWITCHBOARD_ENDPOINT;
@@ -278,6 +280,69 @@ test('transcribes free speech, and speech or keys', async () => {
     kind: 'callMediaRecognizeSpeechOptions', speechLanguage: 'de-DE' }),
   (e) => e.statusCode === 400 && /speechLanguage: de-DE/.test(e.message));
   await result.callConnection.hangUp(true);
+});
+
+test('streams the callee to a WebSocket agent, read by the SDK\'s StreamingData parser, as the voice-agent '
+  + 'samples set it up', async () => {
+  // the agent: a WebSocket server whose messages the SDK parses, as Microsoft's samples do
+  const agent = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => agent.once('listening', resolve));
+  const parsed = [];
+  let socket;
+  agent.on('connection', (ws) => {
+    socket = ws;
+    ws.on('message', (data) => {
+      const result = StreamingData.parse(data);
+      parsed.push({ kind: StreamingData.getStreamingKind(), result });
+    });
+  });
+  try {
+    const result = await client.createCall({ targetParticipant: SAYS_BILL, sourceCallIdNumber: CALLER_ID },
+      receiver.callbackUri, {
+        mediaStreamingOptions: {
+          transportUrl: `ws://127.0.0.1:${agent.address().port}/agent`,
+          transportType: 'websocket',
+          contentType: 'audio',
+          audioChannelType: 'unmixed',
+          startMediaStreaming: true,
+          enableBidirectional: true,
+          audioFormat: 'Pcm16KMono',
+        },
+      });
+    const id = result.callConnectionProperties.callConnectionId;
+    const started = await receiver.waitFor('MediaStreamingStarted',
+      (e) => e.kind === 'MediaStreamingStarted' && e.callConnectionId === id, 15000);
+    assert.equal(started.mediaStreamingUpdate.mediaStreamingStatus, 'mediaStreamingStarted');
+    const properties = await result.callConnection.getCallConnectionProperties();
+    assert.equal(properties.mediaStreamingSubscription.state, 'active');
+    assert.deepEqual(properties.mediaStreamingSubscription.subscribedContentTypes, ['audio']);
+
+    // the phone's words arrive as its audio
+    const deadline = Date.now() + 15000;
+    while (!parsed.some((p) => p.kind === 'AudioData' && !p.result.isSilent) && Date.now() < deadline) {
+      await sleep(100);
+    }
+    assert.equal(parsed[0].kind, 'AudioMetadata');
+    assert.equal(parsed[0].result.sampleRate, 16000);
+    assert.equal(parsed[0].result.encoding, 'PCM');
+    const spoken = parsed.find((p) => p.kind === 'AudioData' && !p.result.isSilent);
+    assert.ok(spoken, 'a frame of speech');
+    assert.equal(spoken.result.participant.phoneNumber, SAYS_BILL.phoneNumber);
+    assert.equal(Buffer.from(spoken.result.data, 'base64').length, 640);
+
+    // the agent talks back and interrupts itself, with the SDK's own helpers, then the app stops the stream
+    socket.send(createOutboundAudioData(Buffer.alloc(3200).toString('base64')));
+    socket.send(createOutboundStopAudioData());
+    await result.callConnection.getCallMedia().stopMediaStreaming({ operationContext: 'stop-stream' });
+    const stopped = await receiver.waitFor('MediaStreamingStopped',
+      (e) => e.kind === 'MediaStreamingStopped' && e.callConnectionId === id);
+    assert.equal(stopped.operationContext, 'stop-stream');
+    await assert.rejects(result.callConnection.getCallMedia().stopMediaStreaming(),
+      (e) => e.statusCode === 400 && /not started/.test(e.message));
+    await result.callConnection.hangUp(true);
+  } finally {
+    agent.close();
+  }
 });
 
 test('an unknown call is a RestError with code 8522', async () => {
