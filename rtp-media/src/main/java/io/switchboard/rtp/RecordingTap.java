@@ -110,6 +110,11 @@ public final class RecordingTap {
         return true;
     }
 
+    /** Consumer: whether the ring holds frame {@code frameIndex} (written, not yet overwritten). */
+    boolean holds(long frameIndex) {
+        return stamps.getAcquire((int) Math.floorMod(frameIndex, (long) RING)) == frameIndex;
+    }
+
     /** The index of the last frame written, {@code -1} if none yet. */
     long lastWritten() {
         return lastWritten;

@@ -9,12 +9,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The engine's one thread for recording I/O: every 20 ms it appends to a fifth of the open recordings what their taps
  * hold (so each recording is written every 100 ms, and the work comes in small slices that never hold a core for
- * long while the pacers need it); the pacers never touch a file. It also hands every voice listener its frames, each
- * tick. Started with the first recording or listener.
+ * long while the pacers need it); the pacers never touch a file. It also hands every voice listener its frames,
+ * every 10 ms, so that a frame waits at most that long for it (a media stream's latency). Started with the first
+ * recording or listener.
  */
 final class RecordingWriter {
 
-    private static final long PERIOD_MILLIS = 20;
+    private static final long PERIOD_MILLIS = 10;
+    /** Recordings are written every other tick: every 20 ms. */
+    private static final int RECORDING_TICKS = 2;
     private static final int GROUPS = 5;
     private static final System.Logger LOG = System.getLogger(RecordingWriter.class.getName());
 
@@ -63,9 +66,12 @@ final class RecordingWriter {
         return recorders.size();
     }
 
-    /** This tick's fifth of the recordings, and every recording being closed (so a stop completes promptly). */
+    /**
+     * Every listener; every other tick, that tick's fifth of the recordings, and every recording being closed (so a
+     * stop completes promptly).
+     */
     private void drainGroup() {
-        int group = (int) (ticks++ % GROUPS);
+        long tick = ticks++;
         long now = System.nanoTime();
         for (VoiceListener listener : listeners) {
             try {
@@ -75,6 +81,10 @@ final class RecordingWriter {
                 listener.close();
             }
         }
+        if (tick % RECORDING_TICKS != 0) {
+            return;
+        }
+        int group = (int) (tick / RECORDING_TICKS % GROUPS);
         for (MediaRecorder recorder : recorders) {
             if (recorder.isClosing() || Math.floorMod(recorder.hashCode(), GROUPS) == group) {
                 drain(recorder, now);

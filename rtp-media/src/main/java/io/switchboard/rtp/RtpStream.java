@@ -340,7 +340,7 @@ final class RtpStream {
         } else {
             RtpPacket.writeHeader(tx, firstPacket, codec.payloadType(), sequence, clock, ssrc);
             tx.position(RtpPacket.HEADER_BYTES);
-            short[] fed = feed != null && feed.next(fedFrame) ? fedFrame : null;
+            short[] fed = feed != null && fed(skippedTicks) ? fedFrame : null;
             finished = mixer != null ? leg.writeMixed(tx, codec, playback, mixer, fed)
                     : fed != null ? writeFed(tx, fed) : playback.writeFrame(tx, codec, cache);
             tx.flip();
@@ -361,6 +361,17 @@ final class RtpStream {
         if (finished != null) {
             playbackFinished(finished);
         }
+    }
+
+    /**
+     * The next fed frame into {@link #fedFrame}: live audio stays in real time, so the frames of ticks the pacer
+     * skipped are dropped first (a clip, by contrast, resumes where it was).
+     */
+    private boolean fed(int skippedTicks) {
+        for (int i = 0; i < skippedTicks; i++) {
+            feed.next(fedFrame);
+        }
+        return feed.next(fedFrame);
     }
 
     /** Writes the prompt's frame, if one plays, with {@code fed} mixed over it; returns a playback that ended. */

@@ -5,16 +5,16 @@ import java.util.function.Consumer;
 
 /**
  * Hands what one session's remote party says to a consumer, as it says it: 20 ms frames of linear PCM at 8 kHz,
- * delivered in order by the engine's writer thread about {@value #DELAY_FRAMES} frames (and at most one tick)
- * behind real time, frames the pacer did not write (a skipped tick) as silence. The pacer writes into a
- * {@link RecordingTap} and never waits. For speech recognition: {@link MediaEngine#listen} opens one, {@link #close}
- * ends it.
+ * delivered in order by the engine's writer thread at its first tick after the pacer wrote them; a frame the pacer
+ * did not write (a skipped tick) is waited for {@value #DELAY_FRAMES} frames, then delivered as silence. The pacer
+ * writes into a {@link RecordingTap} and never waits. For speech recognition and media streams:
+ * {@link MediaEngine#listen} opens one, {@link #close} ends it.
  *
  * <p>Threading: thread-safe; the consumer is called on the writer thread only, and must not block.
  */
 public final class VoiceListener implements FrameClock {
 
-    /** How far behind real time frames are handed over, so that the pacer has written them. */
+    /** How long a frame the pacer has not written is waited for before it is handed over as silence. */
     static final int DELAY_FRAMES = 2;
     private static final int FRAME = Codec.FRAME_BYTES;
 
@@ -64,11 +64,13 @@ public final class VoiceListener implements FrameClock {
             onClosed.run();
             return;
         }
-        long until = frameAt(now) - DELAY_FRAMES;
+        long current = frameAt(now);
+        long until = current - DELAY_FRAMES;
         if (nextFrame < 0) {
             nextFrame = until;
         }
-        for (; nextFrame < until && !closed; nextFrame++) {
+        // a frame the pacer has written goes at once; one it has not is waited for DELAY_FRAMES, then is silence
+        for (; (nextFrame < until || nextFrame <= current && tap.holds(nextFrame)) && !closed; nextFrame++) {
             Arrays.fill(mix, 0);
             tap.addTo(nextFrame, mix, scratch);
             for (int i = 0; i < FRAME; i++) {

@@ -13,7 +13,11 @@ final class RateConverter {
 
     private final int factor;
     private final float[] taps;
-    private final float[] history;
+    /** For up: per output phase p, its taps oldest input first: {@code phases[p][j] = taps[(T-1-j)*factor + p]}. */
+    private final float[][] phases;
+    /** The last input samples of the previous call, oldest first, then room for this call's input. */
+    private float[] window;
+    private final int keep;
     private int phase; // down: input samples to skip before the next output
 
     /** @param rate 16000 or 24000 */
@@ -23,45 +27,70 @@ final class RateConverter {
         }
         this.factor = rate / 8_000;
         this.taps = design(factor);
-        this.history = new float[taps.length];
+        this.phases = new float[factor][TAPS_PER_PHASE];
+        for (int p = 0; p < factor; p++) {
+            for (int j = 0; j < TAPS_PER_PHASE; j++) {
+                phases[p][j] = taps[(TAPS_PER_PHASE - 1 - j) * factor + p] * factor;
+            }
+        }
+        this.keep = taps.length; // enough history for either direction
+        this.window = new float[keep + 480];
     }
 
     /** 8 kHz samples at the stream's rate: {@code factor} times as many. */
     short[] up(short[] telephone) {
+        float[] x = fill(telephone);
         short[] out = new short[telephone.length * factor];
-        int keep = TAPS_PER_PHASE;
         for (int n = 0; n < telephone.length; n++) {
-            System.arraycopy(history, 0, history, 1, keep - 1);
-            history[0] = telephone[n];
+            int oldest = keep + n - (TAPS_PER_PHASE - 1); // x[oldest .. oldest + T - 1] are inputs n - T + 1 .. n
             for (int p = 0; p < factor; p++) {
-                double acc = 0;
-                for (int k = 0; k < keep; k++) {
-                    acc += taps[k * factor + p] * history[k];
+                float[] phase = phases[p];
+                float acc = 0;
+                for (int j = 0; j < TAPS_PER_PHASE; j++) {
+                    acc += phase[j] * x[oldest + j];
                 }
-                out[n * factor + p] = clip(acc * factor);
+                out[n * factor + p] = clip(acc);
             }
         }
+        slide(telephone.length);
         return out;
     }
 
     /** Samples at the stream's rate as 8 kHz samples: about one in {@code factor}. */
     short[] down(short[] stream) {
-        short[] out = new short[(stream.length + factor) / factor + 1];
+        float[] x = fill(stream);
+        short[] out = new short[stream.length / factor + 1];
         int produced = 0;
-        for (short sample : stream) {
-            System.arraycopy(history, 0, history, 1, history.length - 1);
-            history[0] = sample;
+        for (int n = 0; n < stream.length; n++) {
             if (phase == 0) {
-                double acc = 0;
+                int newest = keep + n;
+                float acc = 0;
                 for (int k = 0; k < taps.length; k++) {
-                    acc += taps[k] * history[k];
+                    acc += taps[k] * x[newest - k];
                 }
                 out[produced++] = clip(acc);
                 phase = factor;
             }
             phase--;
         }
-        return java.util.Arrays.copyOf(out, produced);
+        slide(stream.length);
+        return produced == out.length ? out : java.util.Arrays.copyOf(out, produced);
+    }
+
+    /** The window with {@code input} after the history; grown when the input is longer than any before. */
+    private float[] fill(short[] input) {
+        if (window.length < keep + input.length) {
+            window = java.util.Arrays.copyOf(window, keep + input.length);
+        }
+        for (int i = 0; i < input.length; i++) {
+            window[keep + i] = input[i];
+        }
+        return window;
+    }
+
+    /** Keeps the last {@code keep} samples as the next call's history. */
+    private void slide(int length) {
+        System.arraycopy(window, length, window, 0, keep);
     }
 
     private static float[] design(int factor) {
@@ -82,7 +111,7 @@ final class RateConverter {
         return h;
     }
 
-    private static short clip(double sample) {
+    private static short clip(float sample) {
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(sample)));
     }
 }

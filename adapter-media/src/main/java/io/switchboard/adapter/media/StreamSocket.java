@@ -129,16 +129,17 @@ final class StreamSocket implements MediaStreams.Connection {
         RateConverter upsampler = upsamplers.computeIfAbsent(speaker.orElse(""),
                 s -> new RateConverter(request.spec().sampleRate()));
         short[] samples = upsampler.up(frame);
-        ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] pcm = new byte[samples.length * 2];
         boolean silent = true;
-        for (short sample : samples) {
-            pcm.putShort(sample);
-            silent &= Math.abs(sample) < SILENCE;
+        for (int i = 0; i < samples.length; i++) {
+            pcm[2 * i] = (byte) samples[i];
+            pcm[2 * i + 1] = (byte) (samples[i] >> 8);
+            silent &= Math.abs(samples[i]) < SILENCE;
         }
         StringBuilder message = new StringBuilder(samples.length * 3 + 160)
                 .append("{\"kind\":\"AudioData\",\"audioData\":{\"timestamp\":\"").append(at).append('"');
         speaker.ifPresent(raw -> message.append(",\"participantRawID\":").append(Json.encode(raw)));
-        message.append(",\"data\":\"").append(Base64.getEncoder().encodeToString(pcm.array()))
+        message.append(",\"data\":\"").append(Base64.getEncoder().encodeToString(pcm))
                 .append("\",\"silent\":").append(silent).append("}}");
         socket.writeTextMessage(message.toString());
     }
