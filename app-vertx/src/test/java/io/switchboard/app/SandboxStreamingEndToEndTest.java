@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Media streaming through the running server: a sandbox phone that talks, a WebSocket server on 127.0.0.1 standing
- * for the voice agent, the GA wire with real webhooks. The agent hears the phone as its participant, the stream is
- * stopped on request, and a WebSocket that is refused or dropped is reported while the call goes on.
+ * Media streaming and live transcription through the running server: a sandbox phone that talks, a WebSocket server
+ * on 127.0.0.1 standing for the voice agent, the GA wire with real webhooks. The agent hears the phone as its
+ * participant (or reads its words, recognized by the embedded engine), the stream is stopped on request, and a
+ * WebSocket that is refused or dropped is reported while the call goes on.
  */
 class SandboxStreamingEndToEndTest {
 
@@ -148,5 +149,47 @@ class SandboxStreamingEndToEndTest {
                 .isEqualTo("inactive");
         sandbox.api.send("DELETE", "/calling/callConnections/" + call + VERSION, null);
         sandbox.api.send("DELETE", "/calling/callConnections/" + refused + VERSION, null);
+    }
+
+    @Test
+    void theAgentReadsWhatThePhoneSaysAsTheLiveTranscriptionSampleSetsItUp() throws Exception {
+        // given: transcription started with the call, as the sample answers its calls
+        int before = sockets.size();
+        SignedClient.Response created = sandbox.api.send("POST", "/calling/callConnections" + VERSION, """
+                {"targets":[{"kind":"phoneNumber","phoneNumber":{"value":"%s"}}],
+                 "sourceCallerIdNumber":{"value":"+18005550100"},"callbackUri":"%s",
+                 "transcriptionOptions":{"transportUrl":"%s","transportType":"websocket","locale":"en-US",
+                   "startTranscription":true}}
+                """.formatted(TALKER, sandbox.app.callbackUri(), agentUrl()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String call = new JsonObject(created.body()).getString("callConnectionId");
+
+        // then: started, and the phone's words arrive as its final result (the embedded model loads on first use)
+        sandbox.app.awaitEvent(call, "TranscriptionStarted", WAIT);
+        assertThat(data(call, "TranscriptionStarted").getJsonObject("transcriptionUpdate")
+                .getString("transcriptionStatus")).isEqualTo("transcriptionStarted");
+        await().atMost(WAIT).until(() -> sockets.size() > before);
+        List<JsonObject> received = messages.get(sockets.get(before));
+        await("the phone's words").atMost(Duration.ofSeconds(90)).until(() -> received.stream()
+                .anyMatch(m -> m.getString("kind").equals("TranscriptionData")));
+        assertThat(received.get(0).getString("kind")).isEqualTo("TranscriptionMetadata");
+        assertThat(received.get(0).getJsonObject("transcriptionMetadata").getString("locale")).isEqualTo("en-US");
+        JsonObject words = received.stream().filter(m -> m.getString("kind").equals("TranscriptionData"))
+                .findFirst().orElseThrow().getJsonObject("transcriptionData");
+        assertThat(words.getString("participantRawID")).isEqualTo("4:" + TALKER);
+        assertThat(words.getString("resultStatus")).isEqualTo("Final");
+        // the embedded free-speech model is weak: "pay by bill" is what it makes of the sandbox's voice
+        assertThat(words.getString("text")).startsWith("i would like to pay");
+        assertThat(words.getLong("duration")).isGreaterThan(5_000_000L);
+
+        // when: stopped as the sample stops it, once its subscription is active
+        SignedClient.Response properties = sandbox.api.send("GET", "/calling/callConnections/" + call + VERSION, null);
+        assertThat(new JsonObject(properties.body()).getJsonObject("transcriptionSubscription").getString("state"))
+                .isEqualTo("active");
+        assertThat(sandbox.api.send("POST", "/calling/callConnections/" + call + ":stopTranscription" + VERSION,
+                "{\"operationContext\":\"nextRecognizeContext\"}").status()).isEqualTo(202);
+        sandbox.app.awaitEvent(call, "TranscriptionStopped", WAIT);
+        assertThat(data(call, "TranscriptionStopped").getString("operationContext")).isEqualTo("nextRecognizeContext");
+        sandbox.api.send("DELETE", "/calling/callConnections/" + call + VERSION, null);
     }
 }

@@ -13,13 +13,14 @@ import io.switchboard.domain.event.CancelAddParticipantFailed;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
+import io.switchboard.domain.event.MediaStreamingChanged.Status;
+import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
 import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.event.RecognizeCanceled;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.RecognizeFailed;
-import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
@@ -38,6 +39,7 @@ import io.switchboard.domain.recording.Recording;
 import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.domain.recording.RecordingSpec;
 import io.switchboard.domain.recording.RecordingState;
+import io.switchboard.domain.streaming.StreamSpec.Content;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -111,19 +113,27 @@ final class GaCallbackDecoding {
                 .on("HoldFailed", data -> List.of(new HoldFailed(WireFields.callId(data), ga.soleParticipant(data),
                         context(data), Optional.empty(), WireFields.result(data))))
                 .on("RecordingStateChanged", GaCallbackDecoding::recordingStateChanged)
-                .on("MediaStreamingStarted", data -> mediaStreaming(data, MediaStreamingChanged.Status.STARTED))
-                .on("MediaStreamingStopped", data -> mediaStreaming(data, MediaStreamingChanged.Status.STOPPED))
-                .on("MediaStreamingFailed", data -> mediaStreaming(data, MediaStreamingChanged.Status.FAILED));
+                .on("MediaStreamingStarted", data -> streaming(data, Content.AUDIO, Status.STARTED))
+                .on("MediaStreamingStopped", data -> streaming(data, Content.AUDIO, Status.STOPPED))
+                .on("MediaStreamingFailed", data -> streaming(data, Content.AUDIO, Status.FAILED))
+                .on("TranscriptionStarted", data -> streaming(data, Content.TRANSCRIPTION, Status.STARTED))
+                .on("TranscriptionStopped", data -> streaming(data, Content.TRANSCRIPTION, Status.STOPPED))
+                .on("TranscriptionFailed", data -> streaming(data, Content.TRANSCRIPTION, Status.FAILED))
+                .on("TranscriptionUpdated", data -> streaming(data, Content.TRANSCRIPTION, Status.UPDATED));
     }
 
-    /** {@code mediaStreamingUpdate.mediaStreamingStatusDetails}, e.g. {@code subscriptionStarted}, as its constant. */
-    private static List<CallEvent> mediaStreaming(JsonObject data, MediaStreamingChanged.Status status) {
-        String details = WireFields.text(WireFields.object(data, "mediaStreamingUpdate"),
-                "mediaStreamingStatusDetails");
+    /**
+     * A media stream's or transcription's change: the details of its {@code mediaStreamingUpdate} or
+     * {@code transcriptionUpdate} (e.g. {@code subscriptionStarted}) as their constant.
+     */
+    private static List<CallEvent> streaming(JsonObject data, Content content, Status status) {
+        String details = content == Content.AUDIO
+                ? WireFields.text(WireFields.object(data, "mediaStreamingUpdate"), "mediaStreamingStatusDetails")
+                : WireFields.text(WireFields.object(data, "transcriptionUpdate"), "transcriptionStatusDetails");
         MediaStreamingChanged.Detail detail = MediaStreamingChanged.Detail.valueOf(
                 details.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
-        return List.of(new MediaStreamingChanged(WireFields.callId(data), status, detail, WireFields.result(data),
-                context(data), Optional.empty()));
+        return List.of(new MediaStreamingChanged(WireFields.callId(data), content, status, detail,
+                WireFields.result(data), context(data), Optional.empty()));
     }
 
     /** The recording as the event tells it: its id, state and start; what it was asked to be is not on the wire. */

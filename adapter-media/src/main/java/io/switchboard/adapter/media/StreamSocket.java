@@ -2,18 +2,23 @@ package io.switchboard.adapter.media;
 
 import io.switchboard.application.port.out.MediaStreams;
 import io.switchboard.application.port.out.MediaStreams.Inbound;
+import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.domain.streaming.StreamingSpec;
+import io.switchboard.domain.streaming.TranscriptionSpec;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One open media stream: ACS's messages on one WebSocket. Everything about it runs on the socket's context; audio
+ * One open media stream or live transcription: ACS's messages on one WebSocket. Everything about it runs on the socket's context; audio
  * from telephony is copied and queued onto it, within {@value #MAX_QUEUED_FRAMES} frames (then dropped, counted), and
  * frames the socket cannot take (its write queue is full) are dropped too: a slow application never stalls the call.
  */
@@ -43,6 +48,7 @@ final class StreamSocket implements MediaStreams.Connection {
     private final AtomicLong droppedTotal;
     private final AtomicInteger queued = new AtomicInteger();
     private final Map<String, RateConverter> upsamplers = new HashMap<>(); // context only
+    private final int rate;
     private final RateConverter downsampler;
     private long dropped; // context only
     private boolean warnedUnreadable; // context only
@@ -55,7 +61,8 @@ final class StreamSocket implements MediaStreams.Connection {
         this.request = request;
         this.inbound = inbound;
         this.droppedTotal = droppedTotal;
-        this.downsampler = new RateConverter(request.spec().sampleRate());
+        this.rate = request.spec() instanceof StreamingSpec audio ? audio.sampleRate() : 16_000;
+        this.downsampler = new RateConverter(rate);
     }
 
     /** Wires an open socket and sends the stream's metadata; runs on the socket's context. */
@@ -67,13 +74,26 @@ final class StreamSocket implements MediaStreams.Connection {
         socket.exceptionHandler(error -> stream.lost(String.valueOf(error.getMessage())));
         socket.closeHandler(ignored -> stream.lost("closed by the application"
                 + (socket.closeStatusCode() == null ? "" : " (status " + socket.closeStatusCode() + ")")));
-        socket.writeTextMessage(new JsonObject().put("kind", "AudioMetadata").put("audioMetadata", new JsonObject()
+        socket.writeTextMessage(metadata(request).encode());
+        return stream;
+    }
+
+    /** The first message: {@code AudioMetadata}, or {@code TranscriptionMetadata} for a transcription. */
+    private static JsonObject metadata(MediaStreams.Request request) {
+        if (request.spec() instanceof TranscriptionSpec text) {
+            return new JsonObject().put("kind", "TranscriptionMetadata").put("transcriptionMetadata", new JsonObject()
+                    .put("subscriptionId", request.stream().value())
+                    .put("locale", text.locale())
+                    .put("callConnectionId", request.call().value())
+                    .put("correlationId", request.call().value()));
+        }
+        int rate = ((StreamingSpec) request.spec()).sampleRate();
+        return new JsonObject().put("kind", "AudioMetadata").put("audioMetadata", new JsonObject()
                 .put("subscriptionId", request.stream().value())
                 .put("encoding", "PCM")
-                .put("sampleRate", request.spec().sampleRate())
+                .put("sampleRate", rate)
                 .put("channels", 1)
-                .put("length", request.spec().sampleRate() / 50 * 2)).encode());
-        return stream;
+                .put("length", rate / 50 * 2));
     }
 
     @Override
@@ -107,6 +127,33 @@ final class StreamSocket implements MediaStreams.Connection {
         });
     }
 
+    /**
+     * A final result of a transcription: the text, its confidence, where it is in the stream and for how long (in
+     * ticks of 100 ns), and its words, spread evenly over its length (the recognizers give no word timings).
+     */
+    @Override
+    public void transcript(CommunicationIdentifier speaker, RecognizedSpeech said, Duration offset, Duration length) {
+        context.runOnContext(ignored -> {
+            if (closed) {
+                return;
+            }
+            String[] words = said.text().trim().split("\\s+");
+            long ticks = length.toNanos() / 100;
+            long each = ticks / Math.max(1, words.length);
+            JsonArray wordList = new JsonArray();
+            for (int i = 0; i < words.length; i++) {
+                wordList.add(new JsonObject().put("text", words[i]).put("offset", offset.toNanos() / 100 + i * each)
+                        .put("duration", each));
+            }
+            JsonObject data = new JsonObject().put("text", said.text().trim()).put("format", "display");
+            said.confidence().ifPresent(confidence -> data.put("confidence", confidence)); // unscored: left out
+            data.put("offset", offset.toNanos() / 100).put("duration", ticks).put("words", wordList)
+                    .put("participantRawID", speaker.rawId()).put("resultStatus", "Final");
+            socket.writeTextMessage(new JsonObject().put("kind", "TranscriptionData").put("transcriptionData", data)
+                    .encode());
+        });
+    }
+
     @Override
     public void close() {
         context.runOnContext(ignored -> {
@@ -127,7 +174,7 @@ final class StreamSocket implements MediaStreams.Connection {
             return;
         }
         RateConverter upsampler = upsamplers.computeIfAbsent(speaker.orElse(""),
-                s -> new RateConverter(request.spec().sampleRate()));
+                s -> new RateConverter(rate));
         short[] samples = upsampler.up(frame);
         byte[] pcm = new byte[samples.length * 2];
         boolean silent = true;
@@ -166,7 +213,7 @@ final class StreamSocket implements MediaStreams.Connection {
                 unreadable("AudioData without audioData.data");
                 return;
             }
-            if (!request.spec().bidirectional()) {
+            if (!(request.spec() instanceof StreamingSpec spec && spec.bidirectional())) {
                 unreadable("AudioData on a stream without enableBidirectional");
                 return;
             }

@@ -4,10 +4,12 @@ import io.switchboard.application.port.out.MediaStreams;
 import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.streaming.StreamingSpec;
 import io.switchboard.domain.streaming.StreamingSpec.Channels;
+import io.switchboard.domain.streaming.TranscriptionSpec;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
@@ -71,7 +73,7 @@ class WebSocketMediaStreamsTest {
                 rate, true, bidirectional, true);
     }
 
-    private MediaStreams.Connection open(StreamingSpec spec) throws Exception {
+    private MediaStreams.Connection open(io.switchboard.domain.streaming.StreamSpec spec) throws Exception {
         return streams.open(new MediaStreams.Request(CALL, STREAM, spec), inbound).toCompletableFuture()
                 .get(5, TimeUnit.SECONDS);
     }
@@ -112,6 +114,39 @@ class WebSocketMediaStreamsTest {
         JsonObject key = received.get(26);
         assertThat(key.getString("kind")).isEqualTo("DtmfData");
         assertThat(key.getJsonObject("dtmfData").getString("data")).isEqualTo("5");
+    }
+
+    @Test
+    void aTranscriptionSendsItsMetadataThenEachFinalResultWithItsWordsInTicks() throws Exception {
+        // given
+        MediaStreams.Connection connection = open(new TranscriptionSpec(URI.create("ws://127.0.0.1:"
+                + server.actualPort() + "/text"), "en-US", true));
+
+        // when
+        connection.transcript(CALLER, new RecognizedSpeech("pay my bill", java.util.OptionalDouble.of(0.75)),
+                Duration.ofMillis(1000), Duration.ofMillis(900));
+        connection.transcript(CALLER, new RecognizedSpeech("yes", java.util.OptionalDouble.empty()),
+                Duration.ofMillis(3000), Duration.ofMillis(300));
+
+        // then
+        await().atMost(WAIT).until(() -> received.size() >= 3);
+        JsonObject metadata = received.get(0);
+        assertThat(metadata.getString("kind")).isEqualTo("TranscriptionMetadata");
+        assertThat(metadata.getJsonObject("transcriptionMetadata").getString("locale")).isEqualTo("en-US");
+        assertThat(metadata.getJsonObject("transcriptionMetadata").getString("callConnectionId")).isEqualTo("call-1");
+        JsonObject data = received.get(1).getJsonObject("transcriptionData");
+        assertThat(received.get(1).getString("kind")).isEqualTo("TranscriptionData");
+        assertThat(data.getString("text")).isEqualTo("pay my bill");
+        assertThat(data.getString("format")).isEqualTo("display");
+        assertThat(data.getDouble("confidence")).isEqualTo(0.75);
+        assertThat(data.getLong("offset")).isEqualTo(10_000_000L);
+        assertThat(data.getLong("duration")).isEqualTo(9_000_000L);
+        assertThat(data.getString("participantRawID")).isEqualTo("4:+14255550101");
+        assertThat(data.getString("resultStatus")).isEqualTo("Final");
+        assertThat(data.getJsonArray("words")).hasSize(3);
+        assertThat(data.getJsonArray("words").getJsonObject(1).getString("text")).isEqualTo("my");
+        assertThat(data.getJsonArray("words").getJsonObject(1).getLong("offset")).isEqualTo(13_000_000L);
+        assertThat(received.get(2).getJsonObject("transcriptionData").containsKey("confidence")).isFalse();
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.Participant;
+import io.switchboard.domain.streaming.StreamSpec.Content;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -174,14 +175,24 @@ final class GaEventMapping {
         return Optional.of(new WireEvent(name, data));
     }
 
+    /**
+     * {@code MediaStreamingStarted} … with {@code mediaStreamingUpdate}, or {@code TranscriptionStarted} … with
+     * {@code transcriptionUpdate}: the status (e.g. {@code mediaStreamingStarted}) and its details.
+     */
     private Optional<WireEvent> mediaStreamingChanged(MediaStreamingChanged event) {
         String status = camel(event.status().name());
-        String name = "MediaStreaming" + Character.toUpperCase(status.charAt(0)) + status.substring(1);
+        boolean audio = event.content() == Content.AUDIO;
+        String kind = audio ? "MediaStreaming" : "Transcription";
+        String name = kind + Character.toUpperCase(status.charAt(0)) + status.substring(1);
         ObjectNode data = common(name, event.callId(), event.operationContext(), Optional.of(event.result()),
                 Optional.empty());
-        data.putObject("mediaStreamingUpdate").put("contentType", "Audio")
-                .put("mediaStreamingStatus", "m" + name.substring(1))
-                .put("mediaStreamingStatusDetails", camel(event.detail().name()));
+        ObjectNode update = data.putObject(audio ? "mediaStreamingUpdate" : "transcriptionUpdate");
+        if (audio) {
+            update.put("contentType", "Audio");
+        }
+        update.put(audio ? "mediaStreamingStatus" : "transcriptionStatus", Character.toLowerCase(name.charAt(0))
+                        + name.substring(1))
+                .put(audio ? "mediaStreamingStatusDetails" : "transcriptionStatusDetails", camel(event.detail().name()));
         return Optional.of(new WireEvent(name, data));
     }
 

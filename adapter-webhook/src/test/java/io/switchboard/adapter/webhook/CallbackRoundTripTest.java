@@ -16,6 +16,7 @@ import io.switchboard.domain.event.CancelAddParticipantFailed;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
+import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
@@ -23,7 +24,6 @@ import io.switchboard.domain.event.PlayFailed;
 import io.switchboard.domain.event.RecognizeCanceled;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.RecognizeFailed;
-import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.event.RemoveParticipantSucceeded;
 import io.switchboard.domain.event.SendDtmfTonesCompleted;
@@ -46,6 +46,7 @@ import io.switchboard.domain.recording.Recording;
 import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.domain.recording.RecordingSpec;
 import io.switchboard.domain.recording.RecordingState;
+import io.switchboard.domain.streaming.StreamSpec.Content;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -171,10 +172,10 @@ class CallbackRoundTripTest {
                 new RecordingStateChanged(CALL, "server-1", new Recording(RecordingId.of(CALL, "r"),
                         RecordingSpec.mixed(), RecordingState.ACTIVE, Instant.parse("2026-12-01T10:00:00Z")),
                         RecordingState.ACTIVE),
-                new MediaStreamingChanged(CALL, MediaStreamingChanged.Status.STARTED,
+                new MediaStreamingChanged(CALL, Content.AUDIO, MediaStreamingChanged.Status.STARTED,
                         MediaStreamingChanged.Detail.SUBSCRIPTION_STARTED, ResultInformation.STREAMING_STARTED,
                         Optional.of("stream"), Optional.empty()),
-                new MediaStreamingChanged(CALL, MediaStreamingChanged.Status.FAILED,
+                new MediaStreamingChanged(CALL, Content.TRANSCRIPTION, MediaStreamingChanged.Status.FAILED,
                         MediaStreamingChanged.Detail.STREAM_CONNECTION_INTERRUPTED,
                         ResultInformation.streamingFailed("the WebSocket was lost"), Optional.empty(),
                         Optional.empty()),

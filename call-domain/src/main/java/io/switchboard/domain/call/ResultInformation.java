@@ -49,6 +49,8 @@ public record ResultInformation(int code, int subCode, String message) {
             new ResultInformation(200, 0, "Action completed successfully.");
     public static final ResultInformation STREAMING_STOPPED =
             new ResultInformation(200, 0, "Action completed successfully.");
+    public static final ResultInformation TRANSCRIPTION_UPDATED =
+            new ResultInformation(200, 0, "Action completed successfully.");
 
     public ResultInformation {
         Objects.requireNonNull(message, "message");

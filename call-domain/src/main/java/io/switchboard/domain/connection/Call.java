@@ -24,6 +24,7 @@ import io.switchboard.domain.recording.Recording;
 import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.domain.recording.RecordingSpec;
 import io.switchboard.domain.streaming.MediaStreaming;
+import io.switchboard.domain.streaming.StreamSpec.Content;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
@@ -96,11 +97,18 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
             throw new CallAutomationException(ErrorCode.TOO_MANY_PARTICIPANTS,
                     "targets: " + targets.size() + " (expected: at most " + MAX_PARTICIPANTS + ")");
         }
-        MediaSlot media = MediaSlot.EMPTY.withStreaming(setup.streaming().map(spec -> MediaStreaming.of(
-                MediaOperationId.of(UUID.nameUUIDFromBytes(("media-streaming:" + id).getBytes(UTF_8)).toString()),
-                spec)));
+        MediaSlot media = MediaSlot.EMPTY
+                .withStreaming(setup.streaming().map(spec -> MediaStreaming.of(subscription("media-streaming", id),
+                        spec)))
+                .withTranscription(setup.transcription().map(spec -> MediaStreaming.of(
+                        subscription("transcription", id), spec)));
         Call call = new Call(id, serverCallId, setup, at, Lifecycle.connecting(), Roster.of(targets), media);
         return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTING));
+    }
+
+    /** A subscription's id: a UUID derived from the call's, so that it needs no generator. */
+    private static MediaOperationId subscription(String kind, CallConnectionId id) {
+        return MediaOperationId.of(UUID.nameUUIDFromBytes((kind + ":" + id).getBytes(UTF_8)).toString());
     }
 
     public CallState state() {
@@ -268,20 +276,38 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * is, {@code MediaStreamingStarted} follows. Refused if none was set up, or it runs already.
      */
     public Transition startStreaming(Optional<String> context, Optional<URI> callback) {
-        return CallStreaming.start(this, context, callback);
+        return CallStreaming.start(this, Content.AUDIO, Optional.empty(), context, callback);
     }
 
     /** Stops the call's media stream; {@code MediaStreamingStopped} follows. Refused unless it runs. */
     public Transition stopStreaming(Optional<String> context, Optional<URI> callback) {
-        return CallStreaming.stop(this, context, callback);
+        return CallStreaming.stop(this, Content.AUDIO, context, callback);
     }
 
-    /** The connection of the media stream {@code stream} opened: it carries the participants from now on. */
+    /**
+     * Starts the call's live transcription, set up when it was created or answered, in {@code locale} if given;
+     * {@code TranscriptionStarted} follows once its connection is open. Refused if none was set up, or it runs.
+     */
+    public Transition startTranscription(Optional<String> locale, Optional<String> context, Optional<URI> callback) {
+        return CallStreaming.start(this, Content.TRANSCRIPTION, locale, context, callback);
+    }
+
+    /** Stops the call's live transcription; {@code TranscriptionStopped} follows. Refused unless it runs. */
+    public Transition stopTranscription(Optional<String> context, Optional<URI> callback) {
+        return CallStreaming.stop(this, Content.TRANSCRIPTION, context, callback);
+    }
+
+    /** The running transcription goes on in {@code locale}; {@code TranscriptionUpdated} follows. */
+    public Transition updateTranscription(String locale, Optional<String> context, Optional<URI> callback) {
+        return CallStreaming.update(this, locale, context, callback);
+    }
+
+    /** The connection of the stream {@code stream} opened: it carries the participants from now on. */
     public Transition streamingOpened(MediaOperationId stream) {
         return CallStreaming.opened(this, stream);
     }
 
-    /** The connection of the media stream {@code stream} could not be opened, or was lost; the call goes on. */
+    /** The connection of the stream {@code stream} could not be opened, or was lost; the call goes on. */
     public Transition streamingFailed(MediaOperationId stream, ResultInformation why) {
         return CallStreaming.failed(this, stream, why);
     }

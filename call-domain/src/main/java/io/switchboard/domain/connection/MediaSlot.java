@@ -22,12 +22,14 @@ import java.util.Optional;
  * @param holdMusic the music of held participants, one per leg
  * @param recording the call's recording, while one runs (paused or not)
  * @param streaming the call's media stream, if the application set one up (running or not)
+ * @param transcription the call's live transcription, if the application set one up (running or not)
  */
 public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Optional<RecognizeOperation> recognize,
-                        List<HoldMusic> holdMusic, Optional<Recording> recording, Optional<MediaStreaming> streaming) {
+                        List<HoldMusic> holdMusic, Optional<Recording> recording, Optional<MediaStreaming> streaming,
+                        Optional<MediaStreaming> transcription) {
 
     static final MediaSlot EMPTY = new MediaSlot(Optional.empty(), List.of(), Optional.empty(), List.of(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     public MediaSlot {
         Objects.requireNonNull(play, "play");
@@ -36,6 +38,7 @@ public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Option
         holdMusic = List.copyOf(holdMusic);
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(streaming, "streaming");
+        Objects.requireNonNull(transcription, "transcription");
     }
 
     Optional<PlayOperation> runningPlay() {
@@ -55,7 +58,7 @@ public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Option
     }
 
     MediaSlot withPlay(Optional<PlayOperation> next, List<LegId> to) {
-        return new MediaSlot(next, to, recognize, holdMusic, recording, streaming);
+        return new MediaSlot(next, to, recognize, holdMusic, recording, streaming, transcription);
     }
 
     MediaSlot withPlay(Optional<PlayOperation> next) {
@@ -63,18 +66,22 @@ public record MediaSlot(Optional<PlayOperation> play, List<LegId> playTo, Option
     }
 
     MediaSlot withRecognize(Optional<RecognizeOperation> next) {
-        return new MediaSlot(play, playTo, next, holdMusic, recording, streaming);
+        return new MediaSlot(play, playTo, next, holdMusic, recording, streaming, transcription);
     }
 
     MediaSlot withHoldMusic(List<HoldMusic> next) {
-        return new MediaSlot(play, playTo, recognize, next, recording, streaming);
+        return new MediaSlot(play, playTo, recognize, next, recording, streaming, transcription);
     }
 
     MediaSlot withRecording(Optional<Recording> next) {
-        return new MediaSlot(play, playTo, recognize, holdMusic, next, streaming);
+        return new MediaSlot(play, playTo, recognize, holdMusic, next, streaming, transcription);
     }
 
     MediaSlot withStreaming(Optional<MediaStreaming> next) {
-        return new MediaSlot(play, playTo, recognize, holdMusic, recording, next);
+        return new MediaSlot(play, playTo, recognize, holdMusic, recording, next, transcription);
+    }
+
+    MediaSlot withTranscription(Optional<MediaStreaming> next) {
+        return new MediaSlot(play, playTo, recognize, holdMusic, recording, streaming, next);
     }
 }

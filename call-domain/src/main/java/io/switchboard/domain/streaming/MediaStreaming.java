@@ -7,10 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A call's media stream, as the application set it up: its subscription {@code id}, its spec, and where it stands.
+ * A call's media stream or live transcription, as the application set it up: its subscription {@code id}, its spec,
+ * and where it stands.
  * The operation context and callback are those of the request that last started or stopped it.
  */
-public record MediaStreaming(MediaOperationId id, StreamingSpec spec, State state, Optional<String> operationContext,
+public record MediaStreaming(MediaOperationId id, StreamSpec spec, State state, Optional<String> operationContext,
                              Optional<URI> operationCallbackUri) {
 
     /** Inactive: not streaming; starting: its connection is being opened; active: streaming. */
@@ -25,7 +26,7 @@ public record MediaStreaming(MediaOperationId id, StreamingSpec spec, State stat
     }
 
     /** A stream set up with the call, not yet started. */
-    public static MediaStreaming of(MediaOperationId id, StreamingSpec spec) {
+    public static MediaStreaming of(MediaOperationId id, StreamSpec spec) {
         return new MediaStreaming(id, spec, State.INACTIVE, Optional.empty(), Optional.empty());
     }
 
@@ -39,6 +40,15 @@ public record MediaStreaming(MediaOperationId id, StreamingSpec spec, State stat
 
     public MediaStreaming in(State next, Optional<String> context, Optional<URI> callback) {
         return new MediaStreaming(id, spec, next, context, callback);
+    }
+
+    /** The same stream with another spec (a transcription's new language). */
+    public MediaStreaming with(StreamSpec next, Optional<String> context, Optional<URI> callback) {
+        return new MediaStreaming(id, next, state, context, callback);
+    }
+
+    public StreamSpec.Content content() {
+        return spec.content();
     }
 
     public MediaStreaming active() {

@@ -1,7 +1,6 @@
 package io.switchboard.domain.streaming;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Objects;
  * @param tones          whether the participants' key presses are sent along
  */
 public record StreamingSpec(URI transportUrl, Channels channels, int sampleRate, boolean startOnConnect,
-                            boolean bidirectional, boolean tones) {
+                            boolean bidirectional, boolean tones) implements StreamSpec {
 
     /** Mixed: one stream of all participants; unmixed: each participant's audio in its own frames. */
     public enum Channels { MIXED, UNMIXED }
@@ -23,14 +22,15 @@ public record StreamingSpec(URI transportUrl, Channels channels, int sampleRate,
     public StreamingSpec {
         Objects.requireNonNull(transportUrl, "transportUrl");
         Objects.requireNonNull(channels, "audioChannelType");
-        String scheme = transportUrl.getScheme() == null ? "" : transportUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("ws") || scheme.equals("wss")) || transportUrl.getHost() == null) {
-            throw new IllegalArgumentException("transportUrl: " + transportUrl
-                    + " (expected: an absolute ws:// or wss:// URL)");
-        }
+        StreamSpec.requireWebSocket(transportUrl);
         if (sampleRate != 16_000 && sampleRate != 24_000) {
             throw new IllegalArgumentException("audioFormat: " + sampleRate + " Hz (expected: pcm16KMono or "
                     + "pcm24KMono)");
         }
+    }
+
+    @Override
+    public Content content() {
+        return Content.AUDIO;
     }
 }

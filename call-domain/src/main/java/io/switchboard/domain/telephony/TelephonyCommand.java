@@ -10,7 +10,7 @@ import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.recording.RecordingChannels;
 import io.switchboard.domain.recording.RecordingId;
-import io.switchboard.domain.streaming.StreamingSpec;
+import io.switchboard.domain.streaming.StreamSpec;
 
 import java.time.Duration;
 import java.util.List;
@@ -145,11 +145,11 @@ public sealed interface TelephonyCommand {
     }
 
     /**
-     * Open a call's media stream to the application: once open, telephony reports it ({@code Call.streamingOpened}),
+     * Open a call's media stream or live transcription to the application: once open, telephony reports it ({@code Call.streamingOpened}),
      * and the call says which legs it carries ({@link StreamLeg}); one that cannot be opened or is lost later is
      * reported too ({@code Call.streamingFailed}).
      */
-    record StartStreaming(MediaOperationId stream, StreamingSpec spec) implements TelephonyCommand {
+    record StartStreaming(MediaOperationId stream, StreamSpec spec) implements TelephonyCommand {
 
         public StartStreaming {
             Objects.requireNonNull(stream, "stream");
@@ -159,7 +159,8 @@ public sealed interface TelephonyCommand {
 
     /**
      * Carry a connected participant's leg in the stream: what it says goes to the application as the participant's
-     * audio, and, for a bidirectional stream, what the application sends is played to it.
+     * audio (or, for a transcription, as text), and, for a bidirectional stream, what the application sends is played
+     * to it.
      */
     record StreamLeg(MediaOperationId stream, LegId leg, CommunicationIdentifier participant)
             implements TelephonyCommand {
@@ -196,6 +197,15 @@ public sealed interface TelephonyCommand {
 
         public StopStreaming {
             Objects.requireNonNull(stream, "stream");
+        }
+    }
+
+    /** A live transcription goes on in another language, from the next utterance on. */
+    record UpdateTranscription(MediaOperationId stream, String locale) implements TelephonyCommand {
+
+        public UpdateTranscription {
+            Objects.requireNonNull(stream, "stream");
+            Objects.requireNonNull(locale, "locale");
         }
     }
 }

@@ -72,14 +72,15 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
         SpeechListening listening = new SpeechListening(telephony, recognizer);
         Calls calls = new Calls(registry, publisher, new CallExecutors(workers),
                 new TelephonyCommands(telephony, clips, timers, settings.ringTimeout(), files, listening,
-                        new StreamRelays(telephony, streams)));
+                        new StreamRelays(telephony, streams, recognizer)));
         PlayService play = new PlayService(calls, clips, ids);
         ParticipantService participants = new ParticipantService(calls, ids);
         DtmfService dtmf = new DtmfService(calls, telephony);
         CallControlService control = new CallControlService(calls, telephony, clips);
+        StreamingService streaming = new StreamingService(calls, recognizer);
         CallControlUseCases callControl = new CallControlUseCases(control, control,
                 new RecognizeService(calls, clips, ids, recognizer), dtmf, dtmf, control, control,
-                new RecordingService(calls, files, recordings.store(), ids, clock), new StreamingService(calls));
+                new RecordingService(calls, files, recordings.store(), ids, clock), streaming, streaming);
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
                 new HangUpService(calls), play, play, participants, participants, new GetCallService(calls),
                 callControl);

@@ -74,6 +74,11 @@ final class Endpointer {
         return Step.NOTHING;
     }
 
+    /** How long the utterance ends in silence (the end silence waited for; none when cut at the longest). */
+    long trailingSilenceMillis() {
+        return quietRun * 20L;
+    }
+
     /** Whether speech has started. */
     boolean started() {
         return started;

@@ -24,6 +24,7 @@ import io.switchboard.domain.telephony.TelephonyCommand.StopStreaming;
 import io.switchboard.domain.telephony.TelephonyCommand.StreamLeg;
 import io.switchboard.domain.telephony.TelephonyCommand.StreamTone;
 import io.switchboard.domain.telephony.TelephonyCommand.UnstreamLeg;
+import io.switchboard.domain.telephony.TelephonyCommand.UpdateTranscription;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
 import java.time.Duration;
@@ -87,6 +88,8 @@ final class TelephonyCommands {
             streams.unstreamLeg(leg);
         } else if (command instanceof StreamTone tone) {
             streams.tone(tone);
+        } else if (command instanceof UpdateTranscription update) {
+            streams.update(update);
         } else if (command instanceof StopStreaming stop) {
             streams.stop(call, stop);
         } else {

@@ -2,9 +2,11 @@ package io.switchboard.application.fakes;
 
 import io.switchboard.application.port.out.MediaStreams;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +27,14 @@ public final class FakeMediaStreams implements MediaStreams {
     private record Pending(Request request, Inbound inbound, CompletableFuture<Connection> opened) {
     }
 
+    /** A transcript sent: who said what, where in the stream (ms). */
+    public record Transcript(String speaker, String text, long offsetMillis, long lengthMillis) {
+    }
+
     /** An open connection: what was sent on it, whether it was closed. */
     public static final class FakeConnection implements Connection {
         public final List<Sent> sent = new CopyOnWriteArrayList<>();
+        public final List<Transcript> transcripts = new CopyOnWriteArrayList<>();
         public volatile boolean closed;
 
         @Override
@@ -38,6 +45,12 @@ public final class FakeMediaStreams implements MediaStreams {
         @Override
         public void tone(CommunicationIdentifier from, Tone tone) {
             sent.add(new Sent(Optional.of(from.rawId()), (short) 0, Optional.of(tone)));
+        }
+
+        @Override
+        public void transcript(CommunicationIdentifier speaker, RecognizedSpeech said, Duration offset,
+                               Duration length) {
+            transcripts.add(new Transcript(speaker.rawId(), said.text(), offset.toMillis(), length.toMillis()));
         }
 
         @Override

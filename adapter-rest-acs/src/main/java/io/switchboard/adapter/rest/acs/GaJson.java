@@ -6,6 +6,7 @@ import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.streaming.MediaStreaming;
+import io.switchboard.domain.streaming.TranscriptionSpec;
 
 import java.util.Optional;
 
@@ -30,7 +31,8 @@ final class GaJson {
 
     /**
      * CallConnectionProperties; {@code source} (for an answered call {@code answeredBy}) is a bare {@code {id}},
-     * {@code sourceCallerIdNumber} a bare value; a call set up to stream media has its {@code mediaStreamingSubscription}.
+     * {@code sourceCallerIdNumber} a bare value; a call set up to stream media or transcribe has its
+ * {@code mediaStreamingSubscription} or {@code transcriptionSubscription}.
      */
     static ObjectNode callConnection(Call call) {
         ObjectNode node = object()
@@ -50,6 +52,11 @@ final class GaJson {
                 .put("id", streaming.id().value())
                 .put("state", streaming.state() == MediaStreaming.State.ACTIVE ? "active" : "inactive")
                 .putArray("subscribedContentTypes").add("audio"));
+        call.media().transcription().ifPresent(transcription -> node.putObject("transcriptionSubscription")
+                .put("id", transcription.id().value())
+                .put("state", transcription.state() == MediaStreaming.State.ACTIVE ? "active" : "inactive")
+                .put("locale", ((TranscriptionSpec) transcription.spec()).locale())
+                .putArray("subscribedResultTypes").add("final"));
         return node;
     }
 

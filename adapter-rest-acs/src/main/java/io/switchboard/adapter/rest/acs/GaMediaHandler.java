@@ -11,7 +11,7 @@ import static io.switchboard.adapter.rest.acs.GaCallHandler.callId;
 
 /**
  * Media actions on {@code /calling/callConnections/{id}:<action>} (GA API): play, cancel, recognize, DTMF, hold,
- * media streaming.
+ * media streaming, transcription.
  * Their outcomes follow as events; the SDK ignores the bodies of those answered without one.
  */
 final class GaMediaHandler {
@@ -81,5 +81,23 @@ final class GaMediaHandler {
     void stopStreaming(RoutingContext rc) {
         GaReplies.empty(rc, useCases.callControl().streaming().stopMediaStreaming(
                 GaStreamingRequests.command(callId(rc), JsonRequest.optionalObject(rc))), 202);
+    }
+
+    /** 202; TranscriptionStarted (or TranscriptionFailed) follows. */
+    void startTranscription(RoutingContext rc) {
+        GaReplies.empty(rc, useCases.callControl().transcription().startTranscription(
+                GaStreamingRequests.transcriptionCommand(callId(rc), JsonRequest.optionalObject(rc))), 202);
+    }
+
+    /** 202; TranscriptionStopped follows. */
+    void stopTranscription(RoutingContext rc) {
+        GaReplies.empty(rc, useCases.callControl().transcription().stopTranscription(
+                GaStreamingRequests.transcriptionCommand(callId(rc), JsonRequest.optionalObject(rc))), 202);
+    }
+
+    /** 202; TranscriptionUpdated follows. */
+    void updateTranscription(RoutingContext rc) {
+        GaReplies.empty(rc, useCases.callControl().transcription().updateTranscription(
+                GaStreamingRequests.transcriptionCommand(callId(rc), JsonRequest.object(rc))), 202);
     }
 }

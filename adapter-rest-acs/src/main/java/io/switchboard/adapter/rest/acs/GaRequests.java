@@ -53,7 +53,8 @@ final class GaRequests {
         });
         CallSetup setup = new CallSetup(source, callerId, Optional.empty(), callback,
                 Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body))
-                .withStreaming(GaStreamingRequests.options(body));
+                .withStreaming(GaStreamingRequests.options(body))
+                .withTranscription(GaStreamingRequests.transcription(body));
         return new CreateCallCommand(targets, setup, Optional.empty());
     }
 
@@ -68,7 +69,8 @@ final class GaRequests {
         });
         return new AnswerCallCommand(context, new CallSetup(answeredBy, Optional.empty(), Optional.empty(), callback,
                 Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body))
-                .withStreaming(GaStreamingRequests.options(body)));
+                .withStreaming(GaStreamingRequests.options(body))
+                .withTranscription(GaStreamingRequests.transcription(body)));
     }
 
     /** RejectCallRequest's {@code callRejectReason}: {@code none} (the default), {@code busy}, {@code forbidden}. */

@@ -60,6 +60,9 @@ final class GaRoutes {
         action(router, "unhold", media::unhold);
         action(router, "startMediaStreaming", media::startStreaming);
         action(router, "stopMediaStreaming", media::stopStreaming);
+        action(router, "startTranscription", media::startTranscription);
+        action(router, "stopTranscription", media::stopTranscription);
+        action(router, "updateTranscription", media::updateTranscription);
         GaRecordingHandler recording = new GaRecordingHandler(useCases.callControl().recording());
         router.post("/calling/recordings").handler(repeatable).handler(recording::start);
         router.getWithRegex(RECORDING).handler(recording::get);
@@ -71,7 +74,7 @@ final class GaRoutes {
         router.getWithRegex(OBJECT + "/content/acsmetadata").handler(recording::metadata);
         router.deleteWithRegex(OBJECT).handler(recording::delete);
 
-        // any other action on a call (transcription, ...) exists in ACS but not here
+        // any other action on a call exists in ACS but not here
         router.postWithRegex(CALL + ":(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
     }
 

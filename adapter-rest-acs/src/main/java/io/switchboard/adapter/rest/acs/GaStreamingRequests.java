@@ -3,50 +3,77 @@ package io.switchboard.adapter.rest.acs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.application.port.in.MediaStreamingCommand;
-import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.application.port.in.TranscriptionCommand;
 import io.switchboard.domain.call.CallConnectionId;
-import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.streaming.StreamingSpec;
 import io.switchboard.domain.streaming.StreamingSpec.Channels;
+import io.switchboard.domain.streaming.TranscriptionSpec;
 
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The GA API's media streaming options ({@code mediaStreamingOptions} of CreateCall and AnswerCall) and its
- * start/stop requests. Enum values are read in any case, as ACS does ({@code Pcm16KMono} in Microsoft's samples).
- * {@code transcriptionOptions} are refused: live transcription is not offered by this server yet.
+ * The GA API's streaming options ({@code mediaStreamingOptions} and {@code transcriptionOptions} of CreateCall and
+ * AnswerCall) and the start, stop and update requests. Enum values are read in any case, as ACS does
+ * ({@code Pcm16KMono} in Microsoft's samples). {@code speechRecognitionModelEndpointId} (a custom Azure model) is
+ * accepted and selects nothing; {@code enableIntermediateResults: true} is refused: only final results are sent.
  */
 final class GaStreamingRequests {
 
     private static final String FIELD = "mediaStreamingOptions";
+    private static final String TRANSCRIPTION = "transcriptionOptions";
 
     private GaStreamingRequests() {
     }
 
     static Optional<StreamingSpec> options(ObjectNode body) {
-        if (JsonRequest.field(body, "transcriptionOptions").isPresent()) {
-            throw new CallAutomationException(ErrorCode.FEATURE_NOT_AVAILABLE, "transcriptionOptions: live "
-                    + "transcription is not available on this server (expected: no transcriptionOptions; "
-                    + "mediaStreamingOptions stream the audio to transcribe it yourself)");
-        }
         return JsonRequest.field(body, FIELD).map(GaStreamingRequests::spec);
+    }
+
+    static Optional<TranscriptionSpec> transcription(ObjectNode body) {
+        return JsonRequest.field(body, TRANSCRIPTION).map(GaStreamingRequests::transcriptionSpec);
     }
 
     static MediaStreamingCommand command(CallConnectionId call, ObjectNode body) {
         return new MediaStreamingCommand(call, GaRequests.context(body), GaRequests.operationCallback(body));
     }
 
+    /** StartTranscription, StopTranscription, UpdateTranscription: {@code locale} where given. */
+    static TranscriptionCommand transcriptionCommand(CallConnectionId call, ObjectNode body) {
+        Optional<String> locale = JsonRequest.optionalText(body, "locale", "");
+        locale.ifPresent(TranscriptionSpec::requireLocale);
+        JsonRequest.optionalText(body, "speechRecognitionModelEndpointId", "");
+        return new TranscriptionCommand(call, locale, GaRequests.context(body), GaRequests.operationCallback(body));
+    }
+
+    private static TranscriptionSpec transcriptionSpec(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(TRANSCRIPTION + ": " + node + " (expected: an object)");
+        }
+        choice(node, TRANSCRIPTION, "transportType", "websocket", "websocket");
+        URI transportUrl = JsonRequest.uri(JsonRequest.text(node, "transportUrl", TRANSCRIPTION),
+                TRANSCRIPTION + ".transportUrl");
+        String locale = JsonRequest.text(node, "locale", TRANSCRIPTION);
+        boolean start = JsonRequest.bool(node, "startTranscription", TRANSCRIPTION, false);
+        if (JsonRequest.bool(node, "enableIntermediateResults", TRANSCRIPTION, false)) {
+            throw new IllegalArgumentException(TRANSCRIPTION + ".enableIntermediateResults: true (expected: false; "
+                    + "this server sends final results only)");
+        }
+        JsonRequest.optionalText(node, "speechRecognitionModelEndpointId", TRANSCRIPTION);
+        JsonRequest.optionalText(node, "speechModelEndpointId", TRANSCRIPTION);
+        return JsonRequest.within(TRANSCRIPTION, () -> new TranscriptionSpec(transportUrl, locale, start));
+    }
+
     private static StreamingSpec spec(JsonNode node) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(FIELD + ": " + node + " (expected: an object)");
         }
-        choice(node, "transportType", "websocket", "websocket");
-        choice(node, "contentType", "audio", "audio");
-        Channels channels = Channels.valueOf(choice(node, "audioChannelType", null, "mixed", "unmixed")
+        choice(node, FIELD, "transportType", "websocket", "websocket");
+        choice(node, FIELD, "contentType", "audio", "audio");
+        Channels channels = Channels.valueOf(choice(node, FIELD, "audioChannelType", null, "mixed", "unmixed")
                 .toUpperCase(Locale.ROOT));
-        int rate = choice(node, "audioFormat", "pcm16kmono", "pcm16KMono", "pcm24KMono").equals("pcm24kmono")
+        int rate = choice(node, FIELD, "audioFormat", "pcm16kmono", "pcm16KMono", "pcm24KMono").equals("pcm24kmono")
                 ? 24_000 : 16_000;
         String url = JsonRequest.text(node, "transportUrl", FIELD);
         URI transportUrl = JsonRequest.uri(url, FIELD + ".transportUrl");
@@ -58,11 +85,11 @@ final class GaStreamingRequests {
     }
 
     /** The field's value, lower case, one of {@code allowed} (any case); {@code absent} if missing, else required. */
-    private static String choice(JsonNode node, String field, String absent, String... allowed) {
-        Optional<String> value = JsonRequest.optionalText(node, field, FIELD);
+    private static String choice(JsonNode node, String parent, String field, String absent, String... allowed) {
+        Optional<String> value = JsonRequest.optionalText(node, field, parent);
         if (value.isEmpty()) {
             if (absent == null) {
-                throw new IllegalArgumentException(FIELD + "." + field + ": missing (expected: "
+                throw new IllegalArgumentException(parent + "." + field + ": missing (expected: "
                         + String.join(" or ", allowed) + ")");
             }
             return absent;
@@ -72,7 +99,7 @@ final class GaStreamingRequests {
                 return option.toLowerCase(Locale.ROOT);
             }
         }
-        throw new IllegalArgumentException(FIELD + "." + field + ": " + value.get() + " (expected: "
+        throw new IllegalArgumentException(parent + "." + field + ": " + value.get() + " (expected: "
                 + String.join(" or ", allowed) + ")");
     }
 }

@@ -197,7 +197,7 @@ class GaCallRoutesTest {
         Call call = GaCalls.connected(api, core);
 
         // when
-        ApiHarness.Reply reply = api.send(post(path(call.id(), ":startTranscription"), "{}"));
+        ApiHarness.Reply reply = api.send(post(path(call.id(), ":summarizeCall"), "{}"));
 
         // then
         assertThat(reply.status()).isEqualTo(405);

@@ -98,6 +98,36 @@ class GaStreamingRoutesTest {
     }
 
     @Test
+    void transcribesAsTheLiveTranscriptionSampleAsksAndShowsTheSubscription() throws Exception {
+        // given: the options as the sample sends them, with the callIntelligenceOptions it also sends
+        Call call = connected(create("""
+                "transcriptionOptions": {"transportUrl": "wss://app.example/ws", "transportType": "websocket",
+                  "locale": "en-US", "startTranscription": false},
+                "callIntelligenceOptions": {"cognitiveServicesEndpoint": "https://cognitive.example"}"""));
+        JsonNode subscription = api.send(get(path(call.id(), ""))).json().get("transcriptionSubscription");
+        assertThat(subscription.get("state").asText()).isEqualTo("inactive");
+        assertThat(subscription.get("locale").asText()).isEqualTo("en-US");
+
+        // when
+        ApiHarness.Reply started = api.send(post(path(call.id(), ":startTranscription"),
+                "{\"locale\":\"en-US\",\"operationContext\":\"startTranscriptionContext\"}"));
+        core.streams.accept(call.media().transcription().orElseThrow().id());
+        ApiHarness.Reply badLocale = api.send(post(path(call.id(), ":updateTranscription"), "{\"locale\":\"xx-XX\"}"));
+        ApiHarness.Reply updated = api.send(post(path(call.id(), ":updateTranscription"), "{\"locale\":\"en-US\"}"));
+        ApiHarness.Reply stopped = api.send(post(path(call.id(), ":stopTranscription"), ""));
+
+        // then
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(badLocale.status()).isEqualTo(400);
+        assertThat(badLocale.json().at("/error/message").asText()).startsWith("locale: xx-XX");
+        assertThat(updated.status()).isEqualTo(202);
+        assertThat(stopped.status()).isEqualTo(202);
+        assertThat(core.events.events(MediaStreamingChanged.class)).extracting(MediaStreamingChanged::status)
+                .containsExactly(MediaStreamingChanged.Status.STARTED, MediaStreamingChanged.Status.UPDATED,
+                        MediaStreamingChanged.Status.STOPPED);
+    }
+
+    @Test
     void refusesStartingACallSetUpWithoutStreaming() throws Exception {
         Call call = connected(create("\"operationContext\": \"x\""));
 
@@ -122,7 +152,12 @@ class GaStreamingRoutesTest {
         assertRefused(OPTIONS.formatted("\"yes\"", "pcm16KMono"),
                 "mediaStreamingOptions.startMediaStreaming: \"yes\" (expected: true or false)");
         assertRefused("\"transcriptionOptions\": {\"transportType\": \"websocket\", \"locale\": \"en-US\"}",
-                "transcriptionOptions: live transcription is not available");
+                "transcriptionOptions.transportUrl: missing");
+        assertRefused("\"transcriptionOptions\": {\"transportUrl\": \"wss://a.example/t\", \"locale\": \"english\"}",
+                "transcriptionOptions.locale: english (expected: a BCP 47 language tag");
+        assertRefused("\"transcriptionOptions\": {\"transportUrl\": \"wss://a.example/t\", \"locale\": \"en-US\","
+                + " \"enableIntermediateResults\": true}", "transcriptionOptions.enableIntermediateResults: true "
+                + "(expected: false");
         assertThat(core.telephony.dialled()).isEmpty();
     }
 

@@ -7,7 +7,7 @@ public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticip
                                   RecognizeUseCase recognize, ContinuousDtmfUseCase continuousDtmf,
                                   SendDtmfTonesUseCase sendDtmfTones, HoldUseCase hold,
                                   TransferCallUseCase transfer, RecordingUseCase recording,
-                                  MediaStreamingUseCase streaming) {
+                                  MediaStreamingUseCase streaming, TranscriptionUseCase transcription) {
 
     public CallControlUseCases {
         Objects.requireNonNull(mute, "mute");
@@ -19,5 +19,6 @@ public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticip
         Objects.requireNonNull(transfer, "transfer");
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(streaming, "streaming");
+        Objects.requireNonNull(transcription, "transcription");
     }
 }

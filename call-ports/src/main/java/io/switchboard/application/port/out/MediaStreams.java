@@ -2,16 +2,21 @@ package io.switchboard.application.port.out;
 
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.media.MediaOperationId;
+import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
-import io.switchboard.domain.streaming.StreamingSpec;
+import io.switchboard.domain.streaming.StreamSpec;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Where calls' media streams go: the application's WebSocket, in ACS's media streaming messages. */
+/**
+ * Where calls' media streams and live transcriptions go: the application's WebSocket, in ACS's media streaming and
+ * transcription messages.
+ */
 public interface MediaStreams {
 
     /** A network that streams nothing: every stream fails to open, saying so. */
@@ -24,8 +29,8 @@ public interface MediaStreams {
      */
     CompletionStage<Connection> open(Request request, Inbound inbound);
 
-    /** The stream of one call, as the application set it up. */
-    record Request(CallConnectionId call, MediaOperationId stream, StreamingSpec spec) {
+    /** The stream of one call, as the application set it up: its audio, or the text of what is said. */
+    record Request(CallConnectionId call, MediaOperationId stream, StreamSpec spec) {
 
         public Request {
             Objects.requireNonNull(call, "call");
@@ -46,6 +51,12 @@ public interface MediaStreams {
 
         /** Sends a participant's key press. */
         void tone(CommunicationIdentifier from, Tone tone);
+
+        /**
+         * Sends what a participant said (a transcription), as a final result: {@code offset} from the stream's start
+         * to the utterance, and its length.
+         */
+        void transcript(CommunicationIdentifier speaker, RecognizedSpeech said, Duration offset, Duration length);
 
         /** Closes the connection; nothing reaches {@link Inbound} afterwards. Idempotent. */
         void close();
