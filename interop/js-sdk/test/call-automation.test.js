@@ -345,6 +345,59 @@ test('streams the callee to a WebSocket agent, read by the SDK\'s StreamingData 
   }
 });
 
+test('transcribes the callee live as the live-transcription sample does, read by the SDK\'s parser', async () => {
+  const agent = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => agent.once('listening', resolve));
+  const parsed = [];
+  agent.on('connection', (ws) => ws.on('message', (data) => parsed.push(StreamingData.parse(data))));
+  try {
+    const result = await client.createCall({ targetParticipant: SAYS_BILL, sourceCallIdNumber: CALLER_ID },
+      receiver.callbackUri, {
+        transcriptionOptions: {
+          transportUrl: `ws://127.0.0.1:${agent.address().port}/text`,
+          transportType: 'websocket',
+          locale: 'en-US',
+          startTranscription: false,
+        },
+      });
+    const id = result.callConnectionProperties.callConnectionId;
+    const ofThisCall = (kind) => (e) => e.kind === kind && e.callConnectionId === id;
+    await receiver.waitFor('CallConnected transcribed', ofThisCall('CallConnected'));
+    const before = await result.callConnection.getCallConnectionProperties();
+    assert.equal(before.transcriptionSubscription.state, 'inactive');
+    const media = result.callConnection.getCallMedia();
+    await media.startTranscription({ locale: 'en-US', operationContext: 'startTranscriptionContext' });
+    const started = await receiver.waitFor('TranscriptionStarted', ofThisCall('TranscriptionStarted'), 15000);
+    assert.equal(started.operationContext, 'startTranscriptionContext');
+    assert.equal(started.transcriptionUpdate.transcriptionStatus, 'transcriptionStarted');
+
+    // the callee's words, as the sample reads them: metadata has a locale, data a text
+    const deadline = Date.now() + 60000;
+    while (!parsed.some((p) => 'text' in p) && Date.now() < deadline) {
+      await sleep(200);
+    }
+    assert.ok('locale' in parsed[0], 'TranscriptionMetadata first');
+    assert.equal(parsed[0].locale, 'en-US');
+    assert.equal(parsed[0].callConnectionId, id);
+    const data = parsed.find((p) => 'text' in p);
+    assert.ok(data, 'a TranscriptionData');
+    assert.match(data.text, /^i would like to pay/);
+    assert.equal(data.resultState, 'Final');
+    assert.equal(data.participant.phoneNumber, SAYS_BILL.phoneNumber);
+    assert.ok(data.words.length >= 4 && data.durationInTicks > 0);
+
+    await media.updateTranscription('en-US', { operationContext: 'update' });
+    await receiver.waitFor('TranscriptionUpdated', ofThisCall('TranscriptionUpdated'));
+    await media.stopTranscription({ operationContext: 'nextRecognizeContext' });
+    const stopped = await receiver.waitFor('TranscriptionStopped', ofThisCall('TranscriptionStopped'));
+    assert.equal(stopped.operationContext, 'nextRecognizeContext');
+    await assert.rejects(media.updateTranscription('de-DE'), (e) => e.statusCode === 400);
+    await result.callConnection.hangUp(true);
+  } finally {
+    agent.close();
+  }
+});
+
 test('an unknown call is a RestError with code 8522', async () => {
   await assert.rejects(client.getCallConnection('no-such-call').getCallConnectionProperties(), (error) => {
     assert.equal(error.name, 'RestError');
