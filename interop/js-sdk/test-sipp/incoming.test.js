@@ -6,7 +6,8 @@
 // SWITCHBOARD_ENDPOINT, SWITCHBOARD_ACCESS_KEY, SWITCHBOARD_SIP_PORT, INCOMING_PORT and SIPP_DIR.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { CallAutomationClient } = require('@azure/communication-call-automation');
+const { CallAutomationClient, StreamingData } = require('@azure/communication-call-automation');
+const { WebSocketServer } = require('ws');
 const { startReceiver } = require('../lib/harness');
 const { SERVICE, startEventGrid, callIn } = require('../lib/calling-in');
 
@@ -34,14 +35,17 @@ after(async () => {
   await eventGrid?.close();
 });
 
-function incomingFrom(caller) {
-  return eventGrid.waitFor((e) => e.eventType === 'Microsoft.Communication.IncomingCall'
+/** The first IncomingCall from the caller among those received after the first `since` events. */
+function incomingFrom(caller, since) {
+  return eventGrid.waitFor((e) => eventGrid.events.indexOf(e) >= since
+    && e.eventType === 'Microsoft.Communication.IncomingCall'
     && e.data?.from?.rawId === `4:${caller}`, `IncomingCall from ${caller}`, WAIT);
 }
 
 test('answers a call from SIPp, recognizes the keys the caller sends, and hangs up', async () => {
+  const since = eventGrid.events.length;
   const caller = callIn(sippDir, sipPort, 'uac_call_in_dtmf.xml');
-  const event = await incomingFrom('+14255550123');
+  const event = await incomingFrom('+14255550123', since);
   assert.equal(event.eventType, 'Microsoft.Communication.IncomingCall');
   assert.equal(event.subject, `/caller/4:+14255550123/recipient/4:${SERVICE}`);
   assert.equal(event.data.to.phoneNumber.value, SERVICE);
@@ -73,9 +77,59 @@ test('answers a call from SIPp, recognizes the keys the caller sends, and hangs 
   assert.equal(await caller, 0, 'SIPp caller: every message as scripted (answered, BYE received)');
 });
 
+test('answers with media streaming as the voice-agent sample does: the caller\'s audio and keys reach the agent',
+  async () => {
+    const agent = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => agent.once('listening', resolve));
+    const parsed = [];
+    agent.on('connection', (ws) => ws.on('message', (data) => {
+      const result = StreamingData.parse(data);
+      parsed.push({ kind: StreamingData.getStreamingKind(), result });
+    }));
+    try {
+      const since = eventGrid.events.length;
+      const caller = callIn(sippDir, sipPort, 'uac_call_in_dtmf.xml');
+      const event = await incomingFrom('+14255550123', since);
+      const answered = await client.answerCall(event.data.incomingCallContext, receiver.callbackUri, {
+        mediaStreamingOptions: {
+          transportUrl: `ws://127.0.0.1:${agent.address().port}/agent`,
+          transportType: 'websocket',
+          contentType: 'audio',
+          audioChannelType: 'unmixed',
+          startMediaStreaming: true,
+          enableBidirectional: true,
+          audioFormat: 'Pcm16KMono',
+          enableDtmfTones: true,
+        },
+      });
+      const callId = answered.callConnectionProperties.callConnectionId;
+      await receiver.waitFor('MediaStreamingStarted',
+        (e) => e.kind === 'MediaStreamingStarted' && e.callConnectionId === callId, WAIT);
+
+      // SIPp sends 1 5 # 3 s after its ACK
+      const deadline = Date.now() + WAIT;
+      while (parsed.filter((p) => p.kind === 'DtmfData').length < 3 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(parsed[0].kind, 'AudioMetadata');
+      assert.ok(parsed.filter((p) => p.kind === 'AudioData').length > 50, 'the caller\'s audio, 50 frames a second');
+      assert.ok(parsed.filter((p) => p.kind === 'AudioData')
+        .every((p) => p.result.participant.phoneNumber === '+14255550123'));
+      assert.deepEqual(parsed.filter((p) => p.kind === 'DtmfData').map((p) => p.result.data), ['1', '5', '#']);
+
+      await answered.callConnection.hangUp(true);
+      await receiver.waitFor('MediaStreamingStopped',
+        (e) => e.kind === 'MediaStreamingStopped' && e.callConnectionId === callId, WAIT);
+      assert.equal(await caller, 0, 'SIPp caller: every message as scripted');
+    } finally {
+      agent.close();
+    }
+  });
+
 test('rejects a call as busy: the SIPp caller gets 486, and the context cannot be used again', async () => {
+  const since = eventGrid.events.length;
   const caller = callIn(sippDir, sipPort, 'uac_call_in_rejected.xml');
-  const event = await incomingFrom('+14255550124');
+  const event = await incomingFrom('+14255550124', since);
 
   await client.rejectCall(event.data.incomingCallContext, { callRejectReason: 'busy' });
 
