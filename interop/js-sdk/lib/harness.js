@@ -79,4 +79,13 @@ async function startReceiver() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { startReceiver, sleep };
+/** Polls until the condition holds, every 100 ms, for at most timeoutMs; then returns whether it holds. */
+async function until(condition, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) {
+    await sleep(100);
+  }
+  return condition();
+}
+
+module.exports = { startReceiver, sleep, until };

@@ -8,7 +8,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { CallAutomationClient, StreamingData } = require('@azure/communication-call-automation');
 const { WebSocketServer } = require('ws');
-const { startReceiver } = require('../lib/harness');
+const { startReceiver, until } = require('../lib/harness');
 const { SERVICE, startEventGrid, callIn } = require('../lib/calling-in');
 
 const endpoint = process.env.SWITCHBOARD_ENDPOINT;
@@ -107,10 +107,7 @@ test('answers with media streaming as the voice-agent sample does: the caller\'s
         (e) => e.kind === 'MediaStreamingStarted' && e.callConnectionId === callId, WAIT);
 
       // SIPp sends 1 5 # 3 s after its ACK
-      const deadline = Date.now() + WAIT;
-      while (parsed.filter((p) => p.kind === 'DtmfData').length < 3 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await until(() => parsed.filter((p) => p.kind === 'DtmfData').length >= 3, WAIT);
       assert.equal(parsed[0].kind, 'AudioMetadata');
       assert.ok(parsed.filter((p) => p.kind === 'AudioData').length > 50, 'the caller\'s audio, 50 frames a second');
       assert.ok(parsed.filter((p) => p.kind === 'AudioData')

@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const { CallAutomationClient, StreamingData, createOutboundAudioData, createOutboundStopAudioData } =
   require('@azure/communication-call-automation');
 const { WebSocketServer } = require('ws');
-const { startReceiver, sleep } = require('../lib/harness');
+const { startReceiver, sleep, until } = require('../lib/harness');
 
 const endpoint = process.env.SWITCHBOARD_ENDPOINT;
 const accessKey = process.env.SWITCHBOARD_ACCESS_KEY;
@@ -318,10 +318,7 @@ test('streams the callee to a WebSocket agent, read by the SDK\'s StreamingData 
     assert.deepEqual(properties.mediaStreamingSubscription.subscribedContentTypes, ['audio']);
 
     // the phone's words arrive as its audio
-    const deadline = Date.now() + 15000;
-    while (!parsed.some((p) => p.kind === 'AudioData' && !p.result.isSilent) && Date.now() < deadline) {
-      await sleep(100);
-    }
+    await until(() => parsed.some((p) => p.kind === 'AudioData' && !p.result.isSilent), 15000);
     assert.equal(parsed[0].kind, 'AudioMetadata');
     assert.equal(parsed[0].result.sampleRate, 16000);
     assert.equal(parsed[0].result.encoding, 'PCM');
@@ -372,10 +369,7 @@ test('transcribes the callee live as the live-transcription sample does, read by
     assert.equal(started.transcriptionUpdate.transcriptionStatus, 'transcriptionStarted');
 
     // the callee's words, as the sample reads them: metadata has a locale, data a text
-    const deadline = Date.now() + 60000;
-    while (!parsed.some((p) => 'text' in p) && Date.now() < deadline) {
-      await sleep(200);
-    }
+    await until(() => parsed.some((p) => 'text' in p), 60000);
     assert.ok('locale' in parsed[0], 'TranscriptionMetadata first');
     assert.equal(parsed[0].locale, 'en-US');
     assert.equal(parsed[0].callConnectionId, id);

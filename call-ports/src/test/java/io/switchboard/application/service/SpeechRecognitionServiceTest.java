@@ -2,6 +2,7 @@ package io.switchboard.application.service;
 
 import io.switchboard.application.fakes.CallFixtures;
 import io.switchboard.application.fakes.FakeMediaFetcher;
+import io.switchboard.application.fakes.Talk;
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.CallControlUseCases;
 import io.switchboard.application.port.in.CancelMediaProcessingCommand;
@@ -62,20 +63,7 @@ class SpeechRecognitionServiceTest {
 
     /** Half a second of silence, {@code speechMillis} of a loud tone, then {@code silenceMillis} of silence. */
     private static void say(AudioSink sink, int speechMillis, int silenceMillis) {
-        short[] frame = new short[160];
-        for (int i = 0; i < 25; i++) {
-            sink.frame(frame);
-        }
-        for (int f = 0; f < speechMillis / 20; f++) {
-            for (int i = 0; i < 160; i++) {
-                frame[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (f * 160 + i) / 8000.0));
-            }
-            sink.frame(frame);
-        }
-        java.util.Arrays.fill(frame, (short) 0);
-        for (int i = 0; i < silenceMillis / 20; i++) {
-            sink.frame(frame);
-        }
+        Talk.say(sink, 500, speechMillis, silenceMillis);
     }
 
     @Test

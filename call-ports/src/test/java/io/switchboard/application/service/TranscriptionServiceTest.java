@@ -3,6 +3,7 @@ package io.switchboard.application.service;
 import io.switchboard.application.fakes.CallFixtures;
 import io.switchboard.application.fakes.FakeMediaStreams.FakeConnection;
 import io.switchboard.application.fakes.FakeMediaStreams.Transcript;
+import io.switchboard.application.fakes.Talk;
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.TranscriptionCommand;
@@ -51,20 +52,7 @@ class TranscriptionServiceTest {
 
     /** {@code silenceMillis} of silence, then {@code speechMillis} of a loud tone, then 600 ms of silence. */
     private static void say(AudioSink sink, int silenceMillis, int speechMillis) {
-        short[] frame = new short[160];
-        for (int i = 0; i < silenceMillis / 20; i++) {
-            sink.frame(frame);
-        }
-        for (int f = 0; f < speechMillis / 20; f++) {
-            for (int i = 0; i < 160; i++) {
-                frame[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (f * 160 + i) / 8000.0));
-            }
-            sink.frame(frame);
-        }
-        java.util.Arrays.fill(frame, (short) 0);
-        for (int i = 0; i < 30; i++) {
-            sink.frame(frame);
-        }
+        Talk.say(sink, silenceMillis, speechMillis, 600);
     }
 
     @Test
