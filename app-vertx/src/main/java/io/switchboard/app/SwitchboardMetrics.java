@@ -2,7 +2,6 @@ package io.switchboard.app;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.switchboard.adapter.media.WebSocketMediaStreams;
 import io.switchboard.adapter.webhook.WebhookStats;
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.CallRegistry;
@@ -86,6 +86,14 @@ final class SwitchboardMetrics {
                 .description("Callbacks given up after the retry window").register(registry);
         Gauge.builder("switchboard.webhooks.pending", webhooks, w -> w.get().pending())
                 .description("Callbacks accepted and not yet delivered or given up").register(registry);
+    }
+
+    /** The media streams: audio frames dropped because the application's WebSocket did not keep up. */
+    void watch(WebSocketMediaStreams streams) {
+        FunctionCounter.builder("switchboard.streaming.frames.dropped", streams,
+                        WebSocketMediaStreams::droppedFrames)
+                .description("Media stream frames dropped: the application's WebSocket did not keep up")
+                .register(registry);
     }
 
     /** The RTP media engine. */

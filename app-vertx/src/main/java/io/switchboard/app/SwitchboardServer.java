@@ -157,6 +157,7 @@ public final class SwitchboardServer {
         RecordingArchive archive = new RecordingArchive(recordings, config.recordings().eventsUrl()
                 .map(url -> webhooks.recordingFiles(url, () -> apiBase(config))));
         metrics.watch(registry, webhooks::stats);
+        metrics.watch(streams);
         core = CallAutomationCore.create(registry, telephony, metrics.counting(webhooks), media, Optional.of(speech),
                 Optional.of(recognizer), streams, new UuidIdGenerator(), clock, callWorkers,
                 new CallSettings(config.ringTimeout()),

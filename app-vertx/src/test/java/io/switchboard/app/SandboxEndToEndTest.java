@@ -280,7 +280,8 @@ class SandboxEndToEndTest {
                 .isGreaterThanOrEqualTo(1);
         assertThat(value(metrics, "switchboard_calls_setup_seconds_count")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("switchboard_calls_active ").contains("switchboard_webhooks_pending ")
-                .contains("switchboard_webhooks_delivered_total ").contains("jvm_memory_used_bytes");
+                .contains("switchboard_webhooks_delivered_total ")
+                .contains("switchboard_streaming_frames_dropped_total ").contains("jvm_memory_used_bytes");
         assertThat(metrics).containsPattern(
                 "vertx_http_server_requests_total\\{code=\"200\",method=\"POST\",route=\"[^\"]*/calls\"\\} ");
         assertThat(value(metrics, "switchboard_calls_setup_seconds_bucket{le=\"+Inf\"}")).isGreaterThanOrEqualTo(1);

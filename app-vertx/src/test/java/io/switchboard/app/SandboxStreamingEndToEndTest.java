@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +40,7 @@ class SandboxStreamingEndToEndTest {
     private static Vertx vertx;
     private static HttpServer agent;
     private static final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
-    private static final Map<ServerWebSocket, List<JsonObject>> messages = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<ServerWebSocket, List<JsonObject>> messages = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {

@@ -101,7 +101,8 @@ final class RateConverter {
         for (int i = 0; i < n; i++) {
             double x = i - (n - 1) / 2.0;
             double sinc = x == 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * x) / (Math.PI * x);
-            double window = 0.42 - 0.5 * Math.cos(2 * Math.PI * i / (n - 1)) + 0.08 * Math.cos(4 * Math.PI * i / (n - 1));
+            double angle = 2 * Math.PI * i / (n - 1);
+            double window = 0.42 - 0.5 * Math.cos(angle) + 0.08 * Math.cos(2 * angle);
             h[i] = (float) (sinc * window);
             sum += h[i];
         }

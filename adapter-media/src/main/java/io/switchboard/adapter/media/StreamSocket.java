@@ -29,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One open media stream or live transcription: ACS's messages on one WebSocket. Everything about it runs on the socket's context; audio
- * from telephony is copied and queued onto it, within {@value #MAX_QUEUED_FRAMES} frames (then dropped, counted), and
- * frames the socket cannot take (its write queue is full) are dropped too: a slow application never stalls the call.
+ * One open media stream or live transcription: ACS's messages on one WebSocket. Everything about it runs on the
+ * socket's context; audio from telephony is copied and queued onto it, within {@value #MAX_QUEUED_FRAMES} frames
+ * (then dropped, counted), and frames the socket cannot take (its write queue is full) are dropped too: a slow
+ * application never stalls the call.
  */
 final class StreamSocket implements MediaStreams.Connection {
 
@@ -50,7 +51,7 @@ final class StreamSocket implements MediaStreams.Connection {
     private final Map<String, RateConverter> upsamplers = new HashMap<>(); // context only
     private final int rate;
     private final RateConverter downsampler;
-    private long dropped; // context only
+    private final AtomicLong dropped = new AtomicLong();
     private boolean warnedUnreadable; // context only
     private volatile boolean closed;
 
@@ -103,7 +104,7 @@ final class StreamSocket implements MediaStreams.Connection {
         }
         if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
             queued.decrementAndGet();
-            context.runOnContext(ignored -> drop());
+            drop(); // counted here: no task is queued for a frame that is not sent
             return;
         }
         short[] copy = frame.clone();
@@ -242,7 +243,7 @@ final class StreamSocket implements MediaStreams.Connection {
     }
 
     private void drop() {
-        dropped++;
+        dropped.incrementAndGet();
         droppedTotal.incrementAndGet();
     }
 
@@ -255,9 +256,9 @@ final class StreamSocket implements MediaStreams.Connection {
     }
 
     private void report() {
-        if (dropped > 0) {
+        if (dropped.get() > 0) {
             LOG.log(Level.WARNING, "call {0}: media stream {1}: {2} frames dropped, the application did not keep up",
-                    request.call(), request.stream(), dropped);
+                    request.call(), request.stream(), dropped.get());
         }
     }
 }

@@ -48,7 +48,8 @@ class RateConverterTest {
 
         assertThat(low).hasSize(8000);
         assertThat(power(low, 440, 8000)).isGreaterThan(power(low, 2000, 8000) * 1e4);
-        assertThat(peak(Arrays.copyOfRange(aliased, 100, aliased.length))).as("7 kHz is out of the band").isLessThan(100);
+        assertThat(peak(Arrays.copyOfRange(aliased, 100, aliased.length))).as("7 kHz is out of the band")
+                .isLessThan(100);
         assertThatThrownBy(() -> new RateConverter(44_100)).hasMessageStartingWith("rate: 44100");
     }
 

@@ -192,7 +192,8 @@ final class GaEventMapping {
         }
         update.put(audio ? "mediaStreamingStatus" : "transcriptionStatus", Character.toLowerCase(name.charAt(0))
                         + name.substring(1))
-                .put(audio ? "mediaStreamingStatusDetails" : "transcriptionStatusDetails", camel(event.detail().name()));
+                .put(audio ? "mediaStreamingStatusDetails" : "transcriptionStatusDetails",
+                        camel(event.detail().name()));
         return Optional.of(new WireEvent(name, data));
     }
 

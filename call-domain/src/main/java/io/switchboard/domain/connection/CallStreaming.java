@@ -125,7 +125,7 @@ final class CallStreaming {
         Detail detail = running.get().state() == State.STARTING ? Detail.INITIAL_WEB_SOCKET_CONNECTION_FAILED
                 : Detail.STREAM_CONNECTION_INTERRUPTED;
         if (why.subCode() == ResultInformation.speechServiceFailed("").subCode()) {
-            detail = Detail.SPEECH_SERVICES_CONNECTION_ERROR;
+            detail = Detail.SPEECH_SERVICES_CONNECTION_ERROR; // a transcription no recognizer here can do
         }
         MediaStreaming inactive = running.get().inactive();
         return Transition.of(with(call, inactive), MediaStreamingChanged.of(call.id(), inactive, Status.FAILED,

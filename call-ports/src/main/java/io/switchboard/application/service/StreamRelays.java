@@ -22,6 +22,8 @@ import io.switchboard.domain.telephony.TelephonyCommand.UpdateTranscription;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,9 +52,13 @@ final class StreamRelays {
 
     void start(Calls calls, Call call, StartStreaming start) {
         CallConnectionId callId = call.id();
-        if (start.spec() instanceof TranscriptionSpec && recognizer.isEmpty()) {
+        Optional<String> unable = start.spec() instanceof TranscriptionSpec text ? untranscribable(text)
+                : Optional.empty();
+        if (unable.isPresent()) {
+            LOG.log(Level.WARNING, "call {0}: transcription {1} not started: {2}", callId, start.stream(),
+                    unable.get());
             calls.report(callId, current -> current.streamingFailed(start.stream(),
-                    ResultInformation.speechServiceFailed("no speech recognizer is configured")));
+                    ResultInformation.speechServiceFailed(unable.get())));
             return;
         }
         Relay relay = new Relay(callId, start.stream(), start.spec(), recognizer);
@@ -116,8 +122,15 @@ final class StreamRelays {
                 relay.dropped());
     }
 
-    int active() {
-        return relays.size();
+    /** Why this transcription cannot be done here: no recognizer, or one that does not know its language. */
+    private Optional<String> untranscribable(TranscriptionSpec text) {
+        if (recognizer.isEmpty()) {
+            return Optional.of("no speech recognizer is configured");
+        }
+        Set<String> locales = recognizer.get().locales();
+        return locales.stream().anyMatch(text.locale()::equalsIgnoreCase) ? Optional.empty()
+                : Optional.of("locale " + text.locale() + " is not one the speech recognizer knows ("
+                + String.join(", ", new TreeSet<>(locales)) + ")");
     }
 
     private static String kind(StreamSpec spec) {

@@ -123,6 +123,23 @@ class TranscriptionServiceTest {
                 .containsExactly(Status.STARTED);
     }
 
+    @Test
+    void aTranscriptionSetUpInALanguageTheRecognizerDoesNotKnowFailsWhenItStarts() {
+        TranscriptionSpec spec = new TranscriptionSpec(URI.create("wss://app.example/text"), "fr-FR", true);
+        CreateCallCommand command = CallFixtures.aCallTo(ALICE);
+        Call created = result(core.useCases().createCall().createCall(new CreateCallCommand(command.targets(),
+                command.setup().withTranscription(Optional.of(spec)), Optional.empty())));
+        created.participants().forEach(p -> core.telephonyEvents().legAnswered(p.leg()));
+
+        assertThat(core.streams.requests()).isEmpty();
+        assertThat(core.events.events(MediaStreamingChanged.class)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(Status.FAILED);
+            assertThat(e.detail()).isEqualTo(MediaStreamingChanged.Detail.SPEECH_SERVICES_CONNECTION_ERROR);
+            assertThat(e.result().message()).contains("locale fr-FR is not one the speech recognizer knows (en-US)");
+        });
+        assertThat(core.call(created.id()).state().isEnded()).isFalse();
+    }
+
     private static TranscriptionCommand command(CallConnectionId call, String locale) {
         return new TranscriptionCommand(call, Optional.ofNullable(locale), Optional.of("ctx"), Optional.empty());
     }
