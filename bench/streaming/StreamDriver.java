@@ -270,20 +270,30 @@ public final class StreamDriver {
 
     // ---------------------------------------------------------------- the callees' RTP ports of bidirectional calls
 
+    /**
+     * Binds the RTP ports of the bidirectional calls' callees and echoes every packet to the server, each port after
+     * its own fixed delay of 0 to 19 ms: a real caller's packets reach the server at any phase of its 20 ms tick, not
+     * just after it as an immediate echo would. The burst's RTP-in time is when its echo is sent.
+     */
     void echoLoop() {
         int base = Integer.parseInt(opts.get("echo-base"));
         int step = Integer.parseInt(opts.get("echo-step"));
         Map<Integer, long[]> state = new HashMap<>(); // port -> {last arrival, last seq, last burst}
+        Map<Integer, Long> phase = new HashMap<>();
+        java.util.PriorityQueue<Echo> due = new java.util.PriorityQueue<>();
+        java.util.Random random = new java.util.Random(42);
         try (Selector selector = Selector.open()) {
             for (int k = calls + 1; k <= total; k++) {
                 DatagramChannel channel = DatagramChannel.open();
                 channel.bind(new InetSocketAddress("127.0.0.1", base + step * k));
                 channel.configureBlocking(false);
                 channel.register(selector, SelectionKey.OP_READ, base + step * k);
+                phase.put(base + step * k, random.nextInt(20) * 1_000_000L);
             }
             ByteBuffer buffer = ByteBuffer.allocate(2048);
             while (running) {
-                selector.select(50);
+                long wait = due.isEmpty() ? 50 : Math.max(1, (due.peek().at - System.nanoTime()) / 1_000_000);
+                selector.select(wait);
                 for (SelectionKey selected : selector.selectedKeys()) {
                     DatagramChannel channel = (DatagramChannel) selected.channel();
                     int port = (Integer) selected.attachment();
@@ -294,56 +304,77 @@ public final class StreamDriver {
                     }
                     long now = System.nanoTime();
                     buffer.flip();
-                    if (buffer.remaining() < 12 + 160 || (buffer.get(1) & 0x7f) != 0) {
-                        channel.send(buffer, source);
-                        continue;
+                    byte[] packet = new byte[buffer.remaining()];
+                    buffer.get(packet);
+                    boolean burst = false;
+                    if (packet.length >= 12 + 160 && (packet[1] & 0x7f) == 0) {
+                        burst = measure(port, packet, now, state);
                     }
-                    long[] s = state.computeIfAbsent(port, p -> new long[] {0, -1, 0});
-                    int seq = buffer.getShort(2) & 0xffff;
-                    if (measuring) {
-                        synchronized (iat) {
-                            if (s[0] > 0) {
-                                long gap = now - s[0];
-                                iat[(int) Math.min(BUCKETS, gap / 100_000)]++;
-                                iatMax = Math.max(iatMax, gap);
-                            }
-                            if (s[1] >= 0 && ((seq - s[1]) & 0xffff) > 1 && ((seq - s[1]) & 0xffff) < 1000) {
-                                rtpLost += ((seq - s[1]) & 0xffff) - 1;
-                            }
-                            rtpPackets++;
-                        }
-                    }
-                    s[0] = now;
-                    s[1] = seq;
-                    long sum = 0;
-                    for (int i = 12; i < 172; i++) {
-                        sum += Math.abs(ulaw(buffer.get(i)));
-                    }
-                    if (sum / 160 > 1500 && now - s[2] > 300_000_000L) {
-                        s[2] = now;
-                        Integer j = portCall.get(port);
-                        if (j == null && !calibrated && calibrating == -2) {
-                            for (int c = 0; c < bidirectional; c++) {
-                                if (burstSent[c] > 0 && now - burstSent[c] < 1_000_000_000L
-                                        && !portCall.containsValue(c)) {
-                                    portCall.put(port, c);
-                                    break;
-                                }
-                            }
-                        } else if (j != null) {
-                            echoSeen[j] = now;
-                            if (measuring && now - burstSent[j] < 500_000_000L) {
-                                appToRtp.add((now - burstSent[j]) / 1e6);
-                            }
-                        }
-                    }
-                    channel.send(buffer, source); // echoed: the callee "says" what it heard
+                    due.add(new Echo(now + phase.get(port), channel, packet, source, port, burst));
                 }
                 selector.selectedKeys().clear();
+                long now = System.nanoTime();
+                while (!due.isEmpty() && due.peek().at <= now) {
+                    Echo echo = due.poll();
+                    echo.channel.send(ByteBuffer.wrap(echo.packet), echo.to); // the callee "says" what it heard
+                    Integer j = portCall.get(echo.port);
+                    if (echo.burst && j != null) {
+                        echoSeen[j] = System.nanoTime();
+                    }
+                }
             }
         } catch (IOException e) {
             problem("echo ports: " + e);
         }
+    }
+
+    record Echo(long at, DatagramChannel channel, byte[] packet, java.net.SocketAddress to, int port, boolean burst)
+            implements Comparable<Echo> {
+        @Override
+        public int compareTo(Echo other) {
+            return Long.compare(at, other.at);
+        }
+    }
+
+    /** The packet's timing and loss; whether it carries a burst, learning or timing the call it belongs to. */
+    boolean measure(int port, byte[] packet, long now, Map<Integer, long[]> state) {
+        long[] s = state.computeIfAbsent(port, p -> new long[] {0, -1, 0});
+        int seq = ((packet[2] & 0xff) << 8) | (packet[3] & 0xff);
+        if (measuring) {
+            synchronized (iat) {
+                if (s[0] > 0) {
+                    long gap = now - s[0];
+                    iat[(int) Math.min(BUCKETS, gap / 100_000)]++;
+                    iatMax = Math.max(iatMax, gap);
+                }
+                if (s[1] >= 0 && ((seq - s[1]) & 0xffff) > 1 && ((seq - s[1]) & 0xffff) < 1000) {
+                    rtpLost += ((seq - s[1]) & 0xffff) - 1;
+                }
+                rtpPackets++;
+            }
+        }
+        s[0] = now;
+        s[1] = seq;
+        long sum = 0;
+        for (int i = 12; i < 172; i++) {
+            sum += Math.abs(ulaw(packet[i]));
+        }
+        if (sum / 160 <= 1500 || now - s[2] <= 300_000_000L) {
+            return false;
+        }
+        s[2] = now;
+        Integer j = portCall.get(port);
+        if (j == null && !calibrated && calibrating == -2) {
+            for (int c = 0; c < bidirectional; c++) {
+                if (burstSent[c] > 0 && now - burstSent[c] < 1_000_000_000L && !portCall.containsValue(c)) {
+                    portCall.put(port, c);
+                    break;
+                }
+            }
+        } else if (j != null && measuring && now - burstSent[j] < 500_000_000L) {
+            appToRtp.add((now - burstSent[j]) / 1e6);
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- calls over the GA API

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * pacer tick as linear PCM.
  *
  * <ul>
- *   <li>Depth: playout starts once {@value #START_DEPTH} frames (40 ms) are held, again after every underrun; it
+ *   <li>Depth: playout starts once {@value #START_DEPTH} frames (40 ms) are held ({@value #TAP_DEPTH} for a leg in no
+ *       conference, heard by its taps only), again after every underrun; it
  *       holds at most {@value #MAX_DEPTH} frames (100 ms). A packet more than that ahead of playout makes room by
  *       dropping the oldest frames, so latency never grows beyond the bound. Adaptive: a packet arriving after its
  *       turn raises the start depth by one (up to {@code MAX_DEPTH - 1}); a second ({@value #WINDOW_TICKS} ticks)
@@ -28,6 +29,11 @@ import java.util.Arrays;
 final class JitterBuffer {
 
     static final int START_DEPTH = 2;
+    /**
+     * The start depth of a leg heard by no conference, only by its taps (a recording, a recognition, a media
+     * stream): a frame goes on at the first tick after it arrived, for the lowest latency; late packets still raise it.
+     */
+    static final int TAP_DEPTH = 1;
     static final int MAX_DEPTH = 5;
     static final int RESET_GAP = 50;
     static final int WINDOW_TICKS = 50;
@@ -43,6 +49,7 @@ final class JitterBuffer {
     private int next;
     private boolean playing;
     private int lossRun = Integer.MAX_VALUE / 2; // nothing to conceal before the first frame
+    private int floor = START_DEPTH;
     private int target = START_DEPTH;
     private int windowTicks;
     private int windowMin = Integer.MAX_VALUE;
@@ -121,6 +128,16 @@ final class JitterBuffer {
         return true;
     }
 
+    /**
+     * The lowest start depth from now on ({@link #START_DEPTH} in a conference, {@link #TAP_DEPTH} outside one); what
+     * late packets added above the old floor is kept above the new one.
+     */
+    void floor(int depth) {
+        int raised = Math.max(0, target - floor);
+        floor = depth;
+        target = Math.min(MAX_DEPTH - 1, depth + raised);
+    }
+
     /** Frames held. */
     int depth() {
         return count;
@@ -172,7 +189,7 @@ final class JitterBuffer {
             overflows++;
         }
         quietWindows = lateInWindow ? 0 : quietWindows + 1;
-        if (quietWindows >= QUIET_WINDOWS_TO_LOWER && target > START_DEPTH) {
+        if (quietWindows >= QUIET_WINDOWS_TO_LOWER && target > floor) {
             target--;
             quietWindows = 0;
         }

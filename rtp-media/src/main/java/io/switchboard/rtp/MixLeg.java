@@ -20,12 +20,18 @@ final class MixLeg {
     private boolean contributed;
     private int[] prompt = Mixer.SILENCE;
 
+    MixLeg() {
+        jitter.floor(JitterBuffer.TAP_DEPTH); // heard by taps only until it joins a mix
+    }
+
     Mix mix() {
         return mix;
     }
 
+    /** Joins a mix (its members hear this leg: a deeper jitter buffer), or leaves it ({@code null}: taps only). */
     void mix(Mix mix) {
         this.mix = mix;
+        jitter.floor(mix == null ? JitterBuffer.TAP_DEPTH : JitterBuffer.START_DEPTH);
     }
 
     /** This tick's frame from the jitter buffer (after {@link #contribute}), heard or not. */

@@ -55,6 +55,29 @@ class JitterBufferTest {
     }
 
     @Test
+    void aLegHeardByItsTapsOnlyPlaysEachFrameAtTheFirstTickAfterItArrivedAndAMixWaitsForTwo() {
+        // given: a leg in no conference (a recording, a recognition, a media stream listen to it)
+        buffer.floor(JitterBuffer.TAP_DEPTH);
+
+        // when: one frame arrives per tick
+        offer(10, 1000);
+        List<Integer> first = poll(1);
+        offer(11, 2000);
+        List<Integer> second = poll(1);
+
+        // then: no frame waits for another
+        assertThat(first).containsExactly(decoded(1000));
+        assertThat(second).containsExactly(decoded(2000));
+        assertThat(buffer.targetDepth()).isEqualTo(1);
+
+        // when: it joins a conference
+        buffer.floor(JitterBuffer.START_DEPTH);
+
+        // then
+        assertThat(buffer.targetDepth()).isEqualTo(JitterBuffer.START_DEPTH);
+    }
+
+    @Test
     void concealsALostFrameByRepeatingTheLastAttenuatedThenFadesToSilence() {
         // given
         offer(100, 8000);
