@@ -64,13 +64,13 @@ public final class VoiceListener implements FrameClock {
             onClosed.run();
             return;
         }
-        long current = frameAt(now);
-        long until = current - DELAY_FRAMES;
+        long until = frameAt(now) - DELAY_FRAMES;
         if (nextFrame < 0) {
             nextFrame = until;
         }
-        // a frame the pacer has written goes at once; one it has not is waited for DELAY_FRAMES, then is silence
-        for (; (nextFrame < until || nextFrame <= current && tap.holds(nextFrame)) && !closed; nextFrame++) {
+        // a frame the pacer has written goes at once (its count may run a frame or two ahead of this clock); one it
+        // has not is waited for DELAY_FRAMES, then is silence
+        for (; (nextFrame < until || tap.holds(nextFrame)) && !closed; nextFrame++) {
             Arrays.fill(mix, 0);
             tap.addTo(nextFrame, mix, scratch);
             for (int i = 0; i < FRAME; i++) {
