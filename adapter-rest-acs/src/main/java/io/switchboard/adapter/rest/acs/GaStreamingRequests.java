@@ -10,6 +10,7 @@ import io.switchboard.domain.streaming.StreamingSpec.Channels;
 import io.switchboard.domain.streaming.TranscriptionSpec;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -52,8 +53,7 @@ final class GaStreamingRequests {
             throw new IllegalArgumentException(TRANSCRIPTION + ": " + node + " (expected: an object)");
         }
         choice(node, TRANSCRIPTION, "transportType", "websocket", "websocket");
-        URI transportUrl = JsonRequest.uri(JsonRequest.text(node, "transportUrl", TRANSCRIPTION),
-                TRANSCRIPTION + ".transportUrl");
+        URI transportUrl = webSocket(JsonRequest.text(node, "transportUrl", TRANSCRIPTION), TRANSCRIPTION);
         String locale = JsonRequest.text(node, "locale", TRANSCRIPTION);
         boolean start = JsonRequest.bool(node, "startTranscription", TRANSCRIPTION, false);
         if (JsonRequest.bool(node, "enableIntermediateResults", TRANSCRIPTION, false)) {
@@ -75,13 +75,22 @@ final class GaStreamingRequests {
                 .toUpperCase(Locale.ROOT));
         int rate = choice(node, FIELD, "audioFormat", "pcm16kmono", "pcm16KMono", "pcm24KMono").equals("pcm24kmono")
                 ? 24_000 : 16_000;
-        String url = JsonRequest.text(node, "transportUrl", FIELD);
-        URI transportUrl = JsonRequest.uri(url, FIELD + ".transportUrl");
+        URI transportUrl = webSocket(JsonRequest.text(node, "transportUrl", FIELD), FIELD);
         boolean start = JsonRequest.bool(node, "startMediaStreaming", FIELD, false);
         boolean bidirectional = JsonRequest.bool(node, "enableBidirectional", FIELD, false);
         boolean tones = JsonRequest.bool(node, "enableDtmfTones", FIELD, false);
         return JsonRequest.within(FIELD, () -> new StreamingSpec(transportUrl, channels, rate, start, bidirectional,
                 tones));
+    }
+
+    /** A {@code transportUrl} that parses as a URI; that it is a WebSocket URL the domain checks. */
+    private static URI webSocket(String text, String parent) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(parent + ".transportUrl: " + text
+                    + " (expected: an absolute ws:// or wss:// URL)");
+        }
     }
 
     /** The field's value, lower case, one of {@code allowed} (any case); {@code absent} if missing, else required. */

@@ -141,6 +141,8 @@ class GaStreamingRoutesTest {
     void refusesBadOptionsNamingTheFieldAndTheExpectedForm() throws Exception {
         assertRefused(OPTIONS.formatted("true", "pcm16KMono").replace("wss://app.example/ws", "https://app.example"),
                 "mediaStreamingOptions.transportUrl: https://app.example (expected: an absolute ws:// or wss:// URL)");
+        assertRefused(OPTIONS.formatted("true", "pcm16KMono").replace("wss://app.example/ws", "ws://bad host"),
+                "mediaStreamingOptions.transportUrl: ws://bad host (expected: an absolute ws:// or wss:// URL)");
         assertRefused(OPTIONS.formatted("true", "mp3"), "mediaStreamingOptions.audioFormat: mp3 (expected: "
                 + "pcm16KMono or pcm24KMono)");
         assertRefused(OPTIONS.formatted("true", "pcm16KMono").replace("\"unmixed\"", "\"stereo\""),
