@@ -37,6 +37,8 @@ final class InboundCalls {
 
     private static final System.Logger LOG = System.getLogger(SipTelephony.class.getName());
     private static final String CALLER_GONE = "the caller hung up before the call was answered";
+    /** What a caller refused for load is told to wait before trying again (RFC 3261 §21.5.4). */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final Map<String, SipOfferedCall> ringing = new HashMap<>();
     private final SipEndpoint sip;
@@ -47,9 +49,12 @@ final class InboundCalls {
     private final MediaEvents media;
     private final SignallingThread thread;
     private final HandleIncomingCallUseCase incoming;
+    private final int maxRinging;
+    private long refusedForLoad;
 
     InboundCalls(SipEndpoint sip, SipIdentities identities, Routes routes, LegTable legs, LegSignals signals,
-                 MediaEvents media, SignallingThread thread, HandleIncomingCallUseCase incoming) {
+                 MediaEvents media, SignallingThread thread, HandleIncomingCallUseCase incoming, int maxRinging) {
+        this.maxRinging = maxRinging;
         this.sip = sip;
         this.identities = identities;
         this.routes = routes;
@@ -60,7 +65,10 @@ final class InboundCalls {
         this.incoming = incoming;
     }
 
-    /** An INVITE outside any dialog: rings (180) and is offered, or is refused at once (482, 488). */
+    /**
+     * An INVITE outside any dialog: rings (180) and is offered, or is refused at once (482, 488; 503 with
+     * {@code Retry-After} while {@code maxRinging} calls ring already).
+     */
     void invite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
@@ -80,6 +88,15 @@ final class InboundCalls {
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         String caller = from.getAddress().getURI().toString();
+        if (ringing.size() >= maxRinging) {
+            // a flood (or a burst beyond what is configured): refused before it costs an offer or a webhook
+            sip.respondRetryLater(tx, tag(), RETRY_AFTER_SECONDS);
+            if (refusedForLoad++ % 1000 == 0) {
+                LOG.log(Level.WARNING, "SIP incoming call {0} from {1}: refused: SIP 503, {2} calls ringing already "
+                        + "({3} refused so far)", callId, caller, ringing.size(), refusedForLoad);
+            }
+            return;
+        }
         Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(request);
         if (audio.isEmpty()) {
             // No offer (late offer is not supported) or no G.711 in it (RFC 3261 §13.3.1.1).

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param users              communication user raw ids ({@code 8:acs:...}) to the SIP URI that reaches them
  * @param defaultCallerId    the From user part when a dial request has no caller id
  * @param t1                 RFC 3261 T1 (retransmission base); Timer B and F are 64 × T1
+ * @param maxRinging         incoming calls ringing at once (offered, not yet answered or refused): beyond, an INVITE
+ *                           is refused with 503 and {@code Retry-After}, so that a flood of INVITEs costs little
  */
 public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
-                        String defaultCallerId, Duration t1) {
+                        String defaultCallerId, Duration t1, int maxRinging) {
 
     public static final String HOST = "SWITCHBOARD_SIP_HOST";
     public static final String PORT = "SWITCHBOARD_SIP_PORT";
@@ -25,6 +27,9 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     public static final String USERS = "SWITCHBOARD_SIP_USERS";
     public static final String CALLER_ID = "SWITCHBOARD_SIP_CALLER_ID";
     public static final String T1 = "SWITCHBOARD_SIP_T1_MILLIS";
+    public static final String MAX_RINGING = "SWITCHBOARD_SIP_MAX_RINGING";
+    /** Enough for a large burst of real callers; each ringing call costs a transaction and an offer. */
+    public static final int DEFAULT_MAX_RINGING = 1000;
 
     public SipConfig {
         Objects.requireNonNull(trunk, "trunk");
@@ -42,15 +47,30 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
             SipUri.parse(USERS, uri, "8:acs:...=sip:alice@127.0.0.1:5062");
         });
         requirePositive(T1, t1);
+        if (maxRinging < 1 || maxRinging > 100_000) {
+            throw new IllegalArgumentException(MAX_RINGING + ": " + maxRinging + " (expected: 1-100000, e.g. "
+                    + DEFAULT_MAX_RINGING + ")");
+        }
         if (defaultCallerId == null || !defaultCallerId.matches("[A-Za-z0-9+._\\-]+")) {
             throw new IllegalArgumentException(CALLER_ID + ": " + defaultCallerId
                     + " (expected: a SIP user part, e.g. +14255550100 or switchboard)");
         }
     }
 
+    /** With at most {@value #DEFAULT_MAX_RINGING} incoming calls ringing at once. */
+    public SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
+                     String defaultCallerId, Duration t1) {
+        this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING);
+    }
+
     /** Listens on 127.0.0.1:5060, no trunk, no users, T1 500 ms. */
     public static SipConfig defaults() {
         return new SipConfig("127.0.0.1", 5060, Optional.empty(), Map.of(), "switchboard", Duration.ofMillis(500));
+    }
+
+    /** This configuration with another cap on incoming calls ringing at once. */
+    public SipConfig withMaxRinging(int max) {
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max);
     }
 
     /**
@@ -67,7 +87,8 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                 value(settings, TRUNK).map(SipTrunk::parse),
                 value(settings, USERS).map(SipConfig::parseUsers).orElse(d.users()),
                 value(settings, CALLER_ID).orElse(d.defaultCallerId()),
-                value(settings, T1).map(v -> Duration.ofMillis(integer(T1, v, "500"))).orElse(d.t1()));
+                value(settings, T1).map(v -> Duration.ofMillis(integer(T1, v, "500"))).orElse(d.t1()),
+                value(settings, MAX_RINGING).map(v -> integer(MAX_RINGING, v, "1000")).orElse(d.maxRinging()));
     }
 
     private static Map<String, String> parseUsers(String value) {

@@ -182,6 +182,14 @@ final class SipEndpoint implements AutoCloseable {
         tx.sendResponse(response);
     }
 
+    /** 503 Service Unavailable with {@code Retry-After: seconds}: refused for load, try again later. */
+    void respondRetryLater(ServerTransaction tx, String toTag, int seconds) throws Exception {
+        Response response = response(tx.getRequest(), Response.SERVICE_UNAVAILABLE, null);
+        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(toTag);
+        response.addHeader(headers.createRetryAfterHeader(seconds));
+        tx.sendResponse(response);
+    }
+
     private Response response(Request request, int status, String sdp) throws Exception {
         Response response = messages.createResponse(status, request);
         if (status >= 200 && status < 300 && request.getMethod().equals(Request.INVITE)) {

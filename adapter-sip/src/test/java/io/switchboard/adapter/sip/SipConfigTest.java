@@ -26,16 +26,24 @@ class SipConfigTest {
                 SipConfig.TRUNK, "sip:user:secret@10.0.0.5:5080;transport=udp",
                 SipConfig.USERS, "8:acs:a_1=sip:alice@127.0.0.1:5062, 8:acs:b_2=sip:bob@127.0.0.1",
                 SipConfig.CALLER_ID, "+14255550100",
-                SipConfig.T1, "100"));
+                SipConfig.T1, "100",
+                SipConfig.MAX_RINGING, "50"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
                 Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"),
                         SipTransport.UDP)),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
-                "+14255550100", Duration.ofMillis(100)));
+                "+14255550100", Duration.ofMillis(100), 50));
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
         assertThat(config.trunk().orElseThrow().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void refusesACapOnRingingCallsOutOfRangeNamingTheSetting() {
+        assertThat(SipConfig.defaults().maxRinging()).isEqualTo(SipConfig.DEFAULT_MAX_RINGING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.MAX_RINGING, "0")))
+                .hasMessage("SWITCHBOARD_SIP_MAX_RINGING: 0 (expected: 1-100000, e.g. 1000)");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.participant.UnknownIdentifier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -311,6 +312,33 @@ class SipTelephonyIncomingCallTest {
         // then
         assertThat(caller.awaitFinal(WAIT).getStatusCode()).isEqualTo(Response.NOT_ACCEPTABLE_HERE);
         assertThat(incoming.offers()).isEmpty();
+    }
+
+    @Test
+    void refusesAnInviteBeyondTheCallsAllowedToRingAtOnceWith503AndRetryAfter() throws Exception {
+        // given: an adapter on which one call may ring at a time, and a call ringing on it
+        telephony.close();
+        telephony = SipTelephony.start(new SipConfig("127.0.0.1", adapterPort, Optional.empty(), Map.of(),
+                "switchboard", Duration.ofMillis(50)).withMaxRinging(1), media.engine, events, incoming);
+        OfferedCall first = ringing();
+
+        // when: a second caller calls meanwhile
+        try (TestCaller second = TestCaller.start(freeUdpPort())) {
+            second.call(adapter("+14255550124"), BOB, TestCaller.offer(second.rtp().port(), "0 101"));
+
+            // then: refused for load, told when to try again, never offered
+            Response refused = second.awaitFinal(WAIT);
+            assertThat(refused.getStatusCode()).isEqualTo(Response.SERVICE_UNAVAILABLE);
+            assertThat(((javax.sip.header.RetryAfterHeader) refused.getHeader("Retry-After")).getRetryAfter())
+                    .isEqualTo(InboundCalls.RETRY_AFTER_SECONDS);
+            assertThat(incoming.offers()).hasSize(1);
+
+            // and once the first is answered, a new caller rings again
+            first.answer(CALL, LEG);
+            assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+            second.call(adapter("+14255550124"), BOB, TestCaller.offer(second.rtp().port(), "0 101"));
+            Awaitility.await("the second caller offered").atMost(WAIT).until(() -> incoming.offers().size() == 2);
+        }
     }
 
     @Test
