@@ -131,16 +131,15 @@ final class AppConfigLoader {
     private AppConfig build() {
         int[] rtpPorts = portRange("SWITCHBOARD_RTP_PORTS", "20000-29999");
         SipConfig sip = SipConfig.parse(values);
+        // half the cores: on a small machine the other half is left to signalling, HTTP and the OS, which keeps the
+        // 20 ms packet timing steadier than a pacer per core (measured by bench/sip)
+        int pacers = integer("SWITCHBOARD_RTP_PACER_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors()
+                / 2), "a number of threads from 1 to 64");
+        Duration mediaTimeout = seconds("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", 60);
+        boolean learning = bool("SWITCHBOARD_RTP_LEARNING", true);
         MediaConfig rtp;
         try {
-            rtp = new MediaConfig(sip.host(), rtpPorts[0], rtpPorts[1],
-                    // half the cores: on a small machine the other half is left to signalling, HTTP and the OS, which
-                    // keeps the 20 ms packet timing steadier than a pacer per core (measured by bench/sip)
-                    integer("SWITCHBOARD_RTP_PACER_THREADS",
-                            Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
-                            "a number of threads from 1 to 64"),
-                    seconds("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", 60),
-                    bool("SWITCHBOARD_RTP_LEARNING", true));
+            rtp = new MediaConfig(sip.host(), rtpPorts[0], rtpPorts[1], pacers, mediaTimeout, learning);
         } catch (IllegalArgumentException e) {
             throw mediaSetting(e.getMessage());
         }

@@ -102,5 +102,9 @@ class AppConfigTest {
                 .hasMessageStartingWith("SWITCHBOARD_RTP_PORTS: portMin: 20001");
         assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_SIP_T1_MILLIS", "-5")))
                 .hasMessage("SWITCHBOARD_SIP_T1_MILLIS: -5 (expected: a whole number of milliseconds > 0)");
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", "-1")))
+                .hasMessage("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS: -1 (expected: a whole number of seconds > 0)");
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_SIP_MAX_RINGING", "many")))
+                .hasMessageStartingWith("SWITCHBOARD_SIP_MAX_RINGING: many");
     }
 }
