@@ -30,6 +30,7 @@ import java.util.Set;
  * @param recordings      where recordings are kept, for how long, and where their files are announced
  * @param trustedProxies  the reverse proxies (IP addresses) whose {@code X-Forwarded-Host} is believed
  * @param outbound        the addresses the server may fetch from and post to besides public ones
+ * @param logging         the log format and level
  */
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
@@ -37,7 +38,8 @@ public record AppConfig(String httpHost, int httpPort, Optional<String> accessKe
                         Optional<URI> incomingCallUrl, EngineSettings engines,
                         Optional<SpeechServiceConfig> speechService,
                         Optional<RecognitionServiceConfig> recognitionService, Optional<TlsSettings> tls,
-                        RecordingSettings recordings, Set<String> trustedProxies, OutboundPolicy outbound) {
+                        RecordingSettings recordings, Set<String> trustedProxies, OutboundPolicy outbound,
+                        LogSettings logging) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

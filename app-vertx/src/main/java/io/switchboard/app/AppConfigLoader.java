@@ -38,7 +38,7 @@ final class AppConfigLoader {
             "SWITCHBOARD_PUBLIC_HOST", "SWITCHBOARD_RING_TIMEOUT_SECONDS", "SWITCHBOARD_WEBHOOK_RETRY_SECONDS",
             "SWITCHBOARD_INCOMING_CALL_URL", "SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", "SWITCHBOARD_SIP_ENABLED",
             SipConfig.HOST, SipConfig.PORT, SipConfig.TRUNK, SipConfig.USERS, SipConfig.CALLER_ID, SipConfig.T1,
-            SipConfig.MAX_RINGING,
+            SipConfig.MAX_RINGING, "SWITCHBOARD_LOG_FORMAT", "SWITCHBOARD_LOG_LEVEL",
             "SWITCHBOARD_RTP_PORTS", "SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", "SWITCHBOARD_RTP_PACER_THREADS",
             "SWITCHBOARD_RTP_LEARNING",
             "SWITCHBOARD_TLS", "SWITCHBOARD_TLS_CERT", "SWITCHBOARD_TLS_KEY",
@@ -165,7 +165,9 @@ final class AppConfigLoader {
                 tls(),
                 recordings(),
                 trustedProxies(),
-                outbound());
+                outbound(),
+                new LogSettings(choice("SWITCHBOARD_LOG_FORMAT", "text", "json").equals("json"),
+                        LogSettings.level(text("SWITCHBOARD_LOG_LEVEL", "info"))));
     }
 
     /** {@code SWITCHBOARD_OUTBOUND_ALLOW}: the networks allowed besides public addresses (default: loopback). */

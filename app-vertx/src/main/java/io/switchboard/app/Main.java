@@ -27,6 +27,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        config.logging().apply();
         Logger log = System.getLogger("io.switchboard.app");
         AppConfigLoader.unknownSettings(System.getenv()).forEach(warning -> log.log(Level.WARNING, warning));
         SwitchboardServer server;

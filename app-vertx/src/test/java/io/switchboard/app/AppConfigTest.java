@@ -107,4 +107,15 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_SIP_MAX_RINGING", "many")))
                 .hasMessageStartingWith("SWITCHBOARD_SIP_MAX_RINGING: many");
     }
+
+    @Test
+    void readsTheLogFormatAndLevel() {
+        assertThat(AppConfig.fromSettings(Map.of()).logging()).isEqualTo(LogSettings.DEFAULTS);
+        assertThat(AppConfig.fromSettings(Map.of("SWITCHBOARD_LOG_FORMAT", "json", "SWITCHBOARD_LOG_LEVEL", "DEBUG"))
+                .logging()).isEqualTo(new LogSettings(true, java.util.logging.Level.FINE));
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_LOG_LEVEL", "loud")))
+                .hasMessage("SWITCHBOARD_LOG_LEVEL: loud (expected: error, warning, info or debug)");
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_LOG_FORMAT", "xml")))
+                .hasMessage("SWITCHBOARD_LOG_FORMAT: xml (expected: text or json)");
+    }
 }

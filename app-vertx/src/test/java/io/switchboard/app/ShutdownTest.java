@@ -28,16 +28,61 @@ class ShutdownTest {
     @TempDir
     Path dir;
 
-    @Test
-    void logsTheCallsItHangsUpAndItsStopOnSigterm() throws Exception {
-        Path log = dir.resolve("server.log");
+    /** The server in a JVM of its own, with {@code settings} on top of the test's, logging to {@code log}. */
+    private Process server(Path log, java.util.Map<String, String> settings) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("SWITCHBOARD_"));
         builder.environment().putAll(java.util.Map.of("SWITCHBOARD_HTTP_PORT", "0", "SWITCHBOARD_ACCESS_KEY", KEY,
                 "SWITCHBOARD_DATA_DIR", dir.resolve("data").toString(), "SWITCHBOARD_SIP_ENABLED", "false"));
-        Process server = builder.start();
+        builder.environment().putAll(settings);
+        return builder.start();
+    }
+
+    @Test
+    void logsOneJsonObjectPerLineWithTheCallIdWhenAskedTo() throws Exception {
+        Path log = dir.resolve("server.json.log");
+        Process server = server(log, java.util.Map.of("SWITCHBOARD_LOG_FORMAT", "json"));
+        try {
+            SignedClient api = new SignedClient(await("the server listening").atMost(Duration.ofSeconds(60))
+                    .until(() -> jsonPort(log), found -> found > 0), KEY);
+            SignedClient.Response created = api.send("POST", "/calls", """
+                    {"targets":[{"phoneNumber":{"value":"+15550100001"}}],
+                     "source":{"communicationUser":{"id":"8:acs:sandbox_app"}},
+                     "callbackUri":"http://127.0.0.1:9/callbacks"}""");
+            String call = new JsonObject(created.body()).getString("callLegId");
+
+            await("the call's connected line").atMost(Duration.ofSeconds(15)).until(() -> jsonLines(log).stream()
+                    .anyMatch(line -> call.equals(line.getString("callId"))
+                            && line.getString("message").endsWith("connected (0 Call connected.)")));
+            assertThat(jsonLines(log)).allSatisfy(line -> {
+                assertThat(line.getString("time")).endsWith("Z");
+                assertThat(line.getString("level")).isIn("INFO", "WARNING", "SEVERE");
+                assertThat(line.getString("logger")).isNotBlank();
+            });
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** The log's JSON lines (the connection string and certificate lines go to standard output as text). */
+    private static List<JsonObject> jsonLines(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.startsWith("{")).map(JsonObject::new).toList();
+    }
+
+    private static int jsonPort(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        return jsonLines(log).stream().map(line -> LISTENING.matcher(line.getString("message")))
+                .filter(Matcher::find).findFirst().map(m -> Integer.parseInt(m.group(1))).orElse(0);
+    }
+
+    @Test
+    void logsTheCallsItHangsUpAndItsStopOnSigterm() throws Exception {
+        Path log = dir.resolve("server.log");
+        Process server = server(log, java.util.Map.of());
         try {
             int port = await("the server listening").atMost(Duration.ofSeconds(60))
                     .until(() -> port(log), found -> found > 0);

@@ -1,0 +1,50 @@
+package io.switchboard.app;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * How the server logs: one line per record on standard error, as text (the default) or as one JSON object per line
+ * for log collectors ({@link JsonLogFormatter}), from {@code level} up.
+ *
+ * @param json  {@code SWITCHBOARD_LOG_FORMAT=json}
+ * @param level {@code SWITCHBOARD_LOG_LEVEL}: error, warning, info (the default) or debug
+ */
+public record LogSettings(boolean json, Level level) {
+
+    public static final LogSettings DEFAULTS = new LogSettings(false, Level.INFO);
+
+    public LogSettings {
+        Objects.requireNonNull(level, "level");
+    }
+
+    /** The level a setting names, in any case. */
+    static Level level(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "error" -> Level.SEVERE;
+            case "warning", "warn" -> Level.WARNING;
+            case "info" -> Level.INFO;
+            case "debug" -> Level.FINE;
+            default -> throw new IllegalArgumentException("SWITCHBOARD_LOG_LEVEL: " + name
+                    + " (expected: error, warning, info or debug)");
+        };
+    }
+
+    /** Replaces the root logger's handlers with one on standard error in this format and level. */
+    void apply() {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        ConsoleHandler console = new ConsoleHandler();
+        console.setFormatter(json ? new JsonLogFormatter() : new SimpleFormatter());
+        console.setLevel(level);
+        root.addHandler(console);
+        root.setLevel(level);
+    }
+}
