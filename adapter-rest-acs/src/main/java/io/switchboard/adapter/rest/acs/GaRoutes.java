@@ -74,8 +74,10 @@ final class GaRoutes {
         router.getWithRegex(OBJECT + "/content/acsmetadata").handler(recording::metadata);
         router.deleteWithRegex(OBJECT).handler(recording::delete);
 
-        // any other action on a call exists in ACS but not here
+        // any other action exists in ACS but not here (e.g. participants:moveHere, callConnections:connect)
         router.postWithRegex(CALL + ":(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
+        router.postWithRegex(CALL + "/participants:(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
+        router.postWithRegex("/calling/callConnections:(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
     }
 
     private static void action(Router router, String action, Handler<RoutingContext> handler) {
