@@ -167,7 +167,7 @@ final class AppConfigLoader {
                 trustedProxies(),
                 outbound(),
                 new LogSettings(choice("SWITCHBOARD_LOG_FORMAT", "text", "json").equals("json"),
-                        LogSettings.level(text("SWITCHBOARD_LOG_LEVEL", "info"))));
+                        text("SWITCHBOARD_LOG_LEVEL", "info")));
     }
 
     /** {@code SWITCHBOARD_OUTBOUND_ALLOW}: the networks allowed besides public addresses (default: loopback). */

@@ -13,21 +13,23 @@ import java.util.logging.SimpleFormatter;
  * for log collectors ({@link JsonLogFormatter}), from {@code level} up.
  *
  * @param json  {@code SWITCHBOARD_LOG_FORMAT=json}
- * @param level {@code SWITCHBOARD_LOG_LEVEL}: error, warning, info (the default) or debug
+ * @param level {@code SWITCHBOARD_LOG_LEVEL}: error, warning, info (the default) or debug, in any case
  */
-public record LogSettings(boolean json, Level level) {
+public record LogSettings(boolean json, String level) {
 
-    public static final LogSettings DEFAULTS = new LogSettings(false, Level.INFO);
+    public static final LogSettings DEFAULTS = new LogSettings(false, "info");
 
     public LogSettings {
         Objects.requireNonNull(level, "level");
+        level = level.toLowerCase(Locale.ROOT);
+        julLevel(level); // refuses an unknown one
     }
 
-    /** The level a setting names, in any case. */
-    static Level level(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+    /** The logging level a setting names (kept as the setting's word: no logging framework type is held). */
+    private static Level julLevel(String name) {
+        return switch (name) {
             case "error" -> Level.SEVERE;
-            case "warning", "warn" -> Level.WARNING;
+            case "warning" -> Level.WARNING;
             case "info" -> Level.INFO;
             case "debug" -> Level.FINE;
             default -> throw new IllegalArgumentException("SWITCHBOARD_LOG_LEVEL: " + name
@@ -43,8 +45,8 @@ public record LogSettings(boolean json, Level level) {
         }
         ConsoleHandler console = new ConsoleHandler();
         console.setFormatter(json ? new JsonLogFormatter() : new SimpleFormatter());
-        console.setLevel(level);
+        console.setLevel(julLevel(level));
         root.addHandler(console);
-        root.setLevel(level);
+        root.setLevel(julLevel(level));
     }
 }

@@ -112,7 +112,7 @@ class AppConfigTest {
     void readsTheLogFormatAndLevel() {
         assertThat(AppConfig.fromSettings(Map.of()).logging()).isEqualTo(LogSettings.DEFAULTS);
         assertThat(AppConfig.fromSettings(Map.of("SWITCHBOARD_LOG_FORMAT", "json", "SWITCHBOARD_LOG_LEVEL", "DEBUG"))
-                .logging()).isEqualTo(new LogSettings(true, java.util.logging.Level.FINE));
+                .logging()).isEqualTo(new LogSettings(true, "debug"));
         assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_LOG_LEVEL", "loud")))
                 .hasMessage("SWITCHBOARD_LOG_LEVEL: loud (expected: error, warning, info or debug)");
         assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_LOG_FORMAT", "xml")))
