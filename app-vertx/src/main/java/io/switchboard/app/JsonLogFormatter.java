@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  */
 final class JsonLogFormatter extends Formatter {
 
-    private static final Pattern CALL = Pattern.compile("\\bcall ([0-9A-Za-z][0-9A-Za-z._-]*)");
+    /** A call connection id as this server makes them (a UUID); a SIP Call-ID after "call" is not one. */
+    private static final Pattern CALL = Pattern.compile(
+            "\\bcall ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b");
 
     @Override
     public String format(LogRecord record) {
