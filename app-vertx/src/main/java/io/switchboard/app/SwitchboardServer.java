@@ -184,9 +184,12 @@ public final class SwitchboardServer {
         RestConfig rest = RestConfig.defaults(key, config.publicHost(), config.trustedProxies());
         httpHost = config.httpHost();
         tls = tls(config);
+        HealthChecks checks = new HealthChecks(() -> rtp.map(MediaEngine::skippedTicks).orElse(0L), webhooks::stats,
+                config.recordings().directory(), config.recordings().minFreeBytes(), this::recognitionState);
+        checks.start(vertx);
         httpPort = deployHttp(config, v -> HealthRoute.around(
                 AcsRestApi.router(v, useCases, core.incomingCalls(), rest), v, registry, webhooks::stats,
-                metrics.registry(), this::recognitionState));
+                metrics.registry(), this::recognitionState, checks));
     }
 
     /**
