@@ -80,7 +80,8 @@ final class RtpStream {
     private FrameSource feed;
     private short[] fedFrame;
     private int[] fedMix;
-    private byte[] fedEncoded;
+    /** Encodes the fed frame outside a mix: its total stays silent, so it renders what it is given. */
+    private Mixer solo;
 
     RtpStream(DatagramChannel channel, int localPort, MediaListener listener, EncodedClipCache cache,
               long timeoutNanos, RandomGenerator random, Runnable onClosed, boolean learnSource,
@@ -132,7 +133,7 @@ final class RtpStream {
         if (fedFrame == null) {
             fedFrame = new short[Codec.FRAME_BYTES];
             fedMix = new int[Codec.FRAME_BYTES];
-            fedEncoded = new byte[Codec.FRAME_BYTES];
+            solo = new Mixer();
         }
     }
 
@@ -383,10 +384,9 @@ final class RtpStream {
             java.util.Arrays.fill(fedMix, 0);
         }
         for (int i = 0; i < Codec.FRAME_BYTES; i++) {
-            short sample = Mixer.saturate(fedMix[i] + fed[i]);
-            fedEncoded[i] = codec == Codec.PCMU ? MuLaw.encode(sample) : ALaw.encode(sample);
+            fedMix[i] += fed[i];
         }
-        tx.put(fedEncoded);
+        tx.put(solo.render(Mixer.SILENCE, fedMix, codec));
         return finished;
     }
 

@@ -139,16 +139,17 @@ final class StreamSocket implements MediaStreams.Connection {
                 return;
             }
             String[] words = said.text().trim().split("\\s+");
+            long start = offset.toNanos() / 100;
             long ticks = length.toNanos() / 100;
             long each = ticks / Math.max(1, words.length);
             JsonArray wordList = new JsonArray();
             for (int i = 0; i < words.length; i++) {
-                wordList.add(new JsonObject().put("text", words[i]).put("offset", offset.toNanos() / 100 + i * each)
+                wordList.add(new JsonObject().put("text", words[i]).put("offset", start + i * each)
                         .put("duration", each));
             }
             JsonObject data = new JsonObject().put("text", said.text().trim()).put("format", "display");
             said.confidence().ifPresent(confidence -> data.put("confidence", confidence)); // unscored: left out
-            data.put("offset", offset.toNanos() / 100).put("duration", ticks).put("words", wordList)
+            data.put("offset", start).put("duration", ticks).put("words", wordList)
                     .put("participantRawID", speaker.rawId()).put("resultStatus", "Final");
             socket.writeTextMessage(new JsonObject().put("kind", "TranscriptionData").put("transcriptionData", data)
                     .encode());

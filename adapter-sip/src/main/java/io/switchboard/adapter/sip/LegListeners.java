@@ -65,8 +65,8 @@ final class LegListeners {
         media.feed(source);
     }
 
-    /** Stops what {@code operation} listens to and feeds; a leg nobody listens to any more is no longer tapped. */
-    void stop(MediaOperationId operation) {
+    /** Stops what {@code operation} listens to; a leg nobody listens to any more is no longer tapped. */
+    void stopListening(MediaOperationId operation) {
         for (Iterator<Ear> it = ears.values().iterator(); it.hasNext(); ) {
             Ear ear = it.next();
             if (ear.sinks.removeIf(s -> s.operation().equals(operation)) && ear.sinks.isEmpty()) {
@@ -74,6 +74,10 @@ final class LegListeners {
                 it.remove();
             }
         }
+    }
+
+    /** Stops the feeds of {@code operation}. */
+    void stopFeeding(MediaOperationId operation) {
         feeds.removeIf(feed -> {
             if (!feed.operation().equals(operation)) {
                 return false;

@@ -197,7 +197,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     @Override
     public void stopListening(CallConnectionId call, MediaOperationId operation) {
-        thread.execute("stop listening " + operation, () -> listeners.stop(operation));
+        thread.execute("stop listening " + operation, () -> listeners.stopListening(operation));
     }
 
     /** Mixes the feed into what an answered leg hears, over its prompts or its conference; others are ignored. */
@@ -209,7 +209,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     @Override
     public void stopFeeding(CallConnectionId call, MediaOperationId operation) {
-        thread.execute("stop feeding " + operation, () -> listeners.stop(operation));
+        thread.execute("stop feeding " + operation, () -> listeners.stopFeeding(operation));
     }
 
     @Override
