@@ -1,9 +1,9 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.media.RecognitionServiceConfig;
-import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.SipConfig;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.rtp.MediaConfig;
 
 import java.net.URI;
@@ -31,6 +31,7 @@ import java.util.Set;
  * @param trustedProxies  the reverse proxies (IP addresses) whose {@code X-Forwarded-Host} is believed
  * @param outbound        the addresses the server may fetch from and post to besides public ones
  * @param logging         the log format and level
+ * @param journal         where events, calls and repeatable requests are kept across restarts
  */
 public record AppConfig(String httpHost, int httpPort, Optional<String> accessKey, Path dataDir,
                         Optional<String> publicHost, Duration ringTimeout, Duration webhookRetryWindow,
@@ -39,7 +40,7 @@ public record AppConfig(String httpHost, int httpPort, Optional<String> accessKe
                         Optional<SpeechServiceConfig> speechService,
                         Optional<RecognitionServiceConfig> recognitionService, Optional<TlsSettings> tls,
                         RecordingSettings recordings, Set<String> trustedProxies, OutboundPolicy outbound,
-                        LogSettings logging) {
+                        LogSettings logging, JournalSettings journal) {
 
     /**
      * Reads settings given as {@code SWITCHBOARD_*} names and values (as in the environment), over the defaults.

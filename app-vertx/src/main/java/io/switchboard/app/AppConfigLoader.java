@@ -1,9 +1,9 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.media.RecognitionServiceConfig;
-import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.SipConfig;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.rtp.MediaConfig;
 
 import java.io.IOException;
@@ -14,15 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.List;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@link AppConfig}: built-in defaults, overridden by an optional properties file (keys are the environment
@@ -48,7 +48,9 @@ final class AppConfigLoader {
             "SWITCHBOARD_RECOGNITION_URL", "SWITCHBOARD_RECOGNITION_MODEL", "SWITCHBOARD_RECOGNITION_API_KEY",
             "SWITCHBOARD_RECOGNITION_LOCALES", "SWITCHBOARD_RECOGNITION_TIMEOUT_SECONDS",
             "SWITCHBOARD_RECORDINGS_DIR", "SWITCHBOARD_RECORDING_RETENTION_DAYS", "SWITCHBOARD_RECORDING_MIN_FREE_MB",
-            "SWITCHBOARD_RECORDING_EVENTS_URL", "SWITCHBOARD_TRUSTED_PROXIES", "SWITCHBOARD_OUTBOUND_ALLOW");
+            "SWITCHBOARD_RECORDING_EVENTS_URL", "SWITCHBOARD_TRUSTED_PROXIES", "SWITCHBOARD_OUTBOUND_ALLOW",
+            "SWITCHBOARD_JOURNAL", "SWITCHBOARD_JOURNAL_SYNC", "SWITCHBOARD_CALL_RETENTION_HOURS",
+            "SWITCHBOARD_EVENT_RETENTION_HOURS");
 
     private final Map<String, String> values;
 
@@ -167,7 +169,24 @@ final class AppConfigLoader {
                 trustedProxies(),
                 outbound(),
                 new LogSettings(choice("SWITCHBOARD_LOG_FORMAT", "text", "json").equals("json"),
-                        text("SWITCHBOARD_LOG_LEVEL", "info")));
+                        text("SWITCHBOARD_LOG_LEVEL", "info")),
+                journal());
+    }
+
+    /**
+     * {@code SWITCHBOARD_JOURNAL}: the journal file ({@code journal.db} in the data directory by default), or
+     * {@code memory} for tests and benchmarks.
+     */
+    private JournalSettings journal() {
+        String where = text("SWITCHBOARD_JOURNAL", Path.of(text("SWITCHBOARD_DATA_DIR", "data"), "journal.db")
+                .toString());
+        Optional<Path> file = where.equals("memory") ? Optional.empty() : Optional.of(Path.of(where));
+        boolean full = choice("SWITCHBOARD_JOURNAL_SYNC", "full", "normal").equals("full");
+        return new JournalSettings(file, full,
+                Duration.ofHours(integer("SWITCHBOARD_CALL_RETENTION_HOURS", 24, "a number of hours from 1 to 87600",
+                        1, 87_600)),
+                Duration.ofHours(integer("SWITCHBOARD_EVENT_RETENTION_HOURS", 72,
+                        "a number of hours from 1 to 87600", 1, 87_600)));
     }
 
     /** {@code SWITCHBOARD_OUTBOUND_ALLOW}: the networks allowed besides public addresses (default: loopback). */

@@ -1,5 +1,9 @@
 package io.switchboard.app;
 
+import io.switchboard.adapter.journal.JournalCallRegistry;
+import io.switchboard.adapter.journal.JournalOutbox;
+import io.switchboard.adapter.journal.JournalRepeatableResponses;
+import io.switchboard.adapter.journal.SqliteJournal;
 import io.switchboard.adapter.media.DiskRecordingStore;
 import io.switchboard.adapter.media.EspeakSynthesizer;
 import io.switchboard.adapter.media.HttpMediaFetcher;
@@ -19,13 +23,18 @@ import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
+import io.switchboard.application.port.out.CallRegistry;
+import io.switchboard.application.port.out.EventOutbox;
 import io.switchboard.application.port.out.RecordingArchive;
+import io.switchboard.application.port.out.RepeatableResponses;
 import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.application.service.CallAutomationCore;
+import io.switchboard.application.service.CallHistoryService;
 import io.switchboard.application.service.CallSettings;
 import io.switchboard.application.service.InMemoryCallRegistry;
+import io.switchboard.application.service.InMemoryEventOutbox;
 import io.switchboard.application.service.RoutingTelephony;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.rtp.MediaEngine;
@@ -72,8 +81,16 @@ public final class SwitchboardServer {
     private final Vertx vertx;
     private final ExecutorService callWorkers;
     private final CallAutomationCore core;
-    private final InMemoryCallRegistry registry;
+    private final CallRegistry registry;
+    private final EventOutbox outbox;
+    private final RepeatableResponses repeatable;
+    /** The journal file, unless it is in memory; closed last. */
+    private final Optional<SqliteJournal> journal;
     private final WebhookCallEventPublisher webhooks;
+    /** How long ended calls stay in memory; the journal keeps them readable for their retention after that. */
+    private static final Duration CALLS_IN_MEMORY = Duration.ofMinutes(30);
+    /** How long the first responses of repeatable requests are answered again (the REST adapter's window). */
+    private static final Duration REPEATABLE_KEPT = Duration.ofMinutes(10);
     /** Syntheses at once: each holds an embedded voice (about 10 MB); one sentence takes milliseconds. */
     private static final int SPEECH_THREADS = 2;
     /** Utterances waiting per recognizer beyond which recognitions fail as busy: a few seconds of decoding. */
@@ -105,11 +122,26 @@ public final class SwitchboardServer {
         vertx = Vertx.builder().with(metrics.vertxOptions()).withMetrics(metrics.vertxMetrics()).build();
         callWorkers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("switchboard-call-"));
-        registry = new InMemoryCallRegistry(clock, Duration.ofMinutes(30));
+        JournalSettings kept = config.journal();
+        if (kept.file().isPresent()) {
+            SqliteJournal file = SqliteJournal.open(kept.file().get(),
+                    kept.fullSync() ? SqliteJournal.Sync.FULL : SqliteJournal.Sync.NORMAL);
+            journal = Optional.of(file);
+            outbox = JournalOutbox.in(file);
+            registry = JournalCallRegistry.in(file, clock, new InMemoryCallRegistry(clock, CALLS_IN_MEMORY));
+            repeatable = JournalRepeatableResponses.in(file, clock.instant().minus(REPEATABLE_KEPT));
+        } else {
+            LOG.log(Level.WARNING, "journal: in memory (SWITCHBOARD_JOURNAL=memory), for tests and benchmarks only: "
+                    + "a stop loses every pending event, call record and repeatable request");
+            journal = Optional.empty();
+            outbox = new InMemoryEventOutbox();
+            registry = new InMemoryCallRegistry(clock, CALLS_IN_MEMORY);
+            repeatable = RepeatableResponses.NONE;
+        }
         WebhookConfig hooks = WebhookConfig.defaults(key);
         webhooks = WebhookCallEventPublisher.create(vertx, new WebhookConfig(key, hooks.connectTimeout(),
                 hooks.responseTimeout(), hooks.firstRetryDelay(), hooks.maxRetryDelay(), config.webhookRetryWindow(),
-                hooks.gaApiVersion(), clock), config.outbound());
+                hooks.gaApiVersion(), clock), config.outbound(), outbox);
         media = HttpMediaFetcher.create(vertx, MediaFetcherConfig.defaults().withOutbound(config.outbound()));
         streams = WebSocketMediaStreams.create(vertx, config.outbound());
         if (config.speechService().isPresent()) {
@@ -163,6 +195,7 @@ public final class SwitchboardServer {
                 new CallSettings(config.ringTimeout()),
                 config.incomingCallUrl().map(webhooks::incomingCalls), archive);
         purgeRecordings(config.recordings().retention(), clock);
+        purgeJournal(kept, clock);
         HandleTelephonyEventUseCase reports = telephony.reportsTo(core.telephonyEvents());
         sandbox = SandboxTelephony.create(vertx, reports, SandboxConfig.DEFAULTS, Optional.of(speech));
         telephony.register(sandbox);
@@ -180,6 +213,11 @@ public final class SwitchboardServer {
             rtp = Optional.empty();
             sip = Optional.empty();
         }
+        int ended = core.restart().endCallsLeftLive();
+        if (ended > 0) {
+            LOG.log(Level.WARNING, "calls: " + ended + " were live when the server stopped; each is ended and "
+                    + "reported (500/8500)");
+        }
         CallUseCases useCases = core.useCases();
         RestConfig rest = RestConfig.defaults(key, config.publicHost(), config.trustedProxies());
         httpHost = config.httpHost();
@@ -188,7 +226,8 @@ public final class SwitchboardServer {
                 config.recordings().directory(), config.recordings().minFreeBytes(), this::recognitionState);
         checks.start(vertx);
         httpPort = deployHttp(config, v -> HealthRoute.around(
-                AcsRestApi.router(v, useCases, core.incomingCalls(), rest), v, registry, webhooks::stats,
+                AcsRestApi.router(v, useCases, core.incomingCalls(), rest,
+                        Optional.of(new CallHistoryService(outbox)), repeatable), v, registry, webhooks::stats,
                 metrics.registry(), this::recognitionState, checks));
     }
 
@@ -219,6 +258,27 @@ public final class SwitchboardServer {
                     }
                 })
                 .onFailure(e -> LOG.log(Level.WARNING, "recordings: purge failed: " + e.getMessage()));
+        purge.handle(0L);
+        vertx.setPeriodic(Duration.ofHours(1).toMillis(), purge);
+    }
+
+    /** Forgets ended calls and settled events past their retention now and every hour, off the event loop. */
+    private void purgeJournal(JournalSettings settings, Clock clock) {
+        if (!(registry instanceof JournalCallRegistry calls) || !(outbox instanceof JournalOutbox events)) {
+            return;
+        }
+        Handler<Long> purge = id -> calls.purge(clock.instant().minus(settings.callRetention()))
+                .thenCombine(events.purge(clock.instant().minus(settings.eventRetention())), (c, e) -> {
+                    if (c + e > 0) {
+                        LOG.log(Level.INFO, "journal: " + c + " ended calls and " + e + " settled events past their "
+                                + "retention deleted");
+                    }
+                    return null;
+                })
+                .exceptionally(e -> {
+                    LOG.log(Level.WARNING, "journal: purge failed: " + e.getMessage());
+                    return null;
+                });
         purge.handle(0L);
         vertx.setPeriodic(Duration.ofHours(1).toMillis(), purge);
     }
@@ -345,6 +405,10 @@ public final class SwitchboardServer {
         closeSpeech.run();
         closeRecognizer.run();
         callWorkers.shutdown();
+        if (registry instanceof JournalCallRegistry calls) {
+            calls.close();
+        }
+        journal.ifPresent(SqliteJournal::close);
         CompletableFuture<Void> closed = vertx.close().toCompletionStage().toCompletableFuture();
         try {
             closed.get(10, TimeUnit.SECONDS);

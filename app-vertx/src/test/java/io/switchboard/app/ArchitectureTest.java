@@ -46,6 +46,7 @@ class ArchitectureTest {
                 .adapter("media", "io.switchboard.adapter.media..")
                 .adapter("sip", "io.switchboard.adapter.sip..")
                 .adapter("speech", "io.switchboard.adapter.speech..")
+                .adapter("journal", "io.switchboard.adapter.journal..")
                 .ignoreDependency(DescribedPredicate.describe("the libraries (RTP media, client)",
                         c -> c.getPackageName().startsWith("io.switchboard.rtp")
                                 || c.getPackageName().startsWith("io.switchboard.client")),

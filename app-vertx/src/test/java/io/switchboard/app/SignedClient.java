@@ -2,8 +2,6 @@ package io.switchboard.app;
 
 import io.vertx.core.json.JsonObject;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Sends requests signed as the official ACS SDKs sign them (HMAC-SHA256 over verb, path, date, host, body hash). */
 final class SignedClient {
@@ -47,6 +47,12 @@ final class SignedClient {
     }
 
     Response send(String method, String pathAndQuery, String body) throws Exception {
+        return send(method, pathAndQuery, body, java.util.Map.of());
+    }
+
+    /** Sends with further (unsigned) headers. */
+    Response send(String method, String pathAndQuery, String body, java.util.Map<String, String> headers)
+            throws Exception {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -64,6 +70,7 @@ final class SignedClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
     }

@@ -1,37 +1,40 @@
 package io.switchboard.adapter.webhook;
 
-import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.application.port.out.EventOutbox.Accepted;
+import io.switchboard.application.port.out.EventOutbox.Pending;
 import io.vertx.core.buffer.Buffer;
 
-import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * One accepted event on its way to the receiver: serialised once, so every attempt sends the same bytes and id.
- * Confined to the publisher's context after acceptance (the attempt counter is mutable).
+ * One kept event on its way to the receiver, in memory while it is in its call's window. Confined to the
+ * publisher's context (the attempt counter is mutable).
  */
 final class Delivery {
 
-    final String eventId;
-    final CallConnectionId callId;
-    final URI uri;
-    final byte[] body;
+    final long seq;
+    final Accepted event;
     final Buffer buffer;
-    final Instant acceptedAt;
     int failedAttempts;
+    /** When the next attempt is due, after a failed one (also one made before a restart). */
+    Optional<Instant> nextAttempt;
 
-    Delivery(String eventId, CallConnectionId callId, URI uri, byte[] body, Instant acceptedAt) {
-        this.eventId = eventId;
-        this.callId = callId;
-        this.uri = uri;
-        this.body = body;
-        this.buffer = Buffer.buffer(body);
-        this.acceptedAt = acceptedAt;
+    Delivery(long seq, Accepted event, int failedAttempts, Optional<Instant> nextAttempt) {
+        this.seq = seq;
+        this.event = event;
+        this.buffer = Buffer.buffer(event.body());
+        this.failedAttempts = failedAttempts;
+        this.nextAttempt = nextAttempt;
+    }
+
+    static Delivery of(Pending pending) {
+        return new Delivery(pending.seq(), pending.event(), pending.failedAttempts(), pending.nextAttempt());
     }
 
     /** For log lines: call and event id, which an operator greps for. */
     @Override
     public String toString() {
-        return "call " + callId.value() + " event " + eventId;
+        return "call " + event.callId().value() + " event " + event.eventId();
     }
 }

@@ -1,235 +1,488 @@
 package io.switchboard.adapter.webhook;
 
+import io.switchboard.application.port.out.EventOutbox.Accepted;
+import io.switchboard.application.port.out.EventOutbox.Attempt;
+import io.switchboard.application.port.out.EventOutbox.Pending;
+import io.switchboard.application.port.out.EventOutbox.State;
+import io.switchboard.application.port.out.EventOutbox;
 import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.domain.call.CallConnectionId;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.codec.BodyCodec;
 
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The delivery state: one FIFO queue per call whose head is the only event of that call in flight or waiting for a
- * retry, so a receiver sees a call's events in order. Calls do not wait for each other.
+ * The delivery state over an {@link EventOutbox}: one FIFO queue per call whose head is the only event of that call
+ * in flight or waiting for a retry, so a receiver sees a call's events in order. Calls do not wait for each other.
  *
- * <p>Confined to one Vert.x context: every method except {@link #stats()} and {@link #accepted()} must run on it.
- * Timers and client responses complete on the context they were started from, so they stay on it too.
+ * <p><b>Kept first.</b> An event is appended to the outbox, and its first attempt made only once the outbox has kept
+ * it; every attempt and its outcome are kept too, so that after a restart the pending events go on where they were.
+ *
+ * <p><b>Bounded memory.</b> Only a window of each call's events is in memory ({@value #WINDOW} at most), and new calls
+ * are taken in only while fewer than {@code capacity} events are: the rest wait in the outbox, read back in order
+ * (per call when its window empties; all calls' oldest first when room is made), so a million pending events cost no
+ * heap. What came in while the memory was full is found by sequence number: every pending event up to
+ * {@code loadedUpTo} is in memory or behind its call's window.
+ *
+ * <p><b>Receivers do not stall each other.</b> Each attempt has a total deadline (connection, answer and body); at
+ * most {@code perTarget} attempts to one callback URI are in flight, so a slow receiver holds its own calls only.
+ *
+ * <p>Confined to one Vert.x context: every method except {@link #stats()} and {@link #accepting()} must run on it.
+ * The outbox's answers come back through {@link Context#runOnContext}, in the order they were asked for.
  */
 final class DeliveryQueues {
 
+    /** A call's events in memory at most; the rest wait in the outbox. */
+    static final int WINDOW = 16;
+
     private static final System.Logger LOG = System.getLogger(WebhookCallEventPublisher.class.getName());
 
+    private final Context context;
     private final Vertx vertx;
-    private final WebClient client;
+    private final HttpClientAgent client;
     private final RequestSigner signer;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
-    private final long responseTimeoutMillis;
+    private final long deadlineMillis;
     private final OutboundPolicy outbound;
+    private final EventOutbox outbox;
+    private final int capacity;
+    private final int perTarget;
     private final Map<CallConnectionId, CallQueue> queues = new HashMap<>();
+    private final Map<String, Target> targets = new HashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
-    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong appending = new AtomicLong();
+    /** Events left in an outbox in memory at stop: given up, no longer pending. */
+    private volatile long abandoned;
+    private int inMemory;
+    private long loadedUpTo;
+    private boolean overflowing = true; // until the outbox has been read from its start
+    private boolean refilling;
     private Promise<Void> drained;
     private boolean stopped;
 
-    /** The events of one call still to deliver; the head is in flight or waiting for its retry timer. */
+    /** The events of one call in memory; the head is in flight or waiting for its retry timer. */
     private static final class CallQueue {
-        final ArrayDeque<Delivery> events = new ArrayDeque<>();
+        final CallConnectionId id;
+        final ArrayDeque<Delivery> window = new ArrayDeque<>();
+        /** Whether later events of the call wait in the outbox only. */
+        boolean spilled;
+        boolean fetching;
+        long lastSeq;
         long retryTimer = -1;
+
+        CallQueue(CallConnectionId id) {
+            this.id = id;
+        }
     }
 
-    DeliveryQueues(Vertx vertx, WebClient client, RequestSigner signer, RetryPolicy retryPolicy, Clock clock,
-                   Duration responseTimeout, OutboundPolicy outbound) {
-        this.vertx = vertx;
-        this.outbound = outbound;
+    /** The attempts in flight to one callback URI, and those waiting for a place. */
+    private static final class Target {
+        int inFlight;
+        final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    }
+
+    DeliveryQueues(Context context, HttpClientAgent client, RequestSigner signer, RetryPolicy retryPolicy,
+                   Clock clock, Duration deadline, OutboundPolicy outbound, EventOutbox outbox, int capacity,
+                   int perTarget) {
+        this.context = context;
+        this.vertx = context.owner();
         this.client = client;
         this.signer = signer;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
-        this.responseTimeoutMillis = responseTimeout.toMillis();
+        this.deadlineMillis = deadline.toMillis();
+        this.outbound = outbound;
+        this.outbox = outbox;
+        this.capacity = capacity;
+        this.perTarget = perTarget;
+    }
+
+    /** Starts delivering what the outbox kept from before. */
+    void start() {
+        long left = outbox.pendingCount();
+        if (left > 0) {
+            LOG.log(Level.INFO, "callbacks: " + left + " events pending from before the start, delivered now");
+        }
+        refill();
     }
 
     /** Counts an event accepted on any thread, before it reaches the context; it is pending from now on. */
-    void accepted() {
-        pending.incrementAndGet();
+    void accepting() {
+        appending.incrementAndGet();
     }
 
     WebhookStats stats() {
-        return new WebhookStats(delivered.get(), retried.get(), givenUp.get(), pending.get());
+        return new WebhookStats(delivered.get(), retried.get(), givenUp.get(),
+                outbox.pendingCount() + appending.get() - abandoned);
     }
 
-    void enqueue(Delivery delivery) {
+    /** Keeps the event, then delivers it. */
+    void accept(Accepted event) {
         if (stopped) {
-            // Accepted just as close() gave up waiting; the client is closed, so this event cannot go out.
-            giveUp(delivery, "publisher closed");
+            appending.decrementAndGet();
+            refuse(event, "the publisher has stopped");
             return;
         }
-        CallQueue queue = queues.computeIfAbsent(delivery.callId, id -> new CallQueue());
-        queue.events.addLast(delivery);
-        if (queue.events.size() == 1) {
-            attempt(queue, delivery);
+        outbox.append(event).whenComplete((seq, error) -> context.runOnContext(v -> {
+            appending.decrementAndGet();
+            if (error != null) {
+                refuse(event, "the journal did not keep it: " + describe(error));
+            } else {
+                committed(seq, event);
+            }
+        }));
+    }
+
+    private void refuse(Accepted event, String why) {
+        givenUp.incrementAndGet();
+        LOG.log(Level.ERROR, () -> "callback given up: call " + event.callId().value() + " event " + event.eventId()
+                + ": " + why);
+    }
+
+    /** A newly kept event, in sequence order. */
+    private void committed(long seq, Accepted event) {
+        if (stopped || overflowing || seq <= loadedUpTo) {
+            return; // found in the outbox later, or already read back from it
+        }
+        CallQueue queue = queues.get(event.callId());
+        if (queue == null) {
+            if (inMemory >= capacity) {
+                overflowing = true;
+                LOG.log(Level.WARNING, () -> "callbacks: " + inMemory + " events in memory; later ones wait in the "
+                        + "journal");
+                return;
+            }
+            queue = new CallQueue(event.callId());
+            queues.put(event.callId(), queue);
+        }
+        loadedUpTo = seq;
+        admit(queue, new Pending(seq, event, 0, Optional.empty()));
+    }
+
+    /** Takes a call's event into its window, or leaves it in the outbox; the head is always taken. */
+    private void admit(CallQueue queue, Pending pending) {
+        if (pending.seq() <= queue.lastSeq) {
+            return;
+        }
+        if (queue.spilled || queue.window.size() >= WINDOW || inMemory >= capacity && !queue.window.isEmpty()) {
+            queue.spilled = true;
+            return;
+        }
+        queue.window.addLast(Delivery.of(pending));
+        queue.lastSeq = pending.seq();
+        inMemory++;
+        if (queue.window.size() == 1) {
+            start(queue);
         }
     }
 
-    /**
-     * Resolves the target's host and checks every address against the policy first: a refused one gives the event
-     * up at once (a retry would meet the same refusal); the POST then goes to the address checked.
-     */
+    private void start(CallQueue queue) {
+        Delivery head = queue.window.peekFirst();
+        long wait = head.nextAttempt.map(at -> Duration.between(clock.instant(), at).toMillis()).orElse(0L);
+        if (wait > 0) {
+            queue.retryTimer = vertx.setTimer(wait, timer -> attempt(queue, head));
+        } else {
+            attempt(queue, head);
+        }
+    }
+
+    /** Waits for a place among the target's attempts, then resolves its host and checks it against the policy. */
     private void attempt(CallQueue queue, Delivery delivery) {
         queue.retryTimer = -1;
-        String host = delivery.uri.getHost();
+        if (stopped) {
+            return;
+        }
+        String key = delivery.event.target().toString();
+        Target target = targets.computeIfAbsent(key, k -> new Target());
+        if (target.inFlight >= perTarget) {
+            target.waiting.addLast(() -> attempt(queue, delivery));
+            return;
+        }
+        target.inFlight++;
+        Runnable release = () -> release(key, target);
+        Instant started = clock.instant();
+        String host = delivery.event.target().getHost();
         vertx.executeBlocking(() -> InetAddress.getAllByName(host), false).onComplete(resolved -> {
-            if (stopped) {
-                return;
-            }
             if (resolved.failed()) {
-                onFailure(queue, delivery, "unknown host " + host, Optional.empty());
+                release.run();
+                finished(queue, delivery, started, OptionalInt.empty(), "unknown host " + host,
+                        RetryPolicy.Verdict.RETRY, Optional.empty());
                 return;
             }
             Optional<String> refused = outbound.refusal(resolved.result());
             if (refused.isPresent()) {
-                giveUp(delivery, refused.get() + " (not retried)");
-                next(queue, delivery);
+                release.run();
+                finished(queue, delivery, started, OptionalInt.empty(), refused.get() + " (not retried)",
+                        RetryPolicy.Verdict.GIVE_UP, Optional.empty());
                 return;
             }
-            post(queue, delivery, resolved.result()[0]);
+            post(queue, delivery, resolved.result()[0], started, release);
         });
     }
 
-    private void post(CallQueue queue, Delivery delivery, InetAddress address) {
-        URI uri = delivery.uri;
+    private void release(String key, Target target) {
+        target.inFlight--;
+        Runnable next = target.waiting.pollFirst();
+        if (next != null) {
+            next.run();
+        } else if (target.inFlight == 0) {
+            targets.remove(key);
+        }
+    }
+
+    /** One POST to the address checked, its answer read to its end within the deadline. */
+    private void post(CallQueue queue, Delivery delivery, InetAddress address, Instant started, Runnable release) {
+        URI uri = delivery.event.target();
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         long timestamp = clock.instant().getEpochSecond();
-        client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(port, address.getHostAddress()), port,
-                        uri.getHost(), path)
-                .ssl(tls)
-                .as(BodyCodec.none())
-                .timeout(responseTimeoutMillis)
+        String eventId = delivery.event.eventId();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setHost(uri.getHost()).setPort(port).setURI(path).setSsl(tls)
                 .putHeader("Content-Type", "application/json")
-                .putHeader("X-Switchboard-Event-Id", delivery.eventId)
+                .putHeader("User-Agent", WebhookCallEventPublisher.USER_AGENT)
+                .putHeader("X-Switchboard-Event-Id", eventId)
                 .putHeader("X-Switchboard-Timestamp", Long.toString(timestamp))
-                .putHeader("X-Switchboard-Signature", signer.sign(delivery.eventId, timestamp, delivery.body))
-                .sendBuffer(delivery.buffer)
-                .onComplete(response -> {
-                    if (stopped) {
-                        return; // close() has already given this event up
-                    }
-                    if (response.succeeded()) {
-                        onResponse(queue, delivery, response.result());
-                    } else {
-                        onFailure(queue, delivery, describe(response.cause()), Optional.empty());
-                    }
-                });
+                .putHeader("X-Switchboard-Signature", signer.sign(eventId, timestamp, delivery.event.body()));
+        Promise<HttpClientResponse> answered = Promise.promise();
+        HttpClientRequest[] sent = new HttpClientRequest[1];
+        long deadline = vertx.setTimer(Math.max(1, deadlineMillis), fired -> {
+            if (answered.tryFail("no complete answer within " + deadlineMillis + " ms") && sent[0] != null) {
+                sent[0].reset();
+            }
+        });
+        client.request(options).compose(request -> {
+            sent[0] = request;
+            return request.send(delivery.buffer).compose(response -> {
+                response.handler(ignored -> { });
+                return response.end().map(response);
+            });
+        }).onComplete(done -> {
+            if (done.succeeded()) {
+                answered.tryComplete(done.result());
+            } else {
+                answered.tryFail(done.cause());
+            }
+        });
+        answered.future().onComplete(outcome -> {
+            vertx.cancelTimer(deadline);
+            release.run();
+            if (outcome.failed()) {
+                finished(queue, delivery, started, OptionalInt.empty(), describe(outcome.cause()),
+                        RetryPolicy.Verdict.RETRY, Optional.empty());
+                return;
+            }
+            HttpClientResponse response = outcome.result();
+            int status = response.statusCode();
+            finished(queue, delivery, started, OptionalInt.of(status), "HTTP " + status, RetryPolicy.classify(status),
+                    RetryPolicy.retryAfter(status, response.getHeader("Retry-After")));
+        });
     }
 
-    private void onResponse(CallQueue queue, Delivery delivery, HttpResponse<Void> response) {
-        int status = response.statusCode();
-        switch (RetryPolicy.classify(status)) {
+    /** An attempt's outcome: kept in the outbox, then the call's next event, or a retry of this one. */
+    private void finished(CallQueue queue, Delivery delivery, Instant started, OptionalInt status, String detail,
+                          RetryPolicy.Verdict verdict, Optional<Duration> retryAfter) {
+        if (stopped) {
+            return; // not kept: the event is attempted again at the next start
+        }
+        Instant now = clock.instant();
+        Duration took = Duration.between(started, now);
+        int number = delivery.failedAttempts + 1;
+        String where = " from " + delivery.event.target();
+        switch (verdict) {
             case DELIVERED -> {
                 delivered.incrementAndGet();
-                LOG.log(Level.DEBUG, () -> "callback delivered: " + delivery + " (HTTP " + status + ")");
-                settled();
-                next(queue, delivery);
+                LOG.log(Level.DEBUG, () -> "callback delivered: " + delivery + " (" + detail + ")");
+                keep(delivery, new Attempt(number, started, status, detail, took, State.DELIVERED, Optional.empty()));
+                done(queue);
             }
-            case RETRY -> onFailure(queue, delivery, "HTTP " + status,
-                    RetryPolicy.retryAfter(status, response.getHeader("Retry-After")));
-            case GIVE_UP -> {
-                giveUp(delivery, "HTTP " + status + " from " + delivery.uri + " (not retried)");
-                next(queue, delivery);
+            case GIVE_UP -> giveUp(queue, delivery, new Attempt(number, started, status, detail, took,
+                    State.GIVEN_UP, Optional.empty()), detail + where + (status.isPresent() ? " (not retried)" : ""));
+            case RETRY -> {
+                delivery.failedAttempts++;
+                if (retryPolicy.windowClosed(delivery.event.acceptedAt(), now)) {
+                    giveUp(queue, delivery, new Attempt(number, started, status, detail, took, State.GIVEN_UP,
+                            Optional.empty()), detail + where + ", retry window over after "
+                            + delivery.failedAttempts + " attempts");
+                    return;
+                }
+                Duration delay = retryPolicy.delay(delivery.failedAttempts, retryAfter);
+                Instant next = now.plus(delay);
+                delivery.nextAttempt = Optional.of(next);
+                retried.incrementAndGet();
+                LOG.log(Level.WARNING, () -> "callback failed: " + delivery + ": " + detail + where + "; attempt "
+                        + number + ", retrying in " + delay.toMillis() + " ms");
+                keep(delivery, new Attempt(number, started, status, detail, took, State.PENDING, Optional.of(next)));
+                queue.retryTimer = vertx.setTimer(Math.max(1, delay.toMillis()), timer -> attempt(queue, delivery));
             }
         }
     }
 
-    private void onFailure(CallQueue queue, Delivery delivery, String reason, Optional<Duration> retryAfter) {
-        delivery.failedAttempts++;
-        if (retryPolicy.windowClosed(delivery.acceptedAt, clock.instant())) {
-            giveUp(delivery, reason + " from " + delivery.uri + ", retry window over after "
-                    + delivery.failedAttempts + " attempts");
-            next(queue, delivery);
+    private void giveUp(CallQueue queue, Delivery delivery, Attempt attempt, String why) {
+        givenUp.incrementAndGet();
+        LOG.log(Level.ERROR, () -> "callback given up: " + delivery + ": " + why);
+        keep(delivery, attempt);
+        done(queue);
+    }
+
+    private void keep(Delivery delivery, Attempt attempt) {
+        outbox.attempted(delivery.seq, attempt).whenComplete((kept, error) -> {
+            if (error != null) {
+                LOG.log(Level.ERROR, "callback attempt not kept in the journal: " + delivery + ": "
+                        + describe(error));
+            }
+        });
+    }
+
+    /** The head of {@code queue} is settled: start the call's next event, read more from the outbox, or forget it. */
+    private void done(CallQueue queue) {
+        queue.window.removeFirst();
+        inMemory--;
+        if (!queue.window.isEmpty()) {
+            start(queue);
+        } else if (queue.spilled) {
+            fetch(queue);
+        } else {
+            queues.remove(queue.id);
+        }
+        refill();
+    }
+
+    /** Reads the call's next events back from the outbox. */
+    private void fetch(CallQueue queue) {
+        queue.fetching = true;
+        outbox.pending(queue.id, queue.lastSeq, WINDOW).whenComplete((found, error) -> context.runOnContext(v -> {
+            queue.fetching = false;
+            if (stopped) {
+                return;
+            }
+            if (error != null) {
+                LOG.log(Level.ERROR, "callbacks of call " + queue.id.value() + " not read from the journal: "
+                        + describe(error) + "; trying again in 1 s");
+                vertx.setTimer(1000, timer -> fetch(queue));
+                return;
+            }
+            queue.spilled = false;
+            found.forEach(pending -> admit(queue, pending));
+            if (found.size() >= WINDOW) {
+                queue.spilled = true;
+            }
+            if (queue.window.isEmpty()) {
+                if (queue.spilled) {
+                    fetch(queue);
+                } else {
+                    queues.remove(queue.id);
+                }
+            }
+        }));
+    }
+
+    /** While events wait in the outbox with no call in memory, reads the oldest back once half the room is free. */
+    private void refill() {
+        if (!overflowing || refilling || stopped || inMemory > capacity / 2) {
             return;
         }
-        Duration delay = retryPolicy.delay(delivery.failedAttempts, retryAfter);
-        retried.incrementAndGet();
-        LOG.log(Level.WARNING, () -> "callback failed: " + delivery + ": " + reason + " from " + delivery.uri
-                + "; attempt " + delivery.failedAttempts + ", retrying in " + delay.toMillis() + " ms");
-        queue.retryTimer = vertx.setTimer(Math.max(1, delay.toMillis()), timer -> attempt(queue, delivery));
-    }
-
-    /** The head of {@code queue} is done: start the call's next event, or forget the call. */
-    private void next(CallQueue queue, Delivery done) {
-        queue.events.removeFirst();
-        Delivery following = queue.events.peekFirst();
-        if (following != null) {
-            attempt(queue, following);
-        } else {
-            queues.remove(done.callId);
-        }
+        refilling = true;
+        int room = capacity - inMemory;
+        outbox.pending(loadedUpTo, room).whenComplete((found, error) -> context.runOnContext(v -> {
+            refilling = false;
+            if (stopped) {
+                return;
+            }
+            if (error != null) {
+                LOG.log(Level.ERROR, "callbacks not read from the journal: " + describe(error)
+                        + "; trying again in 1 s");
+                vertx.setTimer(1000, timer -> refill());
+                return;
+            }
+            for (Pending pending : found) {
+                loadedUpTo = Math.max(loadedUpTo, pending.seq());
+                admit(queues.computeIfAbsent(pending.event().callId(), CallQueue::new), pending);
+            }
+            if (found.size() < room) {
+                overflowing = false;
+            }
+            queues.values().removeIf(q -> q.window.isEmpty() && !q.spilled && !q.fetching);
+            refill();
+        }));
     }
 
     /**
-     * Completes once nothing is pending, or after {@code timeout}: then every event still queued is given up. Either
-     * way, nothing is sent afterwards.
+     * Completes once nothing is pending, or after {@code timeout}; then nothing more is attempted, and what is left
+     * stays in the outbox (for the next start, if it is durable; lost and said so if not).
      */
     Future<Void> drain(Duration timeout) {
         if (drained == null) {
             drained = Promise.promise();
-            drained.future().onComplete(done -> stopped = true);
-            if (pending.get() == 0) {
-                drained.complete();
-            } else {
-                long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), fired -> abandonAll());
-                drained.future().onComplete(done -> vertx.cancelTimer(timer));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long poll = vertx.setPeriodic(20, id -> {
+                if (stats().pending() == 0 || System.nanoTime() - deadline >= 0) {
+                    stop();
+                }
+            });
+            drained.future().onComplete(done -> vertx.cancelTimer(poll));
+            if (stats().pending() == 0) {
+                stop();
             }
         }
         return drained.future();
     }
 
-    private void abandonAll() {
+    private void stop() {
         stopped = true;
-        List<CallQueue> left = List.copyOf(queues.values());
-        queues.clear();
-        for (CallQueue queue : left) {
+        queues.values().forEach(queue -> {
             if (queue.retryTimer != -1) {
                 vertx.cancelTimer(queue.retryTimer);
             }
-            queue.events.forEach(delivery -> giveUp(delivery, "still pending when close() stopped waiting"));
+        });
+        queues.clear();
+        targets.clear();
+        long left = outbox.pendingCount();
+        if (left > 0 && outbox.durable()) {
+            LOG.log(Level.WARNING, "callbacks: " + left + " events still pending at stop; kept in the journal, "
+                    + "they are delivered after the next start");
+        } else if (left > 0) {
+            givenUp.addAndGet(left);
+            abandoned = left;
+            LOG.log(Level.ERROR, "callbacks given up: " + left + " events still pending at stop, and the outbox is "
+                    + "in memory only");
         }
-        drained.tryComplete();
+        outbox.flushed().whenComplete((flushed, error) -> context.runOnContext(v -> drained.tryComplete()));
     }
 
     private static String describe(Throwable failure) {
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 
-    private void giveUp(Delivery delivery, String reason) {
-        givenUp.incrementAndGet();
-        LOG.log(Level.ERROR, () -> "callback given up: " + delivery + ": " + reason);
-        settled();
-    }
-
-    private void settled() {
-        if (pending.decrementAndGet() == 0 && drained != null) {
-            drained.tryComplete();
-        }
+    /** The calls with events in memory now, for tests. */
+    List<CallConnectionId> callsInMemory() {
+        return List.copyOf(queues.keySet());
     }
 }

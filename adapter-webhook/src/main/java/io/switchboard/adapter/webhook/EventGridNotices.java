@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.application.port.out.EventOutbox.Accepted;
 import io.switchboard.application.port.out.IncomingCallNotice;
 import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.RecordingDocument;
@@ -57,7 +58,7 @@ final class EventGridNotices implements IncomingCallNotifier, RecordingFileNotif
     private void send(String queue, BiFunction<String, Instant, byte[]> body) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        publisher.accept(new Delivery(id, CallConnectionId.of(queue), endpoint, body.apply(id, now), now));
+        publisher.accept(new Accepted(id, CallConnectionId.of(queue), endpoint, body.apply(id, now), now));
     }
 
     byte[] body(IncomingCallNotice notice, String id, Instant at) {

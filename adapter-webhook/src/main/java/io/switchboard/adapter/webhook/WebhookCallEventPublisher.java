@@ -1,17 +1,19 @@
 package io.switchboard.adapter.webhook;
 
 import io.switchboard.application.port.out.CallEventPublisher;
-import io.switchboard.application.port.out.OutboundPolicy;
+import io.switchboard.application.port.out.EventOutbox.Accepted;
+import io.switchboard.application.port.out.EventOutbox;
 import io.switchboard.application.port.out.IncomingCallNotifier;
+import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.application.port.out.RecordingFileNotifier;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.CallEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -31,14 +33,18 @@ import java.util.function.Supplier;
  * (a bare CloudEvent for the 2021 origin API, a one-element array for GA).
  *
  * <p><b>Acceptance.</b> {@link #publish} may be called from any thread and never blocks: it gives the event a random
- * UUID id and the clock's time, serialises it once, and queues it. Events a schema does not send (e.g. GA's
+ * UUID id and the clock's time, serialises it once, and hands it to the {@link EventOutbox}; the first attempt is made
+ * once the outbox has kept it, and with a journal on disk it survives a crash or a stop (delivered after the next
+ * start, with the same id and body, its retries going on where they were). Events a schema does not send (e.g. GA's
  * connecting state) are dropped silently. After {@link #close} events are refused with a log line.
  *
  * <p><b>Order and retries.</b> The events of one call are delivered strictly in publish order (per publishing
  * thread): one request per call at a time, later events waiting while an earlier one is retried. Connection errors,
  * timeouts, 408, 429 and 5xx are retried with exponential backoff (honouring {@code Retry-After} seconds on 429/503)
  * until the retry window since acceptance has passed; any other non-2xx is not retried. All retries of an event carry
- * the same id and body.
+ * the same id and body. Each attempt must be answered in full (status, headers and body) within the response
+ * timeout; at most {@value #ATTEMPTS_PER_TARGET} attempts to one callback URI are in flight, so a slow receiver
+ * holds only its own calls' events. See {@link DeliveryQueues}.
  *
  * <p><b>Signature.</b> Each attempt sends {@code X-Switchboard-Event-Id}, {@code X-Switchboard-Timestamp} (unix
  * seconds of the attempt) and {@code X-Switchboard-Signature: v1=base64(HMAC-SHA256(key, id.timestamp.body))}.
@@ -49,45 +55,52 @@ import java.util.function.Supplier;
 public final class WebhookCallEventPublisher implements CallEventPublisher {
 
     private static final System.Logger LOG = System.getLogger(WebhookCallEventPublisher.class.getName());
-    private static final String USER_AGENT = "Switchboard-Webhook/0.1";
-    // Each call has at most one request in flight, so the pool bounds parallel calls per receiver host.
-    private static final int CONNECTIONS_PER_HOST = 32;
+    static final String USER_AGENT = "Switchboard-Webhook/0.1";
+    /** Attempts in flight to one callback URI at most; the rest wait for a place, other URIs do not. */
+    static final int ATTEMPTS_PER_TARGET = 16;
+    /** Connections to one receiver host:port at most: room for several callback URIs at their limit. */
+    private static final int CONNECTIONS_PER_HOST = 256;
+    /** Events in memory at most (about 2 KiB each); the rest wait in the outbox. */
+    private static final int EVENTS_IN_MEMORY = 4096;
 
     private final Context context;
-    private final WebClient client;
+    private final HttpClientAgent client;
+    private final EventOutbox outbox;
     private final Clock clock;
     private final CloudEventSerializer serializer;
     private final DeliveryQueues queues;
     private final AtomicReference<CompletionStage<Void>> closing = new AtomicReference<>();
 
-    private WebhookCallEventPublisher(Context context, WebClient client, WebhookConfig config,
-                                      OutboundPolicy outbound) {
+    private WebhookCallEventPublisher(Context context, HttpClientAgent client, WebhookConfig config,
+                                      OutboundPolicy outbound, EventOutbox outbox) {
         this.context = context;
         this.client = client;
+        this.outbox = outbox;
         this.clock = config.clock();
         this.serializer = new CloudEventSerializer(config.gaApiVersion());
         RetryPolicy retryPolicy = new RetryPolicy(config.firstRetryDelay(), config.maxRetryDelay(),
                 config.retryWindow(), () -> ThreadLocalRandom.current().nextDouble());
-        this.queues = new DeliveryQueues(context.owner(), client, new RequestSigner(config.signingKey()),
-                retryPolicy, clock, config.responseTimeout(), outbound);
+        this.queues = new DeliveryQueues(context, client, new RequestSigner(config.signingKey()),
+                retryPolicy, clock, config.responseTimeout(), outbound, outbox, EVENTS_IN_MEMORY,
+                ATTEMPTS_PER_TARGET);
+        context.runOnContext(started -> queues.start());
     }
 
-    /** Creates the publisher and its HTTP client; {@link #close} releases the client. */
-    public static WebhookCallEventPublisher create(Vertx vertx, WebhookConfig config) {
-        return create(vertx, config, OutboundPolicy.LOOPBACK);
-    }
-
-    /** As {@link #create(Vertx, WebhookConfig)}, posting only to the addresses {@code outbound} allows. */
-    public static WebhookCallEventPublisher create(Vertx vertx, WebhookConfig config, OutboundPolicy outbound) {
+    /**
+     * Creates the publisher and its HTTP client, posting only to the addresses {@code outbound} allows, keeping the
+     * events in {@code outbox} (and delivering at once what it kept from before); {@link #close} releases the client,
+     * not the outbox.
+     */
+    public static WebhookCallEventPublisher create(Vertx vertx, WebhookConfig config, OutboundPolicy outbound,
+                                                   EventOutbox outbox) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
-        WebClientOptions options = new WebClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
-                .setUserAgent(USER_AGENT)
-                .setFollowRedirects(false);
-        WebClient client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST));
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+        HttpClientAgent client = vertx.createHttpClient(options,
+                new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST));
         return new WebhookCallEventPublisher(vertx.getOrCreateContext(), client, config,
-                Objects.requireNonNull(outbound, "outbound"));
+                Objects.requireNonNull(outbound, "outbound"), Objects.requireNonNull(outbox, "outbox"));
     }
 
     /**
@@ -110,7 +123,7 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
         if (body.isEmpty()) {
             return; // this schema has no such event
         }
-        accept(new Delivery(eventId, event.callId(), target.uri(), body.get(), acceptedAt));
+        accept(new Accepted(eventId, event.callId(), target.uri(), body.get(), acceptedAt));
     }
 
     /**
@@ -133,19 +146,26 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
         return new EventGridNotices(this, endpoint, apiBase, clock);
     }
 
-    /** Queues a delivery accepted by this publisher or one of its notifiers; refused with a log line after close. */
-    void accept(Delivery delivery) {
+    /** Keeps and delivers an event accepted by this publisher or one of its notifiers; refused after close. */
+    void accept(Accepted event) {
         if (closing.get() != null) {
-            LOG.log(Level.ERROR, () -> "webhook refused after close: " + delivery);
+            LOG.log(Level.ERROR, () -> "webhook refused after close: call " + event.callId().value() + " event "
+                    + event.eventId());
             return;
         }
-        queues.accepted();
-        context.runOnContext(ignored -> queues.enqueue(delivery));
+        queues.accepting();
+        context.runOnContext(ignored -> queues.accept(event));
+    }
+
+    /** The outbox the events are kept in. */
+    public EventOutbox outbox() {
+        return outbox;
     }
 
     /**
-     * Stops accepting events, waits up to {@code drain} for pending ones to be delivered or given up, gives up what is
-     * left, then closes the HTTP client. Idempotent; completes normally, also when events were given up.
+     * Stops accepting events, waits up to {@code drain} for pending ones to be delivered or given up, then stops
+     * attempting (what is left stays in a durable outbox for the next start, and is given up with a log line if the
+     * outbox is in memory) and closes the HTTP client. Idempotent; completes normally.
      */
     public CompletionStage<Void> close(Duration drain) {
         Objects.requireNonNull(drain, "drain");

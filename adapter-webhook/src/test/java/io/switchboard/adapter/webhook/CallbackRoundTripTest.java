@@ -87,7 +87,7 @@ class CallbackRoundTripTest {
 
     private List<CallEvent> roundTrip(Vertx vertx, EventSchema schema, List<CallEvent> published) throws Exception {
         CallbackClient app = CallbackClient.start(vertx, CallbackHandler.create(KEY, listener), false);
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         CallbackTarget target = new CallbackTarget(app.uri(), schema);
         published.forEach(event -> publisher.publish(target, event));
         // every event published here is one the schema sends

@@ -44,7 +44,7 @@ class EventGridNoticesTest {
     void postsAnEventGridIncomingCallEvent(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx);
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
 
         // when
         publisher.incomingCalls(receiver.uri()).notify(NOTICE);
@@ -76,7 +76,7 @@ class EventGridNoticesTest {
     void postsARecordingFileStatusUpdatedEventWithDownloadLocationsOfTheApi(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx);
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         CallConnectionId call = CallConnectionId.of("call-1");
         RecordingDocument document = new RecordingDocument("doc-1", RecordingId.of(call, "r"), call, "server-1",
                 RecordingChannels.UNMIXED, 5, Instant.parse("2026-12-01T10:00:00Z"), Duration.ofMillis(4200),
@@ -111,7 +111,7 @@ class EventGridNoticesTest {
     void retriesUntilTheEndpointTakesIt(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(503), Reply.status(500));
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
 
         // when
         publisher.incomingCalls(receiver.uri()).notify(new IncomingCallNotice("ctx-2",
@@ -133,7 +133,7 @@ class EventGridNoticesTest {
         // given
         RecordingListener listener = new RecordingListener();
         CallbackClient app = CallbackClient.start(vertx, CallbackHandler.create(CallEventFixtures.KEY, listener), false);
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
 
         // when
         publisher.incomingCalls(app.uri()).notify(NOTICE);

@@ -2,6 +2,7 @@ package io.switchboard.adapter.webhook;
 
 import io.switchboard.adapter.webhook.RecordingReceiver.Reply;
 import io.switchboard.application.port.out.OutboundPolicy;
+import io.switchboard.application.service.InMemoryEventOutbox;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.media.Tone;
@@ -49,7 +50,7 @@ class WebhookCallEventPublisherRetryTest {
     void keepsACallsOrderWhileItsEarlierEventIsRetried(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(500), Reply.status(500));
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         CallbackTarget target = origin(receiver.uri());
 
         // when
@@ -72,7 +73,7 @@ class WebhookCallEventPublisherRetryTest {
     void retriesAfterAServerError(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(500), Reply.status(503));
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
 
         // when
         publisher.publish(origin(receiver.uri()), connected(CALL));
@@ -87,7 +88,7 @@ class WebhookCallEventPublisherRetryTest {
     void keepsTheEventIdAndBodyAcrossRetries(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(500), Reply.status(408));
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
 
         // when
         publisher.publish(origin(receiver.uri()), connected(CALL));
@@ -111,7 +112,7 @@ class WebhookCallEventPublisherRetryTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         publisher.publish(origin(URI.create("http://127.0.0.1:" + port + "/callbacks")), connected(CALL));
         until("two attempts refused", () -> publisher.stats().retried() >= 2);
 
@@ -130,7 +131,7 @@ class WebhookCallEventPublisherRetryTest {
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.neverAnswers());
         WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), "2025-05-15", Clock.systemUTC());
-        publisher = WebhookCallEventPublisher.create(vertx, config);
+        publisher = Publishers.inMemory(vertx, config);
 
         // when
         publisher.publish(origin(receiver.uri()), connected(CALL));
@@ -145,7 +146,8 @@ class WebhookCallEventPublisherRetryTest {
     void givesUpACallbackToAnAddressThePolicyRefusesWithoutSendingIt(Vertx vertx) throws Exception {
         // given: a receiver on loopback, and a publisher that posts to public addresses only
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(200));
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig(), OutboundPolicy.of(""));
+        publisher = WebhookCallEventPublisher.create(vertx, fastConfig(), OutboundPolicy.of(""),
+                new InMemoryEventOutbox());
 
         // when
         publisher.publish(origin(receiver.uri()), connected(CALL));
@@ -160,7 +162,7 @@ class WebhookCallEventPublisherRetryTest {
     void doesNotRetryAClientErrorAndMovesOnToTheCallsNextEvent(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(400));
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         CallbackTarget target = origin(receiver.uri());
 
         // when
@@ -180,7 +182,7 @@ class WebhookCallEventPublisherRetryTest {
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.throttled("1"));
         WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofMillis(10), Duration.ofSeconds(2), Duration.ofSeconds(30), "2025-05-15", Clock.systemUTC());
-        publisher = WebhookCallEventPublisher.create(vertx, config);
+        publisher = Publishers.inMemory(vertx, config);
 
         // when
         publisher.publish(origin(receiver.uri()), connected(CALL));
@@ -200,7 +202,7 @@ class WebhookCallEventPublisherRetryTest {
         WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(150), "2025-05-15",
                 Clock.systemUTC());
-        publisher = WebhookCallEventPublisher.create(vertx, config);
+        publisher = Publishers.inMemory(vertx, config);
 
         // when
         publisher.publish(origin(receiver.uri()), connected(CALL));

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static io.switchboard.adapter.webhook.CallEventFixtures.CALL;
 import static io.switchboard.adapter.webhook.CallEventFixtures.KEY;
@@ -55,7 +55,7 @@ class WebhookCallEventPublisherTest {
     void signsEachRequestSoTheReceiverCanVerifyItWithTheSharedKey(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx);
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         long before = Instant.now().getEpochSecond();
 
         // when
@@ -81,7 +81,7 @@ class WebhookCallEventPublisherTest {
     void postsGaEventsAsAOneElementArrayAndSkipsThoseGaDoesNotSend(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx);
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         CallbackTarget target = new CallbackTarget(receiver.uri(), EventSchema.GA);
 
         // when
@@ -102,7 +102,7 @@ class WebhookCallEventPublisherTest {
         // given
         RecordingReceiver silent = RecordingReceiver.start(vertx, 0, Reply.neverAnswers());
         RecordingReceiver healthy = RecordingReceiver.start(vertx);
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         CallConnectionId other = CallConnectionId.of("call-2");
 
         // when
@@ -123,7 +123,7 @@ class WebhookCallEventPublisherTest {
     void drainsPendingEventsOnClose(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.status(500), Reply.status(500));
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         CallbackTarget target = origin(receiver.uri());
         publisher.publish(target, connected(CALL));
         publisher.publish(target, tone(CALL, Tone.ONE, 1));
@@ -141,7 +141,7 @@ class WebhookCallEventPublisherTest {
     void givesUpWhatIsStillPendingWhenTheDrainTimeRunsOut(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, 0, Reply.status(503));
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         publisher.publish(origin(receiver.uri()), connected(CALL));
         publisher.publish(origin(receiver.uri()), tone(CALL, Tone.ONE, 1));
         until("a retry", () -> publisher.stats().retried() >= 1);
@@ -160,7 +160,7 @@ class WebhookCallEventPublisherTest {
     void refusesEventsPublishedAfterClose(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx);
-        publisher = WebhookCallEventPublisher.create(vertx, fastConfig());
+        publisher = Publishers.inMemory(vertx, fastConfig());
         close(Duration.ofMillis(100));
 
         // when

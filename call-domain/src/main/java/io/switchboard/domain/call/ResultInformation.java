@@ -8,6 +8,12 @@ import java.util.Objects;
  */
 public record ResultInformation(int code, int subCode, String message) {
 
+    /**
+     * A call that was live when the server stopped (crash or restart) and was ended at its next start. ACS has no code
+     * for this (its calls outlive a server); 500/8500 keeps it apart from every code ACS sends.
+     */
+    public static final ResultInformation SERVER_RESTARTED =
+            new ResultInformation(500, 8500, "The call ended because the server restarted.");
     public static final ResultInformation CONNECTING = new ResultInformation(200, 0, "Call is connecting.");
     public static final ResultInformation CONNECTED = new ResultInformation(200, 0, "Call connected.");
     public static final ResultInformation PLAY_COMPLETED = new ResultInformation(200, 0, "Action completed successfully.");

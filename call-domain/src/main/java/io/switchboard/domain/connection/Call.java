@@ -106,6 +106,29 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTING));
     }
 
+    /**
+     * A call as a journal kept it: its setup, life and participants. Its media is not kept (no play, recognition,
+     * recording or stream outlives the process that ran it).
+     */
+    public static Call restored(CallConnectionId id, String serverCallId, CallSetup setup, Instant createdAt,
+                                Lifecycle lifecycle, Roster roster) {
+        return new Call(id, serverCallId, setup, createdAt, lifecycle, roster, MediaSlot.EMPTY);
+    }
+
+    /**
+     * The server stopped while this call was live, and has started again: its media and its legs' dialogs are gone
+     * with the process. The call ends, reported once with {@link ResultInformation#SERVER_RESTARTED}; telephony hangs
+     * up any leg it still knows. An ended call is left as it is.
+     */
+    public Transition serverRestarted() {
+        if (state().isEnded()) {
+            return Transition.of(this);
+        }
+        Call gone = withRoster(roster.with(List.of()));
+        return gone.moveTo(CallState.DISCONNECTED, ResultInformation.SERVER_RESTARTED)
+                .and(participants().stream().map(p -> new HangUp(p.leg())).toArray(TelephonyCommand[]::new));
+    }
+
     /** A subscription's id: a UUID derived from the call's, so that it needs no generator. */
     private static MediaOperationId subscription(String kind, CallConnectionId id) {
         return MediaOperationId.of(UUID.nameUUIDFromBytes((kind + ":" + id).getBytes(UTF_8)).toString());

@@ -5,6 +5,7 @@ import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.in.IncomingCallUseCase;
+import io.switchboard.application.port.in.RestartUseCase;
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.application.port.out.IdGenerator;
@@ -29,10 +30,11 @@ import java.util.concurrent.Executor;
  * @param incomingCalls      what API adapters do with calls ringing at this server
  * @param telephonyEvents    what telephony adapters report to
  * @param incomingCallEvents where telephony adapters offer the calls they receive
+ * @param restart            what the server does at start about the calls its last stop left live
  */
 public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase incomingCalls,
                                  HandleTelephonyEventUseCase telephonyEvents,
-                                 HandleIncomingCallUseCase incomingCallEvents) {
+                                 HandleIncomingCallUseCase incomingCallEvents, RestartUseCase restart) {
 
     /**
      * A core whose timers run on the JDK's shared delay scheduler ({@link ExecutorTimers} over {@code workers}).
@@ -87,6 +89,6 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
         IncomingCallService incomingCalls = new IncomingCallService(calls, ids, clock, timers, settings.ringTimeout(),
                 incoming);
         return new CallAutomationCore(useCases, incomingCalls, new TelephonyEventService(calls),
-                incomingCalls);
+                incomingCalls, calls::endLeftLive);
     }
 }

@@ -37,13 +37,29 @@ final class Calls {
         this.commands = commands;
     }
 
-    /** Runs work on the call's executor with the call as it is then; fails with CALL_NOT_FOUND if unknown. */
+    /**
+     * Runs work on the call's executor with the call as it is then; fails with CALL_NOT_FOUND if unknown. Completes
+     * once what the work saved is kept, on the call's executor.
+     */
     <T> CompletionStage<T> onCall(CallConnectionId id, Function<Call, T> work) {
         return onExecutor(id, () -> work.apply(registry.find(id).orElseThrow(() -> notFound(id))));
     }
 
-    /** Runs work on the call's executor, for a call that may not exist yet. */
+    /** The call as it is now, read on its executor; fails with CALL_NOT_FOUND if unknown. */
+    CompletionStage<Call> read(CallConnectionId id) {
+        return run(id, () -> registry.find(id).orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * Runs work on the call's executor, for a call that may not exist yet. Completes once what the work saved is
+     * kept (an API request that changed a call is answered after the change is committed), on the call's executor.
+     */
     <T> CompletionStage<T> onExecutor(CallConnectionId id, java.util.function.Supplier<T> work) {
+        return run(id, work).thenCompose(value -> registry.flushed()
+                .handleAsync((kept, error) -> value, executors.of(id)));
+    }
+
+    private <T> CompletionStage<T> run(CallConnectionId id, java.util.function.Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         executors.of(id).execute(() -> {
             try {
@@ -53,6 +69,21 @@ final class Calls {
             }
         });
         return result;
+    }
+
+    /**
+     * Ends the calls a stop of the server left live (see {@link Call#serverRestarted}), each on its executor.
+     *
+     * @return how many
+     */
+    int endLeftLive() {
+        for (Call call : registry.leftLive()) {
+            executors.of(call.id()).execute(() -> registry.find(call.id()).ifPresent(current -> {
+                LOG.log(Level.WARNING, "call " + call.id() + " was live when the server stopped; ended now");
+                apply(current.serverRestarted());
+            }));
+        }
+        return registry.leftLive().size();
     }
 
     /** Like {@link #onCall} for telephony reports: unknown calls are ignored, failures logged. */

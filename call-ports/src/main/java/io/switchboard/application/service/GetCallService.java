@@ -17,6 +17,6 @@ public final class GetCallService implements GetCallUseCase {
 
     @Override
     public CompletionStage<Call> getCall(CallConnectionId callId) {
-        return calls.onCall(callId, call -> call);
+        return calls.read(callId);
     }
 }

@@ -1,13 +1,17 @@
 package io.switchboard.adapter.rest.acs;
 
+import io.switchboard.application.port.in.CallHistoryUseCase;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.IncomingCallUseCase;
+import io.switchboard.application.port.out.RepeatableResponses;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.Optional;
 
 /**
  * The ACS-shaped HTTP API: the origin "In-Call APIs" ({@code /calls/...}, 2021 preview shape) and the GA Call
@@ -34,6 +38,17 @@ public final class AcsRestApi {
      */
     public static Router router(Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls,
                                 RestConfig config) {
+        return router(vertx, useCases, incomingCalls, config, Optional.empty(), RepeatableResponses.NONE);
+    }
+
+    /**
+     * As {@link #router(Vertx, CallUseCases, IncomingCallUseCase, RestConfig)}, with the calls' event histories
+     * served at {@code GET /switchboard/calls/{callConnectionId}/events} (an extension; see
+     * {@link EventHistoryHandler}), and the first responses of repeatable requests kept in {@code kept} (read from
+     * it once, by the first router of the Vert.x instance).
+     */
+    public static Router router(Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls,
+                                RestConfig config, Optional<CallHistoryUseCase> history, RepeatableResponses kept) {
         Router router = Router.router(vertx);
         // HEAD is answered as GET would be, without the body (the HTTP server leaves it out); it stays signed as HEAD
         router.route().method(HttpMethod.HEAD).handler(rc -> {
@@ -44,13 +59,16 @@ public final class AcsRestApi {
         router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
         router.route().handler(new HmacAuthHandler(config));
         originRoutes(router, useCases);
-        GaRoutes.mount(router, vertx, useCases, incomingCalls, config.clock());
+        GaRoutes.mount(router, vertx, useCases, incomingCalls, config.clock(), kept);
+        history.ifPresent(events -> router.get("/switchboard/calls/:callId/events")
+                .handler(new EventHistoryHandler(events, useCases.getCall())::list));
         FailureHandler ga = new FailureHandler((status, code, message) -> GaJson.error(code, message),
                 config.bodyLimitBytes());
         FailureHandler origin = new FailureHandler((status, code, message) -> OriginJson.error(code, message),
                 config.bodyLimitBytes());
         FailureHandler objects = new FailureHandler(GaJson::objectError, config.bodyLimitBytes());
         router.route("/calling*").failureHandler(ga);
+        router.route("/switchboard*").failureHandler(ga);
         router.route("/v1/objects*").failureHandler(objects);
         router.route().failureHandler(origin);
         // no route matched: the flavour is told by the path alone
@@ -70,7 +88,7 @@ public final class AcsRestApi {
     }
 
     private static boolean isGa(RoutingContext rc) {
-        return rc.request().path().startsWith("/calling");
+        return rc.request().path().startsWith("/calling") || rc.request().path().startsWith("/switchboard");
     }
 
     private static boolean isObject(RoutingContext rc) {

@@ -2,6 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.IncomingCallUseCase;
+import io.switchboard.application.port.out.RepeatableResponses;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.vertx.core.Handler;
@@ -26,9 +27,9 @@ final class GaRoutes {
     }
 
     static void mount(Router router, Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls,
-                      Clock clock) {
+                      Clock clock, RepeatableResponses kept) {
         router.route("/calling*").handler(new ApiVersionGuard());
-        Repeatability repeatable = Repeatability.shared(vertx, clock);
+        Repeatability repeatable = Repeatability.shared(vertx, clock, kept);
         GaCallHandler calls = new GaCallHandler(useCases);
         GaParticipantHandler participants = new GaParticipantHandler(useCases);
         GaMediaHandler media = new GaMediaHandler(useCases);

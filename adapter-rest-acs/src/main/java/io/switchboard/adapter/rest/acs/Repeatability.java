@@ -1,5 +1,6 @@
 package io.switchboard.adapter.rest.acs;
 
+import io.switchboard.application.port.out.RepeatableResponses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * (same id, method and path) gets the first successful response again without executing, and both carry
  * {@code Repeatability-Result: accepted}. A repeat arriving while the first is still running waits for it.
  * {@code Repeatability-First-Sent} alone is accepted and ignored. Successful responses are kept 10 minutes, at most
- * 10,000 of them.
+ * 10,000 of them, in memory and in {@link RepeatableResponses} (the journal), so that they outlive a restart.
  */
 final class Repeatability implements Handler<RoutingContext> {
 
@@ -29,9 +30,10 @@ final class Repeatability implements Handler<RoutingContext> {
     }
 
     /** The server-wide handler: every router of the same Vert.x instance shares one cache. */
-    static Repeatability shared(Vertx vertx, Clock clock) {
+    static Repeatability shared(Vertx vertx, Clock clock, RepeatableResponses kept) {
         RepeatabilityCache cache = vertx.sharedData().<String, RepeatabilityCache>getLocalMap("switchboard.rest")
-                .computeIfAbsent("repeatability", k -> new RepeatabilityCache(clock, Duration.ofMinutes(10), 10_000));
+                .computeIfAbsent("repeatability", k -> new RepeatabilityCache(clock, Duration.ofMinutes(10), 10_000,
+                        kept));
         return new Repeatability(cache);
     }
 

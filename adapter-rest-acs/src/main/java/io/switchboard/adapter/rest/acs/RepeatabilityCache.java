@@ -1,5 +1,6 @@
 package io.switchboard.adapter.rest.acs;
 
+import io.switchboard.application.port.out.RepeatableResponses;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.shareddata.Shareable;
@@ -32,10 +33,19 @@ final class RepeatabilityCache implements Shareable {
     private final Duration retention;
     private final int capacity;
 
-    RepeatabilityCache(Clock clock, Duration retention, int capacity) {
+    private final RepeatableResponses kept;
+
+    /** A cache holding the responses {@code kept} from before, and keeping each new one there. */
+    RepeatabilityCache(Clock clock, Duration retention, int capacity, RepeatableResponses kept) {
         this.clock = clock;
         this.retention = retention;
         this.capacity = capacity;
+        this.kept = kept;
+        for (RepeatableResponses.Response response : kept.since(clock.instant().minus(retention))) {
+            Promise<Optional<Response>> first = Promise.promise();
+            first.complete(Optional.of(new Response(response.status(), response.body())));
+            entries.put(response.key(), new Entry(response.at(), first));
+        }
     }
 
     /**
@@ -63,8 +73,9 @@ final class RepeatabilityCache implements Shareable {
     /** Records the first request's response; a failed one (non-2xx) is forgotten so that a retry can run. */
     synchronized void complete(String id, Optional<Response> response) {
         Entry entry = response.isPresent() ? entries.get(id) : entries.remove(id);
-        if (entry != null) {
-            entry.response().tryComplete(response);
+        if (entry != null && entry.response().tryComplete(response) && response.isPresent()) {
+            kept.keep(new RepeatableResponses.Response(id, entry.at(), response.get().status(),
+                    response.get().body()));
         }
     }
 

@@ -6,10 +6,13 @@ import io.switchboard.domain.connection.Call;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where calls are kept. Thread-safe; a call is only ever saved from its own serial executor.
- * Ended calls stay readable for a while so that applications can still query them.
+ * Ended calls stay readable for a while so that applications can still query them. A registry that keeps calls on
+ * disk says when a save is kept ({@link #flushed}) and gives back the calls a stop of the server left live.
  */
 public interface CallRegistry {
 
@@ -27,4 +30,14 @@ public interface CallRegistry {
 
     /** Every call that has not ended. */
     List<Call> active();
+
+    /** Completes once every call saved before is kept (at once for a registry in memory). */
+    default CompletionStage<Void> flushed() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The calls that were live when the server last stopped, as kept then (none for a registry in memory). */
+    default List<Call> leftLive() {
+        return List.of();
+    }
 }

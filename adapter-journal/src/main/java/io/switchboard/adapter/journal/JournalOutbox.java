@@ -1,0 +1,218 @@
+package io.switchboard.adapter.journal;
+
+import io.switchboard.application.port.out.EventOutbox;
+import io.switchboard.domain.call.CallConnectionId;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The outbox in the journal: an event is in the file before its first attempt, and so is every attempt. Pending
+ * events are read back by sequence number, so they wait on disk, not on the heap.
+ */
+public final class JournalOutbox implements EventOutbox {
+
+    private static final State[] STATES = State.values();
+
+    private final SqliteJournal journal;
+    private final AtomicLong pending = new AtomicLong();
+
+    private JournalOutbox(SqliteJournal journal, long pendingAtStart) {
+        this.journal = journal;
+        this.pending.set(pendingAtStart);
+    }
+
+    /** The outbox of the journal, counting what it kept pending from before. */
+    public static JournalOutbox in(SqliteJournal journal) {
+        long left = journal.submit(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet count = statement.executeQuery("SELECT count(*) FROM events WHERE state = 0")) {
+                return count.next() ? count.getLong(1) : 0L;
+            }
+        }).join();
+        return new JournalOutbox(journal, left);
+    }
+
+    @Override
+    public CompletionStage<Long> append(Accepted event) {
+        return journal.submit(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events "
+                    + "(event_id, call_id, target, body, accepted_at) VALUES (?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, event.eventId());
+                insert.setString(2, event.callId().value());
+                insert.setString(3, event.target().toString());
+                insert.setBytes(4, event.body());
+                insert.setLong(5, event.acceptedAt().toEpochMilli());
+                insert.executeUpdate();
+                try (ResultSet key = insert.getGeneratedKeys()) {
+                    key.next();
+                    pending.incrementAndGet();
+                    return key.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> attempted(long seq, Attempt attempt) {
+        return journal.submit(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO attempts "
+                    + "(seq, number, at, status, detail, millis, state, next_attempt_at) VALUES (?,?,?,?,?,?,?,?)");
+                 PreparedStatement update = connection.prepareStatement("UPDATE events SET state = ?, attempts = ?, "
+                         + "next_attempt_at = ?, settled_at = ? WHERE seq = ? AND state = 0")) {
+                insert.setLong(1, seq);
+                insert.setInt(2, attempt.number());
+                insert.setLong(3, attempt.at().toEpochMilli());
+                if (attempt.status().isPresent()) {
+                    insert.setInt(4, attempt.status().getAsInt());
+                } else {
+                    insert.setNull(4, Types.INTEGER);
+                }
+                insert.setString(5, attempt.detail());
+                insert.setLong(6, attempt.took().toMillis());
+                insert.setInt(7, attempt.state().ordinal());
+                setInstant(insert, 8, attempt.nextAttempt());
+                insert.executeUpdate();
+                boolean settles = attempt.state() != State.PENDING;
+                update.setInt(1, attempt.state().ordinal());
+                update.setInt(2, attempt.number());
+                setInstant(update, 3, attempt.nextAttempt());
+                setInstant(update, 4, settles ? Optional.of(attempt.at().plus(attempt.took())) : Optional.empty());
+                update.setLong(5, seq);
+                if (update.executeUpdate() == 1 && settles) {
+                    pending.decrementAndGet();
+                }
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Pending>> pending(long after, int limit) {
+        return journal.submit(connection -> pendingWhere(connection, "state = 0 AND seq > ?", after, null, limit));
+    }
+
+    @Override
+    public CompletionStage<List<Pending>> pending(CallConnectionId call, long after, int limit) {
+        return journal.submit(connection -> pendingWhere(connection, "call_id = ? AND state = 0 AND seq > ?", after,
+                call.value(), limit));
+    }
+
+    private static List<Pending> pendingWhere(Connection connection, String where, long after, String call,
+                                              int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT seq, event_id, call_id, target, body, "
+                + "accepted_at, attempts, next_attempt_at FROM events WHERE " + where + " ORDER BY seq LIMIT ?")) {
+            int index = 1;
+            if (call != null) {
+                select.setString(index++, call);
+            }
+            select.setLong(index++, after);
+            select.setInt(index, limit);
+            List<Pending> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Pending(rows.getLong(1), accepted(rows), rows.getInt(7), instant(rows, 8)));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static Accepted accepted(ResultSet rows) throws SQLException {
+        return new Accepted(rows.getString(2), CallConnectionId.of(rows.getString(3)), URI.create(rows.getString(4)),
+                rows.getBytes(5), Instant.ofEpochMilli(rows.getLong(6)));
+    }
+
+    @Override
+    public long pendingCount() {
+        return pending.get();
+    }
+
+    @Override
+    public CompletionStage<List<Stored>> history(CallConnectionId call) {
+        return journal.submit(connection -> {
+            Map<Long, List<Attempt>> attempts = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.seq, a.number, a.at, a.status, "
+                    + "a.detail, a.millis, a.state, a.next_attempt_at FROM attempts a JOIN events e ON e.seq = a.seq "
+                    + "WHERE e.call_id = ? ORDER BY a.seq, a.number")) {
+                select.setString(1, call.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        int status = rows.getInt(4);
+                        OptionalInt answered = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(status);
+                        attempts.computeIfAbsent(rows.getLong(1), seq -> new ArrayList<>()).add(new Attempt(
+                                rows.getInt(2), Instant.ofEpochMilli(rows.getLong(3)), answered, rows.getString(5),
+                                Duration.ofMillis(rows.getLong(6)), STATES[rows.getInt(7)], instant(rows, 8)));
+                    }
+                }
+            }
+            List<Stored> events = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT seq, event_id, call_id, target, body, "
+                    + "accepted_at, state FROM events WHERE call_id = ? ORDER BY seq")) {
+                select.setString(1, call.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long seq = rows.getLong(1);
+                        events.add(new Stored(seq, accepted(rows), STATES[rows.getInt(7)],
+                                attempts.getOrDefault(seq, List.of())));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    /** Deletes settled events (and their attempts) settled before {@code horizon}; returns how many. */
+    public CompletionStage<Integer> purge(Instant horizon) {
+        return journal.submit(connection -> {
+            try (PreparedStatement attempts = connection.prepareStatement("DELETE FROM attempts WHERE seq IN "
+                    + "(SELECT seq FROM events WHERE state <> 0 AND settled_at < ?)");
+                 PreparedStatement events = connection.prepareStatement(
+                         "DELETE FROM events WHERE state <> 0 AND settled_at < ?")) {
+                attempts.setLong(1, horizon.toEpochMilli());
+                attempts.executeUpdate();
+                events.setLong(1, horizon.toEpochMilli());
+                return events.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> flushed() {
+        return journal.submit(connection -> null);
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Optional<Instant> at) throws SQLException {
+        if (at.isPresent()) {
+            statement.setLong(index, at.get().toEpochMilli());
+        } else {
+            statement.setNull(index, Types.INTEGER);
+        }
+    }
+
+    static Optional<Instant> instant(ResultSet rows, int index) throws SQLException {
+        long millis = rows.getLong(index);
+        return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+}

@@ -1,0 +1,57 @@
+package io.switchboard.adapter.journal;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The journal's tables. Times are unix milliseconds. Events: their body as sent, their state (0 pending,
+ * 1 delivered, 2 given up) and delivery state; attempts: one row each; calls: the last record of each call;
+ * repeatability: the first responses of repeatable requests.
+ */
+final class Schema {
+
+    private Schema() {
+    }
+
+    static void create(Statement statement) throws SQLException {
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS events (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    event_id TEXT NOT NULL,
+                    call_id TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    accepted_at INTEGER NOT NULL,
+                    state INTEGER NOT NULL DEFAULT 0,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER,
+                    settled_at INTEGER)""");
+        statement.execute("CREATE INDEX IF NOT EXISTS events_pending ON events (seq) WHERE state = 0");
+        statement.execute("CREATE INDEX IF NOT EXISTS events_call ON events (call_id, seq)");
+        statement.execute("CREATE INDEX IF NOT EXISTS events_settled ON events (settled_at) WHERE state <> 0");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS attempts (
+                    seq INTEGER NOT NULL,
+                    number INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    status INTEGER,
+                    detail TEXT NOT NULL,
+                    millis INTEGER NOT NULL,
+                    state INTEGER NOT NULL,
+                    next_attempt_at INTEGER,
+                    PRIMARY KEY (seq, number)) WITHOUT ROWID""");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS calls (
+                    id TEXT PRIMARY KEY,
+                    ended_at INTEGER,
+                    record TEXT NOT NULL) WITHOUT ROWID""");
+        statement.execute("CREATE INDEX IF NOT EXISTS calls_ended ON calls (ended_at)");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS repeatability (
+                    key TEXT PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    status INTEGER NOT NULL,
+                    body TEXT NOT NULL) WITHOUT ROWID""");
+        statement.execute("PRAGMA user_version = " + SqliteJournal.SCHEMA);
+    }
+}

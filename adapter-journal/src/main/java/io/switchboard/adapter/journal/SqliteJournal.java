@@ -1,0 +1,224 @@
+package io.switchboard.adapter.journal;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The journal file: one SQLite database in WAL mode, written by one thread. Work is queued from any thread and run
+ * in order; whatever is queued while a transaction commits goes into the next one (group commit), so a thousand
+ * events a second cost a few hundred commits, not a thousand. A work's stage completes once its transaction has
+ * committed, on the writer thread, in queue order.
+ *
+ * <p>Never blocks an event loop or the pacer: callers only queue. {@link #close} runs what is queued, then closes.
+ */
+public final class SqliteJournal implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("io.switchboard.journal");
+    /** The schema this code writes ({@code PRAGMA user_version}). */
+    static final int SCHEMA = 1;
+    /** Works committed together at most. */
+    private static final int BATCH = 512;
+
+    /** How hard a commit is made to last. */
+    public enum Sync {
+        /** Each commit survives a crash of the process; the last ones may be lost if the machine loses power. */
+        NORMAL,
+        /** Each commit is on the disk before it completes (fsync): it survives a power loss too. */
+        FULL
+    }
+
+    /** Work on the journal's connection, run on its thread inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private record Queued<T>(Work<T> work, CompletableFuture<T> done) {
+    }
+
+    private static final Queued<Void> CLOSE = new Queued<>(c -> null, new CompletableFuture<>());
+
+    private final Path file;
+    private final Connection connection;
+    private final BlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    private SqliteJournal(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.writer = new Thread(this::write, "switchboard-journal");
+        this.writer.setDaemon(true);
+    }
+
+    /**
+     * Opens the journal, creating it if the file does not exist, and checks it.
+     *
+     * @throws JournalException naming the file if it cannot be opened, is not a journal or is damaged
+     */
+    public static SqliteJournal open(Path file, Sync sync) {
+        Path absolute = file.toAbsolutePath();
+        boolean existed = Files.exists(absolute);
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (java.io.IOException e) {
+            throw new JournalException(absolute, "its directory cannot be created: " + e.getMessage(), e);
+        }
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+        } catch (SQLException e) {
+            throw new JournalException(absolute, "cannot be opened: " + e.getMessage(), e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=" + sync.name());
+            statement.execute("PRAGMA busy_timeout=5000");
+            if (existed) {
+                check(statement, absolute);
+            }
+            Schema.create(statement);
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            close(connection);
+            throw new JournalException(absolute, "is not a Switchboard journal or is damaged (" + e.getMessage()
+                    + "); move it away to start with an empty journal (its pending events are then lost), or restore"
+                    + " it from a backup", e);
+        }
+        SqliteJournal journal = new SqliteJournal(absolute, connection);
+        journal.writer.start();
+        LOG.log(Level.INFO, "journal: " + absolute + " (sync " + sync.name().toLowerCase(Locale.ROOT) + ")");
+        return journal;
+    }
+
+    private static void check(Statement statement, Path file) throws SQLException {
+        try (ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
+            String verdict = check.next() ? check.getString(1) : "no answer";
+            if (!"ok".equals(verdict)) {
+                throw new SQLException("integrity check: " + verdict);
+            }
+        }
+        try (ResultSet version = statement.executeQuery("PRAGMA user_version")) {
+            int found = version.next() ? version.getInt(1) : 0;
+            if (found > SCHEMA) {
+                throw new JournalException(file, "was written by a newer Switchboard (schema " + found
+                        + ", this one knows " + SCHEMA + ")", null);
+            }
+        }
+    }
+
+    /** The journal's file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Queues work; its stage completes once committed, or fails with the work's or the commit's error. */
+    public <T> CompletableFuture<T> submit(Work<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("journal " + file + " is closed"));
+            return done;
+        }
+        queue.add(new Queued<>(work, done));
+        return done;
+    }
+
+    private void write() {
+        List<Queued<?>> batch = new ArrayList<>(BATCH);
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, BATCH - 1);
+            boolean closing = batch.remove(CLOSE);
+            runBatch(batch);
+            batch.clear();
+            if (closing) {
+                close(connection);
+                CLOSE.done().complete(null);
+                return;
+            }
+        }
+    }
+
+    private void runBatch(List<Queued<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        List<Throwable> errors = new ArrayList<>(batch.size());
+        for (Queued<?> queued : batch) {
+            try {
+                results.add(queued.work().run(connection));
+                errors.add(null);
+            } catch (SQLException | RuntimeException e) {
+                results.add(null);
+                errors.add(e);
+            }
+        }
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            LOG.log(Level.ERROR, "journal " + file + ": commit failed: " + e.getMessage());
+            rollback();
+            batch.forEach(queued -> queued.done().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), results.get(i), errors.get(i));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Queued<T> queued, Object result, Throwable error) {
+        if (error != null) {
+            queued.done().completeExceptionally(error);
+        } else {
+            queued.done().complete((T) result);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.ERROR, "journal " + file + ": rollback failed: " + e.getMessage());
+        }
+    }
+
+    /** Runs what is queued, then closes the file; waits at most 10 s. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(CLOSE);
+        try {
+            CLOSE.done().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "journal " + file + " not closed cleanly: " + e.getMessage());
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "journal: closing failed: " + e.getMessage());
+        }
+    }
+}

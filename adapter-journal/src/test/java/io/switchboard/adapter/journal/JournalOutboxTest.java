@@ -1,0 +1,128 @@
+package io.switchboard.adapter.journal;
+
+import io.switchboard.application.port.out.EventOutbox.Accepted;
+import io.switchboard.application.port.out.EventOutbox.Attempt;
+import io.switchboard.application.port.out.EventOutbox.Pending;
+import io.switchboard.application.port.out.EventOutbox.State;
+import io.switchboard.application.port.out.EventOutbox.Stored;
+import io.switchboard.domain.call.CallConnectionId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JournalOutboxTest {
+
+    private static final CallConnectionId CALL_A = CallConnectionId.of("call-a");
+    private static final CallConnectionId CALL_B = CallConnectionId.of("call-b");
+    private static final URI TARGET = URI.create("http://127.0.0.1:9/events");
+    private static final Instant AT = Instant.parse("2026-12-05T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private SqliteJournal journal;
+
+    @AfterEach
+    void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    private JournalOutbox open() {
+        journal = SqliteJournal.open(dir.resolve("journal.db"), SqliteJournal.Sync.FULL);
+        return JournalOutbox.in(journal);
+    }
+
+    private static Accepted event(String id, CallConnectionId call) {
+        return new Accepted(id, call, TARGET, ("{\"id\":\"" + id + "\"}").getBytes(UTF_8), AT);
+    }
+
+    @Test
+    void keepsPendingEventsAndTheirRetryStateAcrossAReopen() {
+        // given: three events of two calls, the first retried once, the second delivered
+        JournalOutbox outbox = open();
+        long first = outbox.append(event("e1", CALL_A)).toCompletableFuture().join();
+        long second = outbox.append(event("e2", CALL_B)).toCompletableFuture().join();
+        long third = outbox.append(event("e3", CALL_A)).toCompletableFuture().join();
+        Instant retryAt = AT.plusSeconds(30);
+        outbox.attempted(first, new Attempt(1, AT, OptionalInt.of(503), "HTTP 503", Duration.ofMillis(12),
+                State.PENDING, Optional.of(retryAt))).toCompletableFuture().join();
+        outbox.attempted(second, new Attempt(1, AT, OptionalInt.of(200), "HTTP 200", Duration.ofMillis(3),
+                State.DELIVERED, Optional.empty())).toCompletableFuture().join();
+        assertThat(outbox.pendingCount()).isEqualTo(2);
+
+        // when: the journal is closed and opened again
+        journal.close();
+        JournalOutbox reopened = open();
+
+        // then: the pending ones are there, in order, the first with its attempt and next attempt
+        assertThat(reopened.pendingCount()).isEqualTo(2);
+        List<Pending> pending = reopened.pending(0, 10).toCompletableFuture().join();
+        assertThat(pending).extracting(Pending::seq).containsExactly(first, third);
+        assertThat(pending.get(0).failedAttempts()).isEqualTo(1);
+        assertThat(pending.get(0).nextAttempt()).contains(retryAt);
+        assertThat(pending.get(0).event().eventId()).isEqualTo("e1");
+        assertThat(new String(pending.get(0).event().body(), UTF_8)).isEqualTo("{\"id\":\"e1\"}");
+        assertThat(pending.get(1).nextAttempt()).isEmpty();
+        assertThat(reopened.pending(CALL_A, first, 10).toCompletableFuture().join())
+                .extracting(Pending::seq).containsExactly(third);
+        assertThat(reopened.pending(first, 1).toCompletableFuture().join())
+                .extracting(Pending::seq).containsExactly(third);
+    }
+
+    @Test
+    void tellsACallsHistoryWithEveryAttemptAndPurgesSettledEventsPastRetention() {
+        // given
+        JournalOutbox outbox = open();
+        long seq = outbox.append(event("e1", CALL_A)).toCompletableFuture().join();
+        outbox.append(event("e2", CALL_B)).toCompletableFuture().join();
+        outbox.attempted(seq, new Attempt(1, AT, OptionalInt.empty(), "connection refused", Duration.ofMillis(1),
+                State.PENDING, Optional.of(AT.plusSeconds(1))));
+        outbox.attempted(seq, new Attempt(2, AT.plusSeconds(1), OptionalInt.of(200), "HTTP 200",
+                Duration.ofMillis(4), State.DELIVERED, Optional.empty()));
+
+        // when
+        List<Stored> history = outbox.history(CALL_A).toCompletableFuture().join();
+
+        // then
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).state()).isEqualTo(State.DELIVERED);
+        assertThat(history.get(0).attempts()).extracting(Attempt::detail)
+                .containsExactly("connection refused", "HTTP 200");
+        assertThat(history.get(0).attempts().get(0).status()).isEmpty();
+        assertThat(history.get(0).attempts().get(1).status()).hasValue(200);
+
+        // and: purging removes the settled event only once it is past the horizon
+        assertThat(outbox.purge(AT).toCompletableFuture().join()).isZero();
+        assertThat(outbox.purge(AT.plusSeconds(60)).toCompletableFuture().join()).isEqualTo(1);
+        assertThat(outbox.history(CALL_A).toCompletableFuture().join()).isEmpty();
+        assertThat(outbox.history(CALL_B).toCompletableFuture().join()).hasSize(1);
+    }
+
+    @Test
+    void refusesAFileThatIsNotAJournalNamingIt() throws Exception {
+        // given
+        Path file = dir.resolve("journal.db");
+        Files.write(file, "this is not a database, it is a text file that someone put here".repeat(100)
+                .getBytes(UTF_8));
+
+        // when / then
+        assertThatThrownBy(() -> SqliteJournal.open(file, SqliteJournal.Sync.NORMAL))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("move it away");
+    }
+}
