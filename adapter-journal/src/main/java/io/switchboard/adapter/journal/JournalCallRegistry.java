@@ -52,9 +52,9 @@ public final class JournalCallRegistry implements CallRegistry {
      * @param memory the calls in memory, live and recently ended (older ones are read from the file)
      */
     public static JournalCallRegistry in(SqliteJournal journal, Clock clock, CallRegistry memory) {
-        List<Call> live = journal.submit(connection -> {
+        List<Call> live = journal.submit(session -> {
             List<Call> found = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
+            try (PreparedStatement select = session.connection().prepareStatement(
                     "SELECT id, record FROM calls WHERE ended_at IS NULL");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -99,16 +99,15 @@ public final class JournalCallRegistry implements CallRegistry {
             written.remove(call.id());
         }
         Optional<Instant> endedAt = ended ? Optional.of(clock.instant()) : Optional.empty();
-        journal.submit(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO calls (id, ended_at, record) "
+        journal.submit(session -> {
+            PreparedStatement upsert = session.prepare("INSERT INTO calls (id, ended_at, record) "
                     + "VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, "
-                    + "record = excluded.record")) {
-                upsert.setString(1, call.id().value());
-                JournalOutbox.setInstant(upsert, 2, endedAt);
-                upsert.setString(3, record);
-                upsert.executeUpdate();
-                return null;
-            }
+                    + "record = excluded.record");
+            upsert.setString(1, call.id().value());
+            JournalOutbox.setInstant(upsert, 2, endedAt);
+            upsert.setString(3, record);
+            upsert.executeUpdate();
+            return null;
         }).whenComplete((done, error) -> {
             if (error != null) {
                 LOG.log(Level.ERROR, "call " + call.id() + ": not written to the journal: " + error.getMessage());
@@ -148,13 +147,14 @@ public final class JournalCallRegistry implements CallRegistry {
 
     @Override
     public CompletionStage<Void> flushed() {
-        return journal.submit(connection -> null);
+        return journal.submit(session -> null);
     }
 
     /** Deletes the records of calls ended before {@code horizon}; returns how many. */
     public CompletionStage<Integer> purge(Instant horizon) {
-        return journal.submit(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM calls WHERE ended_at < ?")) {
+        return journal.submit(session -> {
+            try (PreparedStatement delete = session.connection().prepareStatement(
+                    "DELETE FROM calls WHERE ended_at < ?")) {
                 delete.setLong(1, horizon.toEpochMilli());
                 return delete.executeUpdate();
             }

@@ -4,7 +4,6 @@ import io.switchboard.application.port.out.EventOutbox;
 import io.switchboard.domain.call.CallConnectionId;
 
 import java.net.URI;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,8 +38,8 @@ public final class JournalOutbox implements EventOutbox {
 
     /** The outbox of the journal, counting what it kept pending from before. */
     public static JournalOutbox in(SqliteJournal journal) {
-        long left = journal.submit(connection -> {
-            try (Statement statement = connection.createStatement();
+        long left = journal.submit(session -> {
+            try (Statement statement = session.connection().createStatement();
                  ResultSet count = statement.executeQuery("SELECT count(*) FROM events WHERE state = 0")) {
                 return count.next() ? count.getLong(1) : 0L;
             }
@@ -50,32 +49,31 @@ public final class JournalOutbox implements EventOutbox {
 
     @Override
     public CompletionStage<Long> append(Accepted event) {
-        return journal.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events "
-                    + "(event_id, call_id, target, body, accepted_at) VALUES (?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, event.eventId());
-                insert.setString(2, event.callId().value());
-                insert.setString(3, event.target().toString());
-                insert.setBytes(4, event.body());
-                insert.setLong(5, event.acceptedAt().toEpochMilli());
-                insert.executeUpdate();
-                try (ResultSet key = insert.getGeneratedKeys()) {
-                    key.next();
-                    pending.incrementAndGet();
-                    return key.getLong(1);
-                }
+        return journal.submit(session -> {
+            PreparedStatement insert = session.prepareReturningKey("INSERT INTO events "
+                    + "(event_id, call_id, target, body, accepted_at) VALUES (?, ?, ?, ?, ?)");
+            insert.setString(1, event.eventId());
+            insert.setString(2, event.callId().value());
+            insert.setString(3, event.target().toString());
+            insert.setBytes(4, event.body());
+            insert.setLong(5, event.acceptedAt().toEpochMilli());
+            insert.executeUpdate();
+            try (ResultSet key = insert.getGeneratedKeys()) {
+                key.next();
+                pending.incrementAndGet();
+                return key.getLong(1);
             }
         });
     }
 
     @Override
     public CompletionStage<Void> attempted(long seq, Attempt attempt) {
-        return journal.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO attempts "
-                    + "(seq, number, at, status, detail, millis, state, next_attempt_at) VALUES (?,?,?,?,?,?,?,?)");
-                 PreparedStatement update = connection.prepareStatement("UPDATE events SET state = ?, attempts = ?, "
-                         + "next_attempt_at = ?, settled_at = ? WHERE seq = ? AND state = 0")) {
+        return journal.submit(session -> {
+            {
+                PreparedStatement insert = session.prepare("INSERT OR REPLACE INTO attempts "
+                        + "(seq, number, at, status, detail, millis, state, next_attempt_at) VALUES (?,?,?,?,?,?,?,?)");
+                PreparedStatement update = session.prepare("UPDATE events SET state = ?, attempts = ?, "
+                        + "next_attempt_at = ?, settled_at = ? WHERE seq = ? AND state = 0");
                 insert.setLong(1, seq);
                 insert.setInt(2, attempt.number());
                 insert.setLong(3, attempt.at().toEpochMilli());
@@ -105,19 +103,20 @@ public final class JournalOutbox implements EventOutbox {
 
     @Override
     public CompletionStage<List<Pending>> pending(long after, int limit) {
-        return journal.submit(connection -> pendingWhere(connection, "state = 0 AND seq > ?", after, null, limit));
+        return journal.submit(session -> pendingWhere(session, "state = 0 AND seq > ?", after, null, limit));
     }
 
     @Override
     public CompletionStage<List<Pending>> pending(CallConnectionId call, long after, int limit) {
-        return journal.submit(connection -> pendingWhere(connection, "call_id = ? AND state = 0 AND seq > ?", after,
+        return journal.submit(session -> pendingWhere(session, "call_id = ? AND state = 0 AND seq > ?", after,
                 call.value(), limit));
     }
 
-    private static List<Pending> pendingWhere(Connection connection, String where, long after, String call,
+    private static List<Pending> pendingWhere(SqliteJournal.Session session, String where, long after, String call,
                                               int limit) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT seq, event_id, call_id, target, body, "
-                + "accepted_at, attempts, next_attempt_at FROM events WHERE " + where + " ORDER BY seq LIMIT ?")) {
+        {
+            PreparedStatement select = session.prepare("SELECT seq, event_id, call_id, target, body, "
+                    + "accepted_at, attempts, next_attempt_at FROM events WHERE " + where + " ORDER BY seq LIMIT ?");
             int index = 1;
             if (call != null) {
                 select.setString(index++, call);
@@ -146,9 +145,9 @@ public final class JournalOutbox implements EventOutbox {
 
     @Override
     public CompletionStage<List<Stored>> history(CallConnectionId call) {
-        return journal.submit(connection -> {
+        return journal.submit(session -> {
             Map<Long, List<Attempt>> attempts = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT a.seq, a.number, a.at, a.status, "
+            try (PreparedStatement select = session.connection().prepareStatement("SELECT a.seq, a.number, a.at, a.status, "
                     + "a.detail, a.millis, a.state, a.next_attempt_at FROM attempts a JOIN events e ON e.seq = a.seq "
                     + "WHERE e.call_id = ? ORDER BY a.seq, a.number")) {
                 select.setString(1, call.value());
@@ -163,8 +162,8 @@ public final class JournalOutbox implements EventOutbox {
                 }
             }
             List<Stored> events = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq, event_id, call_id, target, body, "
-                    + "accepted_at, state FROM events WHERE call_id = ? ORDER BY seq")) {
+            try (PreparedStatement select = session.connection().prepareStatement("SELECT seq, event_id, call_id, "
+                    + "target, body, accepted_at, state FROM events WHERE call_id = ? ORDER BY seq")) {
                 select.setString(1, call.value());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -180,10 +179,10 @@ public final class JournalOutbox implements EventOutbox {
 
     /** Deletes settled events (and their attempts) settled before {@code horizon}; returns how many. */
     public CompletionStage<Integer> purge(Instant horizon) {
-        return journal.submit(connection -> {
-            try (PreparedStatement attempts = connection.prepareStatement("DELETE FROM attempts WHERE seq IN "
+        return journal.submit(session -> {
+            try (PreparedStatement attempts = session.connection().prepareStatement("DELETE FROM attempts WHERE seq IN "
                     + "(SELECT seq FROM events WHERE state <> 0 AND settled_at < ?)");
-                 PreparedStatement events = connection.prepareStatement(
+                 PreparedStatement events = session.connection().prepareStatement(
                          "DELETE FROM events WHERE state <> 0 AND settled_at < ?")) {
                 attempts.setLong(1, horizon.toEpochMilli());
                 attempts.executeUpdate();
@@ -195,7 +194,7 @@ public final class JournalOutbox implements EventOutbox {
 
     @Override
     public CompletionStage<Void> flushed() {
-        return journal.submit(connection -> null);
+        return journal.submit(session -> null);
     }
 
     @Override

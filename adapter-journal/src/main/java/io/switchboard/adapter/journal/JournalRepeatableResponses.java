@@ -36,13 +36,13 @@ public final class JournalRepeatableResponses implements RepeatableResponses {
     }
 
     private static List<Response> read(SqliteJournal journal, Instant horizon) {
-        return journal.submit(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM repeatability WHERE at < ?")) {
+        return journal.submit(session -> {
+            try (PreparedStatement delete = session.connection().prepareStatement("DELETE FROM repeatability WHERE at < ?")) {
                 delete.setLong(1, horizon.toEpochMilli());
                 delete.executeUpdate();
             }
             List<Response> kept = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
+            try (PreparedStatement select = session.connection().prepareStatement(
                     "SELECT key, at, status, body FROM repeatability ORDER BY at");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -56,15 +56,14 @@ public final class JournalRepeatableResponses implements RepeatableResponses {
 
     @Override
     public void keep(Response response) {
-        journal.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO repeatability (key, at, status, body) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, response.key());
-                insert.setLong(2, response.at().toEpochMilli());
-                insert.setInt(3, response.status());
-                insert.setString(4, response.body());
-                return insert.executeUpdate();
-            }
+        journal.submit(session -> {
+            PreparedStatement insert = session.prepare(
+                    "INSERT OR REPLACE INTO repeatability (key, at, status, body) VALUES (?, ?, ?, ?)");
+            insert.setString(1, response.key());
+            insert.setLong(2, response.at().toEpochMilli());
+            insert.setInt(3, response.status());
+            insert.setString(4, response.body());
+            return insert.executeUpdate();
         }).whenComplete((kept, error) -> {
             if (error != null) {
                 LOG.log(Level.ERROR, "repeatable request " + response.key() + ": response not kept in the journal: "

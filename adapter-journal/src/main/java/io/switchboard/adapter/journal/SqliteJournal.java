@@ -1,16 +1,24 @@
 package io.switchboard.adapter.journal;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,23 +51,83 @@ public final class SqliteJournal implements AutoCloseable {
     /** Work on the journal's connection, run on its thread inside a transaction. */
     @FunctionalInterface
     public interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Session session) throws SQLException;
+    }
+
+    /**
+     * The writer's connection, with its statements prepared once and kept: a statement must be used only within the
+     * work it was asked for in (never closed by it).
+     */
+    public static final class Session {
+
+        private final Connection connection;
+        private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+        Session(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The connection, for statements used once (closed by their user). */
+        public Connection connection() {
+            return connection;
+        }
+
+        /** The statement for {@code sql}, prepared on first use; its parameters are cleared. */
+        public PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement statement = prepared.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                prepared.put(sql, statement);
+            } else {
+                statement.clearParameters();
+            }
+            return statement;
+        }
+
+        /** The statement for an INSERT whose generated key is read, prepared on first use. */
+        public PreparedStatement prepareReturningKey(String sql) throws SQLException {
+            PreparedStatement statement = prepared.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+                prepared.put(sql, statement);
+            } else {
+                statement.clearParameters();
+            }
+            return statement;
+        }
+
+        void close() {
+            for (PreparedStatement statement : prepared.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    LOG.log(Level.WARNING, "journal: a statement did not close: " + e.getMessage());
+                }
+            }
+            prepared.clear();
+        }
     }
 
     private record Queued<T>(Work<T> work, CompletableFuture<T> done) {
     }
 
-    private static final Queued<Void> CLOSE = new Queued<>(c -> null, new CompletableFuture<>());
 
     private final Path file;
     private final Connection connection;
+    private final Session session;
+    /** Held while open: a second server on the same file would end the first one's calls as left by a stop. */
+    private final FileLock lock;
     private final BlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    /** The last work of the writer: it closes the file after running it. */
+    private final Queued<Void> closing = new Queued<>(c -> null, new CompletableFuture<>());
     private volatile boolean closed;
 
-    private SqliteJournal(Path file, Connection connection) {
+    private SqliteJournal(Path file, Connection connection, FileLock lock) {
         this.file = file;
         this.connection = connection;
+        this.session = new Session(connection);
+        this.lock = lock;
         this.writer = new Thread(this::write, "switchboard-journal");
         this.writer.setDaemon(true);
     }
@@ -74,13 +142,15 @@ public final class SqliteJournal implements AutoCloseable {
         boolean existed = Files.exists(absolute);
         try {
             Files.createDirectories(absolute.getParent());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new JournalException(absolute, "its directory cannot be created: " + e.getMessage(), e);
         }
+        FileLock lock = lock(absolute);
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
         } catch (SQLException e) {
+            release(lock);
             throw new JournalException(absolute, "cannot be opened: " + e.getMessage(), e);
         }
         try (Statement statement = connection.createStatement()) {
@@ -92,16 +162,58 @@ public final class SqliteJournal implements AutoCloseable {
             }
             Schema.create(statement);
             connection.setAutoCommit(false);
-        } catch (SQLException e) {
+        } catch (SQLException | JournalException e) {
             close(connection);
+            release(lock);
+            if (e instanceof JournalException refused) {
+                throw refused;
+            }
             throw new JournalException(absolute, "is not a Switchboard journal or is damaged (" + e.getMessage()
                     + "); move it away to start with an empty journal (its pending events are then lost), or restore"
                     + " it from a backup", e);
         }
-        SqliteJournal journal = new SqliteJournal(absolute, connection);
+        SqliteJournal journal = new SqliteJournal(absolute, connection, lock);
         journal.writer.start();
         LOG.log(Level.INFO, "journal: " + absolute + " (sync " + sync.name().toLowerCase(Locale.ROOT) + ")");
         return journal;
+    }
+
+    /** Locks {@code <file>.lock}, or refuses: another server has the journal open. */
+    private static FileLock lock(Path file) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new JournalException(file, "cannot be locked (" + lockFile + "): " + e.getMessage(), e);
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException e) {
+            throw new JournalException(file, "cannot be locked (" + lockFile + "): " + e.getMessage(), e);
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held in this very process
+        }
+        if (lock == null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "journal: " + lockFile + " not closed: " + e.getMessage());
+            }
+            throw new JournalException(file, "is in use by another Switchboard (" + lockFile + " is locked); "
+                    + "give each server its own SWITCHBOARD_DATA_DIR or SWITCHBOARD_JOURNAL", null);
+        }
+        return lock;
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.release();
+            lock.channel().close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "journal: lock not released: " + e.getMessage());
+        }
     }
 
     private static void check(Statement statement, Path file) throws SQLException {
@@ -146,12 +258,19 @@ public final class SqliteJournal implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, BATCH - 1);
-            boolean closing = batch.remove(CLOSE);
+            boolean last = batch.remove(closing);
             runBatch(batch);
             batch.clear();
-            if (closing) {
+            if (last) {
+                session.close();
                 close(connection);
-                CLOSE.done().complete(null);
+                release(lock);
+                closing.done().complete(null);
+                // work queued as the journal closed: refused, never left waiting
+                List<Queued<?>> late = new ArrayList<>();
+                queue.drainTo(late);
+                late.forEach(queued -> queued.done().completeExceptionally(
+                        new IllegalStateException("journal " + file + " is closed")));
                 return;
             }
         }
@@ -162,7 +281,7 @@ public final class SqliteJournal implements AutoCloseable {
         List<Throwable> errors = new ArrayList<>(batch.size());
         for (Queued<?> queued : batch) {
             try {
-                results.add(queued.work().run(connection));
+                results.add(queued.work().run(session));
                 errors.add(null);
             } catch (SQLException | RuntimeException e) {
                 results.add(null);
@@ -206,9 +325,9 @@ public final class SqliteJournal implements AutoCloseable {
             return;
         }
         closed = true;
-        queue.add(CLOSE);
+        queue.add(closing);
         try {
-            CLOSE.done().get(10, TimeUnit.SECONDS);
+            closing.done().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "journal " + file + " not closed cleanly: " + e.getMessage());
         }

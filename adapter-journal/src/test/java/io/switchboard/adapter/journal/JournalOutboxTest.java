@@ -125,4 +125,18 @@ class JournalOutboxTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("move it away");
     }
+
+    @Test
+    void refusesAJournalAnotherServerHasOpen() {
+        // given
+        open();
+
+        // when / then: the same file, opened a second time, is refused while the first holds it
+        Path file = dir.resolve("journal.db");
+        assertThatThrownBy(() -> SqliteJournal.open(file, SqliteJournal.Sync.NORMAL))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("in use by another Switchboard");
+        journal.close();
+        SqliteJournal.open(file, SqliteJournal.Sync.NORMAL).close();
+    }
 }

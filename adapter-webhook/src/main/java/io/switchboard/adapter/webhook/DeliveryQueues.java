@@ -71,6 +71,9 @@ final class DeliveryQueues {
     private final int perTarget;
     private final Map<CallConnectionId, CallQueue> queues = new HashMap<>();
     private final Map<String, Target> targets = new HashMap<>();
+    /** Host names resolved lately; a name is looked up again after {@value #RESOLVED_MILLIS} ms. */
+    private final Map<String, Resolved> resolved = new HashMap<>();
+    private static final long RESOLVED_MILLIS = 5_000;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
@@ -226,7 +229,7 @@ final class DeliveryQueues {
         Runnable release = () -> release(key, target);
         Instant started = clock.instant();
         String host = delivery.event.target().getHost();
-        vertx.executeBlocking(() -> InetAddress.getAllByName(host), false).onComplete(resolved -> {
+        resolve(host).onComplete(resolved -> {
             if (resolved.failed()) {
                 release.run();
                 finished(queue, delivery, started, OptionalInt.empty(), "unknown host " + host,
@@ -242,6 +245,35 @@ final class DeliveryQueues {
             }
             post(queue, delivery, resolved.result()[0], started, release);
         });
+    }
+
+    /**
+     * The addresses of a host: an IP literal at once, a name from the cache of the last {@value #RESOLVED_MILLIS} ms or
+     * from the system resolver on a worker thread (it may block).
+     */
+    private Future<InetAddress[]> resolve(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.matches("[0-9.]+") || bare.contains(":")) {
+            try {
+                return Future.succeededFuture(new InetAddress[] {InetAddress.getByName(bare)}); // a literal: no lookup
+            } catch (java.net.UnknownHostException e) {
+                return Future.failedFuture(e);
+            }
+        }
+        Resolved cached = resolved.get(host);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.at < RESOLVED_MILLIS * 1_000_000L) {
+            return Future.succeededFuture(cached.addresses);
+        }
+        return vertx.executeBlocking(() -> InetAddress.getAllByName(host), false).onSuccess(addresses -> {
+            if (resolved.size() > 10_000) {
+                resolved.clear();
+            }
+            resolved.put(host, new Resolved(addresses, now));
+        });
+    }
+
+    private record Resolved(InetAddress[] addresses, long at) {
     }
 
     private void release(String key, Target target) {

@@ -57,9 +57,9 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
     private static final System.Logger LOG = System.getLogger(WebhookCallEventPublisher.class.getName());
     static final String USER_AGENT = "Switchboard-Webhook/0.1";
     /** Attempts in flight to one callback URI at most; the rest wait for a place, other URIs do not. */
-    static final int ATTEMPTS_PER_TARGET = 16;
+    static final int ATTEMPTS_PER_TARGET = 128;
     /** Connections to one receiver host:port at most: room for several callback URIs at their limit. */
-    private static final int CONNECTIONS_PER_HOST = 256;
+    private static final int CONNECTIONS_PER_HOST = 512;
     /** Events in memory at most (about 2 KiB each); the rest wait in the outbox. */
     private static final int EVENTS_IN_MEMORY = 4096;
 
@@ -72,7 +72,7 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
     private final AtomicReference<CompletionStage<Void>> closing = new AtomicReference<>();
 
     private WebhookCallEventPublisher(Context context, HttpClientAgent client, WebhookConfig config,
-                                      OutboundPolicy outbound, EventOutbox outbox) {
+                                      OutboundPolicy outbound, EventOutbox outbox, int eventsInMemory) {
         this.context = context;
         this.client = client;
         this.outbox = outbox;
@@ -81,7 +81,7 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
         RetryPolicy retryPolicy = new RetryPolicy(config.firstRetryDelay(), config.maxRetryDelay(),
                 config.retryWindow(), () -> ThreadLocalRandom.current().nextDouble());
         this.queues = new DeliveryQueues(context, client, new RequestSigner(config.signingKey()),
-                retryPolicy, clock, config.responseTimeout(), outbound, outbox, EVENTS_IN_MEMORY,
+                retryPolicy, clock, config.responseTimeout(), outbound, outbox, eventsInMemory,
                 ATTEMPTS_PER_TARGET);
         context.runOnContext(started -> queues.start());
     }
@@ -93,6 +93,12 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
      */
     public static WebhookCallEventPublisher create(Vertx vertx, WebhookConfig config, OutboundPolicy outbound,
                                                    EventOutbox outbox) {
+        return create(vertx, config, outbound, outbox, EVENTS_IN_MEMORY);
+    }
+
+    /** As {@link #create(Vertx, WebhookConfig, OutboundPolicy, EventOutbox)}, with room for fewer events in memory. */
+    static WebhookCallEventPublisher create(Vertx vertx, WebhookConfig config, OutboundPolicy outbound,
+                                            EventOutbox outbox, int eventsInMemory) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         HttpClientOptions options = new HttpClientOptions()
@@ -100,7 +106,7 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
         HttpClientAgent client = vertx.createHttpClient(options,
                 new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST));
         return new WebhookCallEventPublisher(vertx.getOrCreateContext(), client, config,
-                Objects.requireNonNull(outbound, "outbound"), Objects.requireNonNull(outbox, "outbox"));
+                Objects.requireNonNull(outbound, "outbound"), Objects.requireNonNull(outbox, "outbox"), eventsInMemory);
     }
 
     /**

@@ -1,0 +1,197 @@
+package io.switchboard.adapter.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.adapter.webhook.RecordingReceiver.Reply;
+import io.switchboard.application.port.out.EventOutbox;
+import io.switchboard.application.port.out.OutboundPolicy;
+import io.switchboard.application.service.InMemoryEventOutbox;
+import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.media.Tone;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import static io.switchboard.adapter.webhook.CallEventFixtures.KEY;
+import static io.switchboard.adapter.webhook.CallEventFixtures.origin;
+import static io.switchboard.adapter.webhook.CallEventFixtures.tone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery over the outbox: more events than fit in memory, a publisher started on an outbox that kept events from
+ * before, an answer that never ends, and a slow receiver beside healthy ones.
+ */
+@ExtendWith(VertxExtension.class)
+class DurableDeliveryTest {
+
+    private final List<WebhookCallEventPublisher> publishers = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (WebhookCallEventPublisher publisher : publishers) {
+            publisher.close(Duration.ofMillis(100)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private WebhookCallEventPublisher publisher(Vertx vertx, WebhookConfig config, EventOutbox outbox, int room) {
+        WebhookCallEventPublisher publisher = WebhookCallEventPublisher.create(vertx, config, OutboundPolicy.LOOPBACK,
+                outbox, room);
+        publishers.add(publisher);
+        return publisher;
+    }
+
+    private static void until(String what, BooleanSupplier condition, WebhookCallEventPublisher publisher) {
+        Eventually.until(what, condition, publisher::stats);
+    }
+
+    /** The tone sequence numbers each call's events arrived with, in arrival order, from 2xx-answered requests. */
+    private static Map<String, List<Integer>> sequencesByCall(RecordingReceiver receiver) {
+        return receiver.requests().stream().map(RecordingReceiver.Received::json).collect(Collectors.groupingBy(
+                json -> json.path("data").path("callConnectionId").asText(), Collectors.mapping(
+                        json -> json.path("data").path("toneInfo").path("sequenceId").asInt(), Collectors.toList())));
+    }
+
+    @Test
+    void deliversEveryCallsEventsInOrderThoughFewFitInMemory(Vertx vertx) throws Exception {
+        // given: room for 8 events in memory, and 20 calls publishing 15 events each at once
+        RecordingReceiver receiver = RecordingReceiver.start(vertx);
+        WebhookCallEventPublisher publisher = publisher(vertx, CallEventFixtures.fastConfig(),
+                new InMemoryEventOutbox(), 8);
+
+        // when
+        for (int n = 1; n <= 15; n++) {
+            for (int c = 0; c < 20; c++) {
+                publisher.publish(origin(receiver.uri()), tone(CallConnectionId.of("call-" + c), Tone.ONE, n));
+            }
+        }
+
+        // then: all delivered once, each call's in the order published
+        until("all delivered", () -> publisher.stats().delivered() == 300, publisher);
+        Map<String, List<Integer>> sequences = sequencesByCall(receiver);
+        assertThat(sequences).hasSize(20);
+        List<Integer> inOrder = new ArrayList<>();
+        for (int n = 1; n <= 15; n++) {
+            inOrder.add(n);
+        }
+        assertThat(sequences.values()).allSatisfy(arrived -> assertThat(arrived).isEqualTo(inOrder));
+        assertThat(receiver.eventIds()).doesNotHaveDuplicates();
+        assertThat(publisher.stats().pending()).isZero();
+    }
+
+    @Test
+    void aPublisherStartedOnAnOutboxDeliversWhatItKeptWithTheSameIdsInOrder(Vertx vertx) throws Exception {
+        // given: a first publisher stopped while its receiver refused everything
+        AtomicInteger status = new AtomicInteger(503);
+        List<String> refused = new CopyOnWriteArrayList<>();
+        List<JsonNode> accepted = new CopyOnWriteArrayList<>();
+        HttpServer receiver = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            int answer = status.get();
+            (answer == 200 ? accepted : refusedBodies).add(json(body.getBytes()));
+            if (answer != 200) {
+                refused.add(request.getHeader("X-Switchboard-Event-Id"));
+            }
+            request.response().setStatusCode(answer).end();
+        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        URI uri = URI.create("http://127.0.0.1:" + receiver.actualPort() + "/events");
+        EventOutbox outbox = new InMemoryEventOutbox();
+        WebhookCallEventPublisher first = publisher(vertx, CallEventFixtures.fastConfig(), outbox, 4096);
+        for (int n = 1; n <= 5; n++) {
+            first.publish(origin(uri), tone(CallConnectionId.of("call-a"), Tone.ONE, n));
+            first.publish(origin(uri), tone(CallConnectionId.of("call-b"), Tone.TWO, n));
+        }
+        until("both calls' first events attempted", () -> refused.stream().distinct().count() >= 2, first);
+        first.close(Duration.ZERO).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        publishers.remove(first);
+        assertThat(outbox.pendingCount()).isEqualTo(10);
+
+        // when: a second publisher starts on the same outbox, and the receiver accepts
+        status.set(200);
+        WebhookCallEventPublisher second = publisher(vertx, CallEventFixtures.fastConfig(), outbox, 4096);
+
+        // then: the same events (the same ids), each call's in order
+        until("all delivered", () -> second.stats().delivered() == 10, second);
+        assertThat(accepted).extracting(json -> json.path("id").asText()).containsAll(refused)
+                .doesNotHaveDuplicates();
+        Map<String, List<Integer>> sequences = accepted.stream().collect(Collectors.groupingBy(
+                json -> json.path("data").path("callConnectionId").asText(), Collectors.mapping(
+                        json -> json.path("data").path("toneInfo").path("sequenceId").asInt(), Collectors.toList())));
+        assertThat(sequences.values()).hasSize(2)
+                .allSatisfy(arrived -> assertThat(arrived).containsExactly(1, 2, 3, 4, 5));
+        until("nothing pending", () -> outbox.pendingCount() == 0, second);
+    }
+
+    private final List<JsonNode> refusedBodies = new CopyOnWriteArrayList<>();
+
+    private static JsonNode json(byte[] body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void cutsAnAnswerThatNeverEndsAtTheDeadlineAndRetriesIt(Vertx vertx) throws Exception {
+        // given: a receiver that answers 200 but trickles its body forever on the first request
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer trickling = vertx.createHttpServer().requestHandler(request -> {
+            if (requests.incrementAndGet() == 1) {
+                request.response().setChunked(true).setStatusCode(200).write("{");
+                vertx.setPeriodic(100, id -> request.response().write(" "));
+            } else {
+                request.response().setStatusCode(200).end();
+            }
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofMillis(500),
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), "2025-05-15", Clock.systemUTC());
+        WebhookCallEventPublisher publisher = publisher(vertx, config, new InMemoryEventOutbox(), 4096);
+
+        // when
+        publisher.publish(origin(URI.create("http://127.0.0.1:" + trickling.actualPort() + "/events")),
+                tone(CallConnectionId.of("call-t"), Tone.ONE, 1));
+
+        // then: the first attempt is given up at the deadline, the retry delivers
+        until("delivered by a retry", () -> publisher.stats().delivered() == 1, publisher);
+        assertThat(publisher.stats().retried()).isEqualTo(1);
+        assertThat(requests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aReceiverThatDoesNotAnswerHoldsOnlyItsOwnCalls(Vertx vertx) throws Exception {
+        // given: 40 calls whose receiver never answers, and 10 healthy calls on the same host and port
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, 0, Reply.status(200));
+        HttpServer silent = vertx.createHttpServer().requestHandler(request -> { })
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(60), "2025-05-15", Clock.systemUTC());
+        WebhookCallEventPublisher publisher = publisher(vertx, config, new InMemoryEventOutbox(), 4096);
+        URI stalled = URI.create("http://127.0.0.1:" + silent.actualPort() + "/stalled");
+        for (int c = 0; c < 40; c++) {
+            publisher.publish(origin(stalled), tone(CallConnectionId.of("slow-" + c), Tone.ONE, 1));
+        }
+
+        // when
+        for (int c = 0; c < 10; c++) {
+            publisher.publish(origin(receiver.uri()), tone(CallConnectionId.of("healthy-" + c), Tone.ONE, 1));
+        }
+
+        // then: the healthy calls' events arrive while the stalled ones still wait for their answers
+        until("the healthy calls delivered", () -> publisher.stats().delivered() == 10, publisher);
+        assertThat(publisher.stats().pending()).isEqualTo(40);
+    }
+}
