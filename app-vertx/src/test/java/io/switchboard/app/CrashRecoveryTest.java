@@ -118,6 +118,11 @@ class CrashRecoveryTest {
         return ids;
     }
 
+    /** The end of a call: disconnected, or (never connected) failed to be created. */
+    private static boolean isEnd(Received event) {
+        return event.type().endsWith("CallDisconnected") || event.type().endsWith("CreateCallFailed");
+    }
+
     private List<Received> deliveredOf(String call) {
         return received.stream().filter(r -> call.equals(r.call()) && r.status() == 200).toList();
     }
@@ -206,5 +211,54 @@ class CrashRecoveryTest {
         assertThat(deliveredOf(call).stream().map(Received::id).toList()).containsAll(accepted);
         assertThat(deliveredOf(call).stream().filter(r -> r.type().endsWith("CallDisconnected")))
                 .singleElement().extracting(Received::subCode).isNotEqualTo(8500);
+    }
+
+    @Test
+    void aKillInTheMiddleOfABurstLosesNoCallsEvents() throws Exception {
+        // given: a receiver that accepts, and a burst of calls whose events (about 1,000) are being delivered
+        answer.set(200);
+        Path firstLog = dir.resolve("first.log");
+        Process first = server(firstLog);
+        SignedClient api = api(firstLog);
+        List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> creating = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                creating.add(clients.submit(() -> {
+                    calls.add(create(api, callbackUri(), Map.of()));
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> created : creating) {
+                created.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        // when: killed while the events are still arriving, then started again
+        await("some events delivered").atMost(WAIT).until(() -> received.size() >= 50);
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        int beforeRestart = received.size();
+        server(dir.resolve("second.log"));
+
+        // then: every call created has one end (a call still ringing at the kill fails to be created), after its
+        // connection if it had connected
+        await("every call ended").atMost(WAIT).until(() -> calls.stream()
+                .allMatch(call -> deliveredOf(call).stream().anyMatch(CrashRecoveryTest::isEnd)));
+        for (String call : calls) {
+            List<Received> events = deliveredOf(call);
+            List<Received> ends = events.stream().filter(CrashRecoveryTest::isEnd).toList();
+            assertThat(ends.stream().map(Received::id).distinct()).as(call).hasSize(1);
+            List<String> types = events.stream().map(Received::type).toList();
+            if (types.contains("Microsoft.Communication.CallConnected")) {
+                assertThat(types.indexOf("Microsoft.Communication.CallConnected")).as(call)
+                        .isLessThan(types.indexOf(ends.get(0).type()));
+                assertThat(ends.get(0).type()).endsWith("CallDisconnected");
+            }
+        }
+        assertThat(beforeRestart).as("killed in the middle of the burst").isLessThan(received.size());
     }
 }
