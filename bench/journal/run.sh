@@ -4,8 +4,9 @@
 # for D seconds over C calls, then the heap with P events pending on disk while the receiver is down. Also written
 # to bench/journal/out/report-<timestamp>.txt.
 #
-# Usage: bench/journal/run.sh [R events/s=5000] [D seconds=20] [C calls=1000] [P pending=1000000] [SYNC=full]
-#   SYNC: full (each commit fsynced), normal (handed to the OS) or memory (the in-memory outbox, for comparison)
+# Usage: bench/journal/run.sh [R events/s=5000] [D seconds=20] [C calls=1000] [P pending=1000000] [SYNC=normal]
+#   SYNC: normal (each commit handed to the OS, the default), full (also fsynced) or memory (the in-memory
+#   outbox, for comparison)
 # Needs: Java 17, app-vertx/target/switchboard.jar (built when missing).
 set -euo pipefail
 
@@ -15,7 +16,7 @@ rate=${1:-5000}
 seconds=${2:-20}
 calls=${3:-1000}
 pending=${4:-1000000}
-sync=${5:-full}
+sync=${5:-normal}
 for v in "$rate" "$seconds" "$calls"; do
     [[ $v =~ ^[0-9]+$ && $v -gt 0 ]] || { echo "usage: ${0##*/} [R=5000] [D=20] [C=1000] [P=1000000] [SYNC]" >&2; exit 2; }
 done

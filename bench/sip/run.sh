@@ -22,6 +22,8 @@
 # BENCH_RECORD=mixed|unmixed: every call is also recorded (POST /calling/recordings once its prompt is asked for);
 # the report then counts the recordings, and the files written are summed at the end (they are deleted with the run).
 # BENCH_PACERS=N: run the server with N RTP pacer threads (SWITCHBOARD_RTP_PACER_THREADS; default half the cores).
+# BENCH_JOURNAL=memory: the journal in memory, to compare with the default journal on disk (SWITCHBOARD_JOURNAL).
+# BENCH_JOURNAL_SYNC=full|normal: the journal's commits (SWITCHBOARD_JOURNAL_SYNC).
 # missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run
 # goes into a private network namespace (unshare -n) when allowed, so its ports cannot collide with other work.
 # Port layout (overridable): SIP server 5070, SIPp 5080, server RTP 10000..10000+2N+199, SIPp -mp 16000 (SIPp binds
@@ -139,7 +141,8 @@ SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$http_port SWITCHBOARD_ACC
 SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 \
 SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_SIP_TRUNK=sip:127.0.0.1:$uas_port \
 SWITCHBOARD_RTP_PORTS=$rtp_min-$rtp_max SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
-    env ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} java -Xms512m -Xmx2g -Xlog:gc*=off -jar "$server_jar" >"$server_log" 2>&1 &
+    env ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} ${BENCH_JOURNAL:+SWITCHBOARD_JOURNAL=$BENCH_JOURNAL} \
+    ${BENCH_JOURNAL_SYNC:+SWITCHBOARD_JOURNAL_SYNC=$BENCH_JOURNAL_SYNC} java -Xms512m -Xmx2g -Xlog:gc*=off -jar "$server_jar" >"$server_log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 

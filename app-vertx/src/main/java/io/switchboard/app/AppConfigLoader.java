@@ -181,7 +181,7 @@ final class AppConfigLoader {
         String where = text("SWITCHBOARD_JOURNAL", Path.of(text("SWITCHBOARD_DATA_DIR", "data"), "journal.db")
                 .toString());
         Optional<Path> file = where.equals("memory") ? Optional.empty() : Optional.of(Path.of(where));
-        boolean full = choice("SWITCHBOARD_JOURNAL_SYNC", "full", "normal").equals("full");
+        boolean full = choice("SWITCHBOARD_JOURNAL_SYNC", "normal", "full").equals("full");
         return new JournalSettings(file, full,
                 Duration.ofHours(integer("SWITCHBOARD_CALL_RETENTION_HOURS", 24, "a number of hours from 1 to 87600",
                         1, 87_600)),

@@ -4,39 +4,49 @@ import io.switchboard.adapter.webhook.WebhookStats;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * What makes the server degraded, for readiness probes: the media pacers falling behind (ticks skipped in the last
  * {@value #WINDOW_SECONDS} s), a webhook backlog beyond {@value #MAX_PENDING_WEBHOOKS} callbacks, the recordings'
- * disk below its free-space floor, the speech recognizer's models failed. Looked at every {@value #WINDOW_SECONDS} s
- * off the event loops (the disk's free space is a file system call); {@link #reasons()} answers from what was last
- * seen. Thread-safe.
+ * or the journal's disk below the free-space floor, the speech recognizer's models failed. Looked at every
+ * {@value #WINDOW_SECONDS} s off the event loops (the disk's free space is a file system call), each change of the
+ * reasons logged once; {@link #reasons()} answers from what was last seen. Thread-safe.
  */
 final class HealthChecks {
 
+    private static final System.Logger LOG = System.getLogger("io.switchboard.app");
     static final int WINDOW_SECONDS = 10;
     static final long MAX_PENDING_WEBHOOKS = 10_000;
 
     private final LongSupplier skippedTicks;
     private final Supplier<WebhookStats> webhooks;
     private final Path recordings;
+    private final Optional<Path> journal;
     private final long minFreeBytes;
     private final Supplier<String> recognition;
     private long lastSkipped;
     private volatile boolean pacerBehind;
     private volatile boolean diskLow;
+    private volatile boolean journalDiskLow;
+    private List<String> lastReasons = List.of();
 
-    HealthChecks(LongSupplier skippedTicks, Supplier<WebhookStats> webhooks, Path recordings, long minFreeBytes,
-                 Supplier<String> recognition) {
+    /**
+     * @param journal the journal's file, if it is on disk
+     */
+    HealthChecks(LongSupplier skippedTicks, Supplier<WebhookStats> webhooks, Path recordings, Optional<Path> journal,
+                 long minFreeBytes, Supplier<String> recognition) {
         this.skippedTicks = skippedTicks;
         this.webhooks = webhooks;
         this.recordings = recordings;
+        this.journal = journal;
         this.minFreeBytes = minFreeBytes;
         this.recognition = recognition;
         this.lastSkipped = skippedTicks.getAsLong();
@@ -63,6 +73,9 @@ final class HealthChecks {
         if (diskLow) {
             reasons.add("diskLow");
         }
+        if (journalDiskLow) {
+            reasons.add("journalDiskLow");
+        }
         if (recognition.get().equals("failed")) {
             reasons.add("speechRecognitionFailed");
         }
@@ -73,12 +86,24 @@ final class HealthChecks {
         long skipped = skippedTicks.getAsLong();
         pacerBehind = skipped > lastSkipped;
         lastSkipped = skipped;
-        diskLow = freeBytes() < minFreeBytes;
+        diskLow = freeBytes(recordings) < minFreeBytes;
+        journalDiskLow = journal.map(file -> freeBytes(file) < minFreeBytes).orElse(false);
+        List<String> now = reasons();
+        if (!now.equals(lastReasons)) {
+            WebhookStats stats = webhooks.get();
+            if (now.isEmpty()) {
+                LOG.log(Level.INFO, "health: ready again");
+            } else {
+                LOG.log(Level.WARNING, "health: degraded (" + String.join(", ", now) + "); " + stats.pending()
+                        + " callbacks pending");
+            }
+            lastReasons = now;
+        }
     }
 
-    private long freeBytes() {
+    private static long freeBytes(Path path) {
         try {
-            Path existing = recordings;
+            Path existing = path;
             while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }

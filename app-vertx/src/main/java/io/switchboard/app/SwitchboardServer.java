@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.journal.JournalCallRegistry;
+import io.switchboard.adapter.journal.JournalDialogRecords;
 import io.switchboard.adapter.journal.JournalOutbox;
 import io.switchboard.adapter.journal.JournalRepeatableResponses;
 import io.switchboard.adapter.journal.SqliteJournal;
@@ -24,6 +25,7 @@ import io.switchboard.adapter.webhook.WebhookConfig;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.CallRegistry;
+import io.switchboard.application.port.out.DialogRecords;
 import io.switchboard.application.port.out.EventOutbox;
 import io.switchboard.application.port.out.RecordingArchive;
 import io.switchboard.application.port.out.RepeatableResponses;
@@ -205,7 +207,8 @@ public final class SwitchboardServer {
             rtp = Optional.of(engine);
             AtomicReference<Telephony> answering = new AtomicReference<>();
             SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, reports,
-                    telephony.offersFrom(answering::get, core.incomingCallEvents()));
+                    telephony.offersFrom(answering::get, core.incomingCallEvents()),
+                    journal.<DialogRecords>map(JournalDialogRecords::new).orElse(DialogRecords.NONE));
             answering.set(sipTelephony);
             sip = Optional.of(sipTelephony);
             telephony.register(sipTelephony);
@@ -223,7 +226,8 @@ public final class SwitchboardServer {
         httpHost = config.httpHost();
         tls = tls(config);
         HealthChecks checks = new HealthChecks(() -> rtp.map(MediaEngine::skippedTicks).orElse(0L), webhooks::stats,
-                config.recordings().directory(), config.recordings().minFreeBytes(), this::recognitionState);
+                config.recordings().directory(), journal.map(SqliteJournal::file), config.recordings().minFreeBytes(),
+                this::recognitionState);
         checks.start(vertx);
         httpPort = deployHttp(config, v -> HealthRoute.around(
                 AcsRestApi.router(v, useCases, core.incomingCalls(), rest,

@@ -6,7 +6,8 @@ import java.sql.Statement;
 /**
  * The journal's tables. Times are unix milliseconds. Events: their body as sent, their state (0 pending,
  * 1 delivered, 2 given up) and delivery state; attempts: one row each; calls: the last record of each call;
- * repeatability: the first responses of repeatable requests.
+ * repeatability: the first responses of repeatable requests; dialogs: the SIP dialogs of answered legs while they
+ * last.
  */
 final class Schema {
 
@@ -52,6 +53,10 @@ final class Schema {
                     at INTEGER NOT NULL,
                     status INTEGER NOT NULL,
                     body TEXT NOT NULL) WITHOUT ROWID""");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS dialogs (
+                    leg TEXT PRIMARY KEY,
+                    form TEXT NOT NULL) WITHOUT ROWID""");
         statement.execute("PRAGMA user_version = " + SqliteJournal.SCHEMA);
     }
 }

@@ -27,11 +27,13 @@ final class LegTable {
     private final HandleTelephonyEventUseCase events;
     private final Playbacks playbacks;
     private final Conferences conferences;
+    private final LeftDialogs dialogs;
 
-    LegTable(HandleTelephonyEventUseCase events, Playbacks playbacks, Conferences conferences) {
+    LegTable(HandleTelephonyEventUseCase events, Playbacks playbacks, Conferences conferences, LeftDialogs dialogs) {
         this.events = events;
         this.playbacks = playbacks;
         this.conferences = conferences;
+        this.dialogs = dialogs;
     }
 
     /** Adds a leg; {@code what} says how it came, for the log (e.g. {@code calling sip:...}). */
@@ -69,6 +71,7 @@ final class LegTable {
     void answered(Leg leg) {
         cancelRingTimer(leg);
         log(leg, "answered");
+        dialogs.opened(leg);
         conferences.answered(leg);
         events.legAnswered(leg.id());
     }
@@ -99,6 +102,9 @@ final class LegTable {
 
     private void release(Leg leg) {
         cancelRingTimer(leg);
+        if (leg.dialog != null) {
+            dialogs.closed(leg); // also for a leg never answered: nothing kept, nothing lost
+        }
         conferences.ended(leg);
         leg.media.close();
     }

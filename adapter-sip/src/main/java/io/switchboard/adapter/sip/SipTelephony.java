@@ -5,6 +5,7 @@ import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.AudioFeed;
 import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
+import io.switchboard.application.port.out.DialogRecords;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.RecordedFile;
 import io.switchboard.application.port.out.RecordingRequest;
@@ -64,7 +65,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     private SipTelephony(SipConfig config, SignallingThread thread, SipEndpoint sip, SipEvents sipEvents,
                          MediaEngine mediaFactory, HandleTelephonyEventUseCase events,
-                         HandleIncomingCallUseCase incoming) {
+                         HandleIncomingCallUseCase incoming, DialogRecords dialogs) {
         this.routes = new Routes(config);
         this.engine = mediaFactory;
         this.listeners = new LegListeners(mediaFactory);
@@ -73,7 +74,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.playbacks = new Playbacks(events);
         this.recordings = new Recordings(mediaFactory);
         this.conferences = new Conferences(mediaFactory, thread, events, recordings);
-        this.legs = new LegTable(events, playbacks, conferences);
+        LeftDialogs left = new LeftDialogs(dialogs);
+        this.legs = new LegTable(events, playbacks, conferences, left);
         this.signals = new LegSignals(sip, legs);
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, signals, events);
         this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, signals, media, thread,
@@ -94,11 +96,28 @@ public final class SipTelephony implements Telephony, AutoCloseable {
      */
     public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
                                      HandleIncomingCallUseCase incoming) {
+        return start(config, media, events, incoming, DialogRecords.NONE);
+    }
+
+    /**
+     * As {@link #start(SipConfig, MediaEngine, HandleTelephonyEventUseCase, HandleIncomingCallUseCase)}, keeping the
+     * dialogs of answered legs in {@code dialogs} while they last, and first ending with a BYE those it kept that the
+     * last stop of the server left open (see {@link LeftDialogs}).
+     */
+    public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
+                                     HandleIncomingCallUseCase incoming, DialogRecords dialogs) {
+        List<DialogRecords.Dialog> leftOpen = dialogs.leftOpen();
         SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
         SipEvents sipEvents = new SipEvents(thread);
         try {
             SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(), sipEvents);
-            return new SipTelephony(config, thread, sip, sipEvents, media, events, incoming);
+            SipTelephony telephony = new SipTelephony(config, thread, sip, sipEvents, media, events, incoming,
+                    dialogs);
+            if (!leftOpen.isEmpty()) {
+                LeftDialogs left = new LeftDialogs(dialogs);
+                thread.execute("end the dialogs left open", () -> left.endLeftOpen(sip, leftOpen));
+            }
+            return telephony;
         } catch (RuntimeException e) {
             thread.close();
             throw e;

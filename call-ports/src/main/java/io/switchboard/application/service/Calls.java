@@ -39,7 +39,7 @@ final class Calls {
 
     /**
      * Runs work on the call's executor with the call as it is then; fails with CALL_NOT_FOUND if unknown. Completes
-     * once what the work saved is kept, on the call's executor.
+     * once what the work saved is kept (see {@link #onExecutor}).
      */
     <T> CompletionStage<T> onCall(CallConnectionId id, Function<Call, T> work) {
         return onExecutor(id, () -> work.apply(registry.find(id).orElseThrow(() -> notFound(id))));
@@ -52,11 +52,11 @@ final class Calls {
 
     /**
      * Runs work on the call's executor, for a call that may not exist yet. Completes once what the work saved is
-     * kept (an API request that changed a call is answered after the change is committed), on the call's executor.
+     * kept (an API request that changed a call is answered after the change is committed), on the thread that kept
+     * it: callers take the result to their own thread.
      */
     <T> CompletionStage<T> onExecutor(CallConnectionId id, java.util.function.Supplier<T> work) {
-        return run(id, work).thenCompose(value -> registry.flushed()
-                .handleAsync((kept, error) -> value, executors.of(id)));
+        return run(id, work).thenCompose(value -> registry.flushed().handle((kept, error) -> value));
     }
 
     private <T> CompletionStage<T> run(CallConnectionId id, java.util.function.Supplier<T> work) {
