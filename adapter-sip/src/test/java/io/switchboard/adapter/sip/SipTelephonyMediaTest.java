@@ -204,8 +204,8 @@ class SipTelephonyMediaTest {
     }
 
     private static boolean heardTone(List<short[]> frames, double hz) {
-        return frames.size() >= 25 && Goertzel.powerDb(joined(frames.subList(frames.size() - 25, frames.size())), hz)
-                > 60;
+        List<short[]> now = List.copyOf(frames); // a snapshot: the list grows while it is looked at
+        return now.size() >= 25 && Goertzel.powerDb(joined(now.subList(now.size() - 25, now.size())), hz) > 60;
     }
 
     private static short[] joined(List<short[]> frames) {
