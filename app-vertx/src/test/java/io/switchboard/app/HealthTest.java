@@ -45,16 +45,17 @@ class HealthTest {
 
     @Test
     void isNotReadyButStillLiveWhenTheRecordingsDiskIsBelowItsFloor() throws Exception {
-        // given: a floor no disk here reaches (10 TiB free)
+        // given: a floor no disk here reaches (10 TiB free); the journal is on the same disk
         try (SandboxServer sandbox = SandboxServer.start(dataDir, KEY,
                 Map.of("SWITCHBOARD_RECORDING_MIN_FREE_MB", "10000000"))) {
             HttpResponse<String> ready = get(sandbox, "/health/ready");
             JsonObject health = new JsonObject(get(sandbox, "/health").body());
 
             assertThat(ready.statusCode()).isEqualTo(503);
-            assertThat(new JsonObject(ready.body()).getJsonArray("reasons")).containsExactly("diskLow");
+            assertThat(new JsonObject(ready.body()).getJsonArray("reasons"))
+                    .containsExactly("diskLow", "journalDiskLow");
             assertThat(health.getString("status")).isEqualTo("degraded");
-            assertThat(health.getJsonArray("reasons")).containsExactly("diskLow");
+            assertThat(health.getJsonArray("reasons")).containsExactly("diskLow", "journalDiskLow");
             assertThat(get(sandbox, "/health/live").statusCode()).isEqualTo(200);
         }
     }

@@ -39,10 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Kept first.</b> An event is appended to the outbox, and its first attempt made only once the outbox has kept
  * it; every attempt and its outcome are kept too, so that after a restart the pending events go on where they were.
  *
- * <p><b>Bounded memory.</b> Only a window of each call's events is in memory ({@value #WINDOW} at most), and new calls
- * are taken in only while fewer than {@code capacity} events are: the rest wait in the outbox, read back in order
- * (per call when its window empties; all calls' oldest first when room is made), so a million pending events cost no
- * heap. What came in while the memory was full is found by sequence number: every pending event up to
+ * <p><b>Bounded memory.</b> Only a window of each call's events is in memory ({@value #WINDOW} at most, only the head
+ * while it is being retried), and new calls are taken in only while fewer than {@code capacity} events are: the rest
+ * wait in the outbox, read back in order (per call when its window empties; all calls' oldest first when room is
+ * made), so a million pending events cost no heap. What came in while the memory was full is found by sequence number: every pending event up to
  * {@code loadedUpTo} is in memory or behind its call's window.
  *
  * <p><b>Receivers do not stall each other.</b> Each attempt has a total deadline (connection, answer and body); at
@@ -368,6 +368,7 @@ final class DeliveryQueues {
                 Duration delay = retryPolicy.delay(delivery.failedAttempts, retryAfter);
                 Instant next = now.plus(delay);
                 delivery.nextAttempt = Optional.of(next);
+                shrinkToHead(queue);
                 retried.incrementAndGet();
                 LOG.log(Level.WARNING, () -> "callback failed: " + delivery + ": " + detail + where + "; attempt "
                         + number + ", retrying in " + delay.toMillis() + " ms");
@@ -375,6 +376,25 @@ final class DeliveryQueues {
                 queue.retryTimer = vertx.setTimer(Math.max(1, delay.toMillis()), timer -> attempt(queue, delivery));
             }
         }
+    }
+
+    /**
+     * A call whose receiver fails keeps only its head in memory while it waits: the rest of its window goes back to
+     * the outbox (read again once the head is settled), so that calls of a receiver that is down cannot fill the
+     * memory that other calls' events need.
+     */
+    private void shrinkToHead(CallQueue queue) {
+        if (queue.window.size() <= 1) {
+            return;
+        }
+        Delivery head = queue.window.peekFirst();
+        int dropped = queue.window.size() - 1;
+        queue.window.clear();
+        queue.window.addLast(head);
+        queue.lastSeq = head.seq;
+        queue.spilled = true;
+        inMemory -= dropped;
+        refill();
     }
 
     private void giveUp(CallQueue queue, Delivery delivery, Attempt attempt, String why) {

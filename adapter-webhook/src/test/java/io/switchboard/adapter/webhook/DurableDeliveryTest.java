@@ -194,4 +194,31 @@ class DurableDeliveryTest {
         until("the healthy calls delivered", () -> publisher.stats().delivered() == 10, publisher);
         assertThat(publisher.stats().pending()).isEqualTo(40);
     }
+
+    @Test
+    void callsOfAReceiverThatIsDownCannotFillTheMemoryOtherCallsNeed(Vertx vertx) throws Exception {
+        // given: room for 8 events, and 4 calls with 4 events each whose receiver refuses them all
+        RecordingReceiver down = RecordingReceiver.start(vertx, 0, Reply.status(503));
+        RecordingReceiver up = RecordingReceiver.start(vertx);
+        WebhookConfig config = new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(60), "2025-05-15",
+                Clock.systemUTC());
+        WebhookCallEventPublisher publisher = publisher(vertx, config, new InMemoryEventOutbox(), 8);
+        for (int n = 1; n <= 4; n++) {
+            for (int c = 0; c < 4; c++) {
+                publisher.publish(origin(down.uri()), tone(CallConnectionId.of("down-" + c), Tone.ONE, n));
+            }
+        }
+        until("each refused call retried", () -> publisher.stats().retried() >= 4, publisher);
+
+        // when: 4 calls of a healthy receiver publish
+        for (int c = 0; c < 4; c++) {
+            publisher.publish(origin(up.uri()), tone(CallConnectionId.of("up-" + c), Tone.ONE, 1));
+        }
+
+        // then: they are delivered while the refused ones keep waiting
+        until("the healthy calls delivered", () -> up.requests().size() == 4, publisher);
+        assertThat(publisher.stats().delivered()).isEqualTo(4);
+        assertThat(publisher.stats().pending()).isEqualTo(16);
+    }
 }
