@@ -74,21 +74,18 @@ public final class SqliteJournal implements AutoCloseable {
 
         /** The statement for {@code sql}, prepared on first use; its parameters are cleared. */
         public PreparedStatement prepare(String sql) throws SQLException {
-            PreparedStatement statement = prepared.get(sql);
-            if (statement == null) {
-                statement = connection.prepareStatement(sql);
-                prepared.put(sql, statement);
-            } else {
-                statement.clearParameters();
-            }
-            return statement;
+            return prepared(sql, Statement.NO_GENERATED_KEYS);
         }
 
         /** The statement for an INSERT whose generated key is read, prepared on first use. */
         public PreparedStatement prepareReturningKey(String sql) throws SQLException {
+            return prepared(sql, Statement.RETURN_GENERATED_KEYS);
+        }
+
+        private PreparedStatement prepared(String sql, int keys) throws SQLException {
             PreparedStatement statement = prepared.get(sql);
             if (statement == null) {
-                statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+                statement = connection.prepareStatement(sql, keys);
                 prepared.put(sql, statement);
             } else {
                 statement.clearParameters();

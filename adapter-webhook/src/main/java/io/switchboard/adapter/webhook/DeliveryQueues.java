@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -531,10 +530,5 @@ final class DeliveryQueues {
 
     private static String describe(Throwable failure) {
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
-    }
-
-    /** The calls with events in memory now, for tests. */
-    List<CallConnectionId> callsInMemory() {
-        return List.copyOf(queues.keySet());
     }
 }

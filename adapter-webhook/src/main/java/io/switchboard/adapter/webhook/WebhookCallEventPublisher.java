@@ -65,7 +65,6 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
 
     private final Context context;
     private final HttpClientAgent client;
-    private final EventOutbox outbox;
     private final Clock clock;
     private final CloudEventSerializer serializer;
     private final DeliveryQueues queues;
@@ -75,7 +74,6 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
                                       OutboundPolicy outbound, EventOutbox outbox, int eventsInMemory) {
         this.context = context;
         this.client = client;
-        this.outbox = outbox;
         this.clock = config.clock();
         this.serializer = new CloudEventSerializer(config.gaApiVersion());
         RetryPolicy retryPolicy = new RetryPolicy(config.firstRetryDelay(), config.maxRetryDelay(),
@@ -161,11 +159,6 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
         }
         queues.accepting();
         context.runOnContext(ignored -> queues.accept(event));
-    }
-
-    /** The outbox the events are kept in. */
-    public EventOutbox outbox() {
-        return outbox;
     }
 
     /**
