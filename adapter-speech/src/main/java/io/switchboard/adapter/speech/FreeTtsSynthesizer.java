@@ -138,14 +138,21 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer, AutoCloseabl
 
     /** One thread's voice. */
     private static final class Speaker {
+        /**
+         * Voices are loaded one at a time: FreeTTS reads its shared letter-to-sound tables without a lock, and two
+         * threads loading at once can corrupt them (seen as an IndexOutOfBoundsException in LetterToSoundImpl).
+         */
+        private static final Object LOADING = new Object();
         private final Voice voice;
         private final CapturedAudio audio = new CapturedAudio();
         private final float pitch;
 
         Speaker() {
-            voice = Arrays.stream(new KevinVoiceDirectory().getVoices()).filter(v -> v.getName().equals("kevin"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("FreeTTS has no kevin voice"));
-            voice.allocate();
+            synchronized (LOADING) {
+                voice = Arrays.stream(new KevinVoiceDirectory().getVoices()).filter(v -> v.getName().equals("kevin"))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("FreeTTS has no kevin voice"));
+                voice.allocate();
+            }
             voice.setAudioPlayer(audio);
             pitch = voice.getPitch();
         }
