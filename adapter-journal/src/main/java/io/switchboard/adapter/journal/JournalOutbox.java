@@ -60,9 +60,11 @@ public final class JournalOutbox implements EventOutbox {
             insert.executeUpdate();
             try (ResultSet key = insert.getGeneratedKeys()) {
                 key.next();
-                pending.incrementAndGet();
                 return key.getLong(1);
             }
+        }).thenApply(seq -> {
+            pending.incrementAndGet(); // counted once committed: a failed commit leaves the count as it was
+            return seq;
         });
     }
 
@@ -93,10 +95,11 @@ public final class JournalOutbox implements EventOutbox {
                 setInstant(update, 3, attempt.nextAttempt());
                 setInstant(update, 4, settles ? Optional.of(attempt.at().plus(attempt.took())) : Optional.empty());
                 update.setLong(5, seq);
-                if (update.executeUpdate() == 1 && settles) {
-                    pending.decrementAndGet();
-                }
-                return null;
+                return update.executeUpdate() == 1 && settles;
+            }
+        }).thenAccept(settled -> {
+            if (settled) {
+                pending.decrementAndGet(); // once committed
             }
         });
     }

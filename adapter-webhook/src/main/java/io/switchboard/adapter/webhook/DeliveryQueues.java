@@ -76,9 +76,11 @@ final class DeliveryQueues {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
-    private final AtomicLong appending = new AtomicLong();
-    /** Events left in an outbox in memory at stop: given up, no longer pending. */
-    private volatile long abandoned;
+    /**
+     * Events accepted and neither delivered nor given up, as this publisher has seen them settle (the outbox learns of
+     * each settlement a moment later): at start, what the outbox kept pending.
+     */
+    private final AtomicLong pending;
     private int inMemory;
     private long loadedUpTo;
     private boolean overflowing = true; // until the outbox has been read from its start
@@ -121,11 +123,12 @@ final class DeliveryQueues {
         this.outbox = outbox;
         this.capacity = capacity;
         this.perTarget = perTarget;
+        this.pending = new AtomicLong(outbox.pendingCount());
     }
 
     /** Starts delivering what the outbox kept from before. */
     void start() {
-        long left = outbox.pendingCount();
+        long left = pending.get();
         if (left > 0) {
             LOG.log(Level.INFO, "callbacks: " + left + " events pending from before the start, delivered now");
         }
@@ -134,23 +137,20 @@ final class DeliveryQueues {
 
     /** Counts an event accepted on any thread, before it reaches the context; it is pending from now on. */
     void accepting() {
-        appending.incrementAndGet();
+        pending.incrementAndGet();
     }
 
     WebhookStats stats() {
-        return new WebhookStats(delivered.get(), retried.get(), givenUp.get(),
-                outbox.pendingCount() + appending.get() - abandoned);
+        return new WebhookStats(delivered.get(), retried.get(), givenUp.get(), pending.get());
     }
 
     /** Keeps the event, then delivers it. */
     void accept(Accepted event) {
         if (stopped) {
-            appending.decrementAndGet();
             refuse(event, "the publisher has stopped");
             return;
         }
         outbox.append(event).whenComplete((seq, error) -> context.runOnContext(v -> {
-            appending.decrementAndGet();
             if (error != null) {
                 refuse(event, "the journal did not keep it: " + describe(error));
             } else {
@@ -160,6 +160,7 @@ final class DeliveryQueues {
     }
 
     private void refuse(Accepted event, String why) {
+        pending.decrementAndGet();
         givenUp.incrementAndGet();
         LOG.log(Level.ERROR, () -> "callback given up: call " + event.callId().value() + " event " + event.eventId()
                 + ": " + why);
@@ -349,6 +350,7 @@ final class DeliveryQueues {
         String where = " from " + delivery.event.target();
         switch (verdict) {
             case DELIVERED -> {
+                pending.decrementAndGet();
                 delivered.incrementAndGet();
                 LOG.log(Level.DEBUG, () -> "callback delivered: " + delivery + " (" + detail + ")");
                 keep(delivery, new Attempt(number, started, status, detail, took, State.DELIVERED, Optional.empty()));
@@ -397,6 +399,7 @@ final class DeliveryQueues {
     }
 
     private void giveUp(CallQueue queue, Delivery delivery, Attempt attempt, String why) {
+        pending.decrementAndGet();
         givenUp.incrementAndGet();
         LOG.log(Level.ERROR, () -> "callback given up: " + delivery + ": " + why);
         keep(delivery, attempt);
@@ -515,13 +518,13 @@ final class DeliveryQueues {
         });
         queues.clear();
         targets.clear();
-        long left = outbox.pendingCount();
+        long left = pending.get();
         if (left > 0 && outbox.durable()) {
             LOG.log(Level.WARNING, "callbacks: " + left + " events still pending at stop; kept in the journal, "
                     + "they are delivered after the next start");
         } else if (left > 0) {
             givenUp.addAndGet(left);
-            abandoned = left;
+            pending.addAndGet(-left);
             LOG.log(Level.ERROR, "callbacks given up: " + left + " events still pending at stop, and the outbox is "
                     + "in memory only");
         }
