@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.adapter.media.WebSocketMediaStreams;
+import io.switchboard.adapter.sip.SipTelephony;
+import io.switchboard.adapter.sip.TcpLimits;
 import io.switchboard.adapter.webhook.WebhookStats;
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.CallRegistry;
@@ -109,6 +111,15 @@ final class SwitchboardMetrics {
         FunctionCounter.builder("switchboard.rtp.foreign.packets", media, MediaEngine::foreignPackets)
                 .description("RTP packets dropped for coming from a source other than the leg's peer")
                 .register(registry);
+    }
+
+    /** The SIP adapter's TCP connections. */
+    void watch(SipTelephony sip) {
+        Gauge.builder("switchboard.sip.tcp.connections", sip, SipTelephony::tcpConnections)
+                .description("SIP over TCP connections accepted and open").register(registry);
+        FunctionCounter.builder("switchboard.sip.tcp.refused", sip, SipTelephony::tcpConnectionsRefused)
+                .description("SIP over TCP connections closed at once: their address held its share already ("
+                        + TcpLimits.PER_ADDRESS + ")").register(registry);
     }
 
     /** {@code events}, counting the calls' state changes on the way. */

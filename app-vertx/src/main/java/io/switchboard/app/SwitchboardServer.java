@@ -210,6 +210,7 @@ public final class SwitchboardServer {
                     telephony.offersFrom(answering::get, core.incomingCallEvents()),
                     journal.<DialogRecords>map(JournalDialogRecords::new).orElse(DialogRecords.NONE));
             answering.set(sipTelephony);
+            metrics.watch(sipTelephony);
             sip = Optional.of(sipTelephony);
             telephony.register(sipTelephony);
         } else {

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param t1                 RFC 3261 T1 (retransmission base); Timer B and F are 64 × T1
  * @param maxRinging         incoming calls ringing at once (offered, not yet answered or refused): beyond, an INVITE
  *                           is refused with 503 and {@code Retry-After}, so that a flood of INVITEs costs little
+ * @param tcp                how much SIP over TCP one remote party may hold
  */
 public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
-                        String defaultCallerId, Duration t1, int maxRinging) {
+                        String defaultCallerId, Duration t1, int maxRinging, TcpLimits tcp) {
 
     public static final String HOST = "SWITCHBOARD_SIP_HOST";
     public static final String PORT = "SWITCHBOARD_SIP_PORT";
@@ -33,6 +34,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
 
     public SipConfig {
         Objects.requireNonNull(trunk, "trunk");
+        Objects.requireNonNull(tcp, "tcp");
         if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             throw new IllegalArgumentException(HOST + ": " + host + " (expected: an IPv4 address, e.g. 127.0.0.1)");
         }
@@ -60,7 +62,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     /** With at most {@value #DEFAULT_MAX_RINGING} incoming calls ringing at once. */
     public SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                      String defaultCallerId, Duration t1) {
-        this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING);
+        this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING, TcpLimits.defaults());
     }
 
     /** Listens on 127.0.0.1:5060, no trunk, no users, T1 500 ms. */
@@ -70,7 +72,12 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
 
     /** This configuration with another cap on incoming calls ringing at once. */
     public SipConfig withMaxRinging(int max) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp);
+    }
+
+    /** This configuration with other limits on SIP over TCP. */
+    public SipConfig withTcp(TcpLimits limits) {
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, limits);
     }
 
     /**
@@ -88,7 +95,12 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                 value(settings, USERS).map(SipConfig::parseUsers).orElse(d.users()),
                 value(settings, CALLER_ID).orElse(d.defaultCallerId()),
                 value(settings, T1).map(v -> Duration.ofMillis(integer(T1, v, "500"))).orElse(d.t1()),
-                value(settings, MAX_RINGING).map(v -> integer(MAX_RINGING, v, "1000")).orElse(d.maxRinging()));
+                value(settings, MAX_RINGING).map(v -> integer(MAX_RINGING, v, "1000")).orElse(d.maxRinging()),
+                new TcpLimits(
+                        value(settings, TcpLimits.PER_ADDRESS).map(v -> integer(TcpLimits.PER_ADDRESS, v, "32"))
+                                .orElse(d.tcp().perAddress()),
+                        value(settings, TcpLimits.IDLE).map(v -> Duration.ofSeconds(integer(TcpLimits.IDLE, v, "120")))
+                                .orElse(d.tcp().idle())));
     }
 
     private static Map<String, String> parseUsers(String value) {

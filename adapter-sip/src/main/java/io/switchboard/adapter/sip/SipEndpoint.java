@@ -1,5 +1,6 @@
 package io.switchboard.adapter.sip;
 
+import gov.nist.javax.sip.SipStackImpl;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 
@@ -68,11 +69,16 @@ final class SipEndpoint implements AutoCloseable {
      *                               is in use)
      */
     static SipEndpoint start(String host, int port, int t1Millis, SipListener listener) {
+        return start(host, port, t1Millis, TcpLimits.defaults(), listener);
+    }
+
+    /** As {@link #start(String, int, int, SipListener)}, holding SIP over TCP to {@code tcp}. */
+    static SipEndpoint start(String host, int port, int t1Millis, TcpLimits tcp, SipListener listener) {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack;
         try {
-            stack = factory.createSipStack(properties(host, port));
+            stack = factory.createSipStack(properties(host, port, tcp));
         } catch (Exception e) {
             throw new IllegalStateException("SIP: cannot create a stack for " + host + ":" + port + ": "
                     + e.getMessage(), e);
@@ -99,12 +105,11 @@ final class SipEndpoint implements AutoCloseable {
 
     /** The largest SIP message taken over TCP: far more than any INVITE with its SDP. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    static final int MAX_TCP_CONNECTIONS = 256;
     /** The longest pause allowed between the reads of one message over TCP. */
     static final long TCP_READ_TIMEOUT_MILLIS = 10_000;
 
-    private static Properties properties(String host, int port) {
-        Properties p = new Properties();
+    private static Properties properties(String host, int port, TcpLimits tcp) {
+        Properties p = LimitedNetworkLayer.properties(tcp);
         p.setProperty("javax.sip.STACK_NAME", "switchboard-" + host + "-" + port + "-" + STACKS.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         // JAIN-SIP logs through log4j: keep it silent and write no trace files (no DEBUG_LOG / SERVER_LOG).
@@ -114,13 +119,19 @@ final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
         // SIP over TCP: a message size limit checked against Content-Length before the body is read (a connection
-        // declaring more is closed), a cap on connections (each costs JAIN-SIP a thread), and a bound on the pause
-        // within a message. (JAIN-SIP's NIO processor, which would save the thread per connection, breaks
-        // re-INVITEs and REFER over TCP here: not used.)
+        // declaring more is closed), a cap on connections (each costs JAIN-SIP two threads: its reader and its
+        // parser), a share per remote address and an idle timeout (LimitedNetworkLayer), and a bound on the pause
+        // within a message. (JAIN-SIP's NIO processor, which would save the threads, fails re-INVITEs, CANCEL and
+        // REFER over TCP with this stack version: not used.)
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
-        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(MAX_TCP_CONNECTIONS));
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(TcpLimits.MAX_CONNECTIONS));
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(TCP_READ_TIMEOUT_MILLIS));
         return p;
+    }
+
+    /** The stack's TCP sockets, with their counts. */
+    LimitedNetworkLayer network() {
+        return (LimitedNetworkLayer) ((SipStackImpl) stack).getNetworkLayer();
     }
 
     /** Sends a request outside any dialog in a new client transaction with this endpoint's T1. */

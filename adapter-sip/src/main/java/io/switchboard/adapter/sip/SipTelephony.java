@@ -110,7 +110,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
         SipEvents sipEvents = new SipEvents(thread);
         try {
-            SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(), sipEvents);
+            SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(), config.tcp(),
+                    sipEvents);
             SipTelephony telephony = new SipTelephony(config, thread, sip, sipEvents, media, events, incoming,
                     dialogs);
             if (!leftOpen.isEmpty()) {
@@ -293,6 +294,16 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         CompletableFuture<Void> transferred = new CompletableFuture<>();
         thread.execute("transfer " + leg, () -> transfers.transfer(call, leg, target, transferred));
         return transferred;
+    }
+
+    /** SIP over TCP connections accepted and open now. */
+    public int tcpConnections() {
+        return sip.network().open();
+    }
+
+    /** SIP over TCP connections closed as soon as accepted, their address holding its share already. */
+    public long tcpConnectionsRefused() {
+        return sip.network().refused();
     }
 
     /**

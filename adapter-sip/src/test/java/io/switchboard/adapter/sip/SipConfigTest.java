@@ -27,14 +27,16 @@ class SipConfigTest {
                 SipConfig.USERS, "8:acs:a_1=sip:alice@127.0.0.1:5062, 8:acs:b_2=sip:bob@127.0.0.1",
                 SipConfig.CALLER_ID, "+14255550100",
                 SipConfig.T1, "100",
-                SipConfig.MAX_RINGING, "50"));
+                SipConfig.MAX_RINGING, "50",
+                TcpLimits.PER_ADDRESS, "4",
+                TcpLimits.IDLE, "30"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
                 Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"),
                         SipTransport.UDP)),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
-                "+14255550100", Duration.ofMillis(100), 50));
+                "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30))));
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
         assertThat(config.trunk().orElseThrow().toString()).doesNotContain("secret");
     }
@@ -44,6 +46,18 @@ class SipConfigTest {
         assertThat(SipConfig.defaults().maxRinging()).isEqualTo(SipConfig.DEFAULT_MAX_RINGING);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.MAX_RINGING, "0")))
                 .hasMessage("SWITCHBOARD_SIP_MAX_RINGING: 0 (expected: 1-100000, e.g. 1000)");
+    }
+
+    @Test
+    void refusesTcpLimitsOutOfRangeNamingTheSetting() {
+        assertThat(SipConfig.defaults().tcp()).isEqualTo(new TcpLimits(32, Duration.ofSeconds(120)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(TcpLimits.PER_ADDRESS, "0")))
+                .hasMessage("SWITCHBOARD_SIP_TCP_PER_ADDRESS: 0 (expected: 1-256, e.g. 32)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(TcpLimits.IDLE, "-5")))
+                .hasMessage("SWITCHBOARD_SIP_TCP_IDLE_SECONDS: -5 (expected: a whole number of seconds in 1-86400, "
+                        + "e.g. 120)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(TcpLimits.IDLE, "soon")))
+                .hasMessage("SWITCHBOARD_SIP_TCP_IDLE_SECONDS: soon (expected: an integer, e.g. 120)");
     }
 
     @Test
