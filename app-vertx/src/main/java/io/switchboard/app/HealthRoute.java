@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,11 +28,12 @@ final class HealthRoute {
 
     /**
      * A router serving {@code /health}, {@code /health/live}, {@code /health/ready} and {@code /metrics}
-     * (Prometheus' text format; unauthenticated like {@code /health}: counts only, no ids) and handing every other
-     * request to {@code api}.
+     * (Prometheus' text format; unauthenticated like {@code /health}: counts only, no ids), then the routes
+     * {@code others} adds (the console), and handing every other request to {@code api}.
      */
     static Router around(Router api, io.vertx.core.Vertx vertx, CallRegistry calls, Supplier<WebhookStats> webhooks,
-                         PrometheusMeterRegistry metrics, Supplier<String> speechRecognition, HealthChecks checks) {
+                         PrometheusMeterRegistry metrics, Supplier<String> speechRecognition, HealthChecks checks,
+                         Consumer<Router> others) {
         Router root = Router.router(vertx);
         root.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
         root.route("/health/live").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(rc -> json(rc, 200,
@@ -59,6 +61,7 @@ final class HealthRoute {
             }
             json(rc, 200, body);
         });
+        others.accept(root);
         root.route("/*").subRouter(api);
         return root;
     }

@@ -1,5 +1,7 @@
 package io.switchboard.app;
 
+import io.switchboard.adapter.console.ConsoleSources;
+import io.switchboard.adapter.console.WebConsole;
 import io.switchboard.adapter.journal.JournalCallRegistry;
 import io.switchboard.adapter.journal.JournalDialogRecords;
 import io.switchboard.adapter.journal.JournalOutbox;
@@ -22,6 +24,7 @@ import io.switchboard.adapter.speech.FreeTtsSynthesizer;
 import io.switchboard.adapter.speech.SphinxRecognizer;
 import io.switchboard.adapter.webhook.WebhookCallEventPublisher;
 import io.switchboard.adapter.webhook.WebhookConfig;
+import io.switchboard.adapter.webhook.WebhookStats;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.CallRegistry;
@@ -58,6 +61,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -230,10 +235,13 @@ public final class SwitchboardServer {
                 config.recordings().directory(), journal.map(SqliteJournal::file), config.recordings().minFreeBytes(),
                 this::recognitionState);
         checks.start(vertx);
+        CallHistoryService history = new CallHistoryService(outbox);
+        WebConsole console = WebConsole.create(vertx, new ConsoleSources(core.liveCalls(), useCases.getCall(),
+                history, useCases.hangUp(), useCases.createCall(), () -> figures(registry), ConsoleSettings.of(config),
+                key, () -> apiBase(config).resolve("console/events")));
         httpPort = deployHttp(config, v -> HealthRoute.around(
-                AcsRestApi.router(v, useCases, core.incomingCalls(), rest,
-                        Optional.of(new CallHistoryService(outbox)), repeatable), v, registry, webhooks::stats,
-                metrics.registry(), this::recognitionState, checks));
+                AcsRestApi.router(v, useCases, core.incomingCalls(), rest, Optional.of(history), repeatable), v,
+                registry, webhooks::stats, metrics.registry(), this::recognitionState, checks, console::mount));
     }
 
     /**
@@ -289,6 +297,24 @@ public final class SwitchboardServer {
     }
 
     /** Where clients reach the API: the public host (behind a TLS proxy) if set, else the address served. */
+    /** The key figures the console shows, in its order. */
+    private Map<String, Number> figures(CallRegistry registry) {
+        Map<String, Number> figures = new LinkedHashMap<>();
+        figures.put("activeCalls", registry.active().size());
+        WebhookStats stats = webhooks.stats();
+        figures.put("webhooksPending", stats.pending());
+        figures.put("webhooksDelivered", stats.delivered());
+        figures.put("webhooksRetried", stats.retried());
+        figures.put("webhooksGivenUp", stats.givenUp());
+        rtp.ifPresent(engine -> {
+            figures.put("rtpSessions", engine.activeSessions());
+            figures.put("rtpForeignPackets", engine.foreignPackets());
+            figures.put("pacerSkippedTicks", engine.skippedTicks());
+        });
+        sip.ifPresent(telephony -> figures.put("sipTcpConnections", telephony.tcpConnections()));
+        return figures;
+    }
+
     private URI apiBase(AppConfig config) {
         return config.publicHost().map(host -> URI.create("https://" + host + "/"))
                 .orElseGet(() -> URI.create((tls.isPresent() ? "https" : "http") + "://" + httpHost + ":" + httpPort

@@ -47,6 +47,7 @@ class ArchitectureTest {
                 .adapter("sip", "io.switchboard.adapter.sip..")
                 .adapter("speech", "io.switchboard.adapter.speech..")
                 .adapter("journal", "io.switchboard.adapter.journal..")
+                .adapter("console", "io.switchboard.adapter.console..")
                 .ignoreDependency(DescribedPredicate.describe("the libraries (RTP media, client)",
                         c -> c.getPackageName().startsWith("io.switchboard.rtp")
                                 || c.getPackageName().startsWith("io.switchboard.client")),

@@ -5,6 +5,7 @@ import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.in.IncomingCallUseCase;
+import io.switchboard.application.port.in.LiveCallsUseCase;
 import io.switchboard.application.port.in.RestartUseCase;
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.CallRegistry;
@@ -31,10 +32,12 @@ import java.util.concurrent.Executor;
  * @param telephonyEvents    what telephony adapters report to
  * @param incomingCallEvents where telephony adapters offer the calls they receive
  * @param restart            what the server does at start about the calls its last stop left live
+ * @param liveCalls          the calls not ended, for an operator's view
  */
 public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase incomingCalls,
                                  HandleTelephonyEventUseCase telephonyEvents,
-                                 HandleIncomingCallUseCase incomingCallEvents, RestartUseCase restart) {
+                                 HandleIncomingCallUseCase incomingCallEvents, RestartUseCase restart,
+                                 LiveCallsUseCase liveCalls) {
 
     /**
      * A core whose timers run on the JDK's shared delay scheduler ({@link ExecutorTimers} over {@code workers}).
@@ -83,12 +86,12 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
         CallControlUseCases callControl = new CallControlUseCases(control, control,
                 new RecognizeService(calls, clips, ids, recognizer), dtmf, dtmf, control, control,
                 new RecordingService(calls, files, recordings.store(), ids, clock), streaming, streaming);
+        GetCallService reads = new GetCallService(calls);
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
-                new HangUpService(calls), play, play, participants, participants, new GetCallService(calls),
-                callControl);
+                new HangUpService(calls), play, play, participants, participants, reads, callControl);
         IncomingCallService incomingCalls = new IncomingCallService(calls, ids, clock, timers, settings.ringTimeout(),
                 incoming);
         return new CallAutomationCore(useCases, incomingCalls, new TelephonyEventService(calls),
-                incomingCalls, calls::endLeftLive);
+                incomingCalls, calls::endLeftLive, reads);
     }
 }

@@ -13,6 +13,8 @@ import io.switchboard.domain.event.CallEvent;
 
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -46,6 +48,11 @@ final class Calls {
     }
 
     /** The call as it is now, read on its executor; fails with CALL_NOT_FOUND if unknown. */
+    /** The calls not ended, newest first, as the registry holds them now (immutable snapshots). */
+    List<Call> live() {
+        return registry.active().stream().sorted(Comparator.comparing(Call::createdAt).reversed()).toList();
+    }
+
     CompletionStage<Call> read(CallConnectionId id) {
         return run(id, () -> registry.find(id).orElseThrow(() -> notFound(id)));
     }
