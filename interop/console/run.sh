@@ -26,7 +26,7 @@ stop() {
 trap stop EXIT
 
 sb_start_server "$log" SWITCHBOARD_HTTP_PORT="$port" SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_SIP_ENABLED=false \
-  SWITCHBOARD_DATA_DIR="$data" SWITCHBOARD_ACCESS_KEY="$key"
+  SWITCHBOARD_DATA_DIR="$data" SWITCHBOARD_ACCESS_KEY="$key" SWITCHBOARD_WEBHOOK_RETRY_SECONDS=1
 sb_wait_http "$port" "$log"
 
 cd "$here"

@@ -7,6 +7,8 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
+const crypto = require('node:crypto');
+const net = require('node:net');
 const puppeteer = require('puppeteer-core');
 
 const base = process.env.SWITCHBOARD_ENDPOINT;
@@ -22,6 +24,31 @@ async function shot(name) {
 
 async function visible(selector) {
   await page.waitForSelector(selector + ':not([hidden])', { timeout: WAIT });
+}
+
+// A GA createCall signed as the ACS SDKs sign (HMAC-SHA256 over method, path, date, host and content hash).
+async function createGaCall(target, callbackUri) {
+  const url = new URL('/calling/callConnections?api-version=2025-05-15', base);
+  const body = JSON.stringify({ targets: [{ kind: 'phoneNumber', phoneNumber: { value: target } }],
+    sourceCallerIdNumber: { value: '+18005550100' }, callbackUri });
+  const date = new Date().toUTCString();
+  const hash = crypto.createHash('sha256').update(body).digest('base64');
+  const toSign = `POST\n${url.pathname}${url.search}\n${date};${url.host};${hash}`;
+  const signature = crypto.createHmac('sha256', Buffer.from(key, 'base64')).update(toSign).digest('base64');
+  const response = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json',
+    'x-ms-date': date, 'x-ms-content-sha256': hash,
+    Authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}` } });
+  const text = await response.text();
+  assert.strictEqual(response.status, 201, text);
+  return JSON.parse(text).callConnectionId;
+}
+
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise(resolve => server.close(resolve));
+  return port;
 }
 
 before(async () => {
@@ -84,6 +111,26 @@ test('shows a sandbox call placed from the console live, its story, and its hang
   await page.click('#nav-calls');
   await visible('#calls');
   await page.waitForFunction(id => !document.querySelector(`tr[data-call-id="${id}"]`), { timeout: WAIT }, callId);
+});
+
+test('resends a callback given up, and shows the new attempt', async () => {
+  const callId = await createGaCall('+15550100001', `http://127.0.0.1:${await closedPort()}/callbacks`);
+  await page.goto(base + '/console/#/calls/' + encodeURIComponent(callId), { waitUntil: 'domcontentloaded' });
+  await visible('#call');
+  const givenUp = '#timeline li[data-type=CallConnected][data-state=givenUp]';
+  await page.waitForSelector(givenUp + ' button.resend', { timeout: WAIT });
+  const before = await page.$$eval(givenUp + ' .attempts li', items => items.length);
+  await shot('call-given-up');
+  await page.click(givenUp + ' button.resend');
+  await page.waitForFunction((selector, count) => {
+    const item = document.querySelector(selector);
+    return item && item.querySelectorAll('.attempts li').length > count;
+  }, { timeout: WAIT }, givenUp, before);
+  await page.click('#call-hangup');
+  await page.waitForFunction(() => document.querySelector('#call-facts').textContent.includes('disconnect'),
+    { timeout: WAIT });
+  await page.click('#nav-calls');
+  await visible('#calls');
 });
 
 test('pages through sixty live calls without asking per call', async () => {

@@ -148,6 +148,15 @@ function renderCall(view) {
     const details = el('details');
     details.append(el('summary', 'event as sent'), el('pre', JSON.stringify(event.event, null, 2)));
     item.append(head, attempts, details);
+    if (event.state === 'givenUp') {
+      const resend = el('button', 'Resend', 'resend');
+      resend.type = 'button';
+      resend.addEventListener('click', () => api('POST', 'calls/' + encodeURIComponent(call.id) + '/events/'
+        + event.seq + '/resend', {}).then(() => openCall(call.id)).catch(e => {
+        item.append(el('p', e.message, 'error'));
+      }));
+      item.append(resend);
+    }
     timeline.append(item);
   }
 }

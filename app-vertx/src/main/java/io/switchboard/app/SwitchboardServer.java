@@ -235,9 +235,9 @@ public final class SwitchboardServer {
                 config.recordings().directory(), journal.map(SqliteJournal::file), config.recordings().minFreeBytes(),
                 this::recognitionState);
         checks.start(vertx);
-        CallHistoryService history = new CallHistoryService(outbox);
+        CallHistoryService history = new CallHistoryService(outbox, webhooks);
         WebConsole console = WebConsole.create(vertx, new ConsoleSources(core.liveCalls(), useCases.getCall(),
-                history, useCases.hangUp(), useCases.createCall(), () -> figures(registry), ConsoleSettings.of(config),
+                history, history, useCases.hangUp(), useCases.createCall(), () -> figures(registry), ConsoleSettings.of(config),
                 key, () -> apiBase(config).resolve("console/events")));
         httpPort = deployHttp(config, v -> HealthRoute.around(
                 AcsRestApi.router(v, useCases, core.incomingCalls(), rest, Optional.of(history), repeatable), v,

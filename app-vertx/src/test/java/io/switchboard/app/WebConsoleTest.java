@@ -43,7 +43,8 @@ class WebConsoleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = SandboxServer.start(dataDir, KEY, Map.of());
+        // a short retry window: a callback to a closed port is given up within a second or two
+        sandbox = SandboxServer.start(dataDir, KEY, Map.of("SWITCHBOARD_WEBHOOK_RETRY_SECONDS", "1"));
     }
 
     @AfterAll
@@ -140,6 +141,42 @@ class WebConsoleTest {
         await().atMost(WAIT).until(() -> new JsonObject(send(client, "GET", "/console/api/calls", null).body())
                 .getJsonArray("calls").stream().map(JsonObject.class::cast)
                 .noneMatch(c -> c.getString("id").equals(call)));
+    }
+
+    @Test
+    void resendsAnEventGivenUpAndShowsTheNewAttempt() throws Exception {
+        // given: a call whose application's callback is a closed port, so its CallConnected is given up
+        HttpClient client = loggedIn();
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String call = sandbox.api.createGaCall("+15550100001", "http://127.0.0.1:" + closed + "/callbacks");
+        await().atMost(WAIT).until(() -> events(story(client, call)).stream().anyMatch(e ->
+                e.getString("type").equals("CallConnected") && e.getString("state").equals("givenUp")));
+        JsonObject givenUp = events(story(client, call)).stream()
+                .filter(e -> e.getString("type").equals("CallConnected")).findFirst().orElseThrow();
+        int attemptsBefore = givenUp.getJsonArray("attempts").size();
+
+        // when
+        HttpResponse<String> resent = send(client, "POST", "/console/api/calls/" + call + "/events/"
+                + givenUp.getLong("seq") + "/resend", "{}");
+
+        // then: one more attempt, refused again, so given up again
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> {
+            JsonObject again = events(story(client, call)).stream()
+                    .filter(e -> e.getLong("seq").equals(givenUp.getLong("seq"))).findFirst().orElseThrow();
+            return again.getJsonArray("attempts").size() > attemptsBefore
+                    && again.getString("state").equals("givenUp");
+        });
+        // and an event that is not given up is refused, naming it
+        HttpResponse<String> notGivenUp = send(client, "POST", "/console/api/calls/" + call + "/events/999999/resend",
+                "{}");
+        assertThat(notGivenUp.statusCode()).isEqualTo(400);
+        assertThat(notGivenUp.body()).contains("seq: 999999");
+        send(client, "POST", "/console/api/calls/" + call + "/hangup", "{}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.switchboard.adapter.console;
 
 import io.switchboard.application.port.out.EventOutbox.Attempt;
+import io.switchboard.application.port.out.EventOutbox.State;
 import io.switchboard.application.port.out.EventOutbox.Stored;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
@@ -66,7 +67,7 @@ final class CallViews {
             for (Attempt attempt : stored.attempts()) {
                 JsonObject a = new JsonObject().put("number", attempt.number()).put("at", attempt.at().toString())
                         .put("detail", attempt.detail()).put("ms", attempt.took().toMillis())
-                        .put("state", lower(attempt.state()));
+                        .put("state", state(attempt.state()));
                 attempt.status().ifPresent(status -> a.put("status", status));
                 attempt.nextAttempt().ifPresent(next -> a.put("nextAttemptAt", next.toString()));
                 attempts.add(a);
@@ -74,7 +75,7 @@ final class CallViews {
             Object body = body(stored.event().body());
             list.add(new JsonObject().put("seq", stored.seq()).put("id", stored.event().eventId())
                     .put("type", type(body)).put("acceptedAt", stored.event().acceptedAt().toString())
-                    .put("target", stored.event().target().toString()).put("state", lower(stored.state()))
+                    .put("target", stored.event().target().toString()).put("state", state(stored.state()))
                     .put("attempts", attempts).put("event", body));
         }
         return list;
@@ -95,6 +96,15 @@ final class CallViews {
                 JsonObject first ? first : body instanceof JsonObject object ? object : new JsonObject();
         String type = event.getString("type", event.getString("eventType", "event"));
         return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** As the event history of the API says it. */
+    private static String state(State state) {
+        return switch (state) {
+            case PENDING -> "pending";
+            case DELIVERED -> "delivered";
+            case GIVEN_UP -> "givenUp";
+        };
     }
 
     private static String lower(Enum<?> value) {

@@ -5,6 +5,7 @@ import io.switchboard.application.port.in.CreateCallUseCase;
 import io.switchboard.application.port.in.GetCallUseCase;
 import io.switchboard.application.port.in.HangUpUseCase;
 import io.switchboard.application.port.in.LiveCallsUseCase;
+import io.switchboard.application.port.in.ResendEventUseCase;
 
 import java.net.URI;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * @param testCalls where the events of the test calls placed from the console go (the console's own sink)
  */
 public record ConsoleSources(LiveCallsUseCase live, GetCallUseCase calls, CallHistoryUseCase history,
-                             HangUpUseCase hangUp, CreateCallUseCase createCall,
+                             ResendEventUseCase resend, HangUpUseCase hangUp, CreateCallUseCase createCall,
                              Supplier<Map<String, Number>> figures, Map<String, String> settings, byte[] accessKey,
                              Supplier<URI> testCalls) {
 
@@ -29,6 +30,7 @@ public record ConsoleSources(LiveCallsUseCase live, GetCallUseCase calls, CallHi
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(resend, "resend");
         Objects.requireNonNull(hangUp, "hangUp");
         Objects.requireNonNull(createCall, "createCall");
         Objects.requireNonNull(figures, "figures");

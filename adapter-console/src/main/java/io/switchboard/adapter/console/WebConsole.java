@@ -28,9 +28,10 @@ import java.util.function.Function;
 /**
  * The web console at {@code /console}: live calls, each call's story (its events and every delivery attempt, from the
  * durable event history), the key figures with their last ten minutes, the settings in force; and the actions an
- * operator needs: hang up a call, place a test call to a sandbox phone. Plain HTML and JavaScript served from the jar
- * (nothing fetched from elsewhere at run time); its data under {@code /console/api/} needs a session opened with the
- * access key ({@link ConsoleSessions}). Errors are JSON: {@code {"error":{"code","message"}}}.
+ * operator needs: hang up a call, resend an event given up, place a test call to a sandbox phone. Plain HTML and
+ * JavaScript served from the jar (nothing fetched from elsewhere at run time); its data under {@code /console/api/}
+ * needs a session opened with the access key ({@link ConsoleSessions}). Errors are JSON:
+ * {@code {"error":{"code","message"}}}.
  */
 public final class WebConsole {
 
@@ -88,6 +89,7 @@ public final class WebConsole {
         router.get("/console/api/live").handler(feed::stream);
         router.get("/console/api/calls/:callId").handler(this::call);
         router.post("/console/api/calls/:callId/hangup").handler(this::hangUp);
+        router.post("/console/api/calls/:callId/events/:seq/resend").handler(this::resend);
         router.post("/console/api/test-calls").handler(this::testCall);
         router.get("/console/api/figures").handler(rc -> json(rc, 200, new JsonObject()
                 .put("now", figures.now()).put("samples", figures.samples())));
@@ -142,6 +144,16 @@ public final class WebConsole {
         CallConnectionId id = CallConnectionId.of(rc.pathParam("callId"));
         LOG.log(Level.INFO, "console: hang-up of call " + id.value() + " asked");
         reply(rc, sources.hangUp().hangUp(id), call -> CallViews.summary(call, clock.instant()));
+    }
+
+    private void resend(RoutingContext rc) {
+        CallConnectionId id = CallConnectionId.of(rc.pathParam("callId"));
+        String seq = rc.pathParam("seq");
+        if (!seq.matches("[1-9][0-9]{0,17}")) {
+            throw new IllegalArgumentException("seq: " + cut(seq) + " (expected: an event's sequence number)");
+        }
+        LOG.log(Level.INFO, "console: resend of event " + seq + " of call " + id.value() + " asked");
+        reply(rc, sources.resend().resend(id, Long.parseLong(seq)), done -> new JsonObject().put("resent", true));
     }
 
     private void testCall(RoutingContext rc) {

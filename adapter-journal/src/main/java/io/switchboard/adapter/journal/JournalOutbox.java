@@ -105,6 +105,22 @@ public final class JournalOutbox implements EventOutbox {
     }
 
     @Override
+    public CompletionStage<Optional<Pending>> requeue(long seq) {
+        return journal.submit(session -> {
+            PreparedStatement update = session.prepare("UPDATE events SET state = 0, next_attempt_at = NULL, "
+                    + "settled_at = NULL WHERE seq = ? AND state = " + State.GIVEN_UP.ordinal());
+            update.setLong(1, seq);
+            if (update.executeUpdate() == 0) {
+                return Optional.<Pending>empty();
+            }
+            return pendingWhere(session, "state = 0 AND seq >= ?", seq, null, 1).stream().findFirst();
+        }).thenApply(found -> {
+            found.ifPresent(requeued -> pending.incrementAndGet()); // once committed
+            return found;
+        });
+    }
+
+    @Override
     public CompletionStage<List<Pending>> pending(long after, int limit) {
         return journal.submit(session -> pendingWhere(session, "state = 0 AND seq > ?", after, null, limit));
     }

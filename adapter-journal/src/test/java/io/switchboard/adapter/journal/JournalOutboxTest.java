@@ -113,6 +113,45 @@ class JournalOutboxTest {
     }
 
     @Test
+    void putsAGivenUpEventBackToPendingAcrossAReopenAndOnlyAGivenUpOne() {
+        // given: one event given up after two attempts, one delivered
+        JournalOutbox outbox = open();
+        long givenUp = outbox.append(event("e1", CALL_A)).toCompletableFuture().join();
+        long delivered = outbox.append(event("e2", CALL_A)).toCompletableFuture().join();
+        outbox.attempted(givenUp, new Attempt(1, AT, OptionalInt.of(503), "HTTP 503", Duration.ofMillis(5),
+                State.PENDING, Optional.of(AT.plusSeconds(1)))).toCompletableFuture().join();
+        outbox.attempted(givenUp, new Attempt(2, AT.plusSeconds(1), OptionalInt.of(410), "HTTP 410",
+                Duration.ofMillis(5), State.GIVEN_UP, Optional.empty())).toCompletableFuture().join();
+        outbox.attempted(delivered, new Attempt(1, AT, OptionalInt.of(200), "HTTP 200", Duration.ofMillis(5),
+                State.DELIVERED, Optional.empty())).toCompletableFuture().join();
+        assertThat(outbox.pendingCount()).isZero();
+
+        // when
+        Optional<Pending> requeued = outbox.requeue(givenUp).toCompletableFuture().join();
+
+        // then: pending again, its two attempts counted, due at once; a delivered event is not requeued
+        assertThat(requeued).hasValueSatisfying(p -> {
+            assertThat(p.seq()).isEqualTo(givenUp);
+            assertThat(p.event().eventId()).isEqualTo("e1");
+            assertThat(p.failedAttempts()).isEqualTo(2);
+            assertThat(p.nextAttempt()).isEmpty();
+        });
+        assertThat(outbox.requeue(delivered).toCompletableFuture().join()).isEmpty();
+        assertThat(outbox.requeue(givenUp).toCompletableFuture().join()).isEmpty(); // pending already
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+
+        // and the third attempt delivers it, kept across a reopen
+        outbox.attempted(givenUp, new Attempt(3, AT.plusSeconds(60), OptionalInt.of(200), "HTTP 200",
+                Duration.ofMillis(5), State.DELIVERED, Optional.empty())).toCompletableFuture().join();
+        journal.close();
+        JournalOutbox reopened = open();
+        assertThat(reopened.pendingCount()).isZero();
+        List<Stored> history = reopened.history(CALL_A).toCompletableFuture().join();
+        assertThat(history.get(0).state()).isEqualTo(State.DELIVERED);
+        assertThat(history.get(0).attempts()).extracting(Attempt::number).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void refusesAFileThatIsNotAJournalNamingIt() throws Exception {
         // given
         Path file = dir.resolve("journal.db");

@@ -94,12 +94,19 @@ final class DeliveryQueues {
         final ArrayDeque<Delivery> window = new ArrayDeque<>();
         /** Whether later events of the call wait in the outbox only. */
         boolean spilled;
+        /** A resent event's own queue, beside the call's: settling it ends it (see {@link #resend}). */
+        final boolean detached;
         boolean fetching;
         long lastSeq;
         long retryTimer = -1;
 
         CallQueue(CallConnectionId id) {
+            this(id, false);
+        }
+
+        CallQueue(CallConnectionId id, boolean detached) {
             this.id = id;
+            this.detached = detached;
         }
     }
 
@@ -415,10 +422,32 @@ final class DeliveryQueues {
         });
     }
 
+    /**
+     * One more attempt, at once, at an event that was given up and that the outbox has put back to pending (an
+     * operator's resend). It goes in a queue of its own beside its call's, not into it: the call's order was settled
+     * when the event was given up. A failure is retried only while the event's retry window is open, so after a
+     * while it is given up again.
+     */
+    void resend(Pending requeued) {
+        if (stopped) {
+            return; // pending in the outbox: attempted after the next start
+        }
+        pending.incrementAndGet();
+        CallQueue queue = new CallQueue(requeued.event().callId(), true);
+        Delivery delivery = Delivery.of(requeued);
+        queue.window.addLast(delivery);
+        inMemory++;
+        LOG.log(Level.INFO, () -> "callback resent at an operator's request: " + delivery);
+        attempt(queue, delivery);
+    }
+
     /** The head of {@code queue} is settled: start the call's next event, read more from the outbox, or forget it. */
     private void done(CallQueue queue) {
         queue.window.removeFirst();
         inMemory--;
+        if (queue.detached) {
+            return;
+        }
         if (!queue.window.isEmpty()) {
             start(queue);
         } else if (queue.spilled) {

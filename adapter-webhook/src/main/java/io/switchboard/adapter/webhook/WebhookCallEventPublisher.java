@@ -3,6 +3,7 @@ package io.switchboard.adapter.webhook;
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.EventOutbox.Accepted;
 import io.switchboard.application.port.out.EventOutbox;
+import io.switchboard.application.port.out.EventRedelivery;
 import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.application.port.out.RecordingFileNotifier;
@@ -52,7 +53,7 @@ import java.util.function.Supplier;
  * <p><b>Threading.</b> The delivery state lives on the Vert.x context current when {@link #create} is called (a new
  * event-loop context when called off Vert.x); {@link #stats} may be read from any thread.
  */
-public final class WebhookCallEventPublisher implements CallEventPublisher {
+public final class WebhookCallEventPublisher implements CallEventPublisher, EventRedelivery {
 
     private static final System.Logger LOG = System.getLogger(WebhookCallEventPublisher.class.getName());
     static final String USER_AGENT = "Switchboard-Webhook/0.1";
@@ -68,6 +69,7 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
     private final Clock clock;
     private final CloudEventSerializer serializer;
     private final DeliveryQueues queues;
+    private final EventOutbox outbox;
     private final AtomicReference<CompletionStage<Void>> closing = new AtomicReference<>();
 
     private WebhookCallEventPublisher(Context context, HttpClientAgent client, WebhookConfig config,
@@ -75,6 +77,7 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
         this.context = context;
         this.client = client;
         this.clock = config.clock();
+        this.outbox = outbox;
         this.serializer = new CloudEventSerializer(config.gaApiVersion());
         RetryPolicy retryPolicy = new RetryPolicy(config.firstRetryDelay(), config.maxRetryDelay(),
                 config.retryWindow(), () -> ThreadLocalRandom.current().nextDouble());
@@ -128,6 +131,15 @@ public final class WebhookCallEventPublisher implements CallEventPublisher {
             return; // this schema has no such event
         }
         accept(new Accepted(eventId, event.callId(), target.uri(), body.get(), acceptedAt));
+    }
+
+    /** Puts the given-up event back to pending, then attempts it once more at once (see DeliveryQueues#resend). */
+    @Override
+    public CompletionStage<Boolean> resend(long seq) {
+        return outbox.requeue(seq).thenApply(requeued -> {
+            requeued.ifPresent(event -> context.runOnContext(v -> queues.resend(event)));
+            return requeued.isPresent();
+        });
     }
 
     /**

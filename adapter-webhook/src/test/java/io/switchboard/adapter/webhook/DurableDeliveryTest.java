@@ -223,4 +223,39 @@ class DurableDeliveryTest {
         assertThat(down.requests()).extracting(RecordingReceiver.Received::eventId).doesNotContainAnyElementsOf(
                 up.eventIds()); // the refused calls' events never went to the healthy receiver
     }
+
+    @Test
+    void resendsAGivenUpEventOnceMoreWithItsIdAndKeepsTheNewAttempt(Vertx vertx) throws Exception {
+        // given: a receiver that refuses for good (410: not retried), so the call's one event is given up
+        AtomicInteger status = new AtomicInteger(410);
+        List<String> ids = new CopyOnWriteArrayList<>();
+        HttpServer receiver = vertx.createHttpServer().requestHandler(request -> {
+            ids.add(request.getHeader("X-Switchboard-Event-Id"));
+            request.response().setStatusCode(status.get()).end();
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        URI uri = URI.create("http://127.0.0.1:" + receiver.actualPort() + "/events");
+        EventOutbox outbox = new InMemoryEventOutbox();
+        WebhookCallEventPublisher publisher = publisher(vertx, CallEventFixtures.fastConfig(), outbox, 4096);
+        CallConnectionId call = CallConnectionId.of("call-r");
+        publisher.publish(origin(uri), tone(call, Tone.ONE, 1));
+        until("given up", () -> publisher.stats().givenUp() == 1 && publisher.stats().pending() == 0, publisher);
+        long seq = outbox.history(call).toCompletableFuture().get(5, TimeUnit.SECONDS).get(0).seq();
+
+        // when: the receiver is mended and the event resent
+        status.set(200);
+        boolean resent = publisher.resend(seq).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        // then: posted again with the same id, delivered, the history keeps both attempts
+        assertThat(resent).isTrue();
+        until("delivered", () -> publisher.stats().delivered() == 1 && publisher.stats().pending() == 0, publisher);
+        assertThat(ids).hasSize(2);
+        assertThat(ids.get(1)).isEqualTo(ids.get(0));
+        Eventually.until("kept delivered", () -> outbox.history(call).toCompletableFuture().join().get(0).state()
+                == EventOutbox.State.DELIVERED, publisher::stats);
+        EventOutbox.Stored kept = outbox.history(call).toCompletableFuture().get(5, TimeUnit.SECONDS).get(0);
+        assertThat(kept.attempts()).extracting(a -> a.status().getAsInt()).containsExactly(410, 200);
+        // and a delivered event is not resent
+        assertThat(publisher.resend(seq).toCompletableFuture().get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(outbox.pendingCount()).isZero();
+    }
 }

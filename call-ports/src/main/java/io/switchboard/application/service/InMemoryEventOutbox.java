@@ -77,6 +77,21 @@ public final class InMemoryEventOutbox implements EventOutbox {
         });
     }
 
+    @Override
+    public CompletionStage<Optional<Pending>> requeue(long number) {
+        return run(() -> {
+            Stored stored = events.get(number);
+            if (stored == null || stored.state() != State.GIVEN_UP) {
+                return Optional.empty();
+            }
+            Stored again = new Stored(number, stored.event(), State.PENDING, stored.attempts());
+            events.put(number, again);
+            settled.remove(number);
+            pending.incrementAndGet();
+            return Optional.of(new Pending(number, stored.event(), stored.attempts().size(), Optional.empty()));
+        });
+    }
+
     private void forget(long number) {
         Stored gone = events.remove(number);
         List<Long> ofCall = byCall.get(gone.event().callId());

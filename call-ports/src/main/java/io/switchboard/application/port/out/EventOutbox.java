@@ -85,6 +85,14 @@ public interface EventOutbox {
     /** Keeps an attempt and the state it left the event in; a DELIVERED or GIVEN_UP event is no longer pending. */
     CompletionStage<Void> attempted(long seq, Attempt attempt);
 
+    /**
+     * Puts a given-up event back to pending (an operator's resend): it counts as pending again and is pending after a
+     * restart too.
+     *
+     * @return the event as pending (its attempts so far counted, no next attempt due), or empty if it is not given up
+     */
+    CompletionStage<Optional<Pending>> requeue(long seq);
+
     /** Pending events after the sequence number given, oldest first, at most {@code limit}. */
     CompletionStage<List<Pending>> pending(long after, int limit);
 
