@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.switchboard.adapter.sip.Advertised;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.adapter.sip.TcpLimits;
 
@@ -35,6 +36,8 @@ final class ConsoleSettings {
         SipConfig sip = config.sip();
         shown.put(SipConfig.HOST, sip.host());
         shown.put(SipConfig.PORT, Integer.toString(sip.port()));
+        shown.put(Advertised.SIP, sip.advertised().sip().orElse("(the listening address)"));
+        shown.put(Advertised.MEDIA, sip.advertised().media().orElse("(as SIP)"));
         shown.put(SipConfig.TRUNK, sip.trunk().map(Object::toString).orElse("(none)")); // its password masked
         shown.put(SipConfig.USERS, sip.users().isEmpty() ? "(none)" : sip.users().entrySet().stream()
                 .map(user -> user.getKey() + "=" + user.getValue()).sorted().collect(Collectors.joining(", ")));

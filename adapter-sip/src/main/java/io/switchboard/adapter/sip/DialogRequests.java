@@ -70,7 +70,7 @@ final class DialogRequests {
         byte[] body = event.getRequest().getRawContent();
         if (body == null || body.length == 0) {
             // Offer-less re-INVITE: offer in the 200, the answer comes in the ACK (RFC 3261 §14.2).
-            sip.respond(event, Response.OK, Sdp.offer(sip.host, leg.media.localPort(), leg.sdpSessionId,
+            sip.respond(event, Response.OK, Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId,
                     ++leg.sdpVersion));
             return;
         }
@@ -80,7 +80,7 @@ final class DialogRequests {
             return;
         }
         update(leg, audio.get());
-        sip.respond(event, Response.OK, Sdp.answer(sip.host, leg.media.localPort(), leg.sdpSessionId,
+        sip.respond(event, Response.OK, Sdp.answer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId,
                 ++leg.sdpVersion, audio.get()));
     }
 

@@ -49,7 +49,7 @@ final class OutboundLegs {
             return;
         }
         long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        Request invite = invites.create(route.get(), Sdp.offer(sip.host, media.localPort(), sessionId, 1));
+        Request invite = invites.create(route.get(), Sdp.offer(sip.mediaHost, media.localPort(), sessionId, 1));
         Leg leg = Leg.outbound(request, route.get(), media, callId(invite), sessionId);
         legs.add(leg, "calling " + route.get().target());
         try {

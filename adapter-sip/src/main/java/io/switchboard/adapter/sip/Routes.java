@@ -36,7 +36,8 @@ final class Routes {
             return Optional.of(new Route(target.get(), fromUser, trunk.host(),
                     callerId.map(id -> "<sip:" + id + "@" + trunk.host() + ">"), Optional.of(trunk)));
         }
-        return Optional.of(new Route(target.get(), fromUser, config.host(), Optional.empty(), Optional.empty()));
+        return Optional.of(new Route(target.get(), fromUser, config.advertised().sipAddress(config.host()),
+                Optional.empty(), Optional.empty()));
     }
 
     /** The SIP address a leg to the target is sent to (Request-URI and To), empty when {@link #canReach} is false. */

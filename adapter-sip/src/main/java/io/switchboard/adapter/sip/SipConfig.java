@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param maxRinging         incoming calls ringing at once (offered, not yet answered or refused): beyond, an INVITE
  *                           is refused with 503 and {@code Retry-After}, so that a flood of INVITEs costs little
  * @param tcp                how much SIP over TCP one remote party may hold
+ * @param advertised         the public addresses written into SIP and SDP behind NAT, instead of {@code host}
  */
 public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
-                        String defaultCallerId, Duration t1, int maxRinging, TcpLimits tcp) {
+                        String defaultCallerId, Duration t1, int maxRinging, TcpLimits tcp, Advertised advertised) {
 
     public static final String HOST = "SWITCHBOARD_SIP_HOST";
     public static final String PORT = "SWITCHBOARD_SIP_PORT";
@@ -35,6 +36,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     public SipConfig {
         Objects.requireNonNull(trunk, "trunk");
         Objects.requireNonNull(tcp, "tcp");
+        Objects.requireNonNull(advertised, "advertised");
         if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             throw new IllegalArgumentException(HOST + ": " + host + " (expected: an IPv4 address, e.g. 127.0.0.1)");
         }
@@ -62,7 +64,8 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     /** With at most {@value #DEFAULT_MAX_RINGING} incoming calls ringing at once. */
     public SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                      String defaultCallerId, Duration t1) {
-        this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING, TcpLimits.defaults());
+        this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING, TcpLimits.defaults(),
+                Advertised.NONE);
     }
 
     /** Listens on 127.0.0.1:5060, no trunk, no users, T1 500 ms. */
@@ -72,12 +75,17 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
 
     /** This configuration with another cap on incoming calls ringing at once. */
     public SipConfig withMaxRinging(int max) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp, advertised);
     }
 
     /** This configuration with other limits on SIP over TCP. */
     public SipConfig withTcp(TcpLimits limits) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, limits);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, limits, advertised);
+    }
+
+    /** This configuration with other public addresses. */
+    public SipConfig withAdvertised(Advertised addresses) {
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, addresses);
     }
 
     /**
@@ -100,7 +108,8 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                         value(settings, TcpLimits.PER_ADDRESS).map(v -> integer(TcpLimits.PER_ADDRESS, v, "32"))
                                 .orElse(d.tcp().perAddress()),
                         value(settings, TcpLimits.IDLE).map(v -> Duration.ofSeconds(integer(TcpLimits.IDLE, v, "120")))
-                                .orElse(d.tcp().idle())));
+                                .orElse(d.tcp().idle())),
+                new Advertised(value(settings, Advertised.SIP), value(settings, Advertised.MEDIA)));
     }
 
     private static Map<String, String> parseUsers(String value) {

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -45,19 +46,23 @@ final class SipEndpoint implements AutoCloseable {
     final HeaderFactory headers;
     final MessageFactory messages;
     final SipProvider provider;
+    /** The address in our SIP headers: the listening address, or the public one behind NAT. */
     final String host;
+    /** The address in our SDP. */
+    final String mediaHost;
     final int port;
     private final SipStack stack;
     private final int t1Millis;
 
-    private SipEndpoint(SipStack stack, SipProvider provider, SipFactory factory, String host, int port, int t1Millis)
-            throws SipException {
+    private SipEndpoint(SipStack stack, SipProvider provider, SipFactory factory, String host, String mediaHost,
+                        int port, int t1Millis) throws SipException {
         this.stack = stack;
         this.provider = provider;
         this.addresses = factory.createAddressFactory();
         this.headers = factory.createHeaderFactory();
         this.messages = factory.createMessageFactory();
         this.host = host;
+        this.mediaHost = mediaHost;
         this.port = port;
         this.t1Millis = t1Millis;
     }
@@ -69,11 +74,16 @@ final class SipEndpoint implements AutoCloseable {
      *                               is in use)
      */
     static SipEndpoint start(String host, int port, int t1Millis, SipListener listener) {
-        return start(host, port, t1Millis, TcpLimits.defaults(), listener);
+        return start(host, port, t1Millis, TcpLimits.defaults(), Advertised.NONE, listener);
     }
 
-    /** As {@link #start(String, int, int, SipListener)}, holding SIP over TCP to {@code tcp}. */
-    static SipEndpoint start(String host, int port, int t1Millis, TcpLimits tcp, SipListener listener) {
+    /**
+     * As {@link #start(String, int, int, SipListener)}, holding SIP over TCP to {@code tcp}, and writing the
+     * {@code advertised} addresses into Via (the listening points' sent-by, so the stack's own requests carry it too),
+     * Contact and SDP.
+     */
+    static SipEndpoint start(String host, int port, int t1Millis, TcpLimits tcp, Advertised advertised,
+                             SipListener listener) {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack;
@@ -85,11 +95,17 @@ final class SipEndpoint implements AutoCloseable {
         }
         SipTransport transport = SipTransport.UDP;
         try {
-            SipProvider provider = stack.createSipProvider(stack.createListeningPoint(host, port, transport.token()));
+            String sentBy = advertised.sipAddress(host) + ":" + port;
+            ListeningPoint udp = stack.createListeningPoint(host, port, transport.token());
+            udp.setSentBy(sentBy);
+            SipProvider provider = stack.createSipProvider(udp);
             transport = SipTransport.TCP;
-            provider.addListeningPoint(stack.createListeningPoint(host, port, transport.token()));
+            ListeningPoint tcpPoint = stack.createListeningPoint(host, port, transport.token());
+            tcpPoint.setSentBy(sentBy);
+            provider.addListeningPoint(tcpPoint);
             provider.addSipListener(listener);
-            return new SipEndpoint(stack, provider, factory, host, port, t1Millis);
+            return new SipEndpoint(stack, provider, factory, advertised.sipAddress(host), advertised.mediaAddress(host),
+                    port, t1Millis);
         } catch (Exception e) {
             IllegalStateException failure = new IllegalStateException("SIP: cannot listen on " + transport.token()
                     + " " + host + ":" + port + " (expected: a free local address and port, on UDP and TCP; check "
@@ -223,9 +239,11 @@ final class SipEndpoint implements AutoCloseable {
         return via == null ? SipTransport.UDP : SipTransport.ofVia(via.getTransport());
     }
 
-    /** A Via header for a request of ours over the given transport; the stack adds the branch. */
+    /** A Via header for a request of ours over the given transport, asking for rport; the stack adds the branch. */
     ViaHeader via(SipTransport transport) throws Exception {
-        return headers.createViaHeader(host, port, transport.token(), null);
+        ViaHeader via = headers.createViaHeader(host, port, transport.token(), null);
+        via.setRPort();
+        return via;
     }
 
     /** The audio a message's SDP offers or answers that we can take (PCMU/PCMA), if it has a body that says so. */

@@ -111,7 +111,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         SipEvents sipEvents = new SipEvents(thread);
         try {
             SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(), config.tcp(),
-                    sipEvents);
+                    config.advertised(), sipEvents);
             SipTelephony telephony = new SipTelephony(config, thread, sip, sipEvents, media, events, incoming,
                     dialogs);
             if (!leftOpen.isEmpty()) {

@@ -29,14 +29,17 @@ class SipConfigTest {
                 SipConfig.T1, "100",
                 SipConfig.MAX_RINGING, "50",
                 TcpLimits.PER_ADDRESS, "4",
-                TcpLimits.IDLE, "30"));
+                TcpLimits.IDLE, "30",
+                Advertised.SIP, "203.0.113.10"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
                 Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"),
                         SipTransport.UDP)),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
-                "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30))));
+                "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30)),
+                new Advertised(Optional.of("203.0.113.10"), Optional.empty())));
+        assertThat(config.advertised().mediaAddress(config.host())).isEqualTo("203.0.113.10");
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
         assertThat(config.trunk().orElseThrow().toString()).doesNotContain("secret");
     }
@@ -58,6 +61,18 @@ class SipConfigTest {
                         + "e.g. 120)");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(TcpLimits.IDLE, "soon")))
                 .hasMessage("SWITCHBOARD_SIP_TCP_IDLE_SECONDS: soon (expected: an integer, e.g. 120)");
+    }
+
+    @Test
+    void refusesAPublicAddressThatIsNotAnIpv4AddressNamingTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(Advertised.SIP,
+                        "sip.example.com")))
+                .hasMessage("SWITCHBOARD_SIP_PUBLIC_HOST: sip.example.com (expected: the public IPv4 address peers "
+                        + "reach this server at, e.g. 203.0.113.10)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(Advertised.MEDIA,
+                        "0.0.0.0")))
+                .hasMessageStartingWith("SWITCHBOARD_RTP_PUBLIC_HOST: 0.0.0.0 (expected:");
+        assertThat(SipConfig.defaults().advertised().sipAddress("127.0.0.1")).isEqualTo("127.0.0.1");
     }
 
     @Test
