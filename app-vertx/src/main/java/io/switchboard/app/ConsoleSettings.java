@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.sip.Advertised;
+import io.switchboard.adapter.sip.InboundAllowList;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.adapter.sip.TcpLimits;
 
@@ -44,6 +45,8 @@ final class ConsoleSettings {
         shown.put(SipConfig.CALLER_ID, sip.defaultCallerId());
         shown.put(SipConfig.T1, Long.toString(sip.t1().toMillis()));
         shown.put(SipConfig.MAX_RINGING, Integer.toString(sip.maxRinging()));
+        shown.put(InboundAllowList.SETTING, sip.inbound().networks().stream()
+                .map(n -> n.base().getHostAddress() + "/" + n.prefix()).collect(Collectors.joining(", ")));
         shown.put(TcpLimits.PER_ADDRESS, Integer.toString(sip.tcp().perAddress()));
         shown.put(TcpLimits.IDLE, Long.toString(sip.tcp().idle().toSeconds()));
         shown.put("SWITCHBOARD_RTP_PORTS", config.rtp().portMin() + "-" + config.rtp().portMax());

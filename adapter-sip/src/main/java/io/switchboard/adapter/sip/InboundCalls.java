@@ -1,5 +1,6 @@
 package io.switchboard.adapter.sip;
 
+import gov.nist.javax.sip.message.SIPRequest;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
@@ -12,6 +13,7 @@ import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.rtp.MediaSession;
 
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -50,11 +52,15 @@ final class InboundCalls {
     private final SignallingThread thread;
     private final HandleIncomingCallUseCase incoming;
     private final int maxRinging;
+    private final InboundAllowList allowed;
     private long refusedForLoad;
+    private long refusedForSource;
 
     InboundCalls(SipEndpoint sip, SipIdentities identities, Routes routes, LegTable legs, LegSignals signals,
-                 MediaEvents media, SignallingThread thread, HandleIncomingCallUseCase incoming, int maxRinging) {
+                 MediaEvents media, SignallingThread thread, HandleIncomingCallUseCase incoming, int maxRinging,
+                 InboundAllowList allowed) {
         this.maxRinging = maxRinging;
+        this.allowed = allowed;
         this.sip = sip;
         this.identities = identities;
         this.routes = routes;
@@ -66,8 +72,8 @@ final class InboundCalls {
     }
 
     /**
-     * An INVITE outside any dialog: rings (180) and is offered, or is refused at once (482, 488; 503 with
-     * {@code Retry-After} while {@code maxRinging} calls ring already).
+     * An INVITE outside any dialog: rings (180) and is offered, or is refused at once (403 from a source not
+     * allowed, 482, 488; 503 with {@code Retry-After} while {@code maxRinging} calls ring already).
      */
     void invite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
@@ -88,6 +94,17 @@ final class InboundCalls {
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         String caller = from.getAddress().getURI().toString();
+        InetAddress source = ((SIPRequest) request).getRemoteAddress();
+        if (source == null || !allowed.admits(source)) {
+            // not a trunk, a user or an allowed network: refused before it rings or costs an offer or a webhook
+            sip.respond(tx, Response.FORBIDDEN, tag(), null, null);
+            if (refusedForSource++ % 1000 == 0) {
+                LOG.log(Level.WARNING, "SIP incoming call {0} from {1} at {2}: refused: SIP 403, not an allowed "
+                        + "source (see " + InboundAllowList.SETTING + "; {3} refused so far)", callId, caller,
+                        source == null ? "?" : source.getHostAddress(), refusedForSource);
+            }
+            return;
+        }
         if (ringing.size() >= maxRinging) {
             // a flood (or a burst beyond what is configured): refused before it costs an offer or a webhook
             sip.respondRetryLater(tx, tag(), RETRY_AFTER_SECONDS);

@@ -19,9 +19,11 @@ import java.util.Optional;
  *                           is refused with 503 and {@code Retry-After}, so that a flood of INVITEs costs little
  * @param tcp                how much SIP over TCP one remote party may hold
  * @param advertised         the public addresses written into SIP and SDP behind NAT, instead of {@code host}
+ * @param inbound            where calls may come in from, besides the trunk and the users
  */
 public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
-                        String defaultCallerId, Duration t1, int maxRinging, TcpLimits tcp, Advertised advertised) {
+                        String defaultCallerId, Duration t1, int maxRinging, TcpLimits tcp, Advertised advertised,
+                        InboundAllowList inbound) {
 
     public static final String HOST = "SWITCHBOARD_SIP_HOST";
     public static final String PORT = "SWITCHBOARD_SIP_PORT";
@@ -37,6 +39,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
         Objects.requireNonNull(trunk, "trunk");
         Objects.requireNonNull(tcp, "tcp");
         Objects.requireNonNull(advertised, "advertised");
+        Objects.requireNonNull(inbound, "inbound");
         if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             throw new IllegalArgumentException(HOST + ": " + host + " (expected: an IPv4 address, e.g. 127.0.0.1)");
         }
@@ -65,7 +68,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     public SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                      String defaultCallerId, Duration t1) {
         this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING, TcpLimits.defaults(),
-                Advertised.NONE);
+                Advertised.NONE, InboundAllowList.DEFAULT);
     }
 
     /** Listens on 127.0.0.1:5060, no trunk, no users, T1 500 ms. */
@@ -75,17 +78,23 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
 
     /** This configuration with another cap on incoming calls ringing at once. */
     public SipConfig withMaxRinging(int max) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp, advertised);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp, advertised, inbound);
     }
 
     /** This configuration with other limits on SIP over TCP. */
     public SipConfig withTcp(TcpLimits limits) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, limits, advertised);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, limits, advertised,
+                inbound);
     }
 
     /** This configuration with other public addresses. */
     public SipConfig withAdvertised(Advertised addresses) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, addresses);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, addresses, inbound);
+    }
+
+    /** This configuration with other networks calls may come in from. */
+    public SipConfig withInbound(InboundAllowList allowed) {
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, allowed);
     }
 
     /**
@@ -109,7 +118,8 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                                 .orElse(d.tcp().perAddress()),
                         value(settings, TcpLimits.IDLE).map(v -> Duration.ofSeconds(integer(TcpLimits.IDLE, v, "120")))
                                 .orElse(d.tcp().idle())),
-                new Advertised(value(settings, Advertised.SIP), value(settings, Advertised.MEDIA)));
+                new Advertised(value(settings, Advertised.SIP), value(settings, Advertised.MEDIA)),
+                value(settings, InboundAllowList.SETTING).map(InboundAllowList::parse).orElse(d.inbound()));
     }
 
     private static Map<String, String> parseUsers(String value) {

@@ -79,7 +79,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.signals = new LegSignals(sip, legs);
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, signals, events);
         this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, signals, media, thread,
-                incoming, config.maxRinging());
+                incoming, config.maxRinging(), config.inbound().withPeersOf(config));
         this.outbound = new OutboundLegs(sip, routes, legs, signals, thread);
         this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
         sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals), inbound, transfers);

@@ -20,7 +20,7 @@ class SipConfigTest {
     @Test
     void parsesEverySetting() {
         // when
-        SipConfig config = SipConfig.parse(Map.of(
+        SipConfig config = SipConfig.parse(settings(
                 SipConfig.HOST, "127.0.0.2",
                 SipConfig.PORT, "5070",
                 SipConfig.TRUNK, "sip:user:secret@10.0.0.5:5080;transport=udp",
@@ -30,7 +30,8 @@ class SipConfigTest {
                 SipConfig.MAX_RINGING, "50",
                 TcpLimits.PER_ADDRESS, "4",
                 TcpLimits.IDLE, "30",
-                Advertised.SIP, "203.0.113.10"));
+                Advertised.SIP, "203.0.113.10",
+                InboundAllowList.SETTING, "10.0.0.0/8, 192.0.2.7"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
@@ -38,7 +39,8 @@ class SipConfigTest {
                         SipTransport.UDP)),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
                 "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30)),
-                new Advertised(Optional.of("203.0.113.10"), Optional.empty())));
+                new Advertised(Optional.of("203.0.113.10"), Optional.empty()),
+                InboundAllowList.parse("10.0.0.0/8,192.0.2.7")));
         assertThat(config.advertised().mediaAddress(config.host())).isEqualTo("203.0.113.10");
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
         assertThat(config.trunk().orElseThrow().toString()).doesNotContain("secret");
@@ -73,6 +75,10 @@ class SipConfigTest {
                         "0.0.0.0")))
                 .hasMessageStartingWith("SWITCHBOARD_RTP_PUBLIC_HOST: 0.0.0.0 (expected:");
         assertThat(SipConfig.defaults().advertised().sipAddress("127.0.0.1")).isEqualTo("127.0.0.1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(InboundAllowList.SETTING,
+                        "10.0.0.0/8,carrier.example")))
+                .hasMessage("SWITCHBOARD_SIP_INBOUND_ALLOW: carrier.example (expected: a network such as 10.0.0.0/8 "
+                        + "or fd00::/8, or an address)");
     }
 
     @Test
@@ -139,5 +145,13 @@ class SipConfigTest {
                 .hasMessageContaining("SWITCHBOARD_SIP_HOST: localhost (expected: an IPv4 address");
         assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.T1, "0")))
                 .hasMessageContaining("SWITCHBOARD_SIP_T1_MILLIS");
+    }
+
+    private static Map<String, String> settings(String... namesAndValues) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            settings.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return settings;
     }
 }

@@ -100,7 +100,12 @@ public record OutboundPolicy(List<Network> allowed) {
             }
         }
 
-        static Network parse(String text) {
+        /**
+         * A network as {@code a.b.c.d/n}, IPv6 {@code x::y/n} or a single address (literals only: no lookup).
+         *
+         * @throws IllegalArgumentException quoting the text and the expected form
+         */
+        public static Network parse(String text) {
             String[] parts = text.split("/", 2);
             try {
                 if (!parts[0].matches("[0-9a-fA-F:.]+")) {
@@ -115,7 +120,8 @@ public record OutboundPolicy(List<Network> allowed) {
             }
         }
 
-        boolean contains(InetAddress address) {
+        /** Whether {@code address} is in this network (never across IPv4 and IPv6). */
+        public boolean contains(InetAddress address) {
             byte[] mine = base.getAddress();
             byte[] theirs = address.getAddress();
             if (mine.length != theirs.length) {
