@@ -213,6 +213,29 @@ class WebConsoleTest {
     }
 
     @Test
+    void endsTheLiveStreamOfASessionThatEnded() throws Exception {
+        // given: a live stream open
+        HttpClient client = loggedIn();
+        HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + sandbox.server.httpPort() + "/console/api/live")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<Integer> pages = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(),
+                    StandardCharsets.UTF_8))) {
+                return (int) lines.lines().filter(line -> line.startsWith("data: ")).count();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // when
+        assertThat(send(client, "DELETE", "/console/api/session", null).statusCode()).isEqualTo(204);
+
+        // then: the server ends the stream at its next push
+        assertThat(pages.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void placesTestCallsOnlyToSandboxPhones() throws Exception {
         HttpClient client = loggedIn();
 

@@ -11,11 +11,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The live calls, one page at a time, with the key figures: as JSON on request, and as a server-sent event stream
  * ({@code text/event-stream}) that pushes the page every second. One timer per open page, whatever the number of
- * calls: the browser never polls per call. A page that cannot keep up skips updates rather than queue them.
+ * calls: the browser never polls per call. A page that cannot keep up skips updates rather than queue them; a stream
+ * whose session has ended (logged out, expired) is closed at its next push.
  */
 final class LiveFeed {
 
@@ -26,12 +28,15 @@ final class LiveFeed {
     private final LiveCallsUseCase live;
     private final FigureHistory figures;
     private final Clock clock;
+    private final Predicate<RoutingContext> admitted;
 
-    LiveFeed(Vertx vertx, LiveCallsUseCase live, FigureHistory figures, Clock clock) {
+    LiveFeed(Vertx vertx, LiveCallsUseCase live, FigureHistory figures, Clock clock,
+             Predicate<RoutingContext> admitted) {
         this.vertx = vertx;
         this.live = live;
         this.figures = figures;
         this.clock = clock;
+        this.admitted = admitted;
     }
 
     /** {@code GET /console/api/calls?page=N}: one page of the live calls, newest first. */
@@ -45,13 +50,20 @@ final class LiveFeed {
         HttpServerResponse response = rc.response().setChunked(true)
                 .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-store");
         push(response, page);
-        long timer = vertx.setPeriodic(PUSH_MILLIS, id -> push(response, page));
+        long timer = vertx.setPeriodic(PUSH_MILLIS, id -> {
+            if (admitted.test(rc)) {
+                push(response, page);
+            } else {
+                vertx.cancelTimer(id);
+                response.end();
+            }
+        });
         response.closeHandler(closed -> vertx.cancelTimer(timer));
         response.exceptionHandler(failed -> vertx.cancelTimer(timer));
     }
 
     private void push(HttpServerResponse response, int page) {
-        if (!response.closed() && !response.writeQueueFull()) {
+        if (!response.ended() && !response.closed() && !response.writeQueueFull()) {
             response.write("data: " + snapshot(page).encode() + "\n\n");
         }
     }

@@ -9,6 +9,7 @@ import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.connection.CallSetup;
 import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -77,7 +78,7 @@ public final class WebConsole {
                     .putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
             rc.next();
         });
-        LiveFeed feed = new LiveFeed(vertx, sources.live(), figures, clock);
+        LiveFeed feed = new LiveFeed(vertx, sources.live(), figures, clock, sessions::admits);
         router.route("/console/api/*").handler(BodyHandler.create(false).setBodyLimit(4096));
         router.post("/console/api/session").handler(this::login);
         router.delete("/console/api/session").handler(rc -> {
@@ -171,15 +172,13 @@ public final class WebConsole {
                 Optional.empty())), call -> CallViews.summary(call, clock.instant()));
     }
 
+    /** Answers with {@code view} of the use case's result, on the request's event loop; failures go to the handler. */
     private static <T> void reply(RoutingContext rc, CompletionStage<T> work, Function<T, JsonObject> view) {
-        work.whenComplete((value, failure) -> rc.vertx().runOnContext(v -> {
-            if (failure == null) {
-                json(rc, 200, view.apply(value));
-            } else {
-                rc.fail(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
-            }
-        }));
+        Future.fromCompletionStage(work, rc.vertx().getOrCreateContext())
+                .map(view::apply)
+                .onSuccess(body -> json(rc, 200, body))
+                .onFailure(failure -> rc.fail(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure));
     }
 
     private static JsonObject body(RoutingContext rc) {

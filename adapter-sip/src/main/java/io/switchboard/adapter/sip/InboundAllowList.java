@@ -5,8 +5,8 @@ import io.switchboard.application.port.out.OutboundPolicy.Network;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where calls may come in from: the trunk's address, the configured users' addresses, and the networks of
@@ -47,17 +47,18 @@ public record InboundAllowList(List<Network> networks) {
     /** This list with the addresses of the trunk and the users of {@code config} (IP literals; names are looked up). */
     InboundAllowList withPeersOf(SipConfig config) {
         List<Network> all = new ArrayList<>(networks);
-        config.trunk().flatMap(trunk -> address(trunk.host())).ifPresent(all::add);
-        config.users().keySet().forEach(user -> address(config.userUri(user).host()).ifPresent(all::add));
+        config.trunk().ifPresent(trunk -> all.addAll(addresses(trunk.host())));
+        config.users().keySet().forEach(user -> all.addAll(addresses(config.userUri(user).host())));
         return new InboundAllowList(all);
     }
 
-    private static Optional<Network> address(String host) {
+    /** Every address of a host (a carrier's name may have several), each as a network of one. */
+    private static List<Network> addresses(String host) {
         try {
-            InetAddress address = InetAddress.getByName(host);
-            return Optional.of(new Network(address, address.getAddress().length * 8));
+            return Arrays.stream(InetAddress.getAllByName(host))
+                    .map(address -> new Network(address, address.getAddress().length * 8)).toList();
         } catch (UnknownHostException e) {
-            return Optional.empty(); // an unknown name lets nobody in; dialling it reports the failure
+            return List.of(); // an unknown name lets nobody in; dialling it reports the failure
         }
     }
 
