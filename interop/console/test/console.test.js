@@ -26,21 +26,27 @@ async function visible(selector) {
   await page.waitForSelector(selector + ':not([hidden])', { timeout: WAIT });
 }
 
-// A GA createCall signed as the ACS SDKs sign (HMAC-SHA256 over method, path, date, host and content hash).
-async function createGaCall(target, callbackUri) {
-  const url = new URL('/calling/callConnections?api-version=2025-05-15', base);
-  const body = JSON.stringify({ targets: [{ kind: 'phoneNumber', phoneNumber: { value: target } }],
-    sourceCallerIdNumber: { value: '+18005550100' }, callbackUri });
+// A request signed as the ACS SDKs sign (HMAC-SHA256 over method, path, date, host and content hash).
+async function signed(method, pathAndQuery, payload) {
+  const url = new URL(pathAndQuery, base);
+  const body = payload === undefined ? '' : JSON.stringify(payload);
   const date = new Date().toUTCString();
   const hash = crypto.createHash('sha256').update(body).digest('base64');
-  const toSign = `POST\n${url.pathname}${url.search}\n${date};${url.host};${hash}`;
+  const toSign = `${method}\n${url.pathname}${url.search}\n${date};${url.host};${hash}`;
   const signature = crypto.createHmac('sha256', Buffer.from(key, 'base64')).update(toSign).digest('base64');
-  const response = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json',
-    'x-ms-date': date, 'x-ms-content-sha256': hash,
+  const response = await fetch(url, { method, body: payload === undefined ? undefined : body, headers: {
+    'Content-Type': 'application/json', 'x-ms-date': date, 'x-ms-content-sha256': hash,
     Authorization: `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}` } });
   const text = await response.text();
-  assert.strictEqual(response.status, 201, text);
-  return JSON.parse(text).callConnectionId;
+  return { status: response.status, json: text ? JSON.parse(text) : {} };
+}
+
+async function createGaCall(target, callbackUri) {
+  const created = await signed('POST', '/calling/callConnections?api-version=2025-05-15', {
+    targets: [{ kind: 'phoneNumber', phoneNumber: { value: target } }],
+    sourceCallerIdNumber: { value: '+18005550100' }, callbackUri });
+  assert.strictEqual(created.status, 201, JSON.stringify(created.json));
+  return created.json.callConnectionId;
 }
 
 async function closedPort() {
@@ -113,13 +119,16 @@ test('shows a sandbox call placed from the console live, its story, and its hang
   await page.waitForFunction(id => !document.querySelector(`tr[data-call-id="${id}"]`), { timeout: WAIT }, callId);
 });
 
-test('resends a callback given up, and shows the new attempt', async () => {
+test('shows the API requests made on a call, resends a callback given up and shows the new attempt', async () => {
   const callId = await createGaCall('+15550100001', `http://127.0.0.1:${await closedPort()}/callbacks`);
+  const read = await signed('GET', `/calling/callConnections/${callId}?api-version=2025-05-15`);
+  assert.strictEqual(read.status, 200);
   await page.goto(base + '/console/#/calls/' + encodeURIComponent(callId), { waitUntil: 'domcontentloaded' });
   await visible('#call');
   const givenUp = '#timeline li[data-type=CallConnected][data-state=givenUp]';
   await page.waitForSelector(givenUp + ' button.resend', { timeout: WAIT });
   const before = await page.$$eval(givenUp + ' .attempts li', items => items.length);
+  await page.waitForSelector('#requests li[data-method=GET][data-status="200"]', { timeout: WAIT });
   await shot('call-given-up');
   await page.click(givenUp + ' button.resend');
   await page.waitForFunction((selector, count) => {

@@ -55,6 +55,11 @@ function duration(seconds) {
   return m + ':' + String(s).padStart(2, '0');
 }
 
+function participantText(p) {
+  return p.rawId + ' (' + p.state + (p.codec ? ', ' + p.codec : '') + (p.muted ? ', muted' : '')
+    + (p.onHold ? ', on hold' : '') + ')';
+}
+
 // ---- live calls ------------------------------------------------------------------------------------------------
 
 function renderFigures(figures) {
@@ -80,8 +85,7 @@ function renderCalls(snapshot) {
     link.href = '#/calls/' + encodeURIComponent(call.id);
     const idCell = el('td');
     idCell.append(link);
-    const parts = call.participants.map(p => p.rawId + ' (' + p.state + (p.muted ? ', muted' : '')
-      + (p.onHold ? ', on hold' : '') + ')').join(', ');
+    const parts = call.participants.map(participantText).join(', ');
     const hangup = el('button', 'Hang up');
     hangup.type = 'button';
     hangup.className = 'hangup';
@@ -127,10 +131,19 @@ function renderCall(view) {
   const facts = $('call-facts');
   facts.replaceChildren();
   const rows = [['State', call.state], ['Direction', call.direction], ['Created', call.createdAt],
-    ['Participants', call.participants.map(p => p.rawId + ' (' + p.state + ')').join(', ') || '-'],
+    ['Participants', call.participants.map(participantText).join(', ') || '-'],
     ['Media', call.media || '-'], ['Result', call.result || '-']];
   for (const [name, value] of rows) facts.append(el('dt', name), el('dd', value));
   $('call-hangup').hidden = !(call.state === 'connecting' || call.state === 'connected');
+  const requests = $('requests');
+  requests.replaceChildren();
+  for (const r of view.requests) {
+    const item = el('li', r.at + ' ' + r.method + ' ' + r.path + ' → ' + r.status + ' in ' + r.ms + ' ms');
+    item.dataset.method = r.method;
+    item.dataset.status = r.status;
+    requests.append(item);
+  }
+  if (view.requests.length === 0) requests.append(el('li', 'none', 'hint'));
   const timeline = $('timeline');
   timeline.replaceChildren();
   for (const event of view.events) {

@@ -6,6 +6,7 @@ import io.switchboard.adapter.sip.Advertised;
 import io.switchboard.adapter.sip.InboundAllowList;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.adapter.sip.TcpLimits;
+import io.switchboard.adapter.sip.TrunkLimits;
 import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.rtp.MediaConfig;
 
@@ -42,7 +43,7 @@ final class AppConfigLoader {
             "SWITCHBOARD_INCOMING_CALL_URL", "SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", "SWITCHBOARD_SIP_ENABLED",
             SipConfig.HOST, SipConfig.PORT, SipConfig.TRUNK, SipConfig.USERS, SipConfig.CALLER_ID, SipConfig.T1,
             SipConfig.MAX_RINGING, TcpLimits.PER_ADDRESS, TcpLimits.IDLE, Advertised.SIP, Advertised.MEDIA,
-            InboundAllowList.SETTING,
+            InboundAllowList.SETTING, TrunkLimits.MAX_CALLS, TrunkLimits.PER_SECOND,
             "SWITCHBOARD_LOG_FORMAT", "SWITCHBOARD_LOG_LEVEL",
             "SWITCHBOARD_RTP_PORTS", "SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", "SWITCHBOARD_RTP_PACER_THREADS",
             "SWITCHBOARD_RTP_LEARNING",

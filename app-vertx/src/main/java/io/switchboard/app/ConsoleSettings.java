@@ -4,6 +4,7 @@ import io.switchboard.adapter.sip.Advertised;
 import io.switchboard.adapter.sip.InboundAllowList;
 import io.switchboard.adapter.sip.SipConfig;
 import io.switchboard.adapter.sip.TcpLimits;
+import io.switchboard.adapter.sip.TrunkLimits;
 
 import java.net.URI;
 import java.util.Map;
@@ -40,6 +41,10 @@ final class ConsoleSettings {
         shown.put(Advertised.SIP, sip.advertised().sip().orElse("(the listening address)"));
         shown.put(Advertised.MEDIA, sip.advertised().media().orElse("(as SIP)"));
         shown.put(SipConfig.TRUNK, sip.trunk().map(Object::toString).orElse("(none)")); // its password masked
+        sip.trunk().ifPresent(trunk -> {
+            shown.put(TrunkLimits.MAX_CALLS, Integer.toString(trunk.limits().maxCalls()));
+            shown.put(TrunkLimits.PER_SECOND, Integer.toString(trunk.limits().perSecond()));
+        });
         shown.put(SipConfig.USERS, sip.users().isEmpty() ? "(none)" : sip.users().entrySet().stream()
                 .map(user -> user.getKey() + "=" + user.getValue()).sorted().collect(Collectors.joining(", ")));
         shown.put(SipConfig.CALLER_ID, sip.defaultCallerId());

@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.adapter.media.WebSocketMediaStreams;
 import io.switchboard.adapter.sip.SipTelephony;
 import io.switchboard.adapter.sip.TcpLimits;
+import io.switchboard.adapter.sip.TrunkLimits;
 import io.switchboard.adapter.webhook.WebhookStats;
 import io.switchboard.application.port.out.CallEventPublisher;
 import io.switchboard.application.port.out.CallRegistry;
@@ -113,8 +114,13 @@ final class SwitchboardMetrics {
                 .register(registry);
     }
 
-    /** The SIP adapter's TCP connections. */
+    /** The SIP adapter's trunk and TCP connections. */
     void watch(SipTelephony sip) {
+        Gauge.builder("switchboard.sip.trunk.calls", sip, SipTelephony::trunkCalls)
+                .description("Calls through the trunk now, ringing or answered").register(registry);
+        Gauge.builder("switchboard.sip.trunk.queue", sip, SipTelephony::trunkQueue)
+                .description("Legs waiting for room on the trunk (" + TrunkLimits.MAX_CALLS + ", "
+                        + TrunkLimits.PER_SECOND + ")").register(registry);
         Gauge.builder("switchboard.sip.tcp.connections", sip, SipTelephony::tcpConnections)
                 .description("SIP over TCP connections accepted and open").register(registry);
         FunctionCounter.builder("switchboard.sip.tcp.refused", sip, SipTelephony::tcpConnectionsRefused)

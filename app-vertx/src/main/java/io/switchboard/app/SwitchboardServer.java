@@ -238,7 +238,8 @@ public final class SwitchboardServer {
         CallHistoryService history = new CallHistoryService(outbox, webhooks);
         WebConsole console = WebConsole.create(vertx, new ConsoleSources(core.liveCalls(), useCases.getCall(),
                 history, history, useCases.hangUp(), useCases.createCall(), () -> figures(registry), ConsoleSettings.of(config),
-                key, () -> apiBase(config).resolve("console/events")));
+                key, () -> apiBase(config).resolve("console/events"),
+                leg -> sip.flatMap(adapter -> adapter.codec(leg))));
         httpPort = deployHttp(config, v -> HealthRoute.around(
                 AcsRestApi.router(v, useCases, core.incomingCalls(), rest, Optional.of(history), repeatable), v,
                 registry, webhooks::stats, metrics.registry(), this::recognitionState, checks, console::mount));
@@ -311,7 +312,11 @@ public final class SwitchboardServer {
             figures.put("rtpForeignPackets", engine.foreignPackets());
             figures.put("pacerSkippedTicks", engine.skippedTicks());
         });
-        sip.ifPresent(telephony -> figures.put("sipTcpConnections", telephony.tcpConnections()));
+        sip.ifPresent(telephony -> {
+            figures.put("trunkCalls", telephony.trunkCalls());
+            figures.put("trunkQueue", telephony.trunkQueue());
+            figures.put("sipTcpConnections", telephony.tcpConnections());
+        });
         return figures;
     }
 

@@ -180,6 +180,24 @@ class WebConsoleTest {
     }
 
     @Test
+    void showsTheApiRequestsMadeOnACallInItsStory() throws Exception {
+        // given: a call of an application, read twice through the signed API
+        HttpClient client = loggedIn();
+        String call = sandbox.api.createGaCall("+15550100001", sandbox.app.callbackUri());
+        sandbox.api.send("GET", "/calling/callConnections/" + call + "?api-version=2025-05-15", null);
+        sandbox.api.send("GET", "/calling/callConnections/" + call + "/participants?api-version=2025-05-15", null);
+
+        // then
+        await().atMost(WAIT).until(() -> story(client, call).getJsonArray("requests").size() == 2);
+        JsonObject first = story(client, call).getJsonArray("requests").getJsonObject(0);
+        assertThat(first.getString("method")).isEqualTo("GET");
+        assertThat(first.getString("path")).isEqualTo("/calling/callConnections/" + call);
+        assertThat(first.getInteger("status")).isEqualTo(200);
+        assertThat(first.getLong("ms")).isNotNegative();
+        send(client, "POST", "/console/api/calls/" + call + "/hangup", "{}");
+    }
+
+    @Test
     void pushesTheLivePageAsServerSentEvents() throws Exception {
         // given
         HttpClient client = loggedIn();

@@ -3,6 +3,7 @@ package io.switchboard.adapter.console;
 import io.switchboard.application.port.out.EventOutbox.Attempt;
 import io.switchboard.application.port.out.EventOutbox.State;
 import io.switchboard.application.port.out.EventOutbox.Stored;
+import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
 import io.vertx.core.json.DecodeException;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The console's JSON of calls and their event histories: what a person reads, not ACS's wire shape. */
 final class CallViews {
@@ -22,12 +25,14 @@ final class CallViews {
     private CallViews() {
     }
 
-    /** A call as the live list shows it. */
-    static JsonObject summary(Call call, Instant now) {
+    /** A call as the live list shows it; each participant with its leg's codec where telephony knows it. */
+    static JsonObject summary(Call call, Instant now, Function<LegId, Optional<String>> codecs) {
         JsonArray participants = new JsonArray();
         for (Participant p : call.participants()) {
-            participants.add(new JsonObject().put("rawId", p.identifier().rawId()).put("state", lower(p.state()))
-                    .put("muted", p.muted()).put("onHold", p.onHold()));
+            JsonObject participant = new JsonObject().put("rawId", p.identifier().rawId())
+                    .put("state", lower(p.state())).put("muted", p.muted()).put("onHold", p.onHold());
+            codecs.apply(p.leg()).ifPresent(codec -> participant.put("codec", codec));
+            participants.add(participant);
         }
         JsonObject view = new JsonObject()
                 .put("id", call.id().value())

@@ -1,6 +1,5 @@
 package io.switchboard.adapter.console;
 
-import io.switchboard.application.port.in.LiveCallsUseCase;
 import io.switchboard.domain.connection.Call;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -25,15 +24,15 @@ final class LiveFeed {
     static final long PUSH_MILLIS = 1_000;
 
     private final Vertx vertx;
-    private final LiveCallsUseCase live;
+    private final ConsoleSources sources;
     private final FigureHistory figures;
     private final Clock clock;
     private final Predicate<RoutingContext> admitted;
 
-    LiveFeed(Vertx vertx, LiveCallsUseCase live, FigureHistory figures, Clock clock,
+    LiveFeed(Vertx vertx, ConsoleSources sources, FigureHistory figures, Clock clock,
              Predicate<RoutingContext> admitted) {
         this.vertx = vertx;
-        this.live = live;
+        this.sources = sources;
         this.figures = figures;
         this.clock = clock;
         this.admitted = admitted;
@@ -69,13 +68,13 @@ final class LiveFeed {
     }
 
     private JsonObject snapshot(int page) {
-        List<Call> calls = live.liveCalls();
+        List<Call> calls = sources.live().liveCalls();
         int pages = Math.max(1, (calls.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(page, pages);
         Instant now = clock.instant();
         JsonArray list = new JsonArray();
         calls.stream().skip((long) (shown - 1) * PAGE_SIZE).limit(PAGE_SIZE)
-                .forEach(call -> list.add(CallViews.summary(call, now)));
+                .forEach(call -> list.add(CallViews.summary(call, now, sources.codecs())));
         return new JsonObject().put("total", calls.size()).put("page", shown).put("pages", pages)
                 .put("calls", list).put("figures", figures.now()).put("at", now.toString());
     }

@@ -45,6 +45,7 @@ public final class WebConsole {
     private final ConsoleSources sources;
     private final ConsoleSessions sessions;
     private final FigureHistory figures;
+    private final CallRequestLog requests;
     private final Clock clock;
 
     private WebConsole(Vertx vertx, ConsoleSources sources, Clock clock) {
@@ -52,6 +53,7 @@ public final class WebConsole {
         this.sources = sources;
         this.sessions = new ConsoleSessions(sources.accessKey(), clock);
         this.figures = new FigureHistory(sources.figures(), clock);
+        this.requests = new CallRequestLog(clock);
         this.clock = clock;
     }
 
@@ -71,14 +73,18 @@ public final class WebConsole {
         return console;
     }
 
-    /** Adds the console's routes to {@code router}; mount before any catch-all route. */
+    /**
+     * Adds the console's routes to {@code router}, and a first route that notes the API requests made on calls (for
+     * their timelines); mount before any catch-all route.
+     */
     public void mount(Router router) {
+        router.route().order(-1).handler(requests::handle);
         router.route("/console/*").handler(rc -> {
             rc.response().putHeader("X-Frame-Options", "DENY").putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
             rc.next();
         });
-        LiveFeed feed = new LiveFeed(vertx, sources.live(), figures, clock, sessions::admits);
+        LiveFeed feed = new LiveFeed(vertx, sources, figures, clock, sessions::admits);
         router.route("/console/api/*").handler(BodyHandler.create(false).setBodyLimit(4096));
         router.post("/console/api/session").handler(this::login);
         router.delete("/console/api/session").handler(rc -> {
@@ -137,14 +143,16 @@ public final class WebConsole {
     private void call(RoutingContext rc) {
         CallConnectionId id = CallConnectionId.of(rc.pathParam("callId"));
         reply(rc, sources.calls().getCall(id).thenCompose(call -> sources.history().events(id)
-                .thenApply(events -> new JsonObject().put("call", CallViews.summary(call, clock.instant()))
-                        .put("events", CallViews.events(events)))), view -> view);
+                .thenApply(events -> new JsonObject().put("call", CallViews.summary(call, clock.instant(),
+                                sources.codecs()))
+                        .put("events", CallViews.events(events)).put("requests", requests.of(id.value())))),
+                view -> view);
     }
 
     private void hangUp(RoutingContext rc) {
         CallConnectionId id = CallConnectionId.of(rc.pathParam("callId"));
         LOG.log(Level.INFO, "console: hang-up of call " + id.value() + " asked");
-        reply(rc, sources.hangUp().hangUp(id), call -> CallViews.summary(call, clock.instant()));
+        reply(rc, sources.hangUp().hangUp(id), call -> CallViews.summary(call, clock.instant(), sources.codecs()));
     }
 
     private void resend(RoutingContext rc) {
@@ -169,7 +177,7 @@ public final class WebConsole {
                 Optional.empty(), Optional.of("console test call"),
                 new CallbackTarget(sources.testCalls().get(), EventSchema.GA), Set.of(), Optional.empty());
         reply(rc, sources.createCall().createCall(new CreateCallCommand(java.util.List.of(callee), setup,
-                Optional.empty())), call -> CallViews.summary(call, clock.instant()));
+                Optional.empty())), call -> CallViews.summary(call, clock.instant(), sources.codecs()));
     }
 
     /** Answers with {@code view} of the use case's result, on the request's event loop; failures go to the handler. */

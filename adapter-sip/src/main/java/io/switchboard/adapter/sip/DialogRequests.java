@@ -99,7 +99,8 @@ final class DialogRequests {
                 .ifPresent(l -> SipEndpoint.remoteAudio(ack).ifPresent(audio -> update(l, audio)));
     }
 
-    private static void update(Leg leg, RemoteAudio a) {
+    private void update(Leg leg, RemoteAudio a) {
         leg.media.update(new InetSocketAddress(a.address(), a.port()), a.payloadType(), a.telephoneEventPayloadType());
+        legs.codec(leg, a.payloadType());
     }
 }

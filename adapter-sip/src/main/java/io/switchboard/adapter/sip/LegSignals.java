@@ -57,6 +57,7 @@ final class LegSignals {
             RemoteAudio a = answer.audio();
             leg.media.start(new InetSocketAddress(a.address(), a.port()), a.payloadType(),
                     a.telephoneEventPayloadType());
+            legs.codec(leg, a.payloadType());
             legs.answered(leg);
         } else if (action instanceof End end) {
             legs.ended(leg, end.cause());

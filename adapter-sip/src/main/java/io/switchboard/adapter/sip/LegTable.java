@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Message;
 
@@ -28,12 +29,20 @@ final class LegTable {
     private final Playbacks playbacks;
     private final Conferences conferences;
     private final LeftDialogs dialogs;
+    private Runnable trunkLegReleased = () -> { };
+    /** The codec of each answered leg, read from any thread (the console). */
+    private final Map<LegId, String> codecs = new ConcurrentHashMap<>();
 
     LegTable(HandleTelephonyEventUseCase events, Playbacks playbacks, Conferences conferences, LeftDialogs dialogs) {
         this.events = events;
         this.playbacks = playbacks;
         this.conferences = conferences;
         this.dialogs = dialogs;
+    }
+
+    /** What to do when a leg that went out through the trunk is released (its place on the trunk is free). */
+    void onTrunkLegReleased(Runnable action) {
+        trunkLegReleased = action;
     }
 
     /** Adds a leg; {@code what} says how it came, for the log (e.g. {@code calling sip:...}). */
@@ -62,6 +71,16 @@ final class LegTable {
 
     boolean isEmpty() {
         return byId.isEmpty();
+    }
+
+    /** Notes the codec an answer chose for the leg: RTP payload type 0 or 8 (RFC 3551). */
+    void codec(Leg leg, int payloadType) {
+        codecs.put(leg.id(), payloadType == 8 ? "PCMA" : payloadType == 0 ? "PCMU" : "payload type " + payloadType);
+    }
+
+    /** The codec of an answered leg of this table; empty for a leg not answered or not here. Any thread. */
+    Optional<String> codecOf(LegId leg) {
+        return Optional.ofNullable(codecs.get(leg));
     }
 
     void ringing(Leg leg, int status) {
@@ -107,6 +126,10 @@ final class LegTable {
         }
         conferences.ended(leg);
         leg.media.close();
+        codecs.remove(leg.id());
+        if (leg.trunk.isPresent()) {
+            trunkLegReleased.run();
+        }
     }
 
     /** Reports a leg that never got as far as the table: it could not be dialled or answered. */

@@ -108,7 +108,11 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
         return new SipConfig(
                 value(settings, HOST).orElse(d.host()),
                 value(settings, PORT).map(v -> integer(PORT, v, "5060")).orElse(d.port()),
-                value(settings, TRUNK).map(SipTrunk::parse),
+                value(settings, TRUNK).map(SipTrunk::parse).map(trunk -> trunk.withLimits(new TrunkLimits(
+                        value(settings, TrunkLimits.MAX_CALLS).map(v -> integer(TrunkLimits.MAX_CALLS, v, "30"))
+                                .orElse(0),
+                        value(settings, TrunkLimits.PER_SECOND).map(v -> integer(TrunkLimits.PER_SECOND, v, "10"))
+                                .orElse(0)))),
                 value(settings, USERS).map(SipConfig::parseUsers).orElse(d.users()),
                 value(settings, CALLER_ID).orElse(d.defaultCallerId()),
                 value(settings, T1).map(v -> Duration.ofMillis(integer(T1, v, "500"))).orElse(d.t1()),

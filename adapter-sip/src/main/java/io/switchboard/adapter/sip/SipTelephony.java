@@ -54,6 +54,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Conferences conferences;
     private final Recordings recordings;
     private final OutboundLegs outbound;
+    private final TrunkGate trunkGate;
     private final LegSignals signals;
     private final InboundCalls inbound;
     private final Transfers transfers;
@@ -81,6 +82,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, signals, media, thread,
                 incoming, config.maxRinging(), config.inbound().withPeersOf(config));
         this.outbound = new OutboundLegs(sip, routes, legs, signals, thread);
+        this.trunkGate = new TrunkGate(config.trunk().map(SipTrunk::limits).orElse(TrunkLimits.NONE), thread, legs);
+        legs.onTrunkLegReleased(trunkGate::released);
         this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
         sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals), inbound, transfers);
     }
@@ -138,7 +141,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 return;
             }
             try {
-                outbound.dial(request, legMedia.get());
+                if (routes.route(request).flatMap(Route::trunk).isPresent()) {
+                    trunkGate.dial(request, legMedia.get(), outbound::dial);
+                } else {
+                    outbound.dial(request, legMedia.get());
+                }
             } catch (Exception e) {
                 legMedia.get().close();
                 legs.failed(request.call(), request.leg(),
@@ -149,7 +156,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     @Override
     public void hangUp(LegId leg) {
-        thread.execute("hang up " + leg, () -> signals.hangUp(leg));
+        thread.execute("hang up " + leg, () -> {
+            if (!trunkGate.cancel(leg)) {
+                signals.hangUp(leg);
+            }
+        });
     }
 
     /**
@@ -294,6 +305,21 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         CompletableFuture<Void> transferred = new CompletableFuture<>();
         thread.execute("transfer " + leg, () -> transfers.transfer(call, leg, target, transferred));
         return transferred;
+    }
+
+    /** The codec of an answered leg of this adapter ({@code PCMU}, {@code PCMA}); empty otherwise. Any thread. */
+    public Optional<String> codec(LegId leg) {
+        return legs.codecOf(leg);
+    }
+
+    /** Calls through the trunk now (ringing or answered). Read from any thread: a moment's value. */
+    public int trunkCalls() {
+        return trunkGate.inUse();
+    }
+
+    /** Legs waiting for room on the trunk now ({@value TrunkLimits#MAX_CALLS}, {@value TrunkLimits#PER_SECOND}). */
+    public int trunkQueue() {
+        return trunkGate.waiting();
     }
 
     /** SIP over TCP connections accepted and open now. */

@@ -9,9 +9,10 @@ import java.util.Optional;
  *
  * @param username  present when the trunk challenges (its password then too)
  * @param transport how to reach it: {@code ;transport=tcp} in the setting selects TCP, else UDP
+ * @param limits    the calls at once and per second the carrier takes
  */
 public record SipTrunk(String host, int port, Optional<String> username, Optional<String> password,
-                       SipTransport transport) {
+                       SipTransport transport, TrunkLimits limits) {
 
     static final String SETTING = "SWITCHBOARD_SIP_TRUNK";
     private static final String EXAMPLE = "sip:127.0.0.1:5080 or sip:user:password@host:port;transport=tcp";
@@ -21,9 +22,21 @@ public record SipTrunk(String host, int port, Optional<String> username, Optiona
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(limits, "limits");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("trunk.port: " + port + " (expected: 1-65535)");
         }
+    }
+
+    /** A trunk without limits. */
+    public SipTrunk(String host, int port, Optional<String> username, Optional<String> password,
+                    SipTransport transport) {
+        this(host, port, username, password, transport, TrunkLimits.NONE);
+    }
+
+    /** This trunk with other limits. */
+    public SipTrunk withLimits(TrunkLimits next) {
+        return new SipTrunk(host, port, username, password, transport, next);
     }
 
     /**

@@ -31,12 +31,14 @@ class SipConfigTest {
                 TcpLimits.PER_ADDRESS, "4",
                 TcpLimits.IDLE, "30",
                 Advertised.SIP, "203.0.113.10",
-                InboundAllowList.SETTING, "10.0.0.0/8, 192.0.2.7"));
+                InboundAllowList.SETTING, "10.0.0.0/8, 192.0.2.7",
+                TrunkLimits.MAX_CALLS, "30",
+                TrunkLimits.PER_SECOND, "10"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
                 Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"),
-                        SipTransport.UDP)),
+                        SipTransport.UDP, new TrunkLimits(30, 10))),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
                 "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30)),
                 new Advertised(Optional.of("203.0.113.10"), Optional.empty()),
@@ -79,6 +81,16 @@ class SipConfigTest {
                         "10.0.0.0/8,carrier.example")))
                 .hasMessage("SWITCHBOARD_SIP_INBOUND_ALLOW: carrier.example (expected: a network such as 10.0.0.0/8 "
                         + "or fd00::/8, or an address)");
+    }
+
+    @Test
+    void refusesTrunkLimitsOutOfRangeNamingTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK,
+                        "sip:127.0.0.1:5080", TrunkLimits.PER_SECOND, "-1")))
+                .hasMessage("SWITCHBOARD_SIP_TRUNK_CPS: -1 (expected: 0 for no limit, or the carrier's calls per "
+                        + "second, e.g. 10)");
+        assertThat(SipConfig.parse(Map.of(SipConfig.TRUNK, "sip:127.0.0.1:5080")).trunk().orElseThrow().limits())
+                .isEqualTo(TrunkLimits.NONE);
     }
 
     @Test

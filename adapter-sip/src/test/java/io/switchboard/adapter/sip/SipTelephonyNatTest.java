@@ -73,6 +73,7 @@ class SipTelephonyNatTest {
         // and the call connects: the 200 went back to where the INVITE came from
         assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
         ua.await(Request.ACK, WAIT);
+        assertThat(telephony.codec(LEG)).as("the codec the answer chose").hasValue("PCMU");
 
         // when: hung up from here (a BYE the stack builds from the dialog)
         telephony.hangUp(LEG);
@@ -81,5 +82,6 @@ class SipTelephonyNatTest {
         Request bye = ua.await(Request.BYE, WAIT);
         assertThat(((ViaHeader) bye.getHeader(ViaHeader.NAME)).getHost()).isEqualTo("127.0.0.5");
         assertThat(events.await(2, WAIT).get(1)).isInstanceOf(Ended.class);
+        assertThat(telephony.codec(LEG)).isEmpty();
     }
 }
