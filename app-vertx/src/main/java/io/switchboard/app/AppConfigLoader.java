@@ -5,6 +5,7 @@ import io.switchboard.adapter.media.SpeechServiceConfig;
 import io.switchboard.adapter.sip.Advertised;
 import io.switchboard.adapter.sip.InboundAllowList;
 import io.switchboard.adapter.sip.SipConfig;
+import io.switchboard.adapter.sip.SipTrunk;
 import io.switchboard.adapter.sip.TcpLimits;
 import io.switchboard.adapter.sip.TrunkLimits;
 import io.switchboard.application.port.out.OutboundPolicy;
@@ -44,6 +45,7 @@ final class AppConfigLoader {
             SipConfig.HOST, SipConfig.PORT, SipConfig.TRUNK, SipConfig.USERS, SipConfig.CALLER_ID, SipConfig.T1,
             SipConfig.MAX_RINGING, TcpLimits.PER_ADDRESS, TcpLimits.IDLE, Advertised.SIP, Advertised.MEDIA,
             InboundAllowList.SETTING, TrunkLimits.MAX_CALLS, TrunkLimits.PER_SECOND,
+            SipTrunk.REGISTER,
             "SWITCHBOARD_LOG_FORMAT", "SWITCHBOARD_LOG_LEVEL",
             "SWITCHBOARD_RTP_PORTS", "SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", "SWITCHBOARD_RTP_PACER_THREADS",
             "SWITCHBOARD_RTP_LEARNING",

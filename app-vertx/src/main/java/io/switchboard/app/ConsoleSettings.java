@@ -3,6 +3,7 @@ package io.switchboard.app;
 import io.switchboard.adapter.sip.Advertised;
 import io.switchboard.adapter.sip.InboundAllowList;
 import io.switchboard.adapter.sip.SipConfig;
+import io.switchboard.adapter.sip.SipTrunk;
 import io.switchboard.adapter.sip.TcpLimits;
 import io.switchboard.adapter.sip.TrunkLimits;
 
@@ -44,6 +45,7 @@ final class ConsoleSettings {
         sip.trunk().ifPresent(trunk -> {
             shown.put(TrunkLimits.MAX_CALLS, Integer.toString(trunk.limits().maxCalls()));
             shown.put(TrunkLimits.PER_SECOND, Integer.toString(trunk.limits().perSecond()));
+            shown.put(SipTrunk.REGISTER, Long.toString(trunk.register().toSeconds()));
         });
         shown.put(SipConfig.USERS, sip.users().isEmpty() ? "(none)" : sip.users().entrySet().stream()
                 .map(user -> user.getKey() + "=" + user.getValue()).sorted().collect(Collectors.joining(", ")));

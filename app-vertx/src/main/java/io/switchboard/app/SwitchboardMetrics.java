@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.adapter.media.WebSocketMediaStreams;
 import io.switchboard.adapter.sip.SipTelephony;
+import io.switchboard.adapter.sip.SipTrunk;
 import io.switchboard.adapter.sip.TcpLimits;
 import io.switchboard.adapter.sip.TrunkLimits;
 import io.switchboard.adapter.webhook.WebhookStats;
@@ -118,6 +119,9 @@ final class SwitchboardMetrics {
     void watch(SipTelephony sip) {
         Gauge.builder("switchboard.sip.trunk.calls", sip, SipTelephony::trunkCalls)
                 .description("Calls through the trunk now, ringing or answered").register(registry);
+        Gauge.builder("switchboard.sip.trunk.registered", sip, s -> s.trunkRegistration()
+                        .map(state -> state.startsWith("registered") ? 1 : 0).orElse(0))
+                .description("1 while the trunk registration holds (" + SipTrunk.REGISTER + ")").register(registry);
         Gauge.builder("switchboard.sip.trunk.queue", sip, SipTelephony::trunkQueue)
                 .description("Legs waiting for room on the trunk (" + TrunkLimits.MAX_CALLS + ", "
                         + TrunkLimits.PER_SECOND + ")").register(registry);

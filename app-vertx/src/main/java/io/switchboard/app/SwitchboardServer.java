@@ -315,6 +315,8 @@ public final class SwitchboardServer {
         sip.ifPresent(telephony -> {
             figures.put("trunkCalls", telephony.trunkCalls());
             figures.put("trunkQueue", telephony.trunkQueue());
+            telephony.trunkRegistration().ifPresent(state -> figures.put("trunkRegistered",
+                    state.startsWith("registered") ? 1 : 0));
             figures.put("sipTcpConnections", telephony.tcpConnections());
         });
         return figures;

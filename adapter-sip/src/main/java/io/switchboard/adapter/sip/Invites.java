@@ -56,7 +56,7 @@ final class Invites {
     }
 
     /**
-     * The INVITE to send after a 401 or 407 (RFC 3261 §22.2): same Call-ID and From tag, next CSeq, new branch,
+     * The request (INVITE, REGISTER) to send after a 401 or 407 (RFC 3261 §22.2): same Call-ID and From tag, next CSeq, new branch,
      * credentials for the challenge.
      *
      * @throws IllegalArgumentException when the challenge cannot be answered (not Digest MD5 with qop auth or none)
@@ -77,7 +77,7 @@ final class Invites {
         next.removeHeader(ViaHeader.NAME);
         next.addHeader(sip.via(transport));
         String credentials = Digest.authorization(digest, trunk.username().orElseThrow(),
-                trunk.password().orElseThrow(), Request.INVITE, next.getRequestURI().toString(), 1, random(8));
+                trunk.password().orElseThrow(), next.getMethod(), next.getRequestURI().toString(), 1, random(8));
         next.setHeader(sip.headers.createHeader(proxy ? "Proxy-Authorization" : "Authorization", credentials));
         return next;
     }

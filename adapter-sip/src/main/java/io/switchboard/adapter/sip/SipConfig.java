@@ -112,7 +112,8 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                         value(settings, TrunkLimits.MAX_CALLS).map(v -> integer(TrunkLimits.MAX_CALLS, v, "30"))
                                 .orElse(0),
                         value(settings, TrunkLimits.PER_SECOND).map(v -> integer(TrunkLimits.PER_SECOND, v, "10"))
-                                .orElse(0)))),
+                                .orElse(0))).withRegistration(value(settings, SipTrunk.REGISTER)
+                        .map(v -> Duration.ofSeconds(integer(SipTrunk.REGISTER, v, "600"))).orElse(Duration.ZERO))),
                 value(settings, USERS).map(SipConfig::parseUsers).orElse(d.users()),
                 value(settings, CALLER_ID).orElse(d.defaultCallerId()),
                 value(settings, T1).map(v -> Duration.ofMillis(integer(T1, v, "500"))).orElse(d.t1()),

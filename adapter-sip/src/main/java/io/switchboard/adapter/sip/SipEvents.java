@@ -4,6 +4,7 @@ import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -28,6 +29,7 @@ final class SipEvents implements SipListenerExt {
 
     private final SignallingThread thread;
     private volatile OutboundLegs outbound;
+    private volatile Optional<TrunkRegistration> registration = Optional.empty();
     private volatile DialogRequests requests;
     private volatile InboundCalls inbound;
     private volatile Transfers transfers;
@@ -37,7 +39,9 @@ final class SipEvents implements SipListenerExt {
     }
 
     /** Connects the handlers, which need the started stack; events arriving before are dropped. */
-    void bind(OutboundLegs outbound, DialogRequests requests, InboundCalls inbound, Transfers transfers) {
+    void bind(OutboundLegs outbound, DialogRequests requests, InboundCalls inbound, Transfers transfers,
+              Optional<TrunkRegistration> registration) {
+        this.registration = registration;
         this.outbound = outbound;
         this.requests = requests;
         this.inbound = inbound;
@@ -55,10 +59,15 @@ final class SipEvents implements SipListenerExt {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        boolean refer = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getMethod()
-                .equals(Request.REFER);
+        String method = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getMethod();
+        boolean refer = method.equals(Request.REFER);
+        boolean register = method.equals(Request.REGISTER);
         thread.execute("SIP response " + event.getResponse().getStatusCode(), () -> {
-            if (transfers != null && refer) {
+            if (register) {
+                for (TrunkRegistration ours : registration.stream().toList()) {
+                    ours.onResponse(event);
+                }
+            } else if (transfers != null && refer) {
                 transfers.onResponse(event);
             } else if (outbound != null) {
                 outbound.onResponse(event);
@@ -74,6 +83,9 @@ final class SipEvents implements SipListenerExt {
         if (!event.isServerTransaction()) {
             boolean refer = event.getClientTransaction().getRequest().getMethod().equals(Request.REFER);
             thread.execute("SIP transaction timeout", () -> {
+                if (registration.map(ours -> ours.onTimeout(event.getClientTransaction())).orElse(false)) {
+                    return;
+                }
                 if (transfers != null && refer) {
                     transfers.onTimeout(event.getClientTransaction());
                 } else if (outbound != null) {

@@ -20,6 +20,7 @@ import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.rtp.MediaEngine;
 import io.switchboard.rtp.MediaSession;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Recordings recordings;
     private final OutboundLegs outbound;
     private final TrunkGate trunkGate;
+    private final Optional<TrunkRegistration> registration;
     private final LegSignals signals;
     private final InboundCalls inbound;
     private final Transfers transfers;
@@ -85,7 +87,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.trunkGate = new TrunkGate(config.trunk().map(SipTrunk::limits).orElse(TrunkLimits.NONE), thread, legs);
         legs.onTrunkLegReleased(trunkGate::released);
         this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
-        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals), inbound, transfers);
+        this.registration = config.trunk().filter(trunk -> !trunk.register().isZero())
+                .map(trunk -> new TrunkRegistration(sip, trunk, trunk.register(), thread, Clock.systemUTC()));
+        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals), inbound, transfers,
+                registration);
+        registration.ifPresent(ours -> thread.execute("register with the trunk", ours::start));
     }
 
     /**
@@ -312,6 +318,14 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         return legs.codecOf(leg);
     }
 
+    /**
+     * The trunk registration's state ({@code registered until ...}, {@code failed: ...}); empty when the server does
+     * not register ({@value SipTrunk#REGISTER}). Any thread.
+     */
+    public Optional<String> trunkRegistration() {
+        return registration.map(TrunkRegistration::state);
+    }
+
     /** Calls through the trunk now (ringing or answered). Read from any thread: a moment's value. */
     public int trunkCalls() {
         return trunkGate.inUse();
@@ -343,6 +357,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
         try {
             thread.call(() -> {
+                registration.ifPresent(TrunkRegistration::stop);
                 listeners.closeAll();
                 inbound.close();
                 for (Leg leg : legs.all()) {

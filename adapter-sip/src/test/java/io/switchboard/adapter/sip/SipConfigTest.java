@@ -33,12 +33,13 @@ class SipConfigTest {
                 Advertised.SIP, "203.0.113.10",
                 InboundAllowList.SETTING, "10.0.0.0/8, 192.0.2.7",
                 TrunkLimits.MAX_CALLS, "30",
-                TrunkLimits.PER_SECOND, "10"));
+                TrunkLimits.PER_SECOND, "10",
+                SipTrunk.REGISTER, "600"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
                 Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"),
-                        SipTransport.UDP, new TrunkLimits(30, 10))),
+                        SipTransport.UDP, new TrunkLimits(30, 10), Duration.ofSeconds(600))),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
                 "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30)),
                 new Advertised(Optional.of("203.0.113.10"), Optional.empty()),

@@ -115,6 +115,8 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         return this;
     }
 
+    private volatile int registrationGrant = 3600;
+
     RtpPeer rtp() {
         return rtp;
     }
@@ -139,6 +141,11 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     /** The transport a request received really came over (not what its Via says). */
     SipTransport arrivedOver(Request request) {
         return arrivedOver.get(request);
+    }
+
+    /** Every request received so far, in order. */
+    List<Request> requests() {
+        return List.copyOf(all);
     }
 
     List<String> methods() {
@@ -206,11 +213,35 @@ final class TestUserAgent implements SipListener, AutoCloseable {
                 }
                 case Request.ACK -> { }
                 case Request.REFER -> onRefer(event);
+                case Request.REGISTER -> onRegister(event);
                 default -> sip.respond(event, Response.OK, null);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Grants REGISTERs this expiry (challenging them first, as INVITEs, when {@link #challenge} was asked). */
+    TestUserAgent grantRegistration(int seconds) {
+        this.registrationGrant = seconds;
+        return this;
+    }
+
+    private void onRegister(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                : sip.provider.getNewServerTransaction(request);
+        if (challengeStatus != 0 && !authorized(request)) {
+            Response challenge = sip.messages.createResponse(challengeStatus, request);
+            challenge.addHeader(sip.headers.createHeader(challengeStatus == 401 ? "WWW-Authenticate"
+                    : "Proxy-Authenticate", "Digest realm=\"trunk\", nonce=\"n0nce\", qop=\"auth\", opaque=\"op\""));
+            tx.sendResponse(challenge);
+            return;
+        }
+        Response ok = sip.messages.createResponse(Response.OK, request);
+        int asked = ((javax.sip.header.ExpiresHeader) request.getHeader("Expires")).getExpires();
+        ok.addHeader(sip.headers.createExpiresHeader(asked == 0 ? 0 : registrationGrant));
+        tx.sendResponse(ok);
     }
 
     private void onInvite(RequestEvent event) throws Exception {
@@ -293,7 +324,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         }
         String value = request.getHeader(name).toString();
         String header = " " + value.substring(value.indexOf(':') + 1).trim();
-        String expected = Digest.response(credentials[0], param(header, "realm"), credentials[1], "INVITE",
+        String expected = Digest.response(credentials[0], param(header, "realm"), credentials[1], request.getMethod(),
                 param(header, "uri"), param(header, "nonce"), true, param(header, "nc"), param(header, "cnonce"));
         return param(header, "username").equals(credentials[0]) && param(header, "response").equals(expected);
     }
