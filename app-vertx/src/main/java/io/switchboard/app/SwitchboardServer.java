@@ -6,6 +6,7 @@ import io.switchboard.adapter.journal.JournalCallRegistry;
 import io.switchboard.adapter.journal.JournalDialogRecords;
 import io.switchboard.adapter.journal.JournalOutbox;
 import io.switchboard.adapter.journal.JournalRepeatableResponses;
+import io.switchboard.adapter.journal.JournalUserDirectory;
 import io.switchboard.adapter.journal.SqliteJournal;
 import io.switchboard.adapter.media.DiskRecordingStore;
 import io.switchboard.adapter.media.EspeakSynthesizer;
@@ -35,11 +36,14 @@ import io.switchboard.application.port.out.RepeatableResponses;
 import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechSynthesizer;
 import io.switchboard.application.port.out.Telephony;
+import io.switchboard.application.port.out.UserDirectory;
 import io.switchboard.application.service.CallAutomationCore;
 import io.switchboard.application.service.CallHistoryService;
 import io.switchboard.application.service.CallSettings;
+import io.switchboard.application.service.IdentityService;
 import io.switchboard.application.service.InMemoryCallRegistry;
 import io.switchboard.application.service.InMemoryEventOutbox;
+import io.switchboard.application.service.InMemoryUserDirectory;
 import io.switchboard.application.service.RoutingTelephony;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.rtp.MediaEngine;
@@ -236,12 +240,15 @@ public final class SwitchboardServer {
                 this::recognitionState);
         checks.start(vertx);
         CallHistoryService history = new CallHistoryService(outbox, webhooks);
+        IdentityService identity = new IdentityService(journal.<UserDirectory>map(JournalUserDirectory::new)
+                .orElseGet(InMemoryUserDirectory::new), new HmacAccessTokens(key), new UuidIdGenerator(), clock);
         WebConsole console = WebConsole.create(vertx, new ConsoleSources(core.liveCalls(), useCases.getCall(),
                 history, history, useCases.hangUp(), useCases.createCall(), () -> figures(registry), ConsoleSettings.of(config),
                 key, () -> apiBase(config).resolve("console/events"),
                 leg -> sip.flatMap(adapter -> adapter.codec(leg))));
         httpPort = deployHttp(config, v -> HealthRoute.around(
-                AcsRestApi.router(v, useCases, core.incomingCalls(), rest, Optional.of(history), repeatable), v,
+                AcsRestApi.router(v, useCases, core.incomingCalls(), rest, Optional.of(history), repeatable,
+                        Optional.of(identity)), v,
                 registry, webhooks::stats, metrics.registry(), this::recognitionState, checks, console::mount));
     }
 

@@ -7,7 +7,8 @@ import java.sql.Statement;
  * The journal's tables. Times are unix milliseconds. Events: their body as sent, their state (0 pending,
  * 1 delivered, 2 given up) and delivery state; attempts: one row each; calls: the last record of each call;
  * repeatability: the first responses of repeatable requests; dialogs: the SIP dialogs of answered legs while they
- * last.
+ * last; users: the users created through the Identity API, with when their tokens were last revoked. Every table is
+ * created if missing at each open, so a journal of an earlier version gains the new ones.
  */
 final class Schema {
 
@@ -57,6 +58,11 @@ final class Schema {
                 CREATE TABLE IF NOT EXISTS dialogs (
                     leg TEXT PRIMARY KEY,
                     form TEXT NOT NULL) WITHOUT ROWID""");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS users (
+                    id TEXT PRIMARY KEY,
+                    created_at INTEGER NOT NULL,
+                    tokens_valid_from INTEGER NOT NULL) WITHOUT ROWID""");
         statement.execute("PRAGMA user_version = " + SqliteJournal.SCHEMA);
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.adapter.rest.acs;
 
 import io.switchboard.application.port.in.CallHistoryUseCase;
 import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.port.in.IdentityUseCase;
 import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.switchboard.application.port.out.RepeatableResponses;
 import io.vertx.core.Handler;
@@ -49,6 +50,16 @@ public final class AcsRestApi {
      */
     public static Router router(Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls,
                                 RestConfig config, Optional<CallHistoryUseCase> history, RepeatableResponses kept) {
+        return router(vertx, useCases, incomingCalls, config, history, kept, Optional.empty());
+    }
+
+    /**
+     * As {@link #router(Vertx, CallUseCases, IncomingCallUseCase, RestConfig, Optional, RepeatableResponses)}, with
+     * the ACS Identity API ({@code /identities}, see {@link IdentityHandler}) when {@code identity} is present.
+     */
+    public static Router router(Vertx vertx, CallUseCases useCases, IncomingCallUseCase incomingCalls,
+                                RestConfig config, Optional<CallHistoryUseCase> history, RepeatableResponses kept,
+                                Optional<IdentityUseCase> identity) {
         Router router = Router.router(vertx);
         // HEAD is answered as GET would be, without the body (the HTTP server leaves it out); it stays signed as HEAD
         router.route().method(HttpMethod.HEAD).handler(rc -> {
@@ -60,6 +71,7 @@ public final class AcsRestApi {
         router.route().handler(new HmacAuthHandler(config));
         originRoutes(router, useCases);
         GaRoutes.mount(router, vertx, useCases, incomingCalls, config.clock(), kept);
+        identity.ifPresent(users -> IdentityHandler.mount(router, users));
         history.ifPresent(events -> router.get("/switchboard/calls/:callId/events")
                 .handler(new EventHistoryHandler(events, useCases.getCall())::list));
         FailureHandler ga = new FailureHandler((status, code, message) -> GaJson.error(code, message),
@@ -69,6 +81,8 @@ public final class AcsRestApi {
         FailureHandler objects = new FailureHandler(GaJson::objectError, config.bodyLimitBytes());
         router.route("/calling*").failureHandler(ga);
         router.route("/switchboard*").failureHandler(ga);
+        router.route("/identities*").failureHandler(ga);
+        router.route("/teamsUser*").failureHandler(ga);
         router.route("/v1/objects*").failureHandler(objects);
         router.route().failureHandler(origin);
         // no route matched: the flavour is told by the path alone
@@ -88,7 +102,9 @@ public final class AcsRestApi {
     }
 
     private static boolean isGa(RoutingContext rc) {
-        return rc.request().path().startsWith("/calling") || rc.request().path().startsWith("/switchboard");
+        String path = rc.request().path();
+        return path.startsWith("/calling") || path.startsWith("/switchboard") || path.startsWith("/identities")
+                || path.startsWith("/teamsUser");
     }
 
     private static boolean isObject(RoutingContext rc) {

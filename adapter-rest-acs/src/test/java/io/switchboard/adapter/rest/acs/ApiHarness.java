@@ -3,6 +3,7 @@ package io.switchboard.adapter.rest.acs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.application.port.in.CallUseCases;
+import io.switchboard.application.port.in.IdentityUseCase;
 import io.switchboard.application.port.in.IncomingCallUseCase;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -79,6 +80,17 @@ final class ApiHarness {
             throws Exception {
         HttpServer server = vertx.createHttpServer()
                 .requestHandler(AcsRestApi.router(vertx, useCases, incomingCalls, config))
+                .listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
+        return new ApiHarness(server, vertx.createHttpClient(), vertx.getOrCreateContext());
+    }
+
+    /** With the Identity API over {@code identity}. */
+    static ApiHarness startWithIdentity(Vertx vertx, CallUseCases useCases, IdentityUseCase identity)
+            throws Exception {
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(AcsRestApi.router(vertx, useCases, NO_INCOMING_CALLS, config(Optional.empty()),
+                        Optional.empty(), io.switchboard.application.port.out.RepeatableResponses.NONE,
+                        Optional.of(identity)))
                 .listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
         return new ApiHarness(server, vertx.createHttpClient(), vertx.getOrCreateContext());
     }
