@@ -358,6 +358,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         try {
             thread.call(() -> {
                 registration.ifPresent(TrunkRegistration::stop);
+                trunkGate.endAll(ResultInformation.unavailable("the server stopped before the trunk had room"));
                 listeners.closeAll();
                 inbound.close();
                 for (Leg leg : legs.all()) {

@@ -108,6 +108,17 @@ final class TrunkGate {
         return false;
     }
 
+    /** Ends every leg still waiting (the adapter is stopping), each reported with {@code cause}; none is sent. */
+    void endAll(ResultInformation cause) {
+        while (!queue.isEmpty()) {
+            Waiting waiting = queue.removeFirst();
+            waiting.ringTimer.cancel(false);
+            waiting.media.close();
+            legs.failed(waiting.request.call(), waiting.request.leg(), cause);
+        }
+        queued = 0;
+    }
+
     private void ringTimedOut(Waiting waiting) {
         if (queue.remove(waiting)) {
             queued = queue.size();

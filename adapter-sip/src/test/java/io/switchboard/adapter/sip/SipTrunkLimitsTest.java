@@ -130,4 +130,21 @@ class SipTrunkLimitsTest {
         assertThat(invitesSeen()).isEqualTo(1);
         assertThat(telephony.trunkCalls()).isEqualTo(1);
     }
+
+    @Test
+    void endsTheLegsStillWaitingWhenItStops() throws Exception {
+        // given: one channel, taken, and a leg waiting
+        start(new TrunkLimits(1, 0));
+        telephony.dial(leg(1, WAIT));
+        await().atMost(WAIT).until(() -> events.events().stream().filter(Answered.class::isInstance).count() == 1);
+        telephony.dial(leg(2, WAIT));
+        await().atMost(WAIT).until(() -> telephony.trunkQueue() == 1);
+
+        // when
+        telephony.close();
+
+        // then: reported ended, never sent
+        assertThat(events.awaitEnded(LegId.of("leg-2"), WAIT).message()).contains("the server stopped");
+        assertThat(invitesSeen()).isEqualTo(1);
+    }
 }
