@@ -2,7 +2,7 @@
 # SIPp interop suite: SippInteropTest (adapter-sip) drives SipTelephony, SippOriginApiInteropTest and
 # SippConferenceInteropTest (app-vertx) drive the whole server through the origin API, all against SIPp processes
 # running the scenarios of this folder (uas_answer_dtmf, uas_answer, uas_busy, uas_ring_no_answer, uas_silent,
-# uas_answer_refer). All are JUnit tag "interop", off unless -Dinterop=true.
+# uas_answer_refer, uas_answer_hold). All are JUnit tag "interop", off unless -Dinterop=true.
 #
 # Installs nothing. Needs: sipp (Debian package sip-tester), root or CAP_NET_RAW for play_pcap_audio, and Maven's
 # local repository filled by an earlier build (it runs offline). Runs inside a private network namespace (unshare -n, loopback up) when the
@@ -27,7 +27,7 @@ fi
 # -am builds what the two modules need in this reactor, so nothing has to be installed first; only the interop
 # test classes run (the rest ran in `mvn -B verify`).
 mvn_cmd=(mvn -B -o -q -f "$root/pom.xml" -pl adapter-sip,app-vertx -am package
-         -Dinterop=true "-Dtest=SippInteropTest,SippOriginApiInteropTest,SippConferenceInteropTest,SippRecordingInteropTest,SippSpeechInteropTest,SippStreamingInteropTest"
+         -Dinterop=true "-Dtest=SippInteropTest,SippOriginApiInteropTest,SippConferenceInteropTest,SippRecordingInteropTest,SippSpeechInteropTest,SippStreamingInteropTest,SippHoldInteropTest"
          -Dsurefire.failIfNoSpecifiedTests=false "-Dsipp.dir=$here")
 quoted="$(printf '%q ' "${mvn_cmd[@]}")"
 

@@ -243,7 +243,8 @@ public final class SwitchboardServer {
         IdentityService identity = new IdentityService(journal.<UserDirectory>map(JournalUserDirectory::new)
                 .orElseGet(InMemoryUserDirectory::new), new HmacAccessTokens(key), new UuidIdGenerator(), clock);
         WebConsole console = WebConsole.create(vertx, new ConsoleSources(core.liveCalls(), useCases.getCall(),
-                history, history, useCases.hangUp(), useCases.createCall(), () -> figures(registry), ConsoleSettings.of(config),
+                history, history, useCases.hangUp(), useCases.createCall(), () -> figures(registry),
+                ConsoleSettings.of(config),
                 key, () -> apiBase(config).resolve("console/events"),
                 leg -> sip.flatMap(adapter -> adapter.codec(leg))));
         httpPort = deployHttp(config, v -> HealthRoute.around(

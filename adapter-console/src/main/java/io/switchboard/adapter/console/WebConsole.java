@@ -197,7 +197,8 @@ public final class WebConsole {
             }
             return body;
         } catch (DecodeException | ClassCastException e) {
-            throw new IllegalArgumentException("body: not a JSON object (expected: e.g. {\"target\":\"+15550100001\"})");
+            throw new IllegalArgumentException("body: not a JSON object (expected: e.g. "
+                    + "{\"target\":\"+15550100001\"})");
         }
     }
 

@@ -4,7 +4,7 @@ import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.domain.call.ResultInformation;
 
-import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.sip.RequestEvent;
 import javax.sip.header.ToHeader;
@@ -80,8 +80,14 @@ final class DialogRequests {
             return;
         }
         update(leg, audio.get());
+        String offered = Sdp.direction(new String(body, StandardCharsets.UTF_8));
         sip.respond(event, Response.OK, Sdp.answer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId,
-                ++leg.sdpVersion, audio.get()));
+                ++leg.sdpVersion, audio.get(), offered));
+        boolean held = offered.equals("sendonly") || offered.equals("inactive");
+        if (held != leg.heldByRemote) {
+            leg.heldByRemote = held;
+            legs.heldByRemote(leg, held);
+        }
     }
 
     private void cancel(RequestEvent event) throws Exception {
@@ -100,7 +106,6 @@ final class DialogRequests {
     }
 
     private void update(Leg leg, RemoteAudio a) {
-        leg.media.update(new InetSocketAddress(a.address(), a.port()), a.payloadType(), a.telephoneEventPayloadType());
-        legs.codec(leg, a.payloadType());
+        signals.updateMedia(leg, a);
     }
 }

@@ -179,7 +179,8 @@ final class InboundCalls {
         legs.add(leg, "answered " + offer + " from " + offer.caller + " (SIP 200)");
         try {
             sip.respond(offer.invite, Response.OK, offer.toTag,
-                    Sdp.answer(sip.mediaHost, leg.media.localPort(), sessionId, leg.sdpVersion, offer.callerAudio), null);
+                    Sdp.answer(sip.mediaHost, leg.media.localPort(), sessionId, leg.sdpVersion, offer.callerAudio),
+                    null);
             leg.dialog = offer.invite.getDialog();
         } catch (Exception e) {
             signals.apply(leg, new LegState.Over(

@@ -56,8 +56,8 @@ final class Invites {
     }
 
     /**
-     * The request (INVITE, REGISTER) to send after a 401 or 407 (RFC 3261 §22.2): same Call-ID and From tag, next CSeq, new branch,
-     * credentials for the challenge.
+     * The request (INVITE, REGISTER) to send after a 401 or 407 (RFC 3261 §22.2): same Call-ID and From tag, next
+     * CSeq, new branch, credentials for the challenge.
      *
      * @throws IllegalArgumentException when the challenge cannot be answered (not Digest MD5 with qop auth or none)
      */

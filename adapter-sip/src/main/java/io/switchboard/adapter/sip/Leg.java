@@ -37,6 +37,12 @@ final class Leg {
     boolean challenged;
     long sdpVersion = 1;
     ClientTransaction invite;
+    /** Our re-INVITE in progress (hold, unhold), if any: its responses are not the first INVITE's. */
+    ClientTransaction reinvite;
+    /** Whether the remote party holds the call (its last re-INVITE said sendonly or inactive). */
+    boolean heldByRemote;
+    /** A hold asked while a re-INVITE was in progress: sent once it is over. */
+    Optional<Boolean> heldNext = Optional.empty();
     Dialog dialog;
     Request ack;
     /** Incoming calls: where the caller's offer wants RTP, used once the ACK arrives. */

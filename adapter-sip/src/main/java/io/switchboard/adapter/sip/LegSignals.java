@@ -41,6 +41,12 @@ final class LegSignals {
         legs.find(id).ifPresent(leg -> apply(leg, new LegState.HangUp()));
     }
 
+    /** Sends an answered leg's media where a new description (re-INVITE, its answer) says, in its codec. */
+    void updateMedia(Leg leg, RemoteAudio a) {
+        leg.media.update(new InetSocketAddress(a.address(), a.port()), a.payloadType(), a.telephoneEventPayloadType());
+        legs.codec(leg, a.payloadType());
+    }
+
     /** Moves the leg to the state the signal leads to, then carries out the actions, in order. */
     void apply(Leg leg, Signal signal) {
         Step step = leg.state.on(signal);

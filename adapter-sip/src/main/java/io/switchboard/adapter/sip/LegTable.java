@@ -83,6 +83,12 @@ final class LegTable {
         return Optional.ofNullable(codecs.get(leg));
     }
 
+    /** The remote party put the leg on hold or took it off: one log line, and the core is told. */
+    void heldByRemote(Leg leg, boolean held) {
+        log(leg, held ? "held by the remote party" : "taken off hold by the remote party");
+        events.legHeld(leg.id(), held);
+    }
+
     void ringing(Leg leg, int status) {
         log(leg, "ringing (SIP " + status + " over " + leg.transport + ")");
     }

@@ -29,6 +29,7 @@ final class OutboundLegs {
     private final LegTable legs;
     private final LegSignals signals;
     private final SignallingThread thread;
+    private static final System.Logger LOG = System.getLogger(SipTelephony.class.getName());
 
     OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, LegSignals signals, SignallingThread thread) {
         this.sip = sip;
@@ -78,7 +79,9 @@ final class OutboundLegs {
         Leg leg = found.get();
         String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
         int status = response.getStatusCode();
-        if (method.equals(Request.INVITE)) {
+        if (leg.reinvite != null && event.getClientTransaction() == leg.reinvite) {
+            onReinviteResponse(leg, event, status);
+        } else if (method.equals(Request.INVITE)) {
             onInviteResponse(leg, event, status);
         } else if (method.equals(Request.BYE) && status >= 200) {
             signals.apply(leg, new LegState.Over(ResultInformation.HUNG_UP_BY_APPLICATION));
@@ -126,10 +129,59 @@ final class OutboundLegs {
         signals.apply(leg, new LegState.Accepted(SipEndpoint.remoteAudio(response)));
     }
 
+    /**
+     * Tells an answered leg's remote party it is held ({@code a=sendonly}) or no longer ({@code a=sendrecv}) with a
+     * re-INVITE (RFC 3264 §8.4); its answer may move the media. One at a time: a hold asked while one is in progress
+     * goes out after it (RFC 3261 §14.1 forbids overlapping INVITEs in a dialog).
+     */
+    void hold(Leg leg, boolean held) throws Exception {
+        if (leg.reinvite != null) {
+            leg.heldNext = Optional.of(held);
+            return;
+        }
+        Request reinvite = leg.dialog.createRequest(Request.INVITE);
+        reinvite.addHeader(sip.contact(leg.transport));
+        reinvite.setContent(Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId, ++leg.sdpVersion, held),
+                sip.headers.createContentTypeHeader("application", "sdp"));
+        ClientTransaction tx = sip.provider.getNewClientTransaction(reinvite);
+        leg.reinvite = tx;
+        leg.dialog.sendRequest(tx);
+        LOG.log(System.Logger.Level.INFO, "SIP leg {0} of call {1}: {2} (re-INVITE)", leg.id(), leg.call(),
+                held ? "held" : "taken off hold");
+    }
+
+    private void onReinviteResponse(Leg leg, ResponseEvent event, int status) throws Exception {
+        Response response = event.getResponse();
+        if (status < 200) {
+            return;
+        }
+        leg.reinvite = null;
+        if (status < 300) {
+            leg.dialog.sendAck(leg.dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME))
+                    .getSeqNumber()));
+            SipEndpoint.remoteAudio(response).ifPresent(audio -> signals.updateMedia(leg, audio));
+        } else {
+            // the peer keeps the media as it was; the hold music, if any, plays all the same
+            LOG.log(System.Logger.Level.INFO, "SIP leg {0} of call {1}: re-INVITE refused: SIP {2}", leg.id(),
+                    leg.call(), status);
+        }
+        Optional<Boolean> next = leg.heldNext;
+        leg.heldNext = Optional.empty();
+        if (next.isPresent()) {
+            hold(leg, next.get());
+        }
+    }
+
     /** A client transaction got no final response within Timer B/F. */
     void onTimeout(ClientTransaction tx) {
         Request request = tx.getRequest();
         legs.find(request).ifPresent(leg -> {
+            if (tx == leg.reinvite) {
+                leg.reinvite = null; // the hold is not signalled; the call goes on as it was
+                LOG.log(System.Logger.Level.INFO, "SIP leg {0} of call {1}: re-INVITE unanswered", leg.id(),
+                        leg.call());
+                return;
+            }
             if (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE)) {
                 signals.apply(leg, new LegState.Over(ResultInformation.unavailable(
                         "SIP 408 Request Timeout (no response from " + leg.remote + ")")));

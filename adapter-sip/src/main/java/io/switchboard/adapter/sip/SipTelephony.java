@@ -119,8 +119,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
         SipEvents sipEvents = new SipEvents(thread);
         try {
-            SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(), config.tcp(),
-                    config.advertised(), sipEvents);
+            SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(),
+                    config.tcp(), config.advertised(), sipEvents);
             SipTelephony telephony = new SipTelephony(config, thread, sip, sipEvents, media, events, incoming,
                     dialogs);
             if (!leftOpen.isEmpty()) {
@@ -275,6 +275,16 @@ public final class SipTelephony implements Telephony, AutoCloseable {
      * Sends RFC 4733 tones into an answered leg; completes once the last end packet went out. Fails for unknown or
      * unanswered legs and for peers that negotiated no telephone-event.
      */
+    @Override
+    public void setHeld(LegId leg, boolean held) {
+        thread.execute((held ? "hold " : "unhold ") + leg, () -> {
+            Optional<Leg> found = legs.find(leg).filter(l -> l.state == LegState.ANSWERED && l.dialog != null);
+            if (found.isPresent()) {
+                outbound.hold(found.get(), held);
+            }
+        });
+    }
+
     @Override
     public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
         CompletableFuture<Void> sent = new CompletableFuture<>();

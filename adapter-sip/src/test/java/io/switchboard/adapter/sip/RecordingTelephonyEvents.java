@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Records what the adapter reports, in order, and waits for it. */
 final class RecordingTelephonyEvents implements HandleTelephonyEventUseCase {
 
-    sealed interface Event permits Answered, Ended, PlayEnded, ToneReceived {
+    sealed interface Event permits Answered, Ended, PlayEnded, ToneReceived, Held {
     }
 
     record Answered(LegId leg) implements Event {
@@ -31,6 +31,9 @@ final class RecordingTelephonyEvents implements HandleTelephonyEventUseCase {
     }
 
     record ToneReceived(LegId leg, Tone tone) implements Event {
+    }
+
+    record Held(LegId leg, boolean held) implements Event {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -53,6 +56,11 @@ final class RecordingTelephonyEvents implements HandleTelephonyEventUseCase {
     @Override
     public void toneReceived(LegId leg, Tone tone) {
         events.add(new ToneReceived(leg, tone));
+    }
+
+    @Override
+    public void legHeld(LegId leg, boolean held) {
+        events.add(new Held(leg, held));
     }
 
     List<Event> events() {

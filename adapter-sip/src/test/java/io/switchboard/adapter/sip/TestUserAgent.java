@@ -176,8 +176,14 @@ final class TestUserAgent implements SipListener, AutoCloseable {
 
     /** Sends a re-INVITE offering PCMU + telephone-event on the given RTP port; returns the 200's SDP after ACK. */
     String reInvite(int rtpPort) throws Exception {
+        return reInvite(rtpPort, "sendrecv");
+    }
+
+    /** As {@link #reInvite(int)}, the offer saying {@code direction} (sendonly: this phone holds the call). */
+    String reInvite(int rtpPort, String direction) throws Exception {
         Request request = dialog.createRequest(Request.INVITE);
-        request.setContent(answerSdp(rtpPort), sip.headers.createContentTypeHeader("application", "sdp"));
+        request.setContent(answerSdp(rtpPort).replace("a=sendrecv", "a=" + direction),
+                sip.headers.createContentTypeHeader("application", "sdp"));
         request.addHeader(sip.contact(transport));
         Response ok = sendInDialog(request);
         long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
@@ -249,7 +255,13 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
                 : sip.provider.getNewServerTransaction(request);
         if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
-            tx.sendResponse(withTag(sip.messages.createResponse(Response.OK, request))); // re-INVITE by Switchboard
+            // a re-INVITE by Switchboard: answered as a phone does, with its Contact and an SDP answer
+            Response ok = withTag(sip.messages.createResponse(Response.OK, request));
+            ok.addHeader(sip.contact(SipFixtures.arrivedOver(request)));
+            if (request.getRawContent() != null && request.getRawContent().length > 0) {
+                ok.setContent(answerSdp(rtp.port()), sip.headers.createContentTypeHeader("application", "sdp"));
+            }
+            tx.sendResponse(ok);
             return;
         }
         invite = tx;

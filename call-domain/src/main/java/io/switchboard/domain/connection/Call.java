@@ -396,6 +396,14 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
     }
 
     /**
+     * The participant on {@code leg} put the call on hold from its side, or took it off: it shows on hold (or not) in
+     * a participants update; nothing is asked of telephony. A leg this call no longer has changes nothing.
+     */
+    public Transition heldByRemote(LegId leg, boolean held) {
+        return CallControl.heldByRemote(this, leg, held);
+    }
+
+    /**
      * Puts a connected participant on hold, with looped {@code music} if given (a {@code HoldFailed} to
      * {@code callback} if it cannot be played), or takes it off hold; the participants update follows.
      */

@@ -19,6 +19,7 @@ import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantState;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
+import io.switchboard.domain.telephony.TelephonyCommand.SetHeld;
 import io.switchboard.domain.telephony.TelephonyCommand.SetMuted;
 
 import java.net.URI;
@@ -83,11 +84,19 @@ final class CallControl {
             return Transition.of(call);
         }
         Participant changed = target.withOnHold(onHold);
+        Transition told = changed(call, changed).and(new SetHeld(changed.leg(), onHold));
         if (!onHold) {
-            return changed(call, changed).then(c -> CallMedia.holdMusicOff(c, changed));
+            return told.then(c -> CallMedia.holdMusicOff(c, changed));
         }
-        return changed(call, changed).then(c -> music.map(m -> CallMedia.holdMusic(c, changed, m, context, callback))
+        return told.then(c -> music.map(m -> CallMedia.holdMusic(c, changed, m, context, callback))
                 .orElseGet(() -> Transition.of(c)));
+    }
+
+    static Transition heldByRemote(Call call, LegId leg, boolean held) {
+        return call.participants().stream().filter(p -> p.leg().equals(leg) && p.isConnected()).findFirst()
+                .filter(p -> p.onHold() != held)
+                .map(p -> changed(call, p.withOnHold(held)))
+                .orElseGet(() -> Transition.of(call));
     }
 
     static Transition cancelInvitation(Call call, String invitationId, Optional<String> context,

@@ -78,6 +78,17 @@ public sealed interface TelephonyCommand {
     }
 
     /**
+     * Put a leg on hold or take it off: telephony tells the remote party (SIP: a re-INVITE with {@code a=sendonly}, then
+     * {@code a=sendrecv}, RFC 3264 §8.4); the hold music, if any, is a media operation of its own.
+     */
+    record SetHeld(LegId leg, boolean held) implements TelephonyCommand {
+
+        public SetHeld {
+            Objects.requireNonNull(leg, "leg");
+        }
+    }
+
+    /**
      * Arm a recognition's silence timer; when it fires, {@code Call.recognizeTimedOut(operation, tonesSoFar)} judges
      * whether it still matters (timers are never canceled: a stale one changes nothing).
      */

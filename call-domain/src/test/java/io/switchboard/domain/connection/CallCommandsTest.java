@@ -2,6 +2,7 @@ package io.switchboard.domain.connection;
 
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.media.DtmfOptions;
 import io.switchboard.domain.media.FilePlaySource;
 import io.switchboard.domain.media.MediaOperationId;
@@ -12,6 +13,7 @@ import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
+import io.switchboard.domain.telephony.TelephonyCommand.SetHeld;
 import io.switchboard.domain.telephony.TelephonyCommand.SetMuted;
 import io.switchboard.domain.telephony.TelephonyCommand.StartMedia;
 import io.switchboard.domain.telephony.TelephonyCommand.StartSilenceTimer;
@@ -202,10 +204,26 @@ class CallCommandsTest {
         Transition released = held.call().hold(bob().id().value(), false, Optional.empty(), Optional.empty(),
                 Optional.empty());
 
-        assertThat(held.commands()).containsExactly(new StartMedia(music, MUSIC, true));
+        assertThat(held.commands()).containsExactly(new SetHeld(bob().leg(), true), new StartMedia(music, MUSIC, true));
         assertThat(held.call().mediaAudience(music)).contains(List.of(bob().leg()));
-        assertThat(released.commands()).containsExactly(new StopMedia(music));
+        assertThat(released.commands()).containsExactly(new SetHeld(bob().leg(), false), new StopMedia(music));
         assertThat(released.call().mediaAudience(music)).isEmpty();
+    }
+
+    @Test
+    void aHoldFromThePhonesSideShowsInTheParticipantsAndAsksNothingOfTelephony() {
+        Transition held = aConnectedCall().heldByRemote(bob().leg(), true);
+        Transition again = held.call().heldByRemote(bob().leg(), true);
+        Transition released = held.call().heldByRemote(bob().leg(), false);
+        Transition stranger = aConnectedCall().heldByRemote(LegId.of("not-in-this-call"), true);
+
+        assertThat(held.commands()).isEmpty();
+        assertThat(held.events()).singleElement().isInstanceOfSatisfying(ParticipantsUpdated.class,
+                e -> assertThat(e.participants()).anySatisfy(p -> assertThat(p.onHold()).isTrue()));
+        assertThat(again.events()).isEmpty();
+        assertThat(released.events()).singleElement().isInstanceOfSatisfying(ParticipantsUpdated.class,
+                e -> assertThat(e.participants()).allSatisfy(p -> assertThat(p.onHold()).isFalse()));
+        assertThat(stranger.events()).isEmpty();
     }
 
     @Test

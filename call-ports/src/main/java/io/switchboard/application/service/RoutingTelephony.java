@@ -216,6 +216,11 @@ public final class RoutingTelephony implements Telephony {
     }
 
     @Override
+    public void setHeld(LegId leg, boolean held) {
+        carrier(leg).ifPresent(n -> n.setHeld(leg, held));
+    }
+
+    @Override
     public CompletionStage<Void> sendTones(CallConnectionId call, LegId leg, List<Tone> tones) {
         return carrier(leg).map(n -> n.sendTones(call, leg, tones)).orElseGet(() -> notCarried(leg));
     }

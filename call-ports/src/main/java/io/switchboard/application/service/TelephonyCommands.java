@@ -11,6 +11,7 @@ import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand.PauseRecording;
+import io.switchboard.domain.telephony.TelephonyCommand.SetHeld;
 import io.switchboard.domain.telephony.TelephonyCommand.SetMuted;
 import io.switchboard.domain.telephony.TelephonyCommand.StartListening;
 import io.switchboard.domain.telephony.TelephonyCommand.StartMedia;
@@ -67,6 +68,8 @@ final class TelephonyCommands {
             telephony.stopPlayback(call.id(), stop.operation());
         } else if (command instanceof SetMuted mute) {
             telephony.setMuted(mute.leg(), mute.muted());
+        } else if (command instanceof SetHeld hold) {
+            telephony.setHeld(hold.leg(), hold.held());
         } else if (command instanceof StartSilenceTimer timer) {
             timers.schedule(timer.after(), () -> calls.report(call.id(),
                     current -> current.recognizeTimedOut(timer.operation(), timer.tonesSoFar())));

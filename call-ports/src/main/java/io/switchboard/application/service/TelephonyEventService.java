@@ -33,6 +33,11 @@ public final class TelephonyEventService implements HandleTelephonyEventUseCase 
     }
 
     @Override
+    public void legHeld(LegId leg, boolean held) {
+        calls.registry().findByLeg(leg).ifPresent(id -> calls.report(id, call -> call.heldByRemote(leg, held)));
+    }
+
+    @Override
     public void toneReceived(LegId leg, Tone tone) {
         calls.registry().findByLeg(leg).ifPresent(id ->
                 calls.report(id, call -> call.toneReceived(leg, tone)));

@@ -28,23 +28,66 @@ public final class Sdp {
      * @param version the {@code o=} version: increment it for every new description of one session (RFC 3264 §8)
      */
     public static String offer(String host, int port, long sessionId, long version) {
+        return offer(host, port, sessionId, version, false);
+    }
+
+    /**
+     * As {@link #offer(String, int, long, long)}, for a party this side puts on hold when {@code held}: media goes one
+     * way, from here ({@code a=sendonly}, RFC 3264 §8.4), else both ways ({@code a=sendrecv}).
+     */
+    public static String offer(String host, int port, long sessionId, long version, boolean held) {
         return session(host, sessionId, version)
                 + "m=audio " + port + " RTP/AVP 0 8 " + TELEPHONE_EVENT + "\r\n"
                 + "a=rtpmap:0 PCMU/8000\r\n"
                 + "a=rtpmap:8 PCMA/8000\r\n"
                 + telephoneEvent(TELEPHONE_EVENT)
-                + "a=ptime:20\r\na=sendrecv\r\n";
+                + "a=ptime:20\r\n" + (held ? "a=sendonly" : "a=sendrecv") + "\r\n";
     }
 
     /** An answer to an offer this side accepted as {@code chosen}, mirroring its payload type numbers (RFC 3264 §6.1). */
     public static String answer(String host, int port, long sessionId, long version, RemoteAudio chosen) {
+        return answer(host, port, sessionId, version, chosen, "sendrecv");
+    }
+
+    /**
+     * As {@link #answer(String, int, long, long, RemoteAudio)}, answering an offer whose direction was
+     * {@code offered}: {@code sendonly} (the peer holds us) is answered {@code recvonly}, {@code inactive} so, else
+     * {@code sendrecv} (RFC 3264 §6.1).
+     */
+    public static String answer(String host, int port, long sessionId, long version, RemoteAudio chosen,
+                                String offered) {
+        String direction = switch (offered) {
+            case "sendonly" -> "recvonly";
+            case "recvonly" -> "sendonly";
+            case "inactive" -> "inactive";
+            default -> "sendrecv";
+        };
         int pt = chosen.payloadType();
         int te = chosen.telephoneEventPayloadType();
         return session(host, sessionId, version)
                 + "m=audio " + port + " RTP/AVP " + pt + (te >= 0 ? " " + te : "") + "\r\n"
                 + "a=rtpmap:" + pt + (pt == PCMU ? " PCMU/8000" : " PCMA/8000") + "\r\n"
                 + (te >= 0 ? telephoneEvent(te) : "")
-                + "a=ptime:20\r\na=sendrecv\r\n";
+                + "a=ptime:20\r\na=" + direction + "\r\n";
+    }
+
+    /**
+     * The direction an SDP says for its audio: the media-level attribute, else the session-level one, else
+     * {@code sendrecv}; a connection address of 0.0.0.0 (RFC 2543 hold) reads as {@code inactive}.
+     */
+    public static String direction(String sdp) {
+        String direction = "sendrecv";
+        boolean held = false;
+        for (String line : sdp.split("\r?\n")) {
+            String trimmed = line.trim();
+            if (trimmed.equals("a=sendonly") || trimmed.equals("a=recvonly") || trimmed.equals("a=inactive")
+                    || trimmed.equals("a=sendrecv")) {
+                direction = trimmed.substring(2);
+            } else if (trimmed.startsWith("c=IN IP4 0.0.0.0")) {
+                held = true;
+            }
+        }
+        return held ? "inactive" : direction;
     }
 
     private static String session(String host, long sessionId, long version) {

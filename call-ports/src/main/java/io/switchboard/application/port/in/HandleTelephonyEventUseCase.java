@@ -25,4 +25,12 @@ public interface HandleTelephonyEventUseCase {
 
     /** The remote party of the leg pressed a key (reported once per key press). */
     void toneReceived(LegId leg, Tone tone);
+
+    /**
+     * The remote party of an answered leg put the call on hold (SIP: a re-INVITE saying {@code a=sendonly} or
+     * {@code a=inactive}) or took it off ({@code held} false). Reported on each change only.
+     */
+    default void legHeld(LegId leg, boolean held) {
+        // a network whose phones never hold reports nothing
+    }
 }

@@ -47,6 +47,15 @@ public interface Telephony {
     }
 
     /**
+     * Tells the remote party of a leg that it is held, or no longer: SIP sends a re-INVITE whose SDP says
+     * {@code a=sendonly}, then {@code a=sendrecv}. Unknown or unanswered legs are ignored. This default does nothing,
+     * for networks without such signalling.
+     */
+    default void setHeld(LegId leg, boolean held) {
+        // nothing to signal
+    }
+
+    /**
      * Sends DTMF tones into an answered leg (RFC 4733 events on SIP). The stage completes once every tone was sent,
      * and fails (never throws) if the leg is not this network's, not answered, or the network cannot send tones.
      * Networks that cannot send tones keep this default, which fails with {@link UnsupportedOperationException}.
