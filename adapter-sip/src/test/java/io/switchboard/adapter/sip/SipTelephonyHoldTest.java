@@ -41,16 +41,22 @@ class SipTelephonyHoldTest {
         media.close();
     }
 
-    @Test
-    void holdsAndReleasesAnAnsweredLegWithReInvitesInItsDialog() throws Exception {
-        // given: an answered leg
+    /** A leg to the test UA, answered and acknowledged; its INVITE. */
+    private Request answeredLeg() throws Exception {
         int uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
         telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media.engine, events, incoming);
         telephony.dial(dial(CALLEE, WAIT));
-        Request first = ua.await(Request.INVITE, WAIT);
+        Request invite = ua.await(Request.INVITE, WAIT);
         assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
         ua.await(Request.ACK, WAIT);
+        return invite;
+    }
+
+    @Test
+    void holdsAndReleasesAnAnsweredLegWithReInvitesInItsDialog() throws Exception {
+        // given
+        Request first = answeredLeg();
 
         // when
         telephony.setHeld(LEG, true);
@@ -78,13 +84,8 @@ class SipTelephonyHoldTest {
 
     @Test
     void reportsAHoldFromThePhoneAndAnswersItRecvonly() throws Exception {
-        // given: an answered leg
-        int uaPort = freeUdpPort();
-        ua = TestUserAgent.start(uaPort);
-        telephony = SipTelephony.start(configWithTrunk(uaPort, Optional.empty()), media.engine, events, incoming);
-        telephony.dial(dial(CALLEE, WAIT));
-        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
-        ua.await(Request.ACK, WAIT);
+        // given
+        answeredLeg();
 
         // when: the phone holds, holds again, then releases
         String answer = ua.reInvite(ua.rtp().port(), "sendonly");

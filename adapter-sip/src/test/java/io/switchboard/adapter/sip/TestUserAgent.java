@@ -238,10 +238,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
                 : sip.provider.getNewServerTransaction(request);
         if (challengeStatus != 0 && !authorized(request)) {
-            Response challenge = sip.messages.createResponse(challengeStatus, request);
-            challenge.addHeader(sip.headers.createHeader(challengeStatus == 401 ? "WWW-Authenticate"
-                    : "Proxy-Authenticate", "Digest realm=\"trunk\", nonce=\"n0nce\", qop=\"auth\", opaque=\"op\""));
-            tx.sendResponse(challenge);
+            sendChallenge(tx, request);
             return;
         }
         Response ok = sip.messages.createResponse(Response.OK, request);
@@ -268,14 +265,9 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         transport = SipFixtures.arrivedOver(request);
         offer = new String(request.getRawContent(), StandardCharsets.UTF_8);
         offers.add(offer);
-        if (challengeStatus != 0) {
-            if (!authorized(request)) {
-                Response challenge = sip.messages.createResponse(challengeStatus, request);
-                challenge.addHeader(sip.headers.createHeader(challengeStatus == 401 ? "WWW-Authenticate"
-                        : "Proxy-Authenticate", "Digest realm=\"trunk\", nonce=\"n0nce\", qop=\"auth\", opaque=\"op\""));
-                tx.sendResponse(challenge);
-                return;
-            }
+        if (challengeStatus != 0 && !authorized(request)) {
+            sendChallenge(tx, request);
+            return;
         }
         switch (behaviour) {
             case BUSY -> tx.sendResponse(withTag(sip.messages.createResponse(Response.BUSY_HERE, request)));
@@ -327,6 +319,13 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         notify.addHeader(sip.contact(transport));
         notify.setContent(sipfrag + "\r\n", sip.headers.createContentTypeHeader("message", "sipfrag"));
         return notify;
+    }
+
+    private void sendChallenge(ServerTransaction tx, Request request) throws Exception {
+        Response challenge = sip.messages.createResponse(challengeStatus, request);
+        challenge.addHeader(sip.headers.createHeader(challengeStatus == 401 ? "WWW-Authenticate"
+                : "Proxy-Authenticate", "Digest realm=\"trunk\", nonce=\"n0nce\", qop=\"auth\", opaque=\"op\""));
+        tx.sendResponse(challenge);
     }
 
     private boolean authorized(Request request) {
