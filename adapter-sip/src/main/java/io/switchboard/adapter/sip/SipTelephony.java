@@ -56,6 +56,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Recordings recordings;
     private final OutboundLegs outbound;
     private final TrunkGate trunkGate;
+    private final LeftDialogs left;
     private final Optional<TrunkRegistration> registration;
     private final LegSignals signals;
     private final InboundCalls inbound;
@@ -77,7 +78,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.playbacks = new Playbacks(events);
         this.recordings = new Recordings(mediaFactory);
         this.conferences = new Conferences(mediaFactory, thread, events, recordings);
-        LeftDialogs left = new LeftDialogs(dialogs);
+        this.left = new LeftDialogs(dialogs);
         this.legs = new LegTable(events, playbacks, conferences, left);
         this.signals = new LegSignals(sip, legs);
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, signals, events);
@@ -88,7 +89,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         legs.onTrunkLegReleased(trunkGate::released);
         this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
         this.registration = config.trunk().filter(trunk -> !trunk.register().isZero())
-                .map(trunk -> new TrunkRegistration(sip, trunk, trunk.register(), thread, Clock.systemUTC()));
+                .map(trunk -> new TrunkRegistration(sip, trunk, thread, Clock.systemUTC()));
         sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals), inbound, transfers,
                 registration);
         registration.ifPresent(ours -> thread.execute("register with the trunk", ours::start));
@@ -124,8 +125,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             SipTelephony telephony = new SipTelephony(config, thread, sip, sipEvents, media, events, incoming,
                     dialogs);
             if (!leftOpen.isEmpty()) {
-                LeftDialogs left = new LeftDialogs(dialogs);
-                thread.execute("end the dialogs left open", () -> left.endLeftOpen(sip, leftOpen));
+                thread.execute("end the dialogs left open", () -> telephony.left.endLeftOpen(sip, leftOpen));
             }
             return telephony;
         } catch (RuntimeException e) {

@@ -35,7 +35,7 @@ final class TrunkGate {
     private volatile int queued;
     private long nextInviteNanos = System.nanoTime();
     private ScheduledFuture<?> paceTimer;
-    private long held;
+    private long waitedSoFar;
 
     private static final class Waiting {
         final DialRequest request;
@@ -76,7 +76,7 @@ final class TrunkGate {
         Waiting waiting = new Waiting(request, media, dialler);
         queue.addLast(waiting);
         queued = queue.size();
-        if (held++ % 1000 == 0) {
+        if (waitedSoFar++ % 1000 == 0) {
             LOG.log(Level.INFO, "SIP trunk: leg {0} of call {1} waits for room ({2} calls at once, {3}/s; {4} "
                     + "waiting; logged every 1000)", request.leg(), request.call(), limits.maxCalls(),
                     limits.perSecond(), queue.size());

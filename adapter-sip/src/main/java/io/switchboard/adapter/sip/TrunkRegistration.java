@@ -28,7 +28,6 @@ final class TrunkRegistration {
 
     private final SipEndpoint sip;
     private final SipTrunk trunk;
-    private final Duration asked;
     private final SignallingThread thread;
     private final Invites invites;
     private final Clock clock;
@@ -42,10 +41,9 @@ final class TrunkRegistration {
     private String kind = "registering";
     private boolean registered;
 
-    TrunkRegistration(SipEndpoint sip, SipTrunk trunk, Duration asked, SignallingThread thread, Clock clock) {
+    TrunkRegistration(SipEndpoint sip, SipTrunk trunk, SignallingThread thread, Clock clock) {
         this.sip = sip;
         this.trunk = trunk;
-        this.asked = asked;
         this.thread = thread;
         this.invites = new Invites(sip);
         this.clock = clock;
@@ -59,7 +57,7 @@ final class TrunkRegistration {
 
     /** Sends the first REGISTER. */
     void start() throws Exception {
-        send(asked);
+        send(trunk.register());
     }
 
     /** Whether the response is to one of our REGISTERs; handles it if so. */
@@ -82,7 +80,7 @@ final class TrunkRegistration {
             registered = true;
             change("registered", "registered until " + clock.instant().plus(granted));
             long refresh = Math.max(1_000, granted.toMillis() * 85 / 100);
-            next = thread.schedule("refresh the trunk registration", Duration.ofMillis(refresh), () -> send(asked));
+            next = thread.schedule("refresh the trunk registration", Duration.ofMillis(refresh), () -> send(trunk.register()));
         } else if ((status == 401 || status == 407) && !challenged && trunk.hasCredentials()) {
             challenged = true;
             pending = sip.send(invites.authorized(event.getClientTransaction().getRequest(), response, trunk));
@@ -155,7 +153,7 @@ final class TrunkRegistration {
             return Duration.ofSeconds(contact.getExpires());
         }
         ExpiresHeader expires = (ExpiresHeader) response.getHeader(ExpiresHeader.NAME);
-        return expires != null ? Duration.ofSeconds(expires.getExpires()) : asked;
+        return expires != null ? Duration.ofSeconds(expires.getExpires()) : trunk.register();
     }
 
     private static Duration retryAfter(Response response) {
@@ -167,7 +165,7 @@ final class TrunkRegistration {
     private void failed(String why, Duration retry) {
         registered = false;
         change("failed: " + why, "failed: " + why + "; trying again in " + retry.toSeconds() + " s");
-        next = thread.schedule("retry the trunk registration", retry, () -> send(asked));
+        next = thread.schedule("retry the trunk registration", retry, () -> send(trunk.register()));
     }
 
     private void change(String nextKind, String shown) {
