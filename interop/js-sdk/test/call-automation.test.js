@@ -223,6 +223,47 @@ test('hangs up (leaves) another call with DELETE', async () => {
   await receiver.waitFor('CallDisconnected', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === id);
 });
 
+test('moves a participant from one call into another, as the MoveParticipants sample does', async () => {
+  const connected = async (target, context) => {
+    const result = await client.createCall({ targetParticipant: target, sourceCallIdNumber: CALLER_ID },
+      receiver.callbackUri, { operationContext: context });
+    const id = result.callConnectionProperties.callConnectionId;
+    await receiver.waitFor(`CallConnected ${context}`, (e) => e.kind === 'CallConnected' && e.callConnectionId === id);
+    return { id, connection: result.callConnection };
+  };
+  const lobby = await connected(BOB, 'lobby');
+  const agent = await connected(ALICE, 'agent');
+
+  const moved = await agent.connection.moveParticipants([BOB], lobby.id, { operationContext: 'move-bob' });
+
+  assert.equal(moved.fromCall, lobby.id);
+  assert.equal(moved.operationContext, 'move-bob');
+  assert.deepEqual(moved.participants.map((p) => p.identifier.phoneNumber).sort(), ['+15550100001', '+15550100002']);
+  const succeeded = await receiver.waitFor('MoveParticipantSucceeded',
+    (e) => e.kind === 'MoveParticipantSucceeded' && e.callConnectionId === agent.id);
+  assert.equal(succeeded.participant.phoneNumber, '+15550100002');
+  assert.equal(succeeded.fromCall, lobby.id);
+  assert.equal(succeeded.operationContext, 'move-bob');
+  assert.equal(succeeded.resultInformation.code, 200);
+  // the lobby, left without participants, ends; the agent's call has both
+  await receiver.waitFor('CallDisconnected lobby',
+    (e) => e.kind === 'CallDisconnected' && e.callConnectionId === lobby.id);
+  const { values } = await agent.connection.listParticipants();
+  assert.equal(values.length, 2);
+  // a participant the other call does not have is refused, naming it
+  const other = await connected(SAYS_YES, 'other');
+  await assert.rejects(agent.connection.moveParticipants([{ phoneNumber: '+15550100009' }], other.id), (error) => {
+    assert.equal(error.statusCode, 404);
+    assert.equal(error.code, '8522');
+    assert.match(error.message, /\+15550100009/);
+    return true;
+  });
+  await other.connection.hangUp(true);
+  await agent.connection.hangUp(true);
+  await receiver.waitFor('CallDisconnected agent',
+    (e) => e.kind === 'CallDisconnected' && e.callConnectionId === agent.id);
+});
+
 test('recognizes a choice said by the callee, as the OutboundCalling sample asks for it', async () => {
   const result = await client.createCall({ targetParticipant: SAYS_YES, sourceCallIdNumber: CALLER_ID },
     receiver.callbackUri);

@@ -19,10 +19,13 @@ final class SandboxLeg {
     private final SandboxPhone phone;
     private final Set<Long> timers = new HashSet<>();
     private State state = State.RINGING;
+    /** The call the leg belongs to: the dialling one, or the one it was moved to. */
+    private CallConnectionId call;
 
     SandboxLeg(DialRequest request, SandboxPhone phone) {
         this.request = request;
         this.phone = phone;
+        this.call = request.call();
     }
 
     LegId id() {
@@ -30,7 +33,11 @@ final class SandboxLeg {
     }
 
     CallConnectionId call() {
-        return request.call();
+        return call;
+    }
+
+    void movedTo(CallConnectionId next) {
+        call = next;
     }
 
     SandboxPhone phone() {

@@ -104,6 +104,17 @@ final class SandboxNetwork {
                 : ResultInformation.HUNG_UP_BY_APPLICATION);
     }
 
+    /** An answered leg now belongs to another call; one that ended meanwhile is reported ended again, to it. */
+    void move(LegId id, CallConnectionId to) {
+        SandboxLeg leg = legs.get(id);
+        if (leg == null || !leg.isAnswered()) {
+            events.legEnded(id, ResultInformation.REMOTE_HUNG_UP);
+            return;
+        }
+        LOG.log(Level.INFO, "call {0} leg {1} moved to call {2}", leg.call(), leg.id(), to);
+        leg.movedTo(to);
+    }
+
     void play(PlaybackRequest request) {
         if (closed) {
             return;

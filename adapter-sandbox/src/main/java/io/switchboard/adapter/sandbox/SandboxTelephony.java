@@ -128,6 +128,19 @@ public final class SandboxTelephony implements Telephony {
         return onContext(() -> network.transfer(leg, target));
     }
 
+    /** Any sandbox leg moves to another call; the sandbox carries no audio to re-route. */
+    @Override
+    public boolean canMove(LegId leg, List<LegId> into) {
+        return true;
+    }
+
+    @Override
+    public void moveLeg(LegId leg, CallConnectionId to) {
+        Objects.requireNonNull(leg, "leg");
+        Objects.requireNonNull(to, "to");
+        context.runOnContext(ignored -> network.move(leg, to));
+    }
+
     /** Sandbox calls are recorded: what is played to them (their phones are silent). */
     @Override
     public boolean records(List<LegId> legs) {

@@ -21,7 +21,8 @@ import javax.sip.message.Request;
 final class Leg {
 
     private final LegId id;
-    private final CallConnectionId call;
+    /** The call the leg belongs to; another one once moved there ({@link LegTable#move}). */
+    private CallConnectionId call;
     /** The remote party's SIP address, for the log and error messages. */
     final String remote;
     /** The trunk whose credentials answer challenges to this leg's INVITE; empty for incoming calls. */
@@ -81,6 +82,10 @@ final class Leg {
 
     LegId id() {
         return id;
+    }
+
+    void moveTo(CallConnectionId next) {
+        call = Objects.requireNonNull(next, "next");
     }
 
     CallConnectionId call() {

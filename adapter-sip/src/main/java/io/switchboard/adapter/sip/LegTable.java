@@ -116,6 +116,27 @@ final class LegTable {
     }
 
     /**
+     * An answered leg moved to the call {@code to}: it stops hearing its call (mix, prompts, recording) and hears
+     * {@code to} as if answered there; the move is not reported (the core made it). Its end is reported as usual.
+     */
+    void move(LegId id, CallConnectionId to) {
+        Optional<Leg> found = find(id).filter(leg -> leg.state == LegState.ANSWERED);
+        if (found.isEmpty()) {
+            // it ended on the way, reported to the call it left: the call it joined learns it now
+            events.legEnded(id, ResultInformation.REMOTE_HUNG_UP);
+            return;
+        }
+        Leg leg = found.get();
+        CallConnectionId from = leg.call();
+        conferences.ended(leg);
+        leg.media.stopRecording();
+        playbacks.moved(leg);
+        leg.moveTo(to);
+        conferences.answered(leg);
+        log(leg, "moved here from call " + from);
+    }
+
+    /**
      * A leg handed over to {@code target} by a blind transfer: released like an ended leg, but its end is never
      * reported (the port's contract: it now talks outside the call). SIP may still be winding down.
      */

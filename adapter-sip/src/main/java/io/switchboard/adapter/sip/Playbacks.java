@@ -70,6 +70,16 @@ final class Playbacks {
         }
     }
 
+    /** A leg moved to another call: the playbacks of its old call stop on it (and end if it was their last leg). */
+    void moved(Leg leg) {
+        for (Map.Entry<MediaOperationId, Running> playing : List.copyOf(running.entrySet())) {
+            if (playing.getValue().legs().contains(leg.id())) {
+                leg.media.stop(playing.getKey());
+                finished(playing.getKey(), leg.id());
+            }
+        }
+    }
+
     /** A leg ended: it plays nothing any more. */
     void legGone(LegId leg) {
         for (MediaOperationId operation : new ArrayList<>(running.keySet())) {

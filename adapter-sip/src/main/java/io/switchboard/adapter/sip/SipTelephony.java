@@ -275,6 +275,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
      * Sends RFC 4733 tones into an answered leg; completes once the last end packet went out. Fails for unknown or
      * unanswered legs and for peers that negotiated no telephone-event.
      */
+    /** Any leg this network carries may move to another call of its own; one gone by then is reported ended. */
+    @Override
+    public boolean canMove(LegId leg, List<LegId> into) {
+        return true;
+    }
+
+    @Override
+    public void moveLeg(LegId leg, CallConnectionId to) {
+        thread.execute("move " + leg + " to call " + to, () -> legs.move(leg, to));
+    }
+
     @Override
     public void setHeld(LegId leg, boolean held) {
         thread.execute((held ? "hold " : "unhold ") + leg, () -> {

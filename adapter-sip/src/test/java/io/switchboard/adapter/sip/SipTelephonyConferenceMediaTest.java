@@ -9,6 +9,7 @@ import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.RecordedFile;
 import io.switchboard.application.port.out.RecordingRequest;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.AudioClip;
@@ -171,6 +172,38 @@ class SipTelephonyConferenceMediaTest {
         assertThat(awaitPlayEnded(operation)).isEqualTo(1);
         assertThat(events.events()).contains(new Ended(legs.get(0), ResultInformation.REMOTE_HUNG_UP),
                 new Ended(legs.get(1), ResultInformation.REMOTE_HUNG_UP));
+    }
+
+    @Test
+    void legsMovedToAnotherCallHearThatCallAndNoLongerTheirOwn() throws Exception {
+        // given: C talks too
+        senders.get(2).frequency(C_HZ);
+        CallConnectionId other = CallConnectionId.of("call-2");
+
+        // when: A and C move to another call; B, left alone, is played a prompt
+        telephony.moveLeg(legs.get(0), other);
+        telephony.moveLeg(legs.get(2), other);
+        telephony.play(new PlaybackRequest(CALL, MediaOperationId.of("op-b"), List.of(legs.get(1)),
+                prompt(PROMPT_MILLIS), false));
+
+        // then: A and C hear each other only, B hears its prompt only
+        untilHeard(() -> {
+            List<short[]> heard = listen(0, 1, 2);
+            assertHears(heard.get(0), "A", C_HZ, B_HZ);
+            assertHears(heard.get(2), "C", A_HZ, B_HZ);
+            assertHears(heard.get(1), "B", PROMPT_HZ, A_HZ);
+            assertHears(heard.get(1), "B", PROMPT_HZ, C_HZ);
+        });
+
+        // when: A hangs up, and a move of its leg comes after that
+        uas.get(0).hangUp();
+        events.awaitEnded(legs.get(0), WAIT);
+        telephony.moveLeg(legs.get(0), CALL);
+        settle(telephony);
+
+        // then: its end is reported again, for the call it was moving to
+        Ended ended = new Ended(legs.get(0), ResultInformation.REMOTE_HUNG_UP);
+        assertThat(events.events().stream().filter(ended::equals).count()).isEqualTo(2);
     }
 
     @Test

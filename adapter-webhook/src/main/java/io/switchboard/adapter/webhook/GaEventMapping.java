@@ -15,6 +15,8 @@ import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
 import io.switchboard.domain.event.MediaStreamingChanged;
+import io.switchboard.domain.event.MoveParticipantFailed;
+import io.switchboard.domain.event.MoveParticipantSucceeded;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
@@ -29,6 +31,7 @@ import io.switchboard.domain.event.SendDtmfTonesFailed;
 import io.switchboard.domain.event.ToneReceived;
 import io.switchboard.domain.media.RecognizedSpeech;
 import io.switchboard.domain.media.Tone;
+import io.switchboard.domain.participant.CommunicationIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.streaming.StreamSpec.Content;
 
@@ -94,7 +97,13 @@ final class GaEventMapping {
                 .on(CallTransferFailed.class, e -> ga.event("CallTransferFailed", e.callId(), e.operationContext(),
                         e.result()))
                 .on(RecordingStateChanged.class, ga::recordingStateChanged)
-                .on(MediaStreamingChanged.class, ga::mediaStreamingChanged);
+                .on(MediaStreamingChanged.class, ga::mediaStreamingChanged)
+                .on(MoveParticipantSucceeded.class, e -> ga.participantEvent("MoveParticipantSucceeded", e.callId(),
+                        e.operationContext(), ResultInformation.MOVED, e.participant().identifier())
+                        .map(w -> withText(w, "fromCall", e.fromCall().value())))
+                .on(MoveParticipantFailed.class, e -> ga.participantEvent("MoveParticipantFailed", e.callId(),
+                        e.operationContext(), e.result(), e.participant())
+                        .map(w -> withText(w, "fromCall", e.fromCall().value())));
     }
 
     private Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {
@@ -217,9 +226,14 @@ final class GaEventMapping {
 
     private Optional<WireEvent> participantEvent(String name, CallConnectionId callId, Optional<String> context,
                                                  ResultInformation result, Participant participant) {
+        return participantEvent(name, callId, context, result, participant.identifier());
+    }
+
+    private Optional<WireEvent> participantEvent(String name, CallConnectionId callId, Optional<String> context,
+                                                 ResultInformation result, CommunicationIdentifier participant) {
         // The SDK throws when these events lack `participant`.
         ObjectNode data = common(name, callId, context, Optional.of(result), Optional.empty());
-        data.set("participant", IdentifierJson.of(participant.identifier()));
+        data.set("participant", IdentifierJson.of(participant));
         return Optional.of(new WireEvent(name, data));
     }
 

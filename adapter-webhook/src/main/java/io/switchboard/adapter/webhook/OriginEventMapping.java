@@ -15,6 +15,8 @@ import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
 import io.switchboard.domain.event.MediaStreamingChanged;
+import io.switchboard.domain.event.MoveParticipantFailed;
+import io.switchboard.domain.event.MoveParticipantSucceeded;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
@@ -74,7 +76,9 @@ final class OriginEventMapping {
                 .notSent(CallTransferAccepted.class)
                 .notSent(CallTransferFailed.class)
                 .notSent(RecordingStateChanged.class)
-                .notSent(MediaStreamingChanged.class);
+                .notSent(MediaStreamingChanged.class)
+                .notSent(MoveParticipantSucceeded.class)
+                .notSent(MoveParticipantFailed.class);
     }
 
     private static Optional<WireEvent> stateChanged(CallConnectionStateChanged event) {

@@ -48,6 +48,7 @@ public record ResultInformation(int code, int subCode, String message) {
     public static final ResultInformation TONES_SENT = new ResultInformation(200, 0, "Successfully sent tones.");
     public static final ResultInformation INVITATION_CANCELED =
             new ResultInformation(200, 0, "Successfully cancelled add participant.");
+    public static final ResultInformation MOVED = new ResultInformation(200, 0, "Participant moved.");
     public static final ResultInformation TRANSFER_ACCEPTED =
             new ResultInformation(202, 0, "The transfer operation completed successfully.");
 
@@ -113,6 +114,11 @@ public record ResultInformation(int code, int subCode, String message) {
     /** A transfer could not be done; {@code cause} says why the target was not reached. */
     public static ResultInformation transferFailed(String detail) {
         return new ResultInformation(500, 8583, "Transfer failed. " + detail);
+    }
+
+    /** A participant could not be moved into another call. */
+    public static ResultInformation moveFailed(String detail) {
+        return new ResultInformation(500, 8583, "Move participant failed. " + detail);
     }
 
     /**

@@ -434,6 +434,45 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         return CallControl.transferred(this, transferee, target, context, callback);
     }
 
+    /**
+     * The connected participant {@code idOrRawId}, which may be moved into another call.
+     *
+     * @throws CallAutomationException {@link ErrorCode#PARTICIPANT_NOT_FOUND}, or if this call or the participant is
+     *                                 not connected
+     */
+    public Participant movable(String idOrRawId) {
+        return CallMoves.movable(this, idOrRawId);
+    }
+
+    /** @throws CallAutomationException unless this call is connected and has room for {@code arriving} more */
+    public void requireRoomFor(int arriving) {
+        CallMoves.requireRoomFor(this, arriving);
+    }
+
+    /**
+     * A participant left for another call, its leg not hung up: the participants update follows, the media only it
+     * heard stops, and this call ends if it was the last participant.
+     */
+    public Transition movedAway(Participant mover) {
+        return CallMoves.away(this, mover);
+    }
+
+    /**
+     * Participants of {@code from} arrive (see {@link TelephonyCommand.MoveLeg}): each is reported with
+     * {@code MoveParticipantSucceeded}, then the participants update; if this call ended or filled up meanwhile, each
+     * is reported with {@code MoveParticipantFailed} and hung up.
+     */
+    public Transition movedHere(List<Participant> movers, CallConnectionId from, Optional<String> context,
+                                Optional<URI> callback) {
+        return CallMoves.here(this, movers, from, context, callback);
+    }
+
+    /** Participants of {@code from} could not be moved here; each is reported with {@code MoveParticipantFailed}. */
+    public Transition moveFailed(List<CommunicationIdentifier> who, CallConnectionId from, Optional<String> context,
+                                 Optional<URI> callback, ResultInformation why) {
+        return CallMoves.failed(this, who, from, context, callback, why);
+    }
+
     /** A transfer could not be done; the participant stays. */
     public Transition transferFailed(Optional<String> context, Optional<URI> callback, ResultInformation why) {
         return CallControl.transferFailed(this, context, callback, why);

@@ -140,7 +140,7 @@ final class CallControl {
         return Transition.of(call, new CallTransferFailed(call.id(), context, callback, why));
     }
 
-    private static Participant connected(Call call, String idOrRawId) {
+    static Participant connected(Call call, String idOrRawId) {
         call.requireConnected();
         Participant target = call.find(idOrRawId);
         if (!target.isConnected()) {

@@ -14,7 +14,7 @@ public sealed interface CallEvent permits CallConnectionStateChanged, Participan
         RemoveParticipantSucceeded, RecognizeCompleted, RecognizeFailed, RecognizeCanceled,
         ContinuousDtmfRecognitionStopped, SendDtmfTonesCompleted, SendDtmfTonesFailed, HoldFailed,
         CancelAddParticipantSucceeded, CancelAddParticipantFailed, CallTransferAccepted, CallTransferFailed,
-        RecordingStateChanged, MediaStreamingChanged {
+        RecordingStateChanged, MediaStreamingChanged, MoveParticipantSucceeded, MoveParticipantFailed {
 
     CallConnectionId callId();
 

@@ -59,6 +59,15 @@ public record Participant(ParticipantId id, CommunicationIdentifier identifier, 
         return with(ParticipantState.CONNECTED, true, muted, onHold, operationContext, operationCallbackUri);
     }
 
+    /**
+     * The participant as it arrives in another call: connected, muted or on hold as it was (its leg stays so), with
+     * no operation pending and its events going to that call's callback.
+     */
+    public Participant movedIn() {
+        return new Participant(id, identifier, leg, ParticipantState.CONNECTED, true, muted, false, Optional.empty(),
+                onHold, Optional.empty());
+    }
+
     public Participant removing(Optional<String> context) {
         return removing(context, Optional.empty());
     }

@@ -1,5 +1,6 @@
 package io.switchboard.domain.telephony;
 
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.MediaOperationId;
@@ -217,6 +218,19 @@ public sealed interface TelephonyCommand {
         public UpdateTranscription {
             Objects.requireNonNull(stream, "stream");
             Objects.requireNonNull(locale, "locale");
+        }
+    }
+
+    /**
+     * Carry the answered leg of a participant moved here from the call {@code from} in this call's media from now on:
+     * it hears this call and no longer that one, without new signalling. A leg that ended meanwhile is reported
+     * ended again, so that this call learns it.
+     */
+    record MoveLeg(LegId leg, CallConnectionId from) implements TelephonyCommand {
+
+        public MoveLeg {
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(from, "from");
         }
     }
 }

@@ -79,13 +79,14 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
                 new TelephonyCommands(telephony, clips, timers, settings.ringTimeout(), files, listening,
                         new StreamRelays(telephony, streams, recognizer)));
         PlayService play = new PlayService(calls, clips, ids);
-        ParticipantService participants = new ParticipantService(calls, ids);
+        ParticipantService participants = new ParticipantService(calls, ids, telephony);
         DtmfService dtmf = new DtmfService(calls, telephony);
         CallControlService control = new CallControlService(calls, telephony, clips);
         StreamingService streaming = new StreamingService(calls, recognizer);
         CallControlUseCases callControl = new CallControlUseCases(control, control,
                 new RecognizeService(calls, clips, ids, recognizer), dtmf, dtmf, control, control,
-                new RecordingService(calls, files, recordings.store(), ids, clock), streaming, streaming);
+                new RecordingService(calls, files, recordings.store(), ids, clock), streaming, streaming,
+                participants);
         GetCallService reads = new GetCallService(calls);
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
                 new HangUpService(calls), play, play, participants, participants, reads, callControl);

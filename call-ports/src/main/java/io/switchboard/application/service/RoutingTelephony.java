@@ -23,6 +23,7 @@ import io.switchboard.domain.recording.RecordingId;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -230,6 +231,19 @@ public final class RoutingTelephony implements Telephony {
     public CompletionStage<Void> transfer(CallConnectionId call, LegId leg, CommunicationIdentifier target) {
         return carrier(leg).map(n -> n.transfer(call, leg, target).thenRun(() -> carriers.remove(leg)))
                 .orElseGet(() -> notCarried(leg));
+    }
+
+    /** A leg moves within its own network only: into a call whose legs it carries, or that has none. */
+    @Override
+    public boolean canMove(LegId leg, List<LegId> into) {
+        Optional<Telephony> network = carrier(leg);
+        return network.isPresent() && into.stream().map(carriers::get).filter(Objects::nonNull)
+                .allMatch(network.get()::equals) && network.get().canMove(leg, into);
+    }
+
+    @Override
+    public void moveLeg(LegId leg, CallConnectionId to) {
+        carrier(leg).ifPresent(n -> n.moveLeg(leg, to));
     }
 
     /** The network carrying the leg listens to it. */

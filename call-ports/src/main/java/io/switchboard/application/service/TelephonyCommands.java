@@ -10,6 +10,7 @@ import io.switchboard.domain.connection.Transition;
 import io.switchboard.domain.media.PlayOperation;
 import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
+import io.switchboard.domain.telephony.TelephonyCommand.MoveLeg;
 import io.switchboard.domain.telephony.TelephonyCommand.PauseRecording;
 import io.switchboard.domain.telephony.TelephonyCommand.SetHeld;
 import io.switchboard.domain.telephony.TelephonyCommand.SetMuted;
@@ -95,6 +96,8 @@ final class TelephonyCommands {
             streams.update(update);
         } else if (command instanceof StopStreaming stop) {
             streams.stop(call, stop);
+        } else if (command instanceof MoveLeg move) {
+            telephony.moveLeg(move.leg(), call.id());
         } else {
             throw new IllegalStateException("unknown telephony command " + command);
         }

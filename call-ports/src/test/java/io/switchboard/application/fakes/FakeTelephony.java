@@ -18,6 +18,7 @@ import io.switchboard.domain.recording.RecordingId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,12 @@ public final class FakeTelephony implements Telephony {
     public record Transfer(LegId leg, CommunicationIdentifier target) {
     }
 
+    /** A leg the core moved into another call. */
+    public record Move(LegId leg, CallConnectionId to) {
+    }
+
+    private final List<Move> moves = new CopyOnWriteArrayList<>();
+    private final Set<LegId> unmovable = ConcurrentHashMap.newKeySet();
     private final List<SentTones> sentTones = new CopyOnWriteArrayList<>();
     private final List<Transfer> transfers = new CopyOnWriteArrayList<>();
     private volatile RuntimeException nextFailure;
@@ -97,6 +104,25 @@ public final class FakeTelephony implements Telephony {
     @Override
     public boolean records(List<LegId> legs) {
         return records;
+    }
+
+    /** Legs this network can move, all but those {@link #cannotMove} names. */
+    @Override
+    public boolean canMove(LegId leg, List<LegId> into) {
+        return !unmovable.contains(leg);
+    }
+
+    public void cannotMove(LegId leg) {
+        unmovable.add(leg);
+    }
+
+    @Override
+    public void moveLeg(LegId leg, CallConnectionId to) {
+        moves.add(new Move(leg, to));
+    }
+
+    public List<Move> moves() {
+        return List.copyOf(moves);
     }
 
     /** From now on the network says it cannot record (a network that carries no audio). */
@@ -252,5 +278,6 @@ public final class FakeTelephony implements Telephony {
         sentTones.clear();
         transfers.clear();
         mutes.clear();
+        moves.clear();
     }
 }

@@ -1,8 +1,11 @@
 package io.switchboard.adapter.rest.acs;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.application.port.in.CallUseCases;
 import io.switchboard.application.port.in.CancelAddParticipantCommand;
 import io.switchboard.application.port.in.InviteParticipantsCommand;
+import io.switchboard.application.port.in.MoveParticipantsCommand;
 import io.switchboard.application.port.in.MuteParticipantCommand;
 import io.switchboard.application.port.in.RemoveParticipantCommand;
 import io.switchboard.domain.call.CallAutomationException;
@@ -14,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import static io.switchboard.adapter.rest.acs.GaCallHandler.callId;
 
-/** {@code /calling/callConnections/{id}/participants}: list, read, add, remove, mute, cancel add (GA API). */
+/** {@code /calling/callConnections/{id}/participants}: list, read, add, remove, mute, cancel add, move (GA API). */
 final class GaParticipantHandler {
 
     private final CallUseCases useCases;
@@ -65,5 +68,16 @@ final class GaParticipantHandler {
         CancelAddParticipantCommand command = GaRequests.cancelAdd(callId(rc), JsonRequest.object(rc));
         GaReplies.json(rc, useCases.callControl().cancelAddParticipant().cancelAddParticipant(command), 202,
                 invitationId -> GaJson.operation(command.operationContext()).put("invitationId", invitationId));
+    }
+
+    /** 202 {@code {participants, operationContext, fromCall}}: the call's participants after the move. */
+    void move(RoutingContext rc) {
+        MoveParticipantsCommand command = GaRequests.moveParticipants(callId(rc), JsonRequest.object(rc));
+        GaReplies.json(rc, useCases.callControl().move().moveParticipants(command), 202, participants -> {
+            ObjectNode node = GaJson.operation(command.operationContext()).put("fromCall", command.fromCall().value());
+            ArrayNode list = node.putArray("participants");
+            participants.forEach(p -> list.add(GaJson.participant(p)));
+            return node;
+        });
     }
 }

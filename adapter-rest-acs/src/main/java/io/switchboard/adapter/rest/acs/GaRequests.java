@@ -6,6 +6,7 @@ import io.switchboard.application.port.in.AnswerCallCommand;
 import io.switchboard.application.port.in.CancelAddParticipantCommand;
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.InviteParticipantsCommand;
+import io.switchboard.application.port.in.MoveParticipantsCommand;
 import io.switchboard.application.port.in.MuteParticipantCommand;
 import io.switchboard.application.port.in.RemoveParticipantCommand;
 import io.switchboard.application.port.in.TransferCallCommand;
@@ -96,6 +97,15 @@ final class GaRequests {
     static RemoveParticipantCommand removeParticipant(CallConnectionId callId, ObjectNode body) {
         return new RemoveParticipantCommand(callId, identifier(body, "participantToRemove").rawId(), context(body),
                 operationCallback(body));
+    }
+
+    /** MoveParticipantsRequest: {@code fromCall} is the call connection id of the call they are in. */
+    static MoveParticipantsCommand moveParticipants(CallConnectionId callId, ObjectNode body) {
+        List<String> movers = identifiers(body, "targetParticipants").stream().map(CommunicationIdentifier::rawId)
+                .toList();
+        String fromCall = JsonRequest.text(body, "fromCall", "");
+        return new MoveParticipantsCommand(callId, JsonRequest.at("fromCall", () -> CallConnectionId.of(fromCall)),
+                movers, context(body), operationCallback(body));
     }
 
     /** ACS mutes one participant per request. */

@@ -50,6 +50,7 @@ final class GaRoutes {
         action(router, "participants:remove", repeatable, participants::remove);
         action(router, "participants:mute", repeatable, participants::mute);
         action(router, "participants:cancelAddParticipant", repeatable, participants::cancelAdd);
+        action(router, "participants:moveHere", repeatable, participants::move);
 
         action(router, "play", media::play);
         action(router, "cancelAllMediaOperations", media::cancelAll);
@@ -75,7 +76,7 @@ final class GaRoutes {
         router.getWithRegex(OBJECT + "/content/acsmetadata").handler(recording::metadata);
         router.deleteWithRegex(OBJECT).handler(recording::delete);
 
-        // any other action exists in ACS but not here (e.g. participants:moveHere, callConnections:connect)
+        // any other action exists in ACS but not here (e.g. callConnections:connect)
         router.postWithRegex(CALL + ":(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
         router.postWithRegex(CALL + "/participants:(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
         router.postWithRegex("/calling/callConnections:(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);

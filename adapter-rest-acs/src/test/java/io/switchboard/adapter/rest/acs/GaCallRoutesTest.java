@@ -198,14 +198,14 @@ class GaCallRoutesTest {
 
         // when
         ApiHarness.Reply reply = api.send(post(path(call.id(), ":summarizeCall"), "{}"));
-        ApiHarness.Reply move = api.send(post(path(call.id(), "/participants:moveHere"), "{}"));
+        ApiHarness.Reply move = api.send(post(path(call.id(), "/participants:promote"), "{}"));
         ApiHarness.Reply connect = api.send(post("/calling/callConnections:connect" + GaCalls.VERSION, "{}"));
 
         // then
         assertThat(reply.status()).isEqualTo(405);
         assertThat(reply.json().at("/error/code").asText()).isEqualTo("8520");
         assertThat(move.status()).isEqualTo(405);
-        assertThat(move.json().at("/error/message").asText()).isEqualTo("moveHere is not supported by this server.");
+        assertThat(move.json().at("/error/message").asText()).isEqualTo("promote is not supported by this server.");
         assertThat(connect.status()).isEqualTo(405);
         assertThat(connect.json().at("/error/message").asText()).isEqualTo("connect is not supported by this server.");
     }

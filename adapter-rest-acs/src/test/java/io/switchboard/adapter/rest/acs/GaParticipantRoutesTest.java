@@ -5,6 +5,7 @@ import io.switchboard.application.fakes.TestCore;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.event.CancelAddParticipantSucceeded;
+import io.switchboard.domain.event.MoveParticipantSucceeded;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.participant.ParticipantState;
 import io.vertx.core.Vertx;
@@ -122,5 +123,48 @@ class GaParticipantRoutesTest {
         // then
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().at("/error/code").asText()).isEqualTo("8522");
+    }
+
+    @Test
+    void movesAParticipantOfAnotherCallHereWith202AndTheParticipantsAfter() throws Exception {
+        // given
+        Call lobby = GaCalls.connected(api, core);
+
+        // when
+        ApiHarness.Reply moved = api.send(post(path(call.id(), "/participants:moveHere"),
+                "{\"targetParticipants\":[{\"rawId\":\"4:+15550100002\"}],\"fromCall\":\"" + lobby.id()
+                        + "\",\"operationContext\":\"move-ctx\"}"));
+
+        // then
+        assertThat(moved.status()).isEqualTo(202);
+        assertThat(moved.json().get("operationContext").asText()).isEqualTo("move-ctx");
+        assertThat(moved.json().get("fromCall").asText()).isEqualTo(lobby.id().value());
+        assertThat(moved.json().get("participants")).hasSize(3);
+        assertThat(core.call(lobby.id()).connectedParticipants()).hasSize(1);
+        assertThat(core.events.events(MoveParticipantSucceeded.class)).singleElement()
+                .satisfies(e -> assertThat(e.fromCall()).isEqualTo(lobby.id()));
+    }
+
+    @Test
+    void refusesAMoveWithoutItsCallOrFromItselfNamingTheField() throws Exception {
+        // when
+        ApiHarness.Reply noFrom = api.send(post(path(call.id(), "/participants:moveHere"),
+                "{\"targetParticipants\":[{\"rawId\":\"4:+15550100002\"}]}"));
+        ApiHarness.Reply itself = api.send(post(path(call.id(), "/participants:moveHere"),
+                "{\"targetParticipants\":[{\"rawId\":\"4:+15550100002\"}],\"fromCall\":\"" + call.id() + "\"}"));
+        ApiHarness.Reply nobody = api.send(post(path(call.id(), "/participants:moveHere"),
+                "{\"targetParticipants\":[],\"fromCall\":\"other\"}"));
+        ApiHarness.Reply unknown = api.send(post(path(call.id(), "/participants:moveHere"),
+                "{\"targetParticipants\":[{\"rawId\":\"4:+15550100002\"}],\"fromCall\":\"no-such-call\"}"));
+
+        // then
+        assertThat(noFrom.status()).isEqualTo(400);
+        assertThat(noFrom.json().at("/error/message").asText()).startsWith("fromCall: missing");
+        assertThat(itself.status()).isEqualTo(400);
+        assertThat(itself.json().at("/error/message").asText()).startsWith("fromCall: " + call.id());
+        assertThat(nobody.status()).isEqualTo(400);
+        assertThat(nobody.json().at("/error/message").asText()).startsWith("targetParticipants");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/error/code").asText()).isEqualTo("8522");
     }
 }

@@ -7,7 +7,8 @@ public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticip
                                   RecognizeUseCase recognize, ContinuousDtmfUseCase continuousDtmf,
                                   SendDtmfTonesUseCase sendDtmfTones, HoldUseCase hold,
                                   TransferCallUseCase transfer, RecordingUseCase recording,
-                                  MediaStreamingUseCase streaming, TranscriptionUseCase transcription) {
+                                  MediaStreamingUseCase streaming, TranscriptionUseCase transcription,
+                                  MoveParticipantsUseCase move) {
 
     public CallControlUseCases {
         Objects.requireNonNull(mute, "mute");
@@ -20,5 +21,6 @@ public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticip
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(streaming, "streaming");
         Objects.requireNonNull(transcription, "transcription");
+        Objects.requireNonNull(move, "move");
     }
 }

@@ -127,4 +127,21 @@ public interface Telephony {
     default void stopFeeding(CallConnectionId call, MediaOperationId operation) {
         // a network that carries no audio plays no feed
     }
+
+    /**
+     * Whether this network can carry its answered leg {@code leg} in another call whose legs are {@code into} (see
+     * {@link #moveLeg}); this default cannot, for networks that mix no audio.
+     */
+    default boolean canMove(LegId leg, List<LegId> into) {
+        return false;
+    }
+
+    /**
+     * Carries an answered leg in the call {@code to} from now on, without new signalling: it leaves the media of its
+     * call (mix, recording) and joins that of {@code to}, as if answered there. A leg that has ended is reported
+     * ended again ({@code legEnded}), for the call that now has it. This default does nothing.
+     */
+    default void moveLeg(LegId leg, CallConnectionId to) {
+        // a network that cannot move legs is never asked to (canMove)
+    }
 }
