@@ -7,7 +7,8 @@
 # REFER with 202 and a NOTIFY of 200, answers our BYE) reached as $transfer_user, for test-sipp/transfer.test.js.
 # Every SIPp process must end with exit code 0 (every call as scripted).
 # test-sipp/incoming.test.js and test-sipp/recording.test.js start their own SIPp callers (uac_call_in_*.xml) and
-# serve the Event Grid endpoint of SWITCHBOARD_INCOMING_CALL_URL. The server speaks https with its self-signed
+# serve the Event Grid endpoint of SWITCHBOARD_INCOMING_CALL_URL; test-sipp/registered.test.js starts a SIPp that
+# registers as a user the identity SDK created (uac_register.xml) for a SIPp that answers (uas_answer.xml). The server speaks https with its self-signed
 # certificate, which Node trusts through NODE_EXTRA_CA_CERTS (the SDK downloads recordings over https only).
 #
 # Needs: sipp (Debian package sip-tester), root or CAP_NET_RAW (play_pcap_audio), python3, Node 18+. Runs inside a

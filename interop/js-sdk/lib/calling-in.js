@@ -61,4 +61,4 @@ async function callIn(sippDir, sipPort, scenario) {
   return new Promise((resolve) => sipp.on('exit', (code) => resolve(code)));
 }
 
-module.exports = { SERVICE, startEventGrid, callIn };
+module.exports = { SERVICE, startEventGrid, callIn, freeUdpPort };

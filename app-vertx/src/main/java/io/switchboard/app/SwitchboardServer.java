@@ -208,6 +208,8 @@ public final class SwitchboardServer {
         purgeRecordings(config.recordings().retention(), clock);
         purgeJournal(kept, clock);
         HandleTelephonyEventUseCase reports = telephony.reportsTo(core.telephonyEvents());
+        IdentityService identity = new IdentityService(journal.<UserDirectory>map(JournalUserDirectory::new)
+                .orElseGet(InMemoryUserDirectory::new), new HmacAccessTokens(key), new UuidIdGenerator(), clock);
         sandbox = SandboxTelephony.create(vertx, reports, SandboxConfig.DEFAULTS, Optional.of(speech));
         telephony.register(sandbox);
         if (config.sipEnabled()) {
@@ -217,7 +219,8 @@ public final class SwitchboardServer {
             AtomicReference<Telephony> answering = new AtomicReference<>();
             SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, reports,
                     telephony.offersFrom(answering::get, core.incomingCallEvents()),
-                    journal.<DialogRecords>map(JournalDialogRecords::new).orElse(DialogRecords.NONE));
+                    journal.<DialogRecords>map(JournalDialogRecords::new).orElse(DialogRecords.NONE),
+                    Optional.of(identity));
             answering.set(sipTelephony);
             metrics.watch(sipTelephony);
             sip = Optional.of(sipTelephony);
@@ -240,8 +243,6 @@ public final class SwitchboardServer {
                 this::recognitionState);
         checks.start(vertx);
         CallHistoryService history = new CallHistoryService(outbox, webhooks);
-        IdentityService identity = new IdentityService(journal.<UserDirectory>map(JournalUserDirectory::new)
-                .orElseGet(InMemoryUserDirectory::new), new HmacAccessTokens(key), new UuidIdGenerator(), clock);
         WebConsole console = WebConsole.create(vertx, new ConsoleSources(core.liveCalls(), useCases.getCall(),
                 history, history, useCases.hangUp(), useCases.createCall(), () -> figures(registry),
                 ConsoleSettings.of(config),

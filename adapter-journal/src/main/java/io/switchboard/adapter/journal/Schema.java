@@ -7,7 +7,8 @@ import java.sql.Statement;
  * The journal's tables. Times are unix milliseconds. Events: their body as sent, their state (0 pending,
  * 1 delivered, 2 given up) and delivery state; attempts: one row each; calls: the last record of each call;
  * repeatability: the first responses of repeatable requests; dialogs: the SIP dialogs of answered legs while they
- * last; users: the users created through the Identity API, with when their tokens were last revoked. Every table is
+ * last; users: the users created through the Identity API, with when their tokens were last revoked; voip_grants:
+ * what their voip tokens were made of (scopes and times, never the token), until they expire. Every table is
  * created if missing at each open, so a journal of an earlier version gains the new ones.
  */
 final class Schema {
@@ -63,6 +64,13 @@ final class Schema {
                     id TEXT PRIMARY KEY,
                     created_at INTEGER NOT NULL,
                     tokens_valid_from INTEGER NOT NULL) WITHOUT ROWID""");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS voip_grants (
+                    user_id TEXT NOT NULL,
+                    scopes TEXT NOT NULL,
+                    issued_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL)""");
+        statement.execute("CREATE INDEX IF NOT EXISTS voip_grants_user ON voip_grants (user_id)");
         statement.execute("PRAGMA user_version = " + SqliteJournal.SCHEMA);
     }
 }

@@ -1,11 +1,13 @@
 package io.switchboard.adapter.journal;
 
+import io.switchboard.application.port.out.UserDirectory.VoipGrant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,5 +51,33 @@ class JournalUserDirectoryTest {
         assertThat(reopened.tokensValidFrom("8:acs:r_2").toCompletableFuture().join()).isEmpty();
         assertThat(reopened.revokeTokens("8:acs:nobody", AT).toCompletableFuture().join()).isFalse();
         assertThat(reopened.delete("8:acs:r_2").toCompletableFuture().join()).isFalse();
+    }
+
+    @Test
+    void keepsVoipGrantsAcrossAReopenUntilTheyExpireAreRevokedOrTheirUserIsDeleted() {
+        // given
+        JournalUserDirectory users = open();
+        users.add("8:acs:r_1", AT).toCompletableFuture().join();
+        users.add("8:acs:r_2", AT).toCompletableFuture().join();
+        VoipGrant early = new VoipGrant(List.of("chat", "voip"), AT, AT.plusSeconds(3600));
+        VoipGrant late = new VoipGrant(List.of("voip"), AT.plusSeconds(120), AT.plusSeconds(7200));
+        users.granted("8:acs:r_1", early).toCompletableFuture().join();
+        users.granted("8:acs:r_1", late).toCompletableFuture().join();
+        users.granted("8:acs:r_2", early).toCompletableFuture().join();
+
+        // when
+        journal.close();
+        JournalUserDirectory reopened = open();
+
+        // then
+        assertThat(reopened.grants("8:acs:r_1", AT.plusSeconds(10)).toCompletableFuture().join())
+                .containsExactly(early, late);
+        assertThat(reopened.grants("8:acs:r_1", AT.plusSeconds(3600)).toCompletableFuture().join())
+                .containsExactly(late);
+        reopened.revokeTokens("8:acs:r_1", AT.plusSeconds(60)).toCompletableFuture().join();
+        assertThat(reopened.grants("8:acs:r_1", AT.plusSeconds(10)).toCompletableFuture().join())
+                .containsExactly(late);
+        reopened.delete("8:acs:r_2").toCompletableFuture().join();
+        assertThat(reopened.grants("8:acs:r_2", AT).toCompletableFuture().join()).isEmpty();
     }
 }

@@ -13,8 +13,8 @@ import javax.sip.message.Response;
 
 /**
  * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK, NOTIFY) and the few outside one;
- * new INVITEs and their CANCELs go to {@link InboundCalls}, NOTIFYs about transfers to {@link Transfers}. Confined to
- * the signalling thread.
+ * new INVITEs and their CANCELs go to {@link InboundCalls}, NOTIFYs about transfers to {@link Transfers}, REGISTERs to
+ * the {@link Registrar}. Confined to the signalling thread.
  */
 final class DialogRequests {
 
@@ -23,8 +23,11 @@ final class DialogRequests {
     private final InboundCalls inbound;
     private final Transfers transfers;
     private final LegSignals signals;
+    private final Optional<Registrar> registrar;
 
-    DialogRequests(SipEndpoint sip, LegTable legs, InboundCalls inbound, Transfers transfers, LegSignals signals) {
+    DialogRequests(SipEndpoint sip, LegTable legs, InboundCalls inbound, Transfers transfers, LegSignals signals,
+                   Optional<Registrar> registrar) {
+        this.registrar = registrar;
         this.sip = sip;
         this.legs = legs;
         this.inbound = inbound;
@@ -42,7 +45,17 @@ final class DialogRequests {
             case Request.OPTIONS -> sip.respond(event, Response.OK, null);
             case Request.CANCEL -> cancel(event);
             case Request.NOTIFY -> transfers.onNotify(event, leg);
+            case Request.REGISTER -> register(event);
             default -> sip.respond(event, Response.NOT_IMPLEMENTED, null);
+        }
+    }
+
+    /** Devices register for the Identity API's users when the server has them; else REGISTER is not offered. */
+    private void register(RequestEvent event) throws Exception {
+        if (registrar.isPresent()) {
+            registrar.get().onRegister(event);
+        } else {
+            sip.respond(event, Response.NOT_IMPLEMENTED, null);
         }
     }
 

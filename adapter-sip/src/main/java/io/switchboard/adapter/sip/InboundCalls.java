@@ -53,12 +53,14 @@ final class InboundCalls {
     private final HandleIncomingCallUseCase incoming;
     private final int maxRinging;
     private final InboundAllowList allowed;
+    private final Registrations registrations;
     private long refusedForLoad;
     private long refusedForSource;
 
     InboundCalls(SipEndpoint sip, SipIdentities identities, Routes routes, LegTable legs, LegSignals signals,
                  MediaEvents media, SignallingThread thread, HandleIncomingCallUseCase incoming, int maxRinging,
-                 InboundAllowList allowed) {
+                 InboundAllowList allowed, Registrations registrations) {
+        this.registrations = registrations;
         this.maxRinging = maxRinging;
         this.allowed = allowed;
         this.sip = sip;
@@ -95,7 +97,7 @@ final class InboundCalls {
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         String caller = from.getAddress().getURI().toString();
         InetAddress source = ((SIPRequest) request).getRemoteAddress();
-        if (source == null || !allowed.admits(source)) {
+        if (source == null || !allowed.admits(source) && !registrations.hasDeviceAt(source)) {
             // not a trunk, a user or an allowed network: refused before it rings or costs an offer or a webhook
             sip.respond(tx, Response.FORBIDDEN, tag(), null, null);
             if (refusedForSource++ % 1000 == 0) {

@@ -7,20 +7,26 @@ import io.switchboard.domain.participant.PhoneNumberIdentifier;
 
 import java.util.Optional;
 
-/** Which targets this adapter reaches, and how: phone numbers through the trunk, users by the users map. Immutable. */
+/**
+ * Which targets this adapter reaches, and how: phone numbers through the trunk, users by the users map, else by the
+ * device registered for them. Thread-safe.
+ */
 final class Routes {
 
     private final SipConfig config;
+    private final Registrations registrations;
 
-    Routes(SipConfig config) {
+    Routes(SipConfig config, Registrations registrations) {
         this.config = config;
+        this.registrations = registrations;
     }
 
     boolean canReach(CommunicationIdentifier target) {
         if (target instanceof PhoneNumberIdentifier) {
             return config.trunk().isPresent();
         }
-        return target instanceof CommunicationUserIdentifier user && config.users().containsKey(user.rawId());
+        return target instanceof CommunicationUserIdentifier user && (config.users().containsKey(user.rawId())
+                || registrations.contact(user.rawId()).isPresent());
     }
 
     /** The route of a dial request, empty when {@link #canReach} is false. */
@@ -48,8 +54,9 @@ final class Routes {
             return Optional.of(new SipUri(Optional.of(phone.value()), Optional.empty(), trunk.host(), trunk.port(),
                     trunk.transport()));
         }
-        if (target instanceof CommunicationUserIdentifier user && config.users().containsKey(user.rawId())) {
-            return Optional.of(config.userUri(user.rawId()));
+        if (target instanceof CommunicationUserIdentifier user) {
+            return config.users().containsKey(user.rawId()) ? Optional.of(config.userUri(user.rawId()))
+                    : registrations.contact(user.rawId());
         }
         return Optional.empty();
     }

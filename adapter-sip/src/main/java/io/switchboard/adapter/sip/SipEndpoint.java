@@ -217,7 +217,12 @@ final class SipEndpoint implements AutoCloseable {
         tx.sendResponse(response);
     }
 
-    private Response response(Request request, int status, String sdp) throws Exception {
+    /** Sends a response made with {@link #response} on its server transaction. */
+    void respond(ServerTransaction tx, Response response) throws Exception {
+        tx.sendResponse(response);
+    }
+
+    Response response(Request request, int status, String sdp) throws Exception {
         Response response = messages.createResponse(status, request);
         if (status >= 200 && status < 300 && request.getMethod().equals(Request.INVITE)) {
             response.addHeader(contact(transportOf(request)));

@@ -1,5 +1,6 @@
 package io.switchboard.adapter.sip;
 
+import io.switchboard.application.port.in.DevicePasswordsUseCase;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.application.port.out.AudioFeed;
@@ -65,12 +66,16 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final MediaEngine engine;
     /** Who hears the legs and what is fed into them; touched on the signalling thread only. */
     private final LegListeners listeners;
+    /** The devices registered for the Identity API's users; read by routing from any thread. */
+    private final Registrations registrations;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SipTelephony(SipConfig config, SignallingThread thread, SipEndpoint sip, SipEvents sipEvents,
                          MediaEngine mediaFactory, HandleTelephonyEventUseCase events,
-                         HandleIncomingCallUseCase incoming, DialogRecords dialogs) {
-        this.routes = new Routes(config);
+                         HandleIncomingCallUseCase incoming, DialogRecords dialogs,
+                         Optional<DevicePasswordsUseCase> devices) {
+        this.registrations = new Registrations(Clock.systemUTC());
+        this.routes = new Routes(config, registrations);
         this.engine = mediaFactory;
         this.listeners = new LegListeners(mediaFactory);
         this.thread = thread;
@@ -83,15 +88,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.signals = new LegSignals(sip, legs);
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, signals, events);
         this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, signals, media, thread,
-                incoming, config.maxRinging(), config.inbound().withPeersOf(config));
+                incoming, config.maxRinging(), config.inbound().withPeersOf(config), registrations);
         this.outbound = new OutboundLegs(sip, routes, legs, signals, thread);
         this.trunkGate = new TrunkGate(config.trunk().map(SipTrunk::limits).orElse(TrunkLimits.NONE), thread, legs);
         legs.onTrunkLegReleased(trunkGate::released);
         this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
         this.registration = config.trunk().filter(trunk -> !trunk.register().isZero())
                 .map(trunk -> new TrunkRegistration(sip, trunk, thread, Clock.systemUTC()));
-        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals), inbound, transfers,
-                registration);
+        Optional<Registrar> registrar = devices.map(passwords -> new Registrar(sip, thread, passwords, registrations,
+                Clock.systemUTC()));
+        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals, registrar), inbound,
+                transfers, registration);
         registration.ifPresent(ours -> thread.execute("register with the trunk", ours::start));
     }
 
@@ -116,6 +123,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
      */
     public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
                                      HandleIncomingCallUseCase incoming, DialogRecords dialogs) {
+        return start(config, media, events, incoming, dialogs, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(SipConfig, MediaEngine, HandleTelephonyEventUseCase, HandleIncomingCallUseCase,
+     * DialogRecords)}, with a registrar for the Identity API's users when {@code devices} is given (see
+     * {@link Registrar}): a device that registers for a user makes it reachable; without it REGISTER is answered 501.
+     */
+    public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
+                                     HandleIncomingCallUseCase incoming, DialogRecords dialogs,
+                                     Optional<DevicePasswordsUseCase> devices) {
         List<DialogRecords.Dialog> leftOpen = dialogs.leftOpen();
         SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
         SipEvents sipEvents = new SipEvents(thread);
@@ -123,7 +141,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(),
                     config.tcp(), config.advertised(), sipEvents);
             SipTelephony telephony = new SipTelephony(config, thread, sip, sipEvents, media, events, incoming,
-                    dialogs);
+                    dialogs, devices);
             if (!leftOpen.isEmpty()) {
                 thread.execute("end the dialogs left open", () -> telephony.left.endLeftOpen(sip, leftOpen));
             }

@@ -47,7 +47,7 @@ public record DigestChallenge(String realm, String nonce, Optional<String> opaqu
     }
 
     /** {@code name=value} and {@code name="quoted, value"} pairs separated by commas (RFC 2616 §2.2). */
-    private static Map<String, String> params(String s) {
+    static Map<String, String> params(String s) {
         Map<String, String> params = new HashMap<>();
         int i = 0;
         while (i < s.length()) {

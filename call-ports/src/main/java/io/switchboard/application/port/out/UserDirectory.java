@@ -1,6 +1,8 @@
 package io.switchboard.application.port.out;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -9,6 +11,19 @@ import java.util.concurrent.CompletionStage;
  * so that a user outlives a restart. Thread-safe; stages may complete on any thread.
  */
 public interface UserDirectory {
+
+    /**
+     * A token issued with the {@code voip} scope, kept (not the token: what it was made of) so that the server can
+     * make it again to check a device's digest (see {@code DevicePasswordsUseCase}).
+     */
+    record VoipGrant(List<String> scopes, Instant issuedAt, Instant expiresOn) {
+
+        public VoipGrant {
+            scopes = List.copyOf(scopes);
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(expiresOn, "expiresOn");
+        }
+    }
 
     CompletionStage<Void> add(String userId, Instant createdAt);
 
@@ -20,4 +35,10 @@ public interface UserDirectory {
 
     /** @return whether the user existed */
     CompletionStage<Boolean> delete(String userId);
+
+    /** Keeps a voip grant of the user until it expires, it is revoked, or the user is deleted. */
+    CompletionStage<Void> granted(String userId, VoipGrant grant);
+
+    /** The user's voip grants not yet expired at {@code now} (revoked ones may be among them: check the times). */
+    CompletionStage<List<VoipGrant>> grants(String userId, Instant now);
 }
