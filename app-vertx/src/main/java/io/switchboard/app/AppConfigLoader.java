@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads {@link AppConfig}: built-in defaults, overridden by an optional properties file (keys are the environment
@@ -38,7 +40,7 @@ final class AppConfigLoader {
     static final String CONFIG_FILE = "SWITCHBOARD_CONFIG";
 
     /** Every setting some part of the server reads; any other {@code SWITCHBOARD_*} key is warned about. */
-    static final Set<String> KNOWN = Set.of(CONFIG_FILE,
+    static final Set<String> KNOWN = Stream.concat(SipConfig.trunkSettings().stream(), Stream.of(CONFIG_FILE,
             "SWITCHBOARD_HTTP_HOST", "SWITCHBOARD_HTTP_PORT", "SWITCHBOARD_ACCESS_KEY", "SWITCHBOARD_DATA_DIR",
             "SWITCHBOARD_PUBLIC_HOST", "SWITCHBOARD_RING_TIMEOUT_SECONDS", "SWITCHBOARD_WEBHOOK_RETRY_SECONDS",
             "SWITCHBOARD_INCOMING_CALL_URL", "SWITCHBOARD_SHUTDOWN_GRACE_SECONDS", "SWITCHBOARD_SIP_ENABLED",
@@ -58,7 +60,7 @@ final class AppConfigLoader {
             "SWITCHBOARD_RECORDINGS_DIR", "SWITCHBOARD_RECORDING_RETENTION_DAYS", "SWITCHBOARD_RECORDING_MIN_FREE_MB",
             "SWITCHBOARD_RECORDING_EVENTS_URL", "SWITCHBOARD_TRUSTED_PROXIES", "SWITCHBOARD_OUTBOUND_ALLOW",
             "SWITCHBOARD_JOURNAL", "SWITCHBOARD_JOURNAL_SYNC", "SWITCHBOARD_CALL_RETENTION_HOURS",
-            "SWITCHBOARD_EVENT_RETENTION_HOURS");
+            "SWITCHBOARD_EVENT_RETENTION_HOURS")).collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, String> values;
 

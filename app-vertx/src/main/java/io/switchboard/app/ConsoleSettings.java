@@ -41,12 +41,19 @@ final class ConsoleSettings {
         shown.put(SipConfig.PORT, Integer.toString(sip.port()));
         shown.put(Advertised.SIP, sip.advertised().sip().orElse("(the listening address)"));
         shown.put(Advertised.MEDIA, sip.advertised().media().orElse("(as SIP)"));
-        shown.put(SipConfig.TRUNK, sip.trunk().map(Object::toString).orElse("(none)")); // its password masked
-        sip.trunk().ifPresent(trunk -> {
-            shown.put(TrunkLimits.MAX_CALLS, Integer.toString(trunk.limits().maxCalls()));
-            shown.put(TrunkLimits.PER_SECOND, Integer.toString(trunk.limits().perSecond()));
-            shown.put(SipTrunk.REGISTER, Long.toString(trunk.register().toSeconds()));
-        });
+        if (sip.trunks().isEmpty()) {
+            shown.put(SipConfig.TRUNK, "(none)");
+        }
+        for (SipTrunk trunk : sip.trunks()) {
+            shown.put(SipTrunk.setting(SipConfig.TRUNK, trunk.name()), trunk.toString()); // its password masked
+            shown.put(SipTrunk.setting(SipTrunk.PREFIXES, trunk.name()), trunk.prefixes().isEmpty()
+                    ? "(every number)" : String.join(", ", trunk.prefixes()));
+            shown.put(SipTrunk.setting(TrunkLimits.MAX_CALLS, trunk.name()),
+                    Integer.toString(trunk.limits().maxCalls()));
+            shown.put(SipTrunk.setting(TrunkLimits.PER_SECOND, trunk.name()),
+                    Integer.toString(trunk.limits().perSecond()));
+            shown.put(SipTrunk.setting(SipTrunk.REGISTER, trunk.name()), Long.toString(trunk.register().toSeconds()));
+        }
         shown.put(SipConfig.USERS, sip.users().isEmpty() ? "(none)" : sip.users().entrySet().stream()
                 .map(user -> user.getKey() + "=" + user.getValue()).sorted().collect(Collectors.joining(", ")));
         shown.put(SipConfig.CALLER_ID, sip.defaultCallerId());

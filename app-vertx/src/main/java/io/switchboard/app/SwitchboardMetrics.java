@@ -117,14 +117,17 @@ final class SwitchboardMetrics {
 
     /** The SIP adapter's trunk and TCP connections. */
     void watch(SipTelephony sip) {
-        Gauge.builder("switchboard.sip.trunk.calls", sip, SipTelephony::trunkCalls)
-                .description("Calls through the trunk now, ringing or answered").register(registry);
-        Gauge.builder("switchboard.sip.trunk.registered", sip, s -> s.trunkRegistration()
-                        .map(state -> state.startsWith("registered") ? 1 : 0).orElse(0))
-                .description("1 while the trunk registration holds (" + SipTrunk.REGISTER + ")").register(registry);
-        Gauge.builder("switchboard.sip.trunk.queue", sip, SipTelephony::trunkQueue)
-                .description("Legs waiting for room on the trunk (" + TrunkLimits.MAX_CALLS + ", "
-                        + TrunkLimits.PER_SECOND + ")").register(registry);
+        for (String trunk : sip.trunks()) {
+            Gauge.builder("switchboard.sip.trunk.calls", sip, s -> s.trunkCalls(trunk)).tag("trunk", trunk)
+                    .description("Calls through the trunk now, ringing or answered").register(registry);
+            Gauge.builder("switchboard.sip.trunk.registered", sip, s -> s.trunkRegistration(trunk)
+                            .map(state -> state.startsWith("registered") ? 1 : 0).orElse(0)).tag("trunk", trunk)
+                    .description("1 while the trunk registration holds (" + SipTrunk.REGISTER + ")")
+                    .register(registry);
+            Gauge.builder("switchboard.sip.trunk.queue", sip, s -> s.trunkQueue(trunk)).tag("trunk", trunk)
+                    .description("Legs waiting for room on the trunk (" + TrunkLimits.MAX_CALLS + ", "
+                            + TrunkLimits.PER_SECOND + ")").register(registry);
+        }
         Gauge.builder("switchboard.sip.tcp.connections", sip, SipTelephony::tcpConnections)
                 .description("SIP over TCP connections accepted and open").register(registry);
         FunctionCounter.builder("switchboard.sip.tcp.refused", sip, SipTelephony::tcpConnectionsRefused)

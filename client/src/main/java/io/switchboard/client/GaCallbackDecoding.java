@@ -15,6 +15,8 @@ import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
 import io.switchboard.domain.event.MediaStreamingChanged.Status;
 import io.switchboard.domain.event.MediaStreamingChanged;
+import io.switchboard.domain.event.MoveParticipantFailed;
+import io.switchboard.domain.event.MoveParticipantSucceeded;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
 import io.switchboard.domain.event.PlayFailed;
@@ -97,6 +99,13 @@ final class GaCallbackDecoding {
                         Optional.empty())))
                 .on("CallTransferFailed", data -> List.of(new CallTransferFailed(WireFields.callId(data),
                         context(data), Optional.empty(), WireFields.result(data))))
+                .on("MoveParticipantSucceeded", data -> List.of(new MoveParticipantSucceeded(WireFields.callId(data),
+                        moved(data), CallConnectionId.of(WireFields.text(data, "fromCall")), context(data),
+                        Optional.empty())))
+                .on("MoveParticipantFailed", data -> List.of(new MoveParticipantFailed(WireFields.callId(data),
+                        WireFields.identifier(WireFields.object(data, "participant")),
+                        CallConnectionId.of(WireFields.text(data, "fromCall")), context(data), Optional.empty(),
+                        WireFields.result(data))))
                 .on("RecognizeCompleted", data -> List.of(new RecognizeCompleted(WireFields.callId(data),
                         recognized(data), WireFields.result(data))))
                 .on("RecognizeFailed", data -> List.of(new RecognizeFailed(WireFields.callId(data),
@@ -230,6 +239,13 @@ final class GaCallbackDecoding {
                                            boolean invited) {
         CommunicationIdentifier identifier = WireFields.identifier(WireFields.object(data, "participant"));
         return WireFields.participant(identifier.rawId(), identifier, state, joined, false, invited, context(data));
+    }
+
+    /** A participant moved into the call: connected, with no operation of its own (the wire says no more). */
+    private static Participant moved(JsonObject data) {
+        CommunicationIdentifier identifier = WireFields.identifier(WireFields.object(data, "participant"));
+        return WireFields.participant(identifier.rawId(), identifier, ParticipantState.CONNECTED, true, false, false,
+                Optional.empty());
     }
 
     private static Optional<String> context(JsonObject data) {

@@ -172,7 +172,7 @@ class CallbackDecoderTest {
         JsonObject cloudEvent = new JsonObject().put("data", new JsonObject());
 
         assertThat(decoder.decode("com.example.CallConnected", cloudEvent)).isEmpty();
-        assertThat(decoder.decode("Microsoft.Communication.MoveParticipantSucceeded", cloudEvent)).isEmpty();
+        assertThat(decoder.decode("Microsoft.Communication.StartRecordingFailed", cloudEvent)).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.rtp.MediaSession;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -51,6 +52,12 @@ final class Leg {
     ScheduledFuture<?> ringTimer;
     /** The blind transfer under way (REFER sent, no final outcome yet); null when none. */
     Transfer transfer;
+    /** Outbound legs: what was dialled, for another attempt through another trunk. */
+    DialRequest dialled;
+    /** Outbound legs through a trunk: the trunks to try next, in order, on a 5xx or no answer from this one. */
+    List<SipTrunk> untried = List.of();
+    /** Outbound legs: when the ring timeout ends, across every attempt ({@link System#nanoTime}). */
+    long ringDeadline;
 
     private Leg(LegId id, CallConnectionId call, String remote, Optional<SipTrunk> trunk, SipTransport transport,
                 MediaSession media, String callId, long sdpSessionId) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Message;
 
@@ -29,7 +30,7 @@ final class LegTable {
     private final Playbacks playbacks;
     private final Conferences conferences;
     private final LeftDialogs dialogs;
-    private Runnable trunkLegReleased = () -> { };
+    private Consumer<SipTrunk> trunkLegReleased = trunk -> { };
     /** The codec of each answered leg, read from any thread (the console). */
     private final Map<LegId, String> codecs = new ConcurrentHashMap<>();
 
@@ -40,8 +41,8 @@ final class LegTable {
         this.dialogs = dialogs;
     }
 
-    /** What to do when a leg that went out through the trunk is released (its place on the trunk is free). */
-    void onTrunkLegReleased(Runnable action) {
+    /** What to do when a leg that went out through a trunk is released (its place on that trunk is free). */
+    void onTrunkLegReleased(Consumer<SipTrunk> action) {
         trunkLegReleased = action;
     }
 
@@ -154,9 +155,18 @@ final class LegTable {
         conferences.ended(leg);
         leg.media.close();
         codecs.remove(leg.id());
-        if (leg.trunk.isPresent()) {
-            trunkLegReleased.run();
-        }
+        leg.trunk.ifPresent(trunkLegReleased);
+    }
+
+    /**
+     * A leg's INVITE through a trunk failed and goes out again through another: this attempt leaves the table
+     * unreported, its place on the trunk freed; its media stays open for the next attempt.
+     */
+    void retried(Leg leg, String what) {
+        cancelRingTimer(leg);
+        remove(leg);
+        log(leg, what);
+        leg.trunk.ifPresent(trunkLegReleased);
     }
 
     /** Reports a leg that never got as far as the table: it could not be dialled or answered. */

@@ -4,9 +4,11 @@ import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.rtp.MediaSession;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ClientTransaction;
@@ -23,6 +25,11 @@ import javax.sip.message.Response;
  */
 final class OutboundLegs {
 
+    /** Sends a leg through a trunk, within that trunk's limits (its {@link TrunkGate}). */
+    interface ThroughTrunk {
+        void dial(DialRequest request, MediaSession media, SipTrunk trunk, List<SipTrunk> untried) throws Exception;
+    }
+
     private final SipEndpoint sip;
     private final Invites invites;
     private final Routes routes;
@@ -31,7 +38,11 @@ final class OutboundLegs {
     private final SignallingThread thread;
     private static final System.Logger LOG = System.getLogger(SipTelephony.class.getName());
 
-    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, LegSignals signals, SignallingThread thread) {
+    private final ThroughTrunk failover;
+
+    OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, LegSignals signals, SignallingThread thread,
+                 ThroughTrunk failover) {
+        this.failover = failover;
         this.sip = sip;
         this.invites = new Invites(sip);
         this.routes = routes;
@@ -46,24 +57,73 @@ final class OutboundLegs {
         if (route.isEmpty()) {
             media.close();
             legs.failed(request.call(), request.leg(),
-                    ResultInformation.unreachable("No SIP route to " + request.target().rawId() + "."));
+                    ResultInformation.unavailable("No SIP route to " + request.target().rawId() + "."));
             return;
         }
+        send(request, media, route.get(), List.of(), "calling " + route.get().target());
+    }
+
+    /**
+     * Sends the INVITE of a new leg to a number through {@code trunk}; on a 5xx or no answer from it, the leg goes out
+     * again through the first of {@code untried}, within the same ring time.
+     */
+    void dial(DialRequest request, MediaSession media, SipTrunk trunk, List<SipTrunk> untried) throws Exception {
+        Route route = routes.through(request, (PhoneNumberIdentifier) request.target(), trunk);
+        send(request, media, route, untried, "calling " + route.target() + " (trunk " + trunk.name() + ")");
+    }
+
+    private void send(DialRequest request, MediaSession media, Route route, List<SipTrunk> untried, String what)
+            throws Exception {
         long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        Request invite = invites.create(route.get(), Sdp.offer(sip.mediaHost, media.localPort(), sessionId, 1));
-        Leg leg = Leg.outbound(request, route.get(), media, callId(invite), sessionId);
-        legs.add(leg, "calling " + route.get().target());
+        Request invite = invites.create(route, Sdp.offer(sip.mediaHost, media.localPort(), sessionId, 1));
+        Leg leg = Leg.outbound(request, route, media, callId(invite), sessionId);
+        leg.dialled = request;
+        leg.untried = List.copyOf(untried);
+        leg.ringDeadline = System.nanoTime() + request.ringTimeout().toNanos();
+        legs.add(leg, what);
         try {
             leg.invite = sip.send(invite);
         } catch (SipException e) {
             // Over TCP a refused connection shows here at once (JAIN-SIP connects while sending), not after Timer B.
-            signals.apply(leg, new LegState.Over(ResultInformation.unavailable("SIP INVITE could not be sent over "
-                    + route.get().target().transport() + " to " + route.get().target() + ": " + e.getMessage())));
+            String why = "SIP INVITE could not be sent over " + route.target().transport() + " to " + route.target()
+                    + ": " + e.getMessage();
+            if (!failedOver(leg, 503, why)) {
+                signals.apply(leg, new LegState.Over(ResultInformation.unavailable(why)));
+            }
             return;
         }
         Duration timeout = request.ringTimeout();
         LegId id = leg.id();
         leg.ringTimer = thread.schedule("ring timeout of " + id, timeout, () -> ringTimedOut(id, timeout));
+    }
+
+    /**
+     * A trunk leg not yet answered that its trunk refused with a 5xx, or that it never answered (408), goes out again
+     * through the next trunk for its number, if there is one and ring time is left; the application sees one leg.
+     *
+     * @return whether it did
+     */
+    private boolean failedOver(Leg leg, int status, String why) {
+        boolean early = leg.state == LegState.CALLING || leg.state == LegState.TRYING || leg.state == LegState.RINGING;
+        long left = leg.ringDeadline - System.nanoTime();
+        if (leg.untried.isEmpty() || leg.trunk.isEmpty() || !early || !(status >= 500 || status == 408)
+                || left <= 0) {
+            return false;
+        }
+        SipTrunk next = leg.untried.get(0);
+        legs.retried(leg, "trunk " + leg.trunk.get().name() + " answered " + status + " (" + why + "); trying trunk "
+                + next.name());
+        DialRequest request = leg.dialled;
+        DialRequest again = new DialRequest(request.call(), request.leg(), request.target(), request.callerId(),
+                Duration.ofNanos(left));
+        try {
+            failover.dial(again, leg.media, next, leg.untried.subList(1, leg.untried.size()));
+        } catch (Exception e) {
+            leg.media.close();
+            legs.failed(request.call(), request.leg(), ResultInformation.unavailable("SIP INVITE through trunk "
+                    + next.name() + " could not be built: " + e));
+        }
+        return true;
     }
 
     private void ringTimedOut(LegId id, Duration timeout) {
@@ -94,7 +154,8 @@ final class OutboundLegs {
             signals.apply(leg, new LegState.Provisional(status));
         } else if (status < 300) {
             answered(leg, event);
-        } else if (!(leg.state.isLive() && (status == 401 || status == 407) && retryWithCredentials(leg, response))) {
+        } else if (!(leg.state.isLive() && (status == 401 || status == 407) && retryWithCredentials(leg, response))
+                && !failedOver(leg, status, response.getReasonPhrase())) {
             signals.apply(leg, new LegState.Refused(status, response.getReasonPhrase()));
         }
     }
@@ -182,9 +243,12 @@ final class OutboundLegs {
                         leg.call());
                 return;
             }
+            String why = "SIP 408 Request Timeout (no response from " + leg.remote + ")";
+            if (request.getMethod().equals(Request.INVITE) && failedOver(leg, 408, why)) {
+                return;
+            }
             if (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE)) {
-                signals.apply(leg, new LegState.Over(ResultInformation.unavailable(
-                        "SIP 408 Request Timeout (no response from " + leg.remote + ")")));
+                signals.apply(leg, new LegState.Over(ResultInformation.unavailable(why)));
             }
         });
     }

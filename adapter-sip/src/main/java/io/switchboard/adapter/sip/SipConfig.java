@@ -1,10 +1,14 @@
 package io.switchboard.adapter.sip;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * How the SIP adapter listens and routes.
@@ -19,11 +23,14 @@ import java.util.Optional;
  *                           is refused with 503 and {@code Retry-After}, so that a flood of INVITEs costs little
  * @param tcp                how much SIP over TCP one remote party may hold
  * @param advertised         the public addresses written into SIP and SDP behind NAT, instead of {@code host}
- * @param inbound            where calls may come in from, besides the trunk and the users
+ * @param inbound            where calls may come in from, besides the trunks and the users
+ * @param otherTrunks        trunks 2 to {@value SipTrunk#MAX_TRUNKS}: a number goes to the trunk of its longest
+ *                           matching prefix first (in this order among equals, {@code trunk} first), to the next on
+ *                           a 5xx or no answer from it
  */
 public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                         String defaultCallerId, Duration t1, int maxRinging, TcpLimits tcp, Advertised advertised,
-                        InboundAllowList inbound) {
+                        InboundAllowList inbound, List<SipTrunk> otherTrunks) {
 
     public static final String HOST = "SWITCHBOARD_SIP_HOST";
     public static final String PORT = "SWITCHBOARD_SIP_PORT";
@@ -37,6 +44,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
 
     public SipConfig {
         Objects.requireNonNull(trunk, "trunk");
+        otherTrunks = List.copyOf(otherTrunks);
         Objects.requireNonNull(tcp, "tcp");
         Objects.requireNonNull(advertised, "advertised");
         Objects.requireNonNull(inbound, "inbound");
@@ -68,7 +76,21 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     public SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                      String defaultCallerId, Duration t1) {
         this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING, TcpLimits.defaults(),
-                Advertised.NONE, InboundAllowList.DEFAULT);
+                Advertised.NONE, InboundAllowList.DEFAULT, List.of());
+    }
+
+    /** Every trunk, the first first. */
+    public List<SipTrunk> trunks() {
+        List<SipTrunk> all = new ArrayList<>();
+        trunk.ifPresent(all::add);
+        all.addAll(otherTrunks);
+        return all;
+    }
+
+    /** This configuration with trunks 2 and on. */
+    public SipConfig withOtherTrunks(List<SipTrunk> others) {
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, inbound,
+                others);
     }
 
     /** Listens on 127.0.0.1:5060, no trunk, no users, T1 500 ms. */
@@ -78,23 +100,26 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
 
     /** This configuration with another cap on incoming calls ringing at once. */
     public SipConfig withMaxRinging(int max) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp, advertised, inbound);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp, advertised, inbound,
+                otherTrunks);
     }
 
     /** This configuration with other limits on SIP over TCP. */
     public SipConfig withTcp(TcpLimits limits) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, limits, advertised,
-                inbound);
+                inbound, otherTrunks);
     }
 
     /** This configuration with other public addresses. */
     public SipConfig withAdvertised(Advertised addresses) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, addresses, inbound);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, addresses, inbound,
+                otherTrunks);
     }
 
     /** This configuration with other networks calls may come in from. */
     public SipConfig withInbound(InboundAllowList allowed) {
-        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, allowed);
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, allowed,
+                otherTrunks);
     }
 
     /**
@@ -108,12 +133,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
         return new SipConfig(
                 value(settings, HOST).orElse(d.host()),
                 value(settings, PORT).map(v -> integer(PORT, v, "5060")).orElse(d.port()),
-                value(settings, TRUNK).map(SipTrunk::parse).map(trunk -> trunk.withLimits(new TrunkLimits(
-                        value(settings, TrunkLimits.MAX_CALLS).map(v -> integer(TrunkLimits.MAX_CALLS, v, "30"))
-                                .orElse(0),
-                        value(settings, TrunkLimits.PER_SECOND).map(v -> integer(TrunkLimits.PER_SECOND, v, "10"))
-                                .orElse(0))).withRegistration(value(settings, SipTrunk.REGISTER)
-                        .map(v -> Duration.ofSeconds(integer(SipTrunk.REGISTER, v, "600"))).orElse(Duration.ZERO))),
+                trunk(settings, "1"),
                 value(settings, USERS).map(SipConfig::parseUsers).orElse(d.users()),
                 value(settings, CALLER_ID).orElse(d.defaultCallerId()),
                 value(settings, T1).map(v -> Duration.ofMillis(integer(T1, v, "500"))).orElse(d.t1()),
@@ -124,7 +144,47 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                         value(settings, TcpLimits.IDLE).map(v -> Duration.ofSeconds(integer(TcpLimits.IDLE, v, "120")))
                                 .orElse(d.tcp().idle())),
                 new Advertised(value(settings, Advertised.SIP), value(settings, Advertised.MEDIA)),
-                value(settings, InboundAllowList.SETTING).map(InboundAllowList::parse).orElse(d.inbound()));
+                value(settings, InboundAllowList.SETTING).map(InboundAllowList::parse).orElse(d.inbound()),
+                IntStream.rangeClosed(2, SipTrunk.MAX_TRUNKS).mapToObj(n -> trunk(settings, String.valueOf(n)))
+                        .flatMap(Optional::stream).toList());
+    }
+
+    /** Trunk {@code n} and its limits, registration and prefixes, from its settings ({@link SipTrunk#setting}). */
+    private static Optional<SipTrunk> trunk(Map<String, String> settings, String n) {
+        try {
+            return trunkOf(settings, n);
+        } catch (IllegalArgumentException e) {
+            // the limits and registration name trunk 1's settings in their errors
+            throw n.equals("1") ? e : new IllegalArgumentException(e.getMessage().replaceFirst("^" + TRUNK + "_(?!\\d)",
+                    TRUNK + "_" + n + "_"), e);
+        }
+    }
+
+    private static Optional<SipTrunk> trunkOf(Map<String, String> settings, String n) {
+        String maxCalls = SipTrunk.setting(TrunkLimits.MAX_CALLS, n);
+        String perSecond = SipTrunk.setting(TrunkLimits.PER_SECOND, n);
+        String register = SipTrunk.setting(SipTrunk.REGISTER, n);
+        return value(settings, SipTrunk.setting(TRUNK, n)).map(uri -> SipTrunk.parse(SipTrunk.setting(TRUNK, n), uri)
+                .withLimits(new TrunkLimits(
+                        value(settings, maxCalls).map(v -> integer(maxCalls, v, "30")).orElse(0),
+                        value(settings, perSecond).map(v -> integer(perSecond, v, "10")).orElse(0)))
+                .withRegistration(value(settings, register).map(v -> Duration.ofSeconds(integer(register, v, "600")))
+                        .orElse(Duration.ZERO))
+                .as(n, value(settings, SipTrunk.setting(SipTrunk.PREFIXES, n))
+                        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList())
+                        .orElse(List.of())));
+    }
+
+    /** Every setting a trunk may have, for trunks 1 to {@value SipTrunk#MAX_TRUNKS}. */
+    public static List<String> trunkSettings() {
+        List<String> names = new ArrayList<>();
+        for (int n = 1; n <= SipTrunk.MAX_TRUNKS; n++) {
+            for (String base : List.of(TRUNK, TrunkLimits.MAX_CALLS, TrunkLimits.PER_SECOND, SipTrunk.REGISTER,
+                    SipTrunk.PREFIXES)) {
+                names.add(SipTrunk.setting(base, String.valueOf(n)));
+            }
+        }
+        return names;
     }
 
     private static Map<String, String> parseUsers(String value) {

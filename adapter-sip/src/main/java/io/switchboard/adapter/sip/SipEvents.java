@@ -4,7 +4,7 @@ import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 
 import java.lang.System.Logger.Level;
-import java.util.Optional;
+import java.util.List;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -29,7 +29,7 @@ final class SipEvents implements SipListenerExt {
 
     private final SignallingThread thread;
     private volatile OutboundLegs outbound;
-    private volatile Optional<TrunkRegistration> registration = Optional.empty();
+    private volatile List<TrunkRegistration> registrations = List.of();
     private volatile DialogRequests requests;
     private volatile InboundCalls inbound;
     private volatile Transfers transfers;
@@ -40,8 +40,8 @@ final class SipEvents implements SipListenerExt {
 
     /** Connects the handlers, which need the started stack; events arriving before are dropped. */
     void bind(OutboundLegs outbound, DialogRequests requests, InboundCalls inbound, Transfers transfers,
-              Optional<TrunkRegistration> registration) {
-        this.registration = registration;
+              List<TrunkRegistration> registrations) {
+        this.registrations = registrations;
         this.outbound = outbound;
         this.requests = requests;
         this.inbound = inbound;
@@ -64,7 +64,7 @@ final class SipEvents implements SipListenerExt {
         boolean register = method.equals(Request.REGISTER);
         thread.execute("SIP response " + event.getResponse().getStatusCode(), () -> {
             if (register) {
-                for (TrunkRegistration ours : registration.stream().toList()) {
+                for (TrunkRegistration ours : registrations) {
                     ours.onResponse(event);
                 }
             } else if (transfers != null && refer) {
@@ -83,7 +83,7 @@ final class SipEvents implements SipListenerExt {
         if (!event.isServerTransaction()) {
             boolean refer = event.getClientTransaction().getRequest().getMethod().equals(Request.REFER);
             thread.execute("SIP transaction timeout", () -> {
-                if (registration.map(ours -> ours.onTimeout(event.getClientTransaction())).orElse(false)) {
+                if (registrations.stream().anyMatch(ours -> ours.onTimeout(event.getClientTransaction()))) {
                     return;
                 }
                 if (transfers != null && refer) {

@@ -17,6 +17,7 @@ import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.Tone;
 import io.switchboard.domain.participant.CommunicationIdentifier;
+import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.rtp.MediaEngine;
 import io.switchboard.rtp.MediaSession;
@@ -24,7 +25,9 @@ import io.switchboard.rtp.MediaSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,9 +59,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Conferences conferences;
     private final Recordings recordings;
     private final OutboundLegs outbound;
-    private final TrunkGate trunkGate;
+    /** Each trunk's limits, by trunk name, in the configuration's order. */
+    private final Map<String, TrunkGate> gates = new LinkedHashMap<>();
     private final LeftDialogs left;
-    private final Optional<TrunkRegistration> registration;
+    /** The registrations with the trunks that ask for one, by trunk name. */
+    private final Map<String, TrunkRegistration> trunkRegistrations = new LinkedHashMap<>();
     private final LegSignals signals;
     private final InboundCalls inbound;
     private final Transfers transfers;
@@ -89,17 +94,20 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, signals, events);
         this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, signals, media, thread,
                 incoming, config.maxRinging(), config.inbound().withPeersOf(config), registrations);
-        this.outbound = new OutboundLegs(sip, routes, legs, signals, thread);
-        this.trunkGate = new TrunkGate(config.trunk().map(SipTrunk::limits).orElse(TrunkLimits.NONE), thread, legs);
-        legs.onTrunkLegReleased(trunkGate::released);
+        this.outbound = new OutboundLegs(sip, routes, legs, signals, thread, this::dialThrough);
+        for (SipTrunk trunk : config.trunks()) {
+            gates.put(trunk.name(), new TrunkGate(trunk, thread, legs));
+            if (!trunk.register().isZero()) {
+                trunkRegistrations.put(trunk.name(), new TrunkRegistration(sip, trunk, thread, Clock.systemUTC()));
+            }
+        }
+        legs.onTrunkLegReleased(trunk -> gates.get(trunk.name()).released());
         this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
-        this.registration = config.trunk().filter(trunk -> !trunk.register().isZero())
-                .map(trunk -> new TrunkRegistration(sip, trunk, thread, Clock.systemUTC()));
         Optional<Registrar> registrar = devices.map(passwords -> new Registrar(sip, thread, passwords, registrations,
                 Clock.systemUTC()));
         sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals, registrar), inbound,
-                transfers, registration);
-        registration.ifPresent(ours -> thread.execute("register with the trunk", ours::start));
+                transfers, List.copyOf(trunkRegistrations.values()));
+        trunkRegistrations.forEach((name, ours) -> thread.execute("register with trunk " + name, ours::start));
     }
 
     /**
@@ -165,8 +173,10 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 return;
             }
             try {
-                if (routes.route(request).flatMap(Route::trunk).isPresent()) {
-                    trunkGate.dial(request, legMedia.get(), outbound::dial);
+                List<SipTrunk> trunks = request.target() instanceof PhoneNumberIdentifier phone
+                        ? routes.trunksFor(phone) : List.of();
+                if (!trunks.isEmpty()) {
+                    dialThrough(request, legMedia.get(), trunks.get(0), trunks.subList(1, trunks.size()));
                 } else {
                     outbound.dial(request, legMedia.get());
                 }
@@ -178,10 +188,16 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         });
     }
 
+    /** Sends a leg to a number through {@code trunk} within its limits; the others are tried next on failure. */
+    private void dialThrough(DialRequest request, MediaSession media, SipTrunk trunk, List<SipTrunk> untried)
+            throws Exception {
+        gates.get(trunk.name()).dial(request, media, (r, m) -> outbound.dial(r, m, trunk, untried));
+    }
+
     @Override
     public void hangUp(LegId leg) {
         thread.execute("hang up " + leg, () -> {
-            if (!trunkGate.cancel(leg)) {
+            if (gates.values().stream().noneMatch(gate -> gate.cancel(leg))) {
                 signals.hangUp(leg);
             }
         });
@@ -357,22 +373,47 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         return legs.codecOf(leg);
     }
 
+    /** The trunks' names ({@code 1}, {@code 2}, ...), in the configuration's order. */
+    public List<String> trunks() {
+        return List.copyOf(gates.keySet());
+    }
+
     /**
-     * The trunk registration's state ({@code registered until ...}, {@code failed: ...}); empty when the server does
-     * not register ({@value SipTrunk#REGISTER}). Any thread.
+     * A trunk's registration state ({@code registered until ...}, {@code failed: ...}); empty when the server does
+     * not register with it ({@value SipTrunk#REGISTER}). Any thread.
+     */
+    public Optional<String> trunkRegistration(String trunk) {
+        return Optional.ofNullable(trunkRegistrations.get(trunk)).map(TrunkRegistration::state);
+    }
+
+    /**
+     * The registrations' state in one: the first that does not hold, else the first; empty when the server registers
+     * with no trunk. Any thread.
      */
     public Optional<String> trunkRegistration() {
-        return registration.map(TrunkRegistration::state);
+        List<String> states = trunkRegistrations.values().stream().map(TrunkRegistration::state).toList();
+        return states.stream().filter(state -> !state.startsWith("registered")).findFirst()
+                .or(() -> states.stream().findFirst());
     }
 
-    /** Calls through the trunk now (ringing or answered). Read from any thread: a moment's value. */
+    /** Calls through a trunk now (ringing or answered); 0 for an unknown one. Any thread: a moment's value. */
+    public int trunkCalls(String trunk) {
+        return Optional.ofNullable(gates.get(trunk)).map(TrunkGate::inUse).orElse(0);
+    }
+
+    /** Calls through every trunk now. */
     public int trunkCalls() {
-        return trunkGate.inUse();
+        return gates.values().stream().mapToInt(TrunkGate::inUse).sum();
     }
 
-    /** Legs waiting for room on the trunk now ({@value TrunkLimits#MAX_CALLS}, {@value TrunkLimits#PER_SECOND}). */
+    /** Legs waiting for room on a trunk now ({@value TrunkLimits#MAX_CALLS}, {@value TrunkLimits#PER_SECOND}). */
+    public int trunkQueue(String trunk) {
+        return Optional.ofNullable(gates.get(trunk)).map(TrunkGate::waiting).orElse(0);
+    }
+
+    /** Legs waiting for room on every trunk now. */
     public int trunkQueue() {
-        return trunkGate.waiting();
+        return gates.values().stream().mapToInt(TrunkGate::waiting).sum();
     }
 
     /** SIP over TCP connections accepted and open now. */
@@ -396,8 +437,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
         try {
             thread.call(() -> {
-                registration.ifPresent(TrunkRegistration::stop);
-                trunkGate.endAll(ResultInformation.unavailable("the server stopped before the trunk had room"));
+                trunkRegistrations.values().forEach(TrunkRegistration::stop);
+                gates.values().forEach(gate -> gate.endAll(ResultInformation.unavailable(
+                        "the server stopped before the trunk had room")));
                 listeners.closeAll();
                 inbound.close();
                 for (Leg leg : legs.all()) {

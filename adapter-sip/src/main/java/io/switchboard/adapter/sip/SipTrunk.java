@@ -1,6 +1,7 @@
 package io.switchboard.adapter.sip;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,11 +14,18 @@ import java.util.Optional;
  * @param limits    the calls at once and per second the carrier takes
  * @param register  the expiry asked for when the server registers with the trunk ({@value #REGISTER}); zero: it
  *                  does not register
+ * @param name      how logs and settings name it: {@code 1} for {@value #SETTING}, {@code N} for
+ *                  {@code SWITCHBOARD_SIP_TRUNK_N}
+ * @param prefixes  the numbers it carries, by E.164 prefix (e.g. {@code +44}); empty: every number
  */
 public record SipTrunk(String host, int port, Optional<String> username, Optional<String> password,
-                       SipTransport transport, TrunkLimits limits, Duration register) {
+                       SipTransport transport, TrunkLimits limits, Duration register, String name,
+                       List<String> prefixes) {
 
     public static final String REGISTER = "SWITCHBOARD_SIP_TRUNK_REGISTER_SECONDS";
+    public static final String PREFIXES = "SWITCHBOARD_SIP_TRUNK_PREFIXES";
+    /** The most trunks: {@value #SETTING}, then {@code SWITCHBOARD_SIP_TRUNK_2} to {@code _9}. */
+    public static final int MAX_TRUNKS = 9;
 
     static final String SETTING = "SWITCHBOARD_SIP_TRUNK";
     private static final String EXAMPLE = "sip:127.0.0.1:5080 or sip:user:password@host:port;transport=tcp";
@@ -35,22 +43,51 @@ public record SipTrunk(String host, int port, Optional<String> username, Optiona
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("trunk.port: " + port + " (expected: 1-65535)");
         }
+        Objects.requireNonNull(name, "name");
+        prefixes = List.copyOf(prefixes);
+        for (String prefix : prefixes) {
+            if (!prefix.matches("\\+\\d{1,14}")) {
+                throw new IllegalArgumentException(setting(PREFIXES, name) + ": " + prefix
+                        + " (expected: comma-separated E.164 prefixes, e.g. +1,+44)");
+            }
+        }
+    }
+
+    /**
+     * The name of a trunk's setting: {@code base} (e.g. {@value #REGISTER}) for trunk 1, with
+     * {@code SWITCHBOARD_SIP_TRUNK_N} in place of {@code SWITCHBOARD_SIP_TRUNK} for trunk N.
+     */
+    public static String setting(String base, String trunk) {
+        return trunk.equals("1") ? base : SETTING + "_" + trunk + base.substring(SETTING.length());
+    }
+
+    /** How long a prefix of {@code number} this trunk carries: 0 for a trunk of every number, -1 if not carried. */
+    int match(String number) {
+        if (prefixes.isEmpty()) {
+            return 0;
+        }
+        return prefixes.stream().filter(number::startsWith).mapToInt(String::length).max().orElse(-1);
     }
 
     /** A trunk without limits. */
     public SipTrunk(String host, int port, Optional<String> username, Optional<String> password,
                     SipTransport transport) {
-        this(host, port, username, password, transport, TrunkLimits.NONE, Duration.ZERO);
+        this(host, port, username, password, transport, TrunkLimits.NONE, Duration.ZERO, "1", List.of());
     }
 
     /** This trunk with other limits. */
     public SipTrunk withLimits(TrunkLimits next) {
-        return new SipTrunk(host, port, username, password, transport, next, register);
+        return new SipTrunk(host, port, username, password, transport, next, register, name, prefixes);
     }
 
     /** This trunk registered to with this expiry (zero: not registered to). */
     public SipTrunk withRegistration(Duration expiry) {
-        return new SipTrunk(host, port, username, password, transport, limits, expiry);
+        return new SipTrunk(host, port, username, password, transport, limits, expiry, name, prefixes);
+    }
+
+    /** This trunk as trunk {@code n} of the configuration, carrying the numbers of these prefixes (none: all). */
+    public SipTrunk as(String n, List<String> numberPrefixes) {
+        return new SipTrunk(host, port, username, password, transport, limits, register, n, numberPrefixes);
     }
 
     /**
@@ -59,9 +96,14 @@ public record SipTrunk(String host, int port, Optional<String> username, Optiona
      * @throws IllegalArgumentException naming {@value SETTING} and the expected form; for TLS too
      */
     public static SipTrunk parse(String value) {
-        SipUri uri = SipUri.parse(SETTING, value, EXAMPLE);
+        return parse(SETTING, value);
+    }
+
+    /** As {@link #parse(String)}, naming {@code setting} in errors. */
+    public static SipTrunk parse(String setting, String value) {
+        SipUri uri = SipUri.parse(setting, value, EXAMPLE);
         if (uri.user().isPresent() != uri.password().isPresent()) {
-            throw new IllegalArgumentException(SETTING + ": " + value + " (expected: both user and password, e.g. "
+            throw new IllegalArgumentException(setting + ": " + value + " (expected: both user and password, e.g. "
                     + "sip:user:password@host:port, or neither)");
         }
         return new SipTrunk(uri.host(), uri.port(), uri.user(), uri.password(), uri.transport());

@@ -26,6 +26,7 @@ final class TrunkGate {
         void dial(DialRequest request, MediaSession media) throws Exception;
     }
 
+    private final String trunk;
     private final TrunkLimits limits;
     private final SignallingThread thread;
     private final LegTable legs;
@@ -51,8 +52,9 @@ final class TrunkGate {
         }
     }
 
-    TrunkGate(TrunkLimits limits, SignallingThread thread, LegTable legs) {
-        this.limits = limits;
+    TrunkGate(SipTrunk trunk, SignallingThread thread, LegTable legs) {
+        this.trunk = trunk.name();
+        this.limits = trunk.limits();
         this.thread = thread;
         this.legs = legs;
     }
@@ -77,9 +79,9 @@ final class TrunkGate {
         queue.addLast(waiting);
         queued = queue.size();
         if (waitedSoFar++ % 1000 == 0) {
-            LOG.log(Level.INFO, "SIP trunk: leg {0} of call {1} waits for room ({2} calls at once, {3}/s; {4} "
+            LOG.log(Level.INFO, "SIP trunk {5}: leg {0} of call {1} waits for room ({2} calls at once, {3}/s; {4} "
                     + "waiting; logged every 1000)", request.leg(), request.call(), limits.maxCalls(),
-                    limits.perSecond(), queue.size());
+                    limits.perSecond(), queue.size(), trunk);
         }
         waiting.ringTimer = thread.schedule("ring timeout of waiting " + request.leg(), request.ringTimeout(),
                 () -> ringTimedOut(waiting));
@@ -124,8 +126,9 @@ final class TrunkGate {
             queued = queue.size();
             waiting.media.close();
             legs.failed(waiting.request.call(), waiting.request.leg(), ResultInformation.unavailable("no answer after "
-                    + waiting.request.ringTimeout().toSeconds() + " s (it waited for room on the trunk: "
-                    + TrunkLimits.MAX_CALLS + ", " + TrunkLimits.PER_SECOND + ")"));
+                    + waiting.request.ringTimeout().toSeconds() + " s (it waited for room on trunk " + trunk + ": "
+                    + SipTrunk.setting(TrunkLimits.MAX_CALLS, trunk) + ", "
+                    + SipTrunk.setting(TrunkLimits.PER_SECOND, trunk) + ")"));
         }
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.adapter.sip;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,14 +40,44 @@ class SipConfigTest {
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
                 Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"),
-                        SipTransport.UDP, new TrunkLimits(30, 10), Duration.ofSeconds(600))),
+                        SipTransport.UDP, new TrunkLimits(30, 10), Duration.ofSeconds(600), "1", List.of())),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
                 "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30)),
                 new Advertised(Optional.of("203.0.113.10"), Optional.empty()),
-                InboundAllowList.parse("10.0.0.0/8,192.0.2.7")));
+                InboundAllowList.parse("10.0.0.0/8,192.0.2.7"), List.of()));
         assertThat(config.advertised().mediaAddress(config.host())).isEqualTo("203.0.113.10");
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
         assertThat(config.trunk().orElseThrow().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void readsMoreTrunksWithTheirPrefixesLimitsAndRegistrationEachNamedInErrors() {
+        // when
+        SipConfig config = SipConfig.parse(Map.of(
+                SipConfig.TRUNK, "sip:10.0.0.5:5080",
+                SipTrunk.PREFIXES, "+1, +1425",
+                "SWITCHBOARD_SIP_TRUNK_2", "sip:u:p@10.0.0.6:5090;transport=tcp",
+                "SWITCHBOARD_SIP_TRUNK_2_CPS", "5",
+                "SWITCHBOARD_SIP_TRUNK_2_REGISTER_SECONDS", "300",
+                "SWITCHBOARD_SIP_TRUNK_4", "sip:10.0.0.7"));
+
+        // then
+        assertThat(config.trunks()).extracting(SipTrunk::name).containsExactly("1", "2", "4");
+        assertThat(config.trunks().get(0).prefixes()).containsExactly("+1", "+1425");
+        assertThat(config.trunks().get(1).limits()).isEqualTo(new TrunkLimits(0, 5));
+        assertThat(config.trunks().get(1).register()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(config.trunks().get(1).transport()).isEqualTo(SipTransport.TCP);
+        assertThat(config.trunks().get(2).prefixes()).isEmpty();
+        assertThat(SipConfig.trunkSettings()).contains("SWITCHBOARD_SIP_TRUNK_9_PREFIXES", SipTrunk.PREFIXES);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(
+                        "SWITCHBOARD_SIP_TRUNK_3", "sip:10.0.0.8", "SWITCHBOARD_SIP_TRUNK_3_MAX_CALLS", "-1")))
+                .hasMessageStartingWith("SWITCHBOARD_SIP_TRUNK_3_MAX_CALLS: -1 (expected:");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(
+                        "SWITCHBOARD_SIP_TRUNK_3", "sip:10.0.0.8", "SWITCHBOARD_SIP_TRUNK_3_PREFIXES", "44")))
+                .hasMessageStartingWith("SWITCHBOARD_SIP_TRUNK_3_PREFIXES: 44 (expected: comma-separated E.164");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(
+                        "SWITCHBOARD_SIP_TRUNK_2", "sips:10.0.0.8")))
+                .hasMessageStartingWith("SWITCHBOARD_SIP_TRUNK_2: sips:10.0.0.8 (expected:");
     }
 
     @Test

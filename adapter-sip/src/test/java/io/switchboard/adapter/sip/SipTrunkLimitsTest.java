@@ -124,7 +124,7 @@ class SipTrunkLimitsTest {
         // then
         ResultInformation timedOut = events.awaitEnded(LegId.of("leg-2"), WAIT);
         assertThat(timedOut.subCode()).isEqualTo(ResultInformation.unavailable("x").subCode());
-        assertThat(timedOut.message()).contains("waited for room on the trunk");
+        assertThat(timedOut.message()).contains("waited for room on trunk 1");
         assertThat(events.awaitEnded(LegId.of("leg-3"), WAIT)).isEqualTo(ResultInformation.HUNG_UP_BY_APPLICATION);
         assertThat(telephony.trunkQueue()).isZero();
         assertThat(invitesSeen()).isEqualTo(1);

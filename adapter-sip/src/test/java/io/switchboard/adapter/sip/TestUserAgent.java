@@ -36,14 +36,15 @@ import javax.sip.message.Response;
 
 /**
  * A JAIN-SIP user agent on 127.0.0.1 playing the callee (or a trunk) for the adapter's tests: it answers with
- * PCMU + telephone-event, answers late, is busy, rings forever, challenges, hangs up, re-INVITEs, takes or refuses
- * REFERs as a transferee, and receives and sends RTP through {@link #rtp()}. It listens on UDP and TCP, answers over
- * the transport the INVITE came over, and records which one each request came over. One call at a time.
+ * PCMU + telephone-event, answers late, is busy or unavailable (503), rings forever, challenges, hangs up, re-INVITEs,
+ * takes or refuses REFERs as a transferee, and receives and sends RTP through {@link #rtp()}. It listens on UDP and
+ * TCP, answers over the transport the INVITE came over, and records which one each request came over. One call at a
+ * time.
  */
 final class TestUserAgent implements SipListener, AutoCloseable {
 
     /** What the UA does with the next INVITE. */
-    enum Behaviour { ANSWER, BUSY, RING_FOREVER }
+    enum Behaviour { ANSWER, BUSY, RING_FOREVER, UNAVAILABLE }
 
     /**
      * What the UA does with a REFER (RFC 3515) as the transferee. After a 202 it sends its NOTIFYs (Event
@@ -271,6 +272,8 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         }
         switch (behaviour) {
             case BUSY -> tx.sendResponse(withTag(sip.messages.createResponse(Response.BUSY_HERE, request)));
+            case UNAVAILABLE -> tx.sendResponse(withTag(sip.messages.createResponse(Response.SERVICE_UNAVAILABLE,
+                    request)));
             case RING_FOREVER -> tx.sendResponse(withTag(sip.messages.createResponse(Response.RINGING, request)));
             case ANSWER -> {
                 tx.sendResponse(withTag(sip.messages.createResponse(Response.RINGING, request)));

@@ -17,6 +17,8 @@ import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
 import io.switchboard.domain.event.MediaStreamingChanged;
+import io.switchboard.domain.event.MoveParticipantFailed;
+import io.switchboard.domain.event.MoveParticipantSucceeded;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
@@ -139,7 +141,11 @@ final class CallEventFixtures {
                         RecordingState.ACTIVE),
                 new MediaStreamingChanged(CALL, Content.AUDIO, MediaStreamingChanged.Status.STARTED,
                         MediaStreamingChanged.Detail.SUBSCRIPTION_STARTED, ResultInformation.STREAMING_STARTED,
-                        Optional.of("stream-ctx"), Optional.empty()));
+                        Optional.of("stream-ctx"), Optional.empty()),
+                new MoveParticipantSucceeded(CALL, aPhoneParticipant().movedIn(), CallConnectionId.of("lobby"),
+                        Optional.of("move-ctx"), Optional.empty()),
+                new MoveParticipantFailed(CALL, aPhoneParticipant().identifier(), CallConnectionId.of("lobby"),
+                        Optional.empty(), Optional.empty(), ResultInformation.moveFailed("another network")));
     }
 
     /** A DTMF recognition of the phone participant that collected the given tones. */

@@ -17,6 +17,8 @@ import io.switchboard.domain.event.CancelAddParticipantSucceeded;
 import io.switchboard.domain.event.ContinuousDtmfRecognitionStopped;
 import io.switchboard.domain.event.HoldFailed;
 import io.switchboard.domain.event.MediaStreamingChanged;
+import io.switchboard.domain.event.MoveParticipantFailed;
+import io.switchboard.domain.event.MoveParticipantSucceeded;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.event.PlayCanceled;
 import io.switchboard.domain.event.PlayCompleted;
@@ -169,6 +171,10 @@ class CallbackRoundTripTest {
                         ResultInformation.transferFailed("busy")),
                 new CallTransferAccepted(CALL, PHONE, new PhoneNumberIdentifier("+15550100001"), Optional.of("xfer"),
                         Optional.empty()),
+                new MoveParticipantSucceeded(CALL, participant(PHONE.rawId(), PHONE, ParticipantState.CONNECTED, true,
+                        false, Optional.empty()), CallConnectionId.of("lobby"), Optional.of("move"), Optional.empty()),
+                new MoveParticipantFailed(CALL, PHONE, CallConnectionId.of("lobby"), Optional.of("move"),
+                        Optional.empty(), ResultInformation.moveFailed("another network")),
                 new RecordingStateChanged(CALL, "server-1", new Recording(RecordingId.of(CALL, "r"),
                         RecordingSpec.mixed(), RecordingState.ACTIVE, Instant.parse("2026-12-01T10:00:00Z")),
                         RecordingState.ACTIVE),
