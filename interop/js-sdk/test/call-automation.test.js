@@ -264,6 +264,39 @@ test('moves a participant from one call into another, as the MoveParticipants sa
     (e) => e.kind === 'CallDisconnected' && e.callConnectionId === agent.id);
 });
 
+test('connects a second application to a call by its serverCallId; it controls the call under its own id', async () => {
+  const first = await client.createCall({ targetParticipant: ALICE, sourceCallIdNumber: CALLER_ID },
+    receiver.callbackUri, { operationContext: 'first' });
+  const id = first.callConnectionProperties.callConnectionId;
+  await receiver.waitFor('CallConnected first', (e) => e.kind === 'CallConnected' && e.callConnectionId === id);
+  const { serverCallId } = await first.callConnection.getCallConnectionProperties();
+  const other = await startReceiver();
+  try {
+    const connected = await client.connectCall({ kind: 'serverCallLocator', id: serverCallId }, other.callbackUri,
+      { operationContext: 'second' });
+    const secondId = connected.callConnectionProperties.callConnectionId;
+    assert.notEqual(secondId, id);
+    assert.equal(connected.callConnectionProperties.serverCallId, serverCallId);
+    const hello = await other.waitFor('CallConnected second',
+      (e) => e.kind === 'CallConnected' && e.callConnectionId === secondId);
+    assert.equal(hello.operationContext, 'second');
+    // the second application adds a participant through its own connection; both applications hear of it
+    await connected.callConnection.addParticipant({ targetParticipant: BOB, sourceCallIdNumber: CALLER_ID });
+    const two = (e) => e.kind === 'ParticipantsUpdated' && e.participants.length === 2;
+    await receiver.waitFor('ParticipantsUpdated first', (e) => two(e) && e.callConnectionId === id);
+    await other.waitFor('ParticipantsUpdated second', (e) => two(e) && e.callConnectionId === secondId);
+    // it leaves alone: the call goes on for the first
+    await connected.callConnection.hangUp(false);
+    await other.waitFor('CallDisconnected second', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === secondId);
+    assert.equal((await first.callConnection.getCallConnectionProperties()).callConnectionState, 'connected');
+    await first.callConnection.hangUp(true);
+    await receiver.waitFor('CallDisconnected first', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === id);
+    assert.deepEqual(other.problems, []);
+  } finally {
+    await other.close();
+  }
+});
+
 test('recognizes a choice said by the callee, as the OutboundCalling sample asks for it', async () => {
   const result = await client.createCall({ targetParticipant: SAYS_YES, sourceCallIdNumber: CALLER_ID },
     receiver.callbackUri);

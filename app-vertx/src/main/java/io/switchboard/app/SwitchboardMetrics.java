@@ -137,11 +137,11 @@ final class SwitchboardMetrics {
 
     /** {@code events}, counting the calls' state changes on the way. */
     CallEventPublisher counting(CallEventPublisher events) {
-        return (CallbackTarget target, CallEvent event) -> {
-            if (event instanceof CallConnectionStateChanged changed) {
-                count(changed);
+        return (CallbackTarget target, CallEvent event, CallConnectionId connection) -> {
+            if (event instanceof CallConnectionStateChanged changed && changed.connection().isEmpty()) {
+                count(changed); // the calls' own state; another application's connection starts no call
             }
-            events.publish(target, event);
+            events.publish(target, event, connection);
         };
     }
 

@@ -13,6 +13,7 @@ import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
+import io.switchboard.domain.connection.Connection;
 import io.switchboard.domain.connection.CallSetup;
 import io.switchboard.domain.connection.Lifecycle;
 import io.switchboard.domain.connection.Roster;
@@ -77,6 +78,12 @@ final class CallRecords {
             p.operationCallbackUri().ifPresent(uri -> node.put("operationCallbackUri", uri.toString()));
         }
         record.put("sequence", call.participantsSequence()).put("toneSequence", call.toneSequence());
+        ArrayNode connections = record.putArray("connections");
+        for (Connection c : call.connections()) {
+            ObjectNode node = connections.addObject().put("id", c.id().value())
+                    .put("callbackUri", c.callback().uri().toString()).put("schema", c.callback().schema().name());
+            c.operationContext().ifPresent(context -> node.put("operationContext", context));
+        }
         try {
             return JSON.writeValueAsString(record);
         } catch (JsonProcessingException e) {
@@ -117,7 +124,18 @@ final class CallRecords {
                 new Lifecycle(CallState.valueOf(record.path("state").asText()),
                         record.path("wasConnected").asBoolean(), end),
                 new Roster(participants, record.path("sequence").asInt(), record.path("toneSequence").asInt(),
-                        Set.of()));
+                        Set.of()), connections(record));
+    }
+
+    /** Other applications' connections ({@code connect}); records of earlier versions have none. */
+    private static List<Connection> connections(JsonNode record) {
+        List<Connection> connections = new ArrayList<>();
+        for (JsonNode c : record.path("connections")) {
+            connections.add(new Connection(CallConnectionId.of(c.path("id").asText()),
+                    new CallbackTarget(URI.create(c.path("callbackUri").asText()),
+                            EventSchema.valueOf(c.path("schema").asText())), text(c, "operationContext")));
+        }
+        return connections;
     }
 
     private static Optional<String> text(JsonNode node, String field) {

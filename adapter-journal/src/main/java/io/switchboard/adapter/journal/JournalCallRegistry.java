@@ -141,6 +141,11 @@ public final class JournalCallRegistry implements CallRegistry {
     }
 
     @Override
+    public Optional<CallConnectionId> ownerOf(CallConnectionId connection) {
+        return memory.ownerOf(connection);
+    }
+
+    @Override
     public List<Call> active() {
         return memory.active();
     }

@@ -56,6 +56,7 @@ final class Registrar {
     private final Registrations registrations;
     private final Clock clock;
     private final SecretKeySpec nonceKey;
+    private long refused;
 
     Registrar(SipEndpoint sip, SignallingThread thread, DevicePasswordsUseCase passwords,
               Registrations registrations, Clock clock) {
@@ -125,11 +126,13 @@ final class Registrar {
         } else {
             SipUri device = reachable(request, (SipURI) contact.getAddress().getURI());
             InetAddress source = ((SIPRequest) request).getRemoteAddress();
-            registrations.bind(userId, device, source, clock.instant().plusSeconds(seconds));
+            boolean moved = registrations.bind(userId, device, source, clock.instant().plusSeconds(seconds));
             ContactHeader bound = (ContactHeader) contact.clone();
             bound.setExpires((int) seconds);
             response.addHeader(bound);
-            LOG.log(Level.INFO, "SIP registrar: {0} registered at {1} for {2} s", userId, device, seconds);
+            if (moved) { // a refresh from where it was is not news
+                LOG.log(Level.INFO, "SIP registrar: {0} registered at {1} for {2} s", userId, device, seconds);
+            }
         }
         sip.respond(tx, response);
     }
@@ -181,9 +184,12 @@ final class Registrar {
         sip.respond(tx, response);
     }
 
+    /** Refuses with 403; logged once every 1000 refusals, so that guessing costs the log nothing. */
     private void refuse(ServerTransaction tx, String user, String why) throws Exception {
-        LOG.log(Level.WARNING, "SIP registrar: REGISTER for {0} from {1} refused (403): {2}", user,
-                ((SIPRequest) tx.getRequest()).getRemoteAddress(), why);
+        if (refused++ % 1000 == 0) {
+            LOG.log(Level.WARNING, "SIP registrar: REGISTER for {0} from {1} refused (403): {2} ({3} refused so far)",
+                    user, ((SIPRequest) tx.getRequest()).getRemoteAddress(), why, refused);
+        }
         sip.respond(tx, sip.response(tx.getRequest(), Response.FORBIDDEN, null));
     }
 

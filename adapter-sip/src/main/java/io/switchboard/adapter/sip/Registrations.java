@@ -38,8 +38,12 @@ final class Registrations {
         return Optional.of(binding.contact());
     }
 
-    void bind(String userId, SipUri contact, InetAddress source, Instant expires) {
-        byUser.put(userId, new Binding(contact, source, expires));
+    /** @return whether the user's device is somewhere new (it was not registered, or elsewhere) */
+    boolean bind(String userId, SipUri contact, InetAddress source, Instant expires) {
+        Instant now = clock.instant();
+        byUser.values().removeIf(binding -> !binding.expires().isAfter(now)); // lapsed ones of users never called
+        Binding before = byUser.put(userId, new Binding(contact, source, expires));
+        return before == null || !before.contact().equals(contact) || !before.expires().isAfter(now);
     }
 
     void unbind(String userId) {

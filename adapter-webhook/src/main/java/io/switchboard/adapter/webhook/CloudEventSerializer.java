@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.event.CallEvent;
 
@@ -37,14 +38,23 @@ final class CloudEventSerializer {
      * @throws IllegalStateException if the event type has no mapping in the schema
      */
     Optional<byte[]> serialize(EventSchema schema, CallEvent event, String id, Instant time) {
+        return serialize(schema, event, id, time, event.callId());
+    }
+
+    /** As told to the connection {@code connection} of the event's call: under its id (ACS's {@code connect}). */
+    Optional<byte[]> serialize(EventSchema schema, CallEvent event, String id, Instant time,
+                               CallConnectionId connection) {
         return mappings(schema).map(event).map(wire -> {
-            ObjectNode cloudEvent = envelope(wire, event, id, time);
+            if (!connection.equals(event.callId()) && wire.data().has("callConnectionId")) {
+                wire.data().put("callConnectionId", connection.value());
+            }
+            ObjectNode cloudEvent = envelope(wire, connection, id, time);
             return write(schema == EventSchema.GA ? mapper.createArrayNode().add(cloudEvent) : cloudEvent);
         });
     }
 
-    private ObjectNode envelope(WireEvent wire, CallEvent event, String id, Instant time) {
-        String source = "calling/callConnections/" + event.callId().value();
+    private ObjectNode envelope(WireEvent wire, CallConnectionId connection, String id, Instant time) {
+        String source = "calling/callConnections/" + connection.value();
         ObjectNode cloudEvent = mapper.createObjectNode()
                 .put("id", id)
                 .put("source", source)

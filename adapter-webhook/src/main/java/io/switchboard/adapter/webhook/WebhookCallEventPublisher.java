@@ -7,6 +7,7 @@ import io.switchboard.application.port.out.EventRedelivery;
 import io.switchboard.application.port.out.IncomingCallNotifier;
 import io.switchboard.application.port.out.OutboundPolicy;
 import io.switchboard.application.port.out.RecordingFileNotifier;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.CallEvent;
 import io.vertx.core.Context;
@@ -116,9 +117,10 @@ public final class WebhookCallEventPublisher implements CallEventPublisher, Even
      * @throws IllegalStateException if the event's type has no wire mapping (a programming error)
      */
     @Override
-    public void publish(CallbackTarget target, CallEvent event) {
+    public void publish(CallbackTarget target, CallEvent event, CallConnectionId connection) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(connection, "connection");
         String eventId = UUID.randomUUID().toString();
         if (closing.get() != null) {
             LOG.log(Level.ERROR, () -> "callback refused after close: call " + event.callId().value() + " event "
@@ -126,11 +128,11 @@ public final class WebhookCallEventPublisher implements CallEventPublisher, Even
             return;
         }
         Instant acceptedAt = clock.instant();
-        Optional<byte[]> body = serializer.serialize(target.schema(), event, eventId, acceptedAt);
+        Optional<byte[]> body = serializer.serialize(target.schema(), event, eventId, acceptedAt, connection);
         if (body.isEmpty()) {
             return; // this schema has no such event
         }
-        accept(new Accepted(eventId, event.callId(), target.uri(), body.get(), acceptedAt));
+        accept(new Accepted(eventId, connection, target.uri(), body.get(), acceptedAt));
     }
 
     /** Puts the given-up event back to pending, then attempts it once more at once (see DeliveryQueues#resend). */

@@ -55,6 +55,22 @@ class GaEventMappingTest {
     }
 
     @Test
+    void tellsAnotherApplicationsConnectionOfTheCallUnderItsOwnId() throws IOException {
+        // given
+        CallEvent event = CallEventFixtures.connected(CALL);
+
+        // when
+        JsonNode cloudEvent = json.readTree(serializer.serialize(EventSchema.GA, event, "evt-1", TIME,
+                io.switchboard.domain.call.CallConnectionId.of("second-app")).orElseThrow()).get(0);
+
+        // then
+        assertThat(cloudEvent.get("source").asText()).isEqualTo("calling/callConnections/second-app");
+        assertThat(cloudEvent.get("subject").asText()).isEqualTo("calling/callConnections/second-app");
+        assertThat(cloudEvent.at("/data/callConnectionId").asText()).isEqualTo("second-app");
+        assertThat(cloudEvent.at("/data/serverCallId").asText()).isEqualTo("server-call-1");
+    }
+
+    @Test
     void echoesTheOperationContextTheCallWasCreatedWith() throws IOException {
         // given
         CallEvent event = new CallConnectionStateChanged(CALL, "server-call-1", CallState.CONNECTED, false,

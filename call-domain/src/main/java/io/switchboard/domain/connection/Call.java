@@ -42,16 +42,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 /**
  * A call connection: the application's view of one call and its remote participants.
  *
- * <p>Immutable, and made of parts: where it is in its life ({@link Lifecycle}), its participants ({@link Roster}) and
- * the media it plays ({@link MediaSlot}). Every change is a pure function returning a {@link Transition}: the next
- * call, the events it produced, and the {@link TelephonyCommand}s telephony must carry out; a change that is not
- * allowed throws {@link CallAutomationException}. Telephony signals that no longer matter (a leg this call no longer
- * has, a play that already ended) produce neither events nor commands. The participants' transitions are in
- * {@link CallParticipants}, the media ones in {@link CallMedia}, the other GA call-control ones in
- * {@link CallControl}.
+ * <p>Immutable, and made of parts: where it is in its life ({@link Lifecycle}), its participants ({@link Roster}),
+ * the media it plays ({@link MediaSlot}) and the other applications connected to it ({@link Connection}). Every
+ * change is a pure function returning a {@link Transition}: the next call, the events it produced, and the {@link
+ * TelephonyCommand}s telephony must carry out; a change that is not allowed throws {@link CallAutomationException}.
+ * Telephony signals that no longer matter (a leg this call no longer has, a play that already ended) produce neither
+ * events nor commands. The participants' transitions are in {@link CallParticipants}, the media ones in {@link
+ * CallMedia}, the other GA call-control ones in {@link CallControl}, the connections' in {@link CallConnections}.
  */
 public record Call(CallConnectionId id, String serverCallId, CallSetup setup, Instant createdAt, Lifecycle lifecycle,
-                   Roster roster, MediaSlot media) {
+                   Roster roster, MediaSlot media, List<Connection> connections) {
 
     /**
      * The most participants one call may have at once (ACS allows 350): what one conference mix of the media engine
@@ -67,6 +67,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(roster, "roster");
         Objects.requireNonNull(media, "media");
+        connections = List.copyOf(connections);
     }
 
     /** A new call dialling its targets, each ringing for {@code ringTimeout} (the server's default if empty). */
@@ -102,7 +103,8 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
                         spec)))
                 .withTranscription(setup.transcription().map(spec -> MediaStreaming.of(
                         subscription("transcription", id), spec)));
-        Call call = new Call(id, serverCallId, setup, at, Lifecycle.connecting(), Roster.of(targets), media);
+        Call call = new Call(id, serverCallId, setup, at, Lifecycle.connecting(), Roster.of(targets), media,
+                List.of());
         return Transition.of(call, call.stateChanged(CallState.CONNECTING, ResultInformation.CONNECTING));
     }
 
@@ -111,8 +113,8 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * recording or stream outlives the process that ran it).
      */
     public static Call restored(CallConnectionId id, String serverCallId, CallSetup setup, Instant createdAt,
-                                Lifecycle lifecycle, Roster roster) {
-        return new Call(id, serverCallId, setup, createdAt, lifecycle, roster, MediaSlot.EMPTY);
+                                Lifecycle lifecycle, Roster roster, List<Connection> connections) {
+        return new Call(id, serverCallId, setup, createdAt, lifecycle, roster, MediaSlot.EMPTY, connections);
     }
 
     /**
@@ -227,11 +229,36 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
                         .toArray(TelephonyCommand[]::new));
     }
 
-    /** The call moves to {@code to} for {@code why}, reported; DISCONNECTED keeps {@code why} as its end result. */
+    /**
+     * The call moves to {@code to} for {@code why}, reported; DISCONNECTED keeps {@code why} as its end result, and
+     * ends the other applications' connections too, each told.
+     */
     Transition moveTo(CallState to, ResultInformation why) {
         Optional<ResultInformation> result = to.isEnded() ? Optional.of(why) : Optional.empty();
         Call next = withState(to, wasConnected(), result);
-        return Transition.of(next, next.stateChanged(to, why));
+        Transition moved = Transition.of(next, next.stateChanged(to, why));
+        return to.isEnded() ? moved.then(c -> CallConnections.ended(c, why)) : moved;
+    }
+
+    /** Another application's connection to the call (made with {@code connect}), by its id. */
+    public Optional<Connection> connection(CallConnectionId connection) {
+        return connections.stream().filter(c -> c.id().equals(connection)).findFirst();
+    }
+
+    /**
+     * Another application connects to the connected call: {@code CallConnected} goes to it; from then on it is told
+     * of the call's participants and media as the call's own application is, under its own connection id.
+     *
+     * @throws CallAutomationException unless the call is connected, or if it has {@value CallConnections#MAX}
+     *                                 connections already
+     */
+    public Transition connect(Connection connection) {
+        return CallConnections.connect(this, connection);
+    }
+
+    /** Another application's connection leaves the call (its hang-up): {@code CallDisconnected} goes to it alone. */
+    public Transition disconnect(CallConnectionId connection) {
+        return CallConnections.disconnect(this, connection);
     }
 
     /** Starts a play to everyone connected and not on hold; see {@link #startPlay(PlayOperation, List, boolean)}. */
@@ -507,11 +534,15 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
     }
 
     Call withRoster(Roster next) {
-        return new Call(id, serverCallId, setup, createdAt, lifecycle, next, media);
+        return new Call(id, serverCallId, setup, createdAt, lifecycle, next, media, connections);
     }
 
     Call withMedia(MediaSlot next) {
-        return new Call(id, serverCallId, setup, createdAt, lifecycle, roster, next);
+        return new Call(id, serverCallId, setup, createdAt, lifecycle, roster, next, connections);
+    }
+
+    Call withConnections(List<Connection> next) {
+        return new Call(id, serverCallId, setup, createdAt, lifecycle, roster, media, next);
     }
 
     Call withState(CallState next, boolean connected, Optional<ResultInformation> result) {
@@ -519,6 +550,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
             throw new CallAutomationException(ErrorCode.INVALID_STATE,
                     "Call " + id + " cannot go from " + state() + " to " + next + ".");
         }
-        return new Call(id, serverCallId, setup, createdAt, new Lifecycle(next, connected, result), roster, media);
+        return new Call(id, serverCallId, setup, createdAt, new Lifecycle(next, connected, result), roster, media,
+                connections);
     }
 }

@@ -18,17 +18,28 @@ import java.util.Optional;
  *                         CallConnected, CallDisconnected and CreateCallFailed)
  * @param answered         whether the application answered the call rather than created it (a call answered that
  *                         never connected failed to be answered, not to be created)
+ * @param connection       the other connection to the call (made with {@code connect}) this change is about, told
+ *                         to it alone; empty for the call's own connection
  */
 public record CallConnectionStateChanged(CallConnectionId callId, String serverCallId, CallState state,
                                          boolean wasConnected, ResultInformation result,
-                                         Optional<String> operationContext, boolean answered) implements CallEvent {
+                                         Optional<String> operationContext, boolean answered,
+                                         Optional<CallConnectionId> connection) implements CallEvent {
 
     public CallConnectionStateChanged {
+        Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(serverCallId, "serverCallId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(operationContext, "operationContext");
+    }
+
+    /** A change of the call's own connection. */
+    public CallConnectionStateChanged(CallConnectionId callId, String serverCallId, CallState state,
+                                      boolean wasConnected, ResultInformation result,
+                                      Optional<String> operationContext, boolean answered) {
+        this(callId, serverCallId, state, wasConnected, result, operationContext, answered, Optional.empty());
     }
 
     /** A change of a call the application created. */

@@ -86,7 +86,7 @@ public record CallAutomationCore(CallUseCases useCases, IncomingCallUseCase inco
         CallControlUseCases callControl = new CallControlUseCases(control, control,
                 new RecognizeService(calls, clips, ids, recognizer), dtmf, dtmf, control, control,
                 new RecordingService(calls, files, recordings.store(), ids, clock), streaming, streaming,
-                participants);
+                participants, new ConnectCallService(calls, ids));
         GetCallService reads = new GetCallService(calls);
         CallUseCases useCases = new CallUseCases(new CreateCallService(calls, ids, clock),
                 new HangUpService(calls), play, play, participants, participants, reads, callControl);

@@ -7,6 +7,7 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.connection.Call;
+import io.switchboard.domain.connection.Connection;
 import io.switchboard.domain.connection.Transition;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
@@ -15,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -44,17 +46,26 @@ final class Calls {
      * once what the work saved is kept (see {@link #onExecutor}).
      */
     <T> CompletionStage<T> onCall(CallConnectionId id, Function<Call, T> work) {
-        return onExecutor(id, () -> work.apply(registry.find(id).orElseThrow(() -> notFound(id))));
+        CallConnectionId owner = owner(id);
+        return onExecutor(owner, () -> work.apply(registry.find(owner).orElseThrow(() -> notFound(id))));
     }
 
-    /** The call as it is now, read on its executor; fails with CALL_NOT_FOUND if unknown. */
     /** The calls not ended, newest first, as the registry holds them now (immutable snapshots). */
     List<Call> live() {
         return registry.active().stream().sorted(Comparator.comparing(Call::createdAt).reversed()).toList();
     }
 
+    /**
+     * The call as it is now, read on its executor; fails with CALL_NOT_FOUND if unknown. Another application's
+     * connection id ({@code connect}) stands for its call, here and in {@link #onCall}.
+     */
     CompletionStage<Call> read(CallConnectionId id) {
-        return run(id, () -> registry.find(id).orElseThrow(() -> notFound(id)));
+        CallConnectionId owner = owner(id);
+        return run(owner, () -> registry.find(owner).orElseThrow(() -> notFound(id)));
+    }
+
+    private CallConnectionId owner(CallConnectionId id) {
+        return registry.find(id).isPresent() ? id : registry.ownerOf(id).orElse(id);
     }
 
     /**
@@ -110,16 +121,39 @@ final class Calls {
      */
     Call apply(Transition transition) {
         Call call = transition.call();
+        List<Connection> left = leftConnections(transition);
         registry.save(call);
         for (CallEvent event : transition.events()) {
+            if (event instanceof CallConnectionStateChanged changed && changed.connection().isPresent()) {
+                // another application's connection changed: told to it alone, under its own id
+                CallConnectionId id = changed.connection().get();
+                Optional<Connection> connection = call.connection(id)
+                        .or(() -> left.stream().filter(c -> c.id().equals(id)).findFirst());
+                LOG.log(Level.INFO, "call " + call.id() + ": connection " + id + " " + changed.state().name()
+                        .toLowerCase());
+                connection.ifPresent(c -> publisher.publish(c.callback(), event, c.id()));
+                continue;
+            }
             if (event instanceof CallConnectionStateChanged changed) {
                 LOG.log(Level.INFO, "call " + call.id() + " " + changed.state().name().toLowerCase()
                         + " (" + changed.result().subCode() + " " + changed.result().message() + ")");
             }
             publisher.publish(target(call, event), event);
+            if (!(event instanceof CallConnectionStateChanged) && event.operationCallbackUri().isEmpty()) {
+                // what happens to the call's participants and media is told to every application connected
+                call.connections().forEach(c -> publisher.publish(c.callback(), event, c.id()));
+            }
         }
         transition.commands().forEach(command -> commands.run(this, call, command));
         return call;
+    }
+
+    /** The connections the transition's events are about that its call no longer has (they left): as kept before. */
+    private List<Connection> leftConnections(Transition transition) {
+        Call call = transition.call();
+        boolean anyLeft = transition.events().stream().anyMatch(e -> e instanceof CallConnectionStateChanged changed
+                && changed.connection().filter(id -> call.connection(id).isEmpty()).isPresent());
+        return anyLeft ? registry.find(call.id()).map(Call::connections).orElse(List.of()) : List.of();
     }
 
     /** The call as last saved; must run on its executor. */

@@ -20,8 +20,10 @@ public final class HangUpService implements HangUpUseCase {
         return calls.onCall(callId, call -> calls.apply(call.hangUp()));
     }
 
+    /** Another application's connection ({@code connect}) leaves alone; the call goes on for the others. */
     @Override
     public CompletionStage<Call> leave(CallConnectionId callId) {
-        return calls.onCall(callId, call -> calls.apply(call.leave()));
+        return calls.onCall(callId, call -> calls.apply(call.id().equals(callId) ? call.leave()
+                : call.disconnect(callId)));
     }
 }

@@ -27,6 +27,8 @@ public final class InMemoryCallRegistry implements CallRegistry {
 
     private final Map<CallConnectionId, Call> calls = new ConcurrentHashMap<>();
     private final Map<LegId, CallConnectionId> legs = new ConcurrentHashMap<>();
+    /** Other applications' connections to the calls ({@code connect}), to the calls' own ids. */
+    private final Map<CallConnectionId, CallConnectionId> connections = new ConcurrentHashMap<>();
     private final Queue<Ended> ended = new ConcurrentLinkedQueue<>();
     private final Clock clock;
     private final Duration retention;
@@ -45,6 +47,11 @@ public final class InMemoryCallRegistry implements CallRegistry {
                     .forEach(leg -> legs.remove(leg, call.id()));
         }
         call.participants().forEach(p -> legs.put(p.leg(), call.id()));
+        if (previous != null) {
+            previous.connections().stream().filter(c -> call.connection(c.id()).isEmpty())
+                    .forEach(c -> connections.remove(c.id(), call.id()));
+        }
+        call.connections().forEach(c -> connections.put(c.id(), call.id()));
         if (call.state().isEnded() && (previous == null || !previous.state().isEnded())) {
             ended.add(new Ended(call.id(), clock.instant()));
         }
@@ -62,7 +69,10 @@ public final class InMemoryCallRegistry implements CallRegistry {
                     ended.add(new Ended(oldest.id(), clock.instant()));
                     continue;
                 }
-                calls.remove(oldest.id());
+                Call forgotten = calls.remove(oldest.id());
+                if (forgotten != null) {
+                    forgotten.connections().forEach(c -> connections.remove(c.id(), forgotten.id()));
+                }
             }
         }
     }
@@ -75,6 +85,11 @@ public final class InMemoryCallRegistry implements CallRegistry {
     @Override
     public Optional<CallConnectionId> findByLeg(LegId leg) {
         return Optional.ofNullable(legs.get(leg));
+    }
+
+    @Override
+    public Optional<CallConnectionId> ownerOf(CallConnectionId connection) {
+        return Optional.ofNullable(connections.get(connection));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.switchboard.application.fakes;
 
 import io.switchboard.application.port.out.CallEventPublisher;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.CallEvent;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,11 +14,35 @@ public final class RecordingCallEventPublisher implements CallEventPublisher {
 
     private final List<CallEvent> events = new CopyOnWriteArrayList<>();
     private final List<CallbackTarget> targets = new CopyOnWriteArrayList<>();
+    private final List<CallConnectionId> connections = new CopyOnWriteArrayList<>();
 
     @Override
-    public void publish(CallbackTarget target, CallEvent event) {
+    public void publish(CallbackTarget target, CallEvent event, CallConnectionId connection) {
         targets.add(target);
         events.add(event);
+        connections.add(connection);
+    }
+
+    /** The events told to the given connection (a call's own id, or another application's connection). */
+    public List<CallEvent> eventsOf(CallConnectionId connection) {
+        List<CallEvent> told = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (connections.get(i).equals(connection)) {
+                told.add(events.get(i));
+            }
+        }
+        return told;
+    }
+
+    /** Where the events told to the given connection went. */
+    public List<CallbackTarget> targetsOf(CallConnectionId connection) {
+        List<CallbackTarget> where = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (connections.get(i).equals(connection)) {
+                where.add(targets.get(i));
+            }
+        }
+        return where;
     }
 
     /** Where the last event of the type went. */
@@ -40,5 +66,6 @@ public final class RecordingCallEventPublisher implements CallEventPublisher {
     public void clear() {
         events.clear();
         targets.clear();
+        connections.clear();
     }
 }

@@ -1,17 +1,15 @@
 package io.switchboard.application.service;
 
+import io.switchboard.application.fakes.FakeClock;
 import io.switchboard.application.port.in.IdentityUseCase.IssuedToken;
 import io.switchboard.application.port.in.IssueTokenCommand;
 import io.switchboard.application.port.out.AccessTokenSigner;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.switchboard.application.fakes.TestCore.result;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,24 +32,9 @@ class IdentityServiceTest {
         }
     };
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final FakeClock clock = new FakeClock(START);
     private final IdentityService identity = new IdentityService(new InMemoryUserDirectory(), SIGNER, () -> "u1",
-            new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-            });
+            clock);
 
     private static IssueTokenCommand token(String... scopes) {
         return new IssueTokenCommand(List.of(scopes), Duration.ofHours(1), "scopes");
@@ -78,11 +61,11 @@ class IdentityServiceTest {
         String user = result(identity.createUser(Optional.of(token("voip")))).user().rawId();
 
         // when: an hour and a second later the first has expired; a new one is revoked with the rest
-        now.set(START.plusSeconds(3601));
+        clock.advance(Duration.ofSeconds(3601));
         assertThat(result(identity.devicePasswords(user))).isEmpty();
         result(identity.issueToken(user, token("voip")));
         assertThat(result(identity.devicePasswords(user))).hasSize(1);
-        now.set(START.plusSeconds(3700));
+        clock.advance(Duration.ofSeconds(99));
         result(identity.revokeTokens(user));
 
         // then

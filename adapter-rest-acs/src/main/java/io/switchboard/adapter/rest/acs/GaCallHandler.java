@@ -25,7 +25,17 @@ final class GaCallHandler {
 
     /** 200 CallConnectionProperties. */
     void get(RoutingContext rc) {
-        GaReplies.json(rc, useCases.getCall().getCall(callId(rc)), 200, GaJson::callConnection);
+        CallConnectionId id = callId(rc);
+        GaReplies.json(rc, useCases.getCall().getCall(id), 200, call -> GaJson.callConnection(call, id));
+    }
+
+    /**
+     * {@code callConnections:connect}: 200 CallConnectionProperties of the new connection (its own id and callback);
+     * CallConnected follows at its callback.
+     */
+    void connect(RoutingContext rc) {
+        GaReplies.json(rc, useCases.callControl().connect().connect(GaRequests.connect(JsonRequest.object(rc))), 200,
+                connected -> GaJson.callConnection(connected.call(), connected.connection()));
     }
 
     /**

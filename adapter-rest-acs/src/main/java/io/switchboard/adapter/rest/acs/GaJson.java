@@ -2,12 +2,14 @@ package io.switchboard.adapter.rest.acs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.Participant;
 import io.switchboard.domain.streaming.MediaStreaming;
 import io.switchboard.domain.streaming.TranscriptionSpec;
 
+import java.net.URI;
 import java.util.Optional;
 
 /** The GA API's response bodies ({@code spec/acs-ga.md} §3): identifiers always carry {@code kind} and {@code rawId}. */
@@ -35,11 +37,20 @@ final class GaJson {
  * {@code mediaStreamingSubscription} or {@code transcriptionSubscription}.
      */
     static ObjectNode callConnection(Call call) {
+        return callConnection(call, call.id());
+    }
+
+    /**
+     * CallConnectionProperties as the connection {@code as} sees the call: the call's own, or another application's
+     * ({@code connect}), with that connection's id and callback.
+     */
+    static ObjectNode callConnection(Call call, CallConnectionId as) {
+        URI callback = call.connection(as).map(c -> c.callback().uri()).orElse(call.setup().callback().uri());
         ObjectNode node = object()
-                .put("callConnectionId", call.id().value())
+                .put("callConnectionId", as.value())
                 .put("serverCallId", call.serverCallId())
                 .put("callConnectionState", OriginJson.lowerCamel(call.state().name()))
-                .put("callbackUri", call.setup().callback().uri().toString())
+                .put("callbackUri", callback.toString())
                 // the webhook adapter reports the call id as the correlation id: the same here
                 .put("correlationId", call.id().value());
         ArrayNode targets = node.putArray("targets");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.application.port.in.AnswerCallCommand;
 import io.switchboard.application.port.in.CancelAddParticipantCommand;
+import io.switchboard.application.port.in.ConnectCallCommand;
 import io.switchboard.application.port.in.CreateCallCommand;
 import io.switchboard.application.port.in.InviteParticipantsCommand;
 import io.switchboard.application.port.in.MoveParticipantsCommand;
@@ -72,6 +73,30 @@ final class GaRequests {
                 Set.of(RequestedCallEvent.PARTICIPANTS_UPDATED), context(body))
                 .withStreaming(GaStreamingRequests.options(body))
                 .withTranscription(GaStreamingRequests.transcription(body)));
+    }
+
+    /**
+     * ConnectRequest: a {@code serverCallLocator} (this server has no group calls or rooms); a media stream or
+     * transcription is the call's, set where it was created or answered, so asking for one here is refused.
+     */
+    static ConnectCallCommand connect(ObjectNode body) {
+        JsonNode locator = JsonRequest.field(body, "callLocator").orElseThrow(() -> new IllegalArgumentException(
+                "callLocator: missing (expected: {\"kind\":\"serverCallLocator\",\"serverCallId\":\"...\"})"));
+        String kind = JsonRequest.optionalText(locator, "kind", "callLocator").orElse("serverCallLocator");
+        if (!kind.equals("serverCallLocator")) {
+            throw new IllegalArgumentException("callLocator.kind: " + kind + " (expected: serverCallLocator; this "
+                    + "server has no group calls or rooms)");
+        }
+        for (String field : List.of("mediaStreamingOptions", "transcriptionOptions")) {
+            if (JsonRequest.field(body, field).isPresent()) {
+                throw new IllegalArgumentException(field + ": not supported on connect (expected: none; the call's "
+                        + "stream is set up where it was created or answered)");
+            }
+        }
+        String serverCallId = JsonRequest.text(locator, "serverCallId", "callLocator");
+        CallbackTarget callback = callback(body, "callbackUri").orElseThrow(() ->
+                new IllegalArgumentException("callbackUri: missing (expected: an absolute http or https URI)"));
+        return new ConnectCallCommand(serverCallId, callback, context(body));
     }
 
     /** RejectCallRequest's {@code callRejectReason}: {@code none} (the default), {@code busy}, {@code forbidden}. */

@@ -39,6 +39,7 @@ final class GaRoutes {
         router.postWithRegex("/calling/callConnections:answer").handler(repeatable).handler(incoming::answer);
         router.postWithRegex("/calling/callConnections:reject").handler(repeatable).handler(incoming::reject);
         router.postWithRegex("/calling/callConnections:redirect").handler(repeatable).handler(incoming::redirect);
+        router.postWithRegex("/calling/callConnections:connect").handler(repeatable).handler(calls::connect);
         router.getWithRegex(CALL).handler(calls::get);
         router.deleteWithRegex(CALL).handler(calls::hangUp);
         action(router, "terminate", repeatable, calls::terminate);
@@ -76,7 +77,7 @@ final class GaRoutes {
         router.getWithRegex(OBJECT + "/content/acsmetadata").handler(recording::metadata);
         router.deleteWithRegex(OBJECT).handler(recording::delete);
 
-        // any other action exists in ACS but not here (e.g. callConnections:connect)
+        // any other action exists in ACS but not here (e.g. :summarizeCall)
         router.postWithRegex(CALL + ":(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
         router.postWithRegex(CALL + "/participants:(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);
         router.postWithRegex("/calling/callConnections:(?<action>[A-Za-z]+)").handler(GaRoutes::notSupported);

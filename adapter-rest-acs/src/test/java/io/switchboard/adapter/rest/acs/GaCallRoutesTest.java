@@ -199,7 +199,7 @@ class GaCallRoutesTest {
         // when
         ApiHarness.Reply reply = api.send(post(path(call.id(), ":summarizeCall"), "{}"));
         ApiHarness.Reply move = api.send(post(path(call.id(), "/participants:promote"), "{}"));
-        ApiHarness.Reply connect = api.send(post("/calling/callConnections:connect" + GaCalls.VERSION, "{}"));
+        ApiHarness.Reply connect = api.send(post("/calling/callConnections:disconnectAll" + GaCalls.VERSION, "{}"));
 
         // then
         assertThat(reply.status()).isEqualTo(405);
@@ -207,6 +207,62 @@ class GaCallRoutesTest {
         assertThat(move.status()).isEqualTo(405);
         assertThat(move.json().at("/error/message").asText()).isEqualTo("promote is not supported by this server.");
         assertThat(connect.status()).isEqualTo(405);
-        assertThat(connect.json().at("/error/message").asText()).isEqualTo("connect is not supported by this server.");
+        assertThat(connect.json().at("/error/message").asText()).isEqualTo("disconnectAll is not supported by this server.");
+    }
+
+    @Test
+    void connectsAnotherApplicationByServerCallIdUnderItsOwnIdThatTheRoutesTakeAsTheCalls() throws Exception {
+        // given
+        Call call = GaCalls.connected(api, core);
+
+        // when
+        ApiHarness.Reply connected = api.send(post("/calling/callConnections:connect" + VERSION,
+                "{\"callLocator\":{\"kind\":\"serverCallLocator\",\"serverCallId\":\"" + call.serverCallId()
+                        + "\"},\"callbackUri\":\"https://second.example.com/events\",\"operationContext\":\"c2\","
+                        + "\"callIntelligenceOptions\":{\"cognitiveServicesEndpoint\":\"https://ai.example.com\"}}"));
+        String second = connected.json().get("callConnectionId").asText();
+        ApiHarness.Reply read = api.send(get("/calling/callConnections/" + second + VERSION));
+        ApiHarness.Reply left = api.send(delete("/calling/callConnections/" + second + VERSION));
+
+        // then
+        assertThat(connected.status()).isEqualTo(200);
+        assertThat(second).isNotEqualTo(call.id().value());
+        assertThat(connected.json().get("serverCallId").asText()).isEqualTo(call.serverCallId());
+        assertThat(connected.json().get("callbackUri").asText()).isEqualTo("https://second.example.com/events");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("callConnectionId").asText()).isEqualTo(second);
+        assertThat(read.json().get("callConnectionState").asText()).isEqualTo("connected");
+        assertThat(left.status()).isEqualTo(204);
+        assertThat(core.call(call.id()).state()).isEqualTo(CallState.CONNECTED);
+        assertThat(api.send(get("/calling/callConnections/" + second + VERSION)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAConnectThisServerCannotDoNamingTheField() throws Exception {
+        // given
+        Call call = GaCalls.connected(api, core);
+        String locator = "{\"kind\":\"serverCallLocator\",\"serverCallId\":\"" + call.serverCallId() + "\"}";
+
+        // when
+        ApiHarness.Reply group = api.send(post("/calling/callConnections:connect" + VERSION,
+                "{\"callLocator\":{\"kind\":\"groupCallLocator\",\"groupCallId\":\"g-1\"},"
+                        + "\"callbackUri\":\"https://second.example.com/events\"}"));
+        ApiHarness.Reply streaming = api.send(post("/calling/callConnections:connect" + VERSION,
+                "{\"callLocator\":" + locator + ",\"callbackUri\":\"https://second.example.com/events\","
+                        + "\"mediaStreamingOptions\":{\"transportUrl\":\"wss://agent.example.com\"}}"));
+        ApiHarness.Reply noCallback = api.send(post("/calling/callConnections:connect" + VERSION,
+                "{\"callLocator\":" + locator + "}"));
+        ApiHarness.Reply unknown = api.send(post("/calling/callConnections:connect" + VERSION,
+                "{\"callLocator\":{\"serverCallId\":\"nowhere\"},\"callbackUri\":\"https://s.example.com/e\"}"));
+
+        // then
+        assertThat(group.status()).isEqualTo(400);
+        assertThat(group.json().at("/error/message").asText()).startsWith("callLocator.kind: groupCallLocator");
+        assertThat(streaming.status()).isEqualTo(400);
+        assertThat(streaming.json().at("/error/message").asText()).startsWith("mediaStreamingOptions");
+        assertThat(noCallback.status()).isEqualTo(400);
+        assertThat(noCallback.json().at("/error/message").asText()).startsWith("callbackUri: missing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/error/code").asText()).isEqualTo("8522");
     }
 }

@@ -8,7 +8,7 @@ public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticip
                                   SendDtmfTonesUseCase sendDtmfTones, HoldUseCase hold,
                                   TransferCallUseCase transfer, RecordingUseCase recording,
                                   MediaStreamingUseCase streaming, TranscriptionUseCase transcription,
-                                  MoveParticipantsUseCase move) {
+                                  MoveParticipantsUseCase move, ConnectCallUseCase connect) {
 
     public CallControlUseCases {
         Objects.requireNonNull(mute, "mute");
@@ -22,5 +22,6 @@ public record CallControlUseCases(MuteParticipantUseCase mute, CancelAddParticip
         Objects.requireNonNull(streaming, "streaming");
         Objects.requireNonNull(transcription, "transcription");
         Objects.requireNonNull(move, "move");
+        Objects.requireNonNull(connect, "connect");
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.application.port.out;
 
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.CallEvent;
 
@@ -11,5 +12,15 @@ import io.switchboard.domain.event.CallEvent;
  */
 public interface CallEventPublisher {
 
-    void publish(CallbackTarget target, CallEvent event);
+    /**
+     * Tells {@code target} of the event as the connection {@code connection} sees it: the event's call, told to
+     * another application connected to it (ACS's {@code connect}) under that connection's id; else the event's own
+     * call id.
+     */
+    void publish(CallbackTarget target, CallEvent event, CallConnectionId connection);
+
+    /** Tells {@code target} of the event under its call's own id. */
+    default void publish(CallbackTarget target, CallEvent event) {
+        publish(target, event, event.callId());
+    }
 }

@@ -23,6 +23,11 @@ public interface CallRegistry {
     /** The call a leg belongs to, as long as the call has that leg. */
     Optional<CallConnectionId> findByLeg(LegId leg);
 
+    /** The call another application's connection ({@code connect}) belongs to, while the call is kept. */
+    default Optional<CallConnectionId> ownerOf(CallConnectionId connection) {
+        return active().stream().filter(call -> call.connection(connection).isPresent()).map(Call::id).findFirst();
+    }
+
     /** The call, not ended, with this server call id (as its properties give it). */
     default Optional<Call> findByServerCallId(String serverCallId) {
         return active().stream().filter(call -> call.serverCallId().equals(serverCallId)).findFirst();
