@@ -195,6 +195,17 @@ class SipTelephonyConferenceMediaTest {
             assertHears(heard.get(1), "B", PROMPT_HZ, C_HZ);
         });
 
+        // when: the call they moved to plays a prompt to both
+        telephony.play(new PlaybackRequest(other, MediaOperationId.of("op-other"), List.of(legs.get(0), legs.get(2)),
+                prompt(PROMPT_MILLIS), false));
+
+        // then: both hear the prompt of their new call, B (left behind) does not
+        untilHeard(() -> {
+            List<short[]> heard = listen(0, 2);
+            assertHears(heard.get(0), "A", PROMPT_HZ, B_HZ);
+            assertHears(heard.get(1), "C", PROMPT_HZ, B_HZ);
+        });
+
         // when: A hangs up, and a move of its leg comes after that
         uas.get(0).hangUp();
         events.awaitEnded(legs.get(0), WAIT);
