@@ -70,6 +70,11 @@ final class CallbackReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.actualPort() + "/audio/" + name;
     }
 
+    /** Every event received so far, of every call, in arrival order. */
+    List<JsonObject> events() {
+        return List.copyOf(events);
+    }
+
     /** Every event received for the call so far, in arrival order. */
     List<JsonObject> eventsOf(String callId) {
         List<JsonObject> result = new ArrayList<>();

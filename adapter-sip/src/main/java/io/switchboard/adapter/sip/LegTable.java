@@ -160,7 +160,7 @@ final class LegTable {
 
     /**
      * A leg's INVITE through a trunk failed and goes out again through another: this attempt leaves the table
-     * unreported, its place on the trunk freed; its media stays open for the next attempt.
+     * unreported, its place on the trunk freed; its media is the caller's to close.
      */
     void retried(Leg leg, String what) {
         cancelRingTimer(leg);

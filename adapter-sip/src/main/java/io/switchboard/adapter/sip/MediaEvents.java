@@ -39,10 +39,19 @@ final class MediaEvents {
     /** The leg's media, or empty after reporting the leg ended when no RTP port could be opened. */
     Optional<MediaSession> open(CallConnectionId call, LegId leg) {
         try {
-            return Optional.of(engine.open(listener(leg)));
-        } catch (IOException | RuntimeException e) {
-            legs.failed(call, leg, ResultInformation.unavailable("No RTP port: " + e.getMessage()));
+            return Optional.of(openOrThrow(leg));
+        } catch (IllegalStateException e) {
+            legs.failed(call, leg, ResultInformation.unavailable(e.getMessage()));
             return Optional.empty();
+        }
+    }
+
+    /** Opens a leg's media; leaves the report of a failure to the caller. */
+    MediaSession openOrThrow(LegId leg) {
+        try {
+            return engine.open(listener(leg));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("No RTP port: " + e.getMessage(), e);
         }
     }
 

@@ -25,9 +25,9 @@ import javax.sip.message.Response;
  */
 final class OutboundLegs {
 
-    /** Sends a leg through a trunk, within that trunk's limits (its {@link TrunkGate}). */
+    /** Sends a leg through a trunk, within that trunk's limits (its {@link TrunkGate}); never throws. */
     interface ThroughTrunk {
-        void dial(DialRequest request, MediaSession media, SipTrunk trunk, List<SipTrunk> untried) throws Exception;
+        void dial(DialRequest request, SipTrunk trunk, List<SipTrunk> untried);
     }
 
     private final SipEndpoint sip;
@@ -113,16 +113,10 @@ final class OutboundLegs {
         SipTrunk next = leg.untried.get(0);
         legs.retried(leg, "trunk " + leg.trunk.get().name() + " answered " + status + " (" + why + "); trying trunk "
                 + next.name());
+        leg.media.close(); // the next attempt opens its own when it goes out
         DialRequest request = leg.dialled;
-        DialRequest again = new DialRequest(request.call(), request.leg(), request.target(), request.callerId(),
-                Duration.ofNanos(left));
-        try {
-            failover.dial(again, leg.media, next, leg.untried.subList(1, leg.untried.size()));
-        } catch (Exception e) {
-            leg.media.close();
-            legs.failed(request.call(), request.leg(), ResultInformation.unavailable("SIP INVITE through trunk "
-                    + next.name() + " could not be built: " + e));
-        }
+        failover.dial(new DialRequest(request.call(), request.leg(), request.target(), request.callerId(),
+                Duration.ofNanos(left)), next, leg.untried.subList(1, leg.untried.size()));
         return true;
     }
 

@@ -168,30 +168,47 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     @Override
     public void dial(DialRequest request) {
         thread.execute("dial " + request.leg(), () -> {
-            Optional<MediaSession> legMedia = media.open(request.call(), request.leg());
-            if (legMedia.isEmpty()) {
+            List<SipTrunk> trunks = request.target() instanceof PhoneNumberIdentifier phone
+                    ? routes.trunksFor(phone) : List.of();
+            if (!trunks.isEmpty()) {
+                dialThrough(request, trunks.get(0), trunks.subList(1, trunks.size()));
                 return;
             }
-            try {
-                List<SipTrunk> trunks = request.target() instanceof PhoneNumberIdentifier phone
-                        ? routes.trunksFor(phone) : List.of();
-                if (!trunks.isEmpty()) {
-                    dialThrough(request, legMedia.get(), trunks.get(0), trunks.subList(1, trunks.size()));
-                } else {
-                    outbound.dial(request, legMedia.get());
-                }
-            } catch (Exception e) {
-                legMedia.get().close();
-                legs.failed(request.call(), request.leg(),
-                        ResultInformation.unavailable("SIP INVITE could not be built: " + e));
+            Optional<MediaSession> legMedia = media.open(request.call(), request.leg());
+            if (legMedia.isPresent()) {
+                sendOrFail(request, legMedia.get(), () -> outbound.dial(request, legMedia.get()));
             }
         });
     }
 
-    /** Sends a leg to a number through {@code trunk} within its limits; the others are tried next on failure. */
-    private void dialThrough(DialRequest request, MediaSession media, SipTrunk trunk, List<SipTrunk> untried)
-            throws Exception {
-        gates.get(trunk.name()).dial(request, media, (r, m) -> outbound.dial(r, m, trunk, untried));
+    /**
+     * Sends a leg to a number through {@code trunk} within its limits, its media opened when it goes out (a leg
+     * waiting for room holds no RTP port); the {@code untried} trunks are tried next on failure.
+     */
+    private void dialThrough(DialRequest request, SipTrunk trunk, List<SipTrunk> untried) {
+        sendOrFail(request, null, () -> gates.get(trunk.name()).dial(request, admitted -> {
+            // a failure here is the gate's to account for (the call never went out) and its caller's to report
+            MediaSession legMedia = media.openOrThrow(admitted.leg());
+            try {
+                outbound.dial(admitted, legMedia, trunk, untried);
+            } catch (Exception e) {
+                legMedia.close();
+                throw e;
+            }
+        }));
+    }
+
+    /** Runs {@code send}; if it throws, the leg never became one: its media (if open) is closed, its end reported. */
+    private void sendOrFail(DialRequest request, MediaSession legMedia, SignallingThread.Task send) {
+        try {
+            send.run();
+        } catch (Exception e) {
+            if (legMedia != null) {
+                legMedia.close();
+            }
+            legs.failed(request.call(), request.leg(), ResultInformation.unavailable(
+                    "SIP INVITE not sent: " + e.getMessage()));
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.switchboard.adapter.sip;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
-import io.switchboard.rtp.MediaSession;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -15,15 +14,15 @@ import java.util.concurrent.ScheduledFuture;
  * Holds the legs to the trunk within its {@link TrunkLimits}: a leg over the limits waits in order, its ring time
  * running (it fails as unavailable if the time runs out in the queue), and goes out as soon as a call through the
  * trunk ends or the next INVITE of the per-second pace is due. A leg hung up while it waits ends at once, never sent.
- * Confined to the signalling thread.
+ * A waiting leg holds no media: its RTP port is taken when it is sent. Confined to the signalling thread.
  */
 final class TrunkGate {
 
     private static final System.Logger LOG = System.getLogger(SipTelephony.class.getName());
 
-    /** Sends a leg's INVITE: the leg, its media open, with the ring time it has left. */
+    /** Sends a leg's INVITE (opening its media): the leg, with the ring time it has left. */
     interface Dialler {
-        void dial(DialRequest request, MediaSession media) throws Exception;
+        void dial(DialRequest request) throws Exception;
     }
 
     private final String trunk;
@@ -40,14 +39,12 @@ final class TrunkGate {
 
     private static final class Waiting {
         final DialRequest request;
-        final MediaSession media;
         final Dialler dialler;
         final long since = System.nanoTime();
         ScheduledFuture<?> ringTimer;
 
-        Waiting(DialRequest request, MediaSession media, Dialler dialler) {
+        Waiting(DialRequest request, Dialler dialler) {
             this.request = request;
-            this.media = media;
             this.dialler = dialler;
         }
     }
@@ -70,12 +67,12 @@ final class TrunkGate {
     }
 
     /** Sends the leg now if the limits allow and nobody waits before it, else queues it. */
-    void dial(DialRequest request, MediaSession media, Dialler dialler) throws Exception {
+    void dial(DialRequest request, Dialler dialler) throws Exception {
         if (queue.isEmpty() && room() && paced()) {
-            send(request, media, dialler);
+            send(request, dialler);
             return;
         }
-        Waiting waiting = new Waiting(request, media, dialler);
+        Waiting waiting = new Waiting(request, dialler);
         queue.addLast(waiting);
         queued = queue.size();
         if (waitedSoFar++ % 1000 == 0) {
@@ -102,7 +99,6 @@ final class TrunkGate {
                 it.remove();
                 queued = queue.size();
                 waiting.ringTimer.cancel(false);
-                waiting.media.close();
                 legs.failed(waiting.request.call(), leg, ResultInformation.HUNG_UP_BY_APPLICATION);
                 return true;
             }
@@ -115,7 +111,6 @@ final class TrunkGate {
         while (!queue.isEmpty()) {
             Waiting waiting = queue.removeFirst();
             waiting.ringTimer.cancel(false);
-            waiting.media.close();
             legs.failed(waiting.request.call(), waiting.request.leg(), cause);
         }
         queued = 0;
@@ -124,7 +119,6 @@ final class TrunkGate {
     private void ringTimedOut(Waiting waiting) {
         if (queue.remove(waiting)) {
             queued = queue.size();
-            waiting.media.close();
             legs.failed(waiting.request.call(), waiting.request.leg(), ResultInformation.unavailable("no answer after "
                     + waiting.request.ringTimeout().toSeconds() + " s (it waited for room on trunk " + trunk + ": "
                     + SipTrunk.setting(TrunkLimits.MAX_CALLS, trunk) + ", "
@@ -141,11 +135,10 @@ final class TrunkGate {
             DialRequest request = new DialRequest(next.request.call(), next.request.leg(), next.request.target(),
                     next.request.callerId(), left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left);
             try {
-                send(request, next.media, next.dialler);
+                send(request, next.dialler);
             } catch (Exception e) {
-                next.media.close();
-                legs.failed(request.call(), request.leg(), ResultInformation.unavailable("SIP INVITE could not be "
-                        + "built: " + e));
+                legs.failed(request.call(), request.leg(), ResultInformation.unavailable("SIP INVITE not sent: "
+                        + e.getMessage()));
             }
         }
         drainLater();
@@ -163,13 +156,13 @@ final class TrunkGate {
         });
     }
 
-    private void send(DialRequest request, MediaSession media, Dialler dialler) throws Exception {
+    private void send(DialRequest request, Dialler dialler) throws Exception {
         inUse++;
         if (limits.perSecond() > 0) {
             nextInviteNanos = Math.max(System.nanoTime(), nextInviteNanos) + 1_000_000_000L / limits.perSecond();
         }
         try {
-            dialler.dial(request, media);
+            dialler.dial(request);
         } catch (Exception e) {
             inUse--; // never became a leg: the caller reports it
             throw e;

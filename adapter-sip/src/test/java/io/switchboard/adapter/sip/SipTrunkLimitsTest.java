@@ -78,6 +78,7 @@ class SipTrunkLimitsTest {
         await().atMost(WAIT).until(() -> telephony.trunkQueue() == 1);
         assertThat(telephony.trunkCalls()).isEqualTo(2);
         assertThat(invitesSeen()).isEqualTo(2);
+        media.awaitSessions(2); // the waiting leg holds no RTP port
 
         // when: one of them ends
         telephony.hangUp(LegId.of("leg-1"));
