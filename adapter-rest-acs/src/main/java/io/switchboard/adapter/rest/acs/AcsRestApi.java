@@ -67,6 +67,7 @@ public final class AcsRestApi {
             rc.reroute(HttpMethod.GET, rc.request().uri());
         });
         router.route().handler(new RequestIdHandler());
+        router.get("/openapi/:document").handler(OpenApiDocuments::serve); // before authentication: public
         router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
         router.route().handler(new HmacAuthHandler(config));
         originRoutes(router, useCases);
