@@ -141,7 +141,7 @@ final class AppConfigLoader {
     }
 
     private AppConfig build() {
-        int[] rtpPorts = portRange("SWITCHBOARD_RTP_PORTS", "20000-29999");
+        int[] rtpPorts = portRange("SWITCHBOARD_RTP_PORTS", "10000-29999");
         SipConfig sip = SipConfig.parse(values);
         // half the cores: on a small machine the other half is left to signalling, HTTP and the OS, which keeps the
         // 20 ms packet timing steadier than a pacer per core (measured by bench/sip)
@@ -398,7 +398,7 @@ final class AppConfigLoader {
 
     private int[] portRange(String name, String fallback) {
         String value = text(name, fallback);
-        String expected = "MIN-MAX with 1024 <= MIN < MAX <= 65535, e.g. 20000-29999";
+        String expected = "MIN-MAX with 1024 <= MIN < MAX <= 65535, e.g. 10000-29999";
         String[] parts = value.split("-");
         try {
             int min = Integer.parseInt(parts[0].trim());

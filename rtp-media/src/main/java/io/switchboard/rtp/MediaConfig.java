@@ -48,9 +48,9 @@ public record MediaConfig(String bindHost, int portMin, int portMax, int pacerTh
         }
     }
 
-    /** 127.0.0.1, ports 20000-29999, 2 pacer threads, 60 s media timeout. */
+    /** 127.0.0.1, ports 10000-29999 (10,000 legs), 2 pacer threads, 60 s media timeout. */
     public static MediaConfig defaults() {
-        return new MediaConfig("127.0.0.1", 20000, 29999, 2, Duration.ofSeconds(60));
+        return new MediaConfig("127.0.0.1", 10000, 29999, 2, Duration.ofSeconds(60));
     }
 
     /** Number of usable (even) ports in the range. */

@@ -12,11 +12,11 @@ class MediaConfigTest {
     private static final Duration MINUTE = Duration.ofSeconds(60);
 
     @Test
-    void defaultsToLoopbackPorts20000To29999() {
+    void defaultsToLoopbackPorts10000To29999() {
         MediaConfig config = MediaConfig.defaults();
 
-        assertThat(config).isEqualTo(new MediaConfig("127.0.0.1", 20000, 29999, 2, MINUTE));
-        assertThat(config.portCount()).isEqualTo(5000);
+        assertThat(config).isEqualTo(new MediaConfig("127.0.0.1", 10000, 29999, 2, MINUTE));
+        assertThat(config.portCount()).isEqualTo(10_000);
     }
 
     @Test
