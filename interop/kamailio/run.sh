@@ -21,12 +21,6 @@ done
 mvn_cmd=(mvn -B -o -q -f "$root/pom.xml" -pl adapter-sip,app-vertx -am package -Dinterop=true
          -Dtest=KamailioCarrierInteropTest -Dsurefire.failIfNoSpecifiedTests=false "-Dsipp.dir=$root/interop/sipp"
          "-Dkamailio.config=$here/carrier.cfg")
-quoted="$(printf '%q ' "${mvn_cmd[@]}")"
-
-if unshare -n true 2>/dev/null; then
-    echo "interop/kamailio/run.sh: running KamailioCarrierInteropTest in a private network namespace"
-    exec unshare -n bash -c "ip link set lo up && $quoted"
-else
-    echo "interop/kamailio/run.sh: unshare -n not permitted here; running on the host's loopback"
-    exec "${mvn_cmd[@]}"
-fi
+# shellcheck source=../lib/private-network.sh
+. "$root/interop/lib/private-network.sh"
+run_in_private_network interop/kamailio/run.sh "${mvn_cmd[@]}"

@@ -29,12 +29,6 @@ fi
 mvn_cmd=(mvn -B -o -q -f "$root/pom.xml" -pl adapter-sip,app-vertx -am package
          -Dinterop=true "-Dtest=SippInteropTest,SippOriginApiInteropTest,SippConferenceInteropTest,SippRecordingInteropTest,SippSpeechInteropTest,SippStreamingInteropTest,SippHoldInteropTest"
          -Dsurefire.failIfNoSpecifiedTests=false "-Dsipp.dir=$here")
-quoted="$(printf '%q ' "${mvn_cmd[@]}")"
-
-if unshare -n true 2>/dev/null; then
-    echo "interop/sipp/run.sh: running SippInteropTest in a private network namespace"
-    exec unshare -n bash -c "ip link set lo up && $quoted"
-else
-    echo "interop/sipp/run.sh: unshare -n not permitted here; running on the host's loopback"
-    exec "${mvn_cmd[@]}"
-fi
+# shellcheck source=../lib/private-network.sh
+. "$root/interop/lib/private-network.sh"
+run_in_private_network interop/sipp/run.sh "${mvn_cmd[@]}"

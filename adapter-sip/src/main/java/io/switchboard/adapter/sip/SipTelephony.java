@@ -35,13 +35,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@link Telephony} over SIP (RFC 3261, UDP and TCP) with RTP media: places outbound legs to phone numbers through a
- * trunk and to communication users by a static map, plays clips into them, reports what happens through
- * {@link HandleTelephonyEventUseCase}. Calls to this server ring (180) and are offered through
- * {@link HandleIncomingCallUseCase}; once answered they are legs like the dialled ones. Any answered leg can be
- * handed over to another party (blind transfer, SIP REFER). The answered legs of one call hear each other: from its
- * second answered leg on, a call's legs talk through a mix of the media engine; a call with one leg never pays for
- * mixing.
+ * {@link Telephony} over SIP (RFC 3261, UDP and TCP) with RTP media: places outbound legs to phone numbers through
+ * trunks (by prefix, failing over) and to communication users by a static map or the device registered for them
+ * ({@link Registrar}), plays clips into them, reports what happens through {@link HandleTelephonyEventUseCase}. Calls
+ * to this server ring (180) and are offered through {@link HandleIncomingCallUseCase}; once answered they are legs
+ * like the dialled ones. Any answered leg can be handed over to another party (blind transfer, SIP REFER) or moved to
+ * another call. The answered legs of one call hear each other: from its second answered leg on, a call's legs talk
+ * through a mix of the media engine; a call with one leg never pays for mixing.
  *
  * <p>Threading: every method returns at once. All leg state lives on one signalling thread per adapter; port
  * calls, SIP events, media events and timers hop onto it, and events are reported from it. Only {@link #start}
