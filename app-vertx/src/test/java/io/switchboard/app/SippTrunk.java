@@ -66,7 +66,8 @@ final class SippTrunk implements AutoCloseable {
         sipp.close();
     }
 
-    private static int freeUdpPort() throws Exception {
+    /** A UDP port of 127.0.0.1 free now. */
+    static int freeUdpPort() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return socket.getLocalPort();
         }

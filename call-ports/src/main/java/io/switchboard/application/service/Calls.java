@@ -64,8 +64,9 @@ final class Calls {
         return run(owner, () -> registry.find(owner).orElseThrow(() -> notFound(id)));
     }
 
+    /** The call another application's connection belongs to; any other id is a call's own. An index look-up. */
     private CallConnectionId owner(CallConnectionId id) {
-        return registry.find(id).isPresent() ? id : registry.ownerOf(id).orElse(id);
+        return registry.ownerOf(id).orElse(id);
     }
 
     /**

@@ -5,9 +5,9 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.event.CallEvent;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 /** Keeps every published event, in order. */
 public final class RecordingCallEventPublisher implements CallEventPublisher {
@@ -25,24 +25,17 @@ public final class RecordingCallEventPublisher implements CallEventPublisher {
 
     /** The events told to the given connection (a call's own id, or another application's connection). */
     public List<CallEvent> eventsOf(CallConnectionId connection) {
-        List<CallEvent> told = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (connections.get(i).equals(connection)) {
-                told.add(events.get(i));
-            }
-        }
-        return told;
+        return toldTo(connection).stream().map(events::get).toList();
     }
 
     /** Where the events told to the given connection went. */
     public List<CallbackTarget> targetsOf(CallConnectionId connection) {
-        List<CallbackTarget> where = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (connections.get(i).equals(connection)) {
-                where.add(targets.get(i));
-            }
-        }
-        return where;
+        return toldTo(connection).stream().map(targets::get).toList();
+    }
+
+    private List<Integer> toldTo(CallConnectionId connection) {
+        return IntStream.range(0, connections.size()).filter(i -> connections.get(i).equals(connection)).boxed()
+                .toList();
     }
 
     /** Where the last event of the type went. */
