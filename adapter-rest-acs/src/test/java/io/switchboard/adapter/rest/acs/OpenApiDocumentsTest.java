@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -107,9 +108,12 @@ class OpenApiDocumentsTest {
                 : name.replaceAll("\\(\\?<[A-Za-z]+>[^)]*\\)", "{}");
     }
 
+    /** Over HTTP/1.1: the JDK client would otherwise offer an h2c upgrade, which these tests are not about. */
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + server.actualPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A use case these tests never call: they only build the routes. */
