@@ -239,6 +239,9 @@ class DurableDeliveryTest {
         CallConnectionId call = CallConnectionId.of("call-r");
         publisher.publish(origin(uri), tone(call, Tone.ONE, 1));
         until("given up", () -> publisher.stats().givenUp() == 1 && publisher.stats().pending() == 0, publisher);
+        // the figures move when the outcome is known; the outbox keeps it a moment later
+        Eventually.until("kept given up", () -> outbox.history(call).toCompletableFuture().join().get(0).state()
+                == EventOutbox.State.GIVEN_UP, publisher::stats);
         long seq = outbox.history(call).toCompletableFuture().get(5, TimeUnit.SECONDS).get(0).seq();
 
         // when: the receiver is mended and the event resent
