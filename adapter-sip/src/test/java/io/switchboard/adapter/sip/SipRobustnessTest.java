@@ -2,7 +2,6 @@ package io.switchboard.adapter.sip;
 
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile input at the SIP port, seeded and bounded: random datagrams, SIP messages mangled line by line over UDP and
  * TCP, and connections opened and dropped. Nothing may be offered or reported, and a normal call must work after.
  */
-class SipRobustnessTest {
+class SipRobustnessTest extends WithTestUserAgent {
 
     private static final long SEED = 5060L;
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -51,23 +50,6 @@ class SipRobustnessTest {
             s=-\r
             c=IN IP4 127.0.0.1\r
             """;
-
-    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
-    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final TestMedia media = TestMedia.start();
-    private TestUserAgent ua;
-    private SipTelephony telephony;
-
-    @AfterEach
-    void stop() {
-        if (telephony != null) {
-            telephony.close();
-        }
-        if (ua != null) {
-            ua.close();
-        }
-        media.close();
-    }
 
     @Test
     void survivesGarbageAndMangledMessagesAndStillPlacesACall() throws Exception {

@@ -2,7 +2,6 @@ package io.switchboard.adapter.sip;
 
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Held;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,26 +19,9 @@ import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hold on the wire (RFC 3264 §8.4): re-INVITEs to a real peer saying {@code a=sendonly}, then {@code a=sendrecv}. */
-class SipTelephonyHoldTest {
+class SipTelephonyHoldTest extends WithTestUserAgent {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
-    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final TestMedia media = TestMedia.start();
-    private TestUserAgent ua;
-    private SipTelephony telephony;
-
-    @AfterEach
-    void stop() {
-        if (telephony != null) {
-            telephony.close();
-        }
-        if (ua != null) {
-            ua.close();
-        }
-        media.close();
-    }
 
     /** A leg to the test UA, answered and acknowledged; its INVITE. */
     private Request answeredLeg() throws Exception {

@@ -2,7 +2,6 @@ package io.switchboard.adapter.sip;
 
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Ended;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,27 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says its public address. The test UA (a real JAIN-SIP peer) sees only the public addresses, and the call still works
  * because answers go where the requests really came from (Via {@code received}, {@code rport}).
  */
-class SipTelephonyNatTest {
+class SipTelephonyNatTest extends WithTestUserAgent {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Advertised PUBLIC = new Advertised(Optional.of("127.0.0.5"), Optional.of("127.0.0.6"));
-
-    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
-    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final TestMedia media = TestMedia.start();
-    private TestUserAgent ua;
-    private SipTelephony telephony;
-
-    @AfterEach
-    void stop() {
-        if (telephony != null) {
-            telephony.close();
-        }
-        if (ua != null) {
-            ua.close();
-        }
-        media.close();
-    }
 
     @Test
     void writesThePublicAddressesIntoViaContactAndSdpAndStillConnectsAndHangsUp() throws Exception {

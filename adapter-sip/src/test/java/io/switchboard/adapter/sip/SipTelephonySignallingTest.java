@@ -6,7 +6,6 @@ import io.switchboard.adapter.sip.TestUserAgent.Behaviour;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.UnknownIdentifier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.DatagramSocket;
@@ -27,26 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SIP signalling against a real peer (the test UA), with real media on loopback. */
-class SipTelephonySignallingTest {
+class SipTelephonySignallingTest extends WithTestUserAgent {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-
-    private final RecordingTelephonyEvents events = new RecordingTelephonyEvents();
-    private final RecordingIncomingCalls incoming = new RecordingIncomingCalls();
-    private final TestMedia media = TestMedia.start();
-    private TestUserAgent ua;
-    private SipTelephony telephony;
-
-    @AfterEach
-    void stop() {
-        if (telephony != null) {
-            telephony.close();
-        }
-        if (ua != null) {
-            ua.close();
-        }
-        media.close();
-    }
 
     private void start(Optional<String> credentials) throws Exception {
         int uaPort = freeUdpPort();
