@@ -209,8 +209,6 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         arrivedOver.put(request, SipFixtures.arrivedOver(request));
-        all.add(request);
-        received.add(request);
         try {
             switch (request.getMethod()) {
                 case Request.INVITE -> onInvite(event);
@@ -225,6 +223,10 @@ final class TestUserAgent implements SipListener, AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            // told to waiting tests once handled: what they read next (the offer, the dialog) is there by then
+            all.add(request);
+            received.add(request);
         }
     }
 
