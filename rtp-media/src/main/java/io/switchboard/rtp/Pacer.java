@@ -1,11 +1,16 @@
 package io.switchboard.rtp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * One pacing thread serving many streams. Every 20 ms, at the absolute deadline {@code origin + n × 20 ms}
@@ -17,6 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  * thread's own scheduling) would turn into jitter. A pacer more than
  * {@value #MAX_LAG_TICKS} ticks late skips the missed ticks (streams advance their RTP clock over them) instead of
  * bursting; up to that lag it catches up with back-to-back ticks, i.e. at most a few packets per stream at once.
+ *
+ * <p>A stream reads its socket only when something arrived: at every slot the pacer asks its selector (one
+ * {@code epoll_wait} for all its streams, not one read per stream and tick) which sockets have data, so a line on
+ * which the other side sends nothing (a playback, a held call) costs one send per tick and no read.
  *
  * <p>Threading: {@link #execute} and {@link #adopt} may be called from any thread; everything else of the streams and
  * mixes runs on this thread.
@@ -39,12 +48,20 @@ final class Pacer implements Runnable {
     private final int[] skippedPerSlot = new int[SLOTS];
     private final ByteBuffer tx = ByteBuffer.allocateDirect(RtpPacket.HEADER_BYTES + Codec.FRAME_BYTES);
     private final ByteBuffer rx = ByteBuffer.allocateDirect(2048);
+    private final Selector selector;
+    private final Consumer<SelectionKey> markReadable = key -> ((RtpStream) key.attachment()).readable();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long skippedTicks;
     private long lastLagLog;
+    private boolean selectFailureLogged;
 
     Pacer(String name) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("RTP pacer " + name + ": no selector", e);
+        }
         this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
     }
@@ -63,6 +80,12 @@ final class Pacer implements Runnable {
     /** Called on this pacer (from a command). */
     void add(RtpStream stream) {
         stream.moveTo(this);
+        try {
+            stream.watch(selector, markReadable);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "RTP port " + stream.localPort() + " not watched by "
+                    + thread.getName() + "; read every tick", e);
+        }
         streams.add(stream);
     }
 
@@ -115,6 +138,11 @@ final class Pacer implements Runnable {
         }
         streams.clear();
         mixes.clear();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the RTP selector of " + thread.getName() + " failed", e);
+        }
     }
 
     @Override
@@ -123,6 +151,7 @@ final class Pacer implements Runnable {
         long subTick = 0;
         while (running) {
             runCommands();
+            selectReadable();
             int slot = (int) (subTick % SLOTS);
             int skipped = skippedPerSlot[slot];
             skippedPerSlot[slot] = 0;
@@ -132,6 +161,7 @@ final class Pacer implements Runnable {
                 RtpStream stream = due.get(i);
                 if (!stream.runCommands(this)) {
                     streams.removeAt(slot, i--); // moved to the pacer of a mix it joins
+                    stream.unwatch();
                     stream.owner().adopt(stream);
                 } else if (!stream.isOpen()) {
                     streams.removeAt(slot, i--); // closed by its session
@@ -159,6 +189,18 @@ final class Pacer implements Runnable {
             }
             for (long wait = deadline - System.nanoTime(); wait > 0 && running; wait = deadline - System.nanoTime()) {
                 LockSupport.parkNanos(this, wait);
+            }
+        }
+    }
+
+    /** Marks the streams whose sockets have something to read (level-triggered: what is left is marked again). */
+    private void selectReadable() {
+        try {
+            selector.selectNow(markReadable);
+        } catch (IOException e) {
+            if (!selectFailureLogged) { // the streams then wait for the next selection to read; logged once
+                selectFailureLogged = true;
+                LOG.log(System.Logger.Level.ERROR, "RTP selector of " + thread.getName() + " failed", e);
             }
         }
     }

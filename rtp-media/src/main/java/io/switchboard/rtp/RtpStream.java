@@ -8,11 +8,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,6 +57,10 @@ final class RtpStream {
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final int ssrc;
     private Pacer owner;
+    /** Its registration with the owning pacer's selector, which tells when something arrived. */
+    private SelectionKey key;
+    /** Whether something may wait in the socket: read only then, so an idle line costs no read per tick. */
+    private boolean readable = true;
     private MixLeg leg;
     private boolean muted;
     private int sequence;
@@ -224,6 +233,36 @@ final class RtpStream {
     /** On the owning pacer: from now on {@code pacer} serves this stream (see {@link Pacer#adopt}). */
     void moveTo(Pacer pacer) {
         owner = pacer;
+    }
+
+    /**
+     * On the pacer taking the stream: its selector reports from now on when something arrives. A key of this
+     * selector cancelled but not yet flushed (the stream left and came back between two selections) is flushed first.
+     */
+    void watch(Selector selector, Consumer<SelectionKey> onReady) throws IOException {
+        SelectionKey old = channel.keyFor(selector);
+        if (old != null && !old.isValid()) {
+            selector.selectNow(onReady);
+        }
+        try {
+            key = channel.register(selector, SelectionKey.OP_READ, this);
+        } catch (ClosedChannelException | CancelledKeyException e) {
+            key = null; // closed meanwhile: the pacer drops it at its turn
+        }
+        readable = true;
+    }
+
+    /** On the pacer letting the stream go: its selector no longer watches the socket. */
+    void unwatch() {
+        if (key != null) {
+            key.cancel();
+            key = null;
+        }
+    }
+
+    /** The selector saw something arrive: read it at the stream's next turn. */
+    void readable() {
+        readable = true;
     }
 
     void muted(boolean muted) {
@@ -417,6 +456,10 @@ final class RtpStream {
     }
 
     private void receive(long now, ByteBuffer rx) {
+        if (!readable) {
+            return;
+        }
+        readable = key == null; // without a selector (not yet watched), read every tick
         for (int i = 0; i < MAX_READS_PER_TICK; i++) {
             rx.clear();
             SocketAddress from;
