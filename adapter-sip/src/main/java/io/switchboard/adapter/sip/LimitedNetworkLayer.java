@@ -39,6 +39,7 @@ public final class LimitedNetworkLayer implements NetworkLayer {
     private final AtomicBoolean refusalLogged = new AtomicBoolean();
     private volatile int perAddress = TcpLimits.defaults().perAddress();
     private volatile int idleMillis = (int) TcpLimits.defaults().idle().toMillis();
+    private volatile DatagramSocket listening;
 
     /** The stack properties that make JAIN-SIP use this layer with {@code limits}. */
     static Properties properties(TcpLimits limits) {
@@ -59,6 +60,12 @@ public final class LimitedNetworkLayer implements NetworkLayer {
     /** TCP connections closed at once for coming from an address that held its share already. */
     long refused() {
         return refused.get();
+    }
+
+    /** The receive buffer of the UDP listening point, in bytes, as the kernel granted it; 0 before it is bound. */
+    int udpReceiveBufferBytes() throws SocketException {
+        DatagramSocket socket = listening;
+        return socket == null ? 0 : socket.getReceiveBufferSize();
     }
 
     /** TCP connections accepted and not yet closed. */
@@ -93,7 +100,9 @@ public final class LimitedNetworkLayer implements NetworkLayer {
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
-        return plain.createDatagramSocket(port, bindAddress);
+        DatagramSocket socket = plain.createDatagramSocket(port, bindAddress);
+        listening = socket; // the stack's UDP listening point (the stack then sizes its buffers)
+        return socket;
     }
 
     @Override

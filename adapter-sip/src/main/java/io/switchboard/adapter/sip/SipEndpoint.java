@@ -4,6 +4,7 @@ import gov.nist.javax.sip.SipStackImpl;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ConcurrentModificationException;
 import java.util.Optional;
@@ -38,6 +39,8 @@ import javax.sip.message.Response;
  * called from any thread; they do not block beyond a UDP send or a TCP connect and write.
  */
 final class SipEndpoint implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
 
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final int STOP_ATTEMPTS = 3;
@@ -104,8 +107,10 @@ final class SipEndpoint implements AutoCloseable {
             tcpPoint.setSentBy(sentBy);
             provider.addListeningPoint(tcpPoint);
             provider.addSipListener(listener);
-            return new SipEndpoint(stack, provider, factory, advertised.sipAddress(host), advertised.mediaAddress(host),
-                    port, t1Millis);
+            SipEndpoint endpoint = new SipEndpoint(stack, provider, factory, advertised.sipAddress(host),
+                    advertised.mediaAddress(host), port, t1Millis);
+            endpoint.checkUdpBuffer();
+            return endpoint;
         } catch (Exception e) {
             IllegalStateException failure = new IllegalStateException("SIP: cannot listen on " + transport.token()
                     + " " + host + ":" + port + " (expected: a free local address and port, on UDP and TCP; check "
@@ -123,6 +128,13 @@ final class SipEndpoint implements AutoCloseable {
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     /** The longest pause allowed between the reads of one message over TCP. */
     static final long TCP_READ_TIMEOUT_MILLIS = 10_000;
+    /**
+     * The buffers asked for the UDP listening point. JAIN-SIP's default, 8 KiB, holds a handful of datagrams (the
+     * kernel counts about 2 KiB per small datagram): a pause of a few milliseconds of its reader (a GC pause, a burst
+     * of set-ups) would drop what arrives meanwhile, and the peers retransmit 500 ms and more later. The kernel caps
+     * the ask at {@code net.core.rmem_max} / {@code wmem_max} (about 208 KiB by default, which it doubles).
+     */
+    static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private static Properties properties(String host, int port, TcpLimits tcp) {
         Properties p = LimitedNetworkLayer.properties(tcp);
@@ -134,6 +146,8 @@ final class SipEndpoint implements AutoCloseable {
         // A bounded pool instead of a thread per message; the listener still sees one event at a time.
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         // SIP over TCP: a message size limit checked against Content-Length before the body is read (a connection
         // declaring more is closed), a cap on connections (each costs JAIN-SIP two threads: its reader and its
         // parser), a share per remote address and an idle timeout (LimitedNetworkLayer), and a bound on the pause
@@ -143,6 +157,16 @@ final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(TcpLimits.MAX_CONNECTIONS));
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(TCP_READ_TIMEOUT_MILLIS));
         return p;
+    }
+
+    /** Says so once at start when the kernel granted the UDP listening point less than asked. */
+    private void checkUdpBuffer() throws SocketException {
+        int granted = network().udpReceiveBufferBytes();
+        if (granted < UDP_BUFFER_BYTES) {
+            LOG.log(System.Logger.Level.INFO, "SIP on udp port " + port + ": receive buffer " + granted / 1024
+                    + " KiB (asked " + UDP_BUFFER_BYTES / 1024 + " KiB; the kernel's net.core.rmem_max caps it: raise "
+                    + "it for bursts of calls)");
+        }
     }
 
     /** The stack's TCP sockets, with their counts. */

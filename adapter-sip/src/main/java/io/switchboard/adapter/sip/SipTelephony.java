@@ -22,6 +22,7 @@ import io.switchboard.domain.recording.RecordingId;
 import io.switchboard.rtp.MediaEngine;
 import io.switchboard.rtp.MediaSession;
 
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -431,6 +432,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     /** Legs waiting for room on every trunk now. */
     public int trunkQueue() {
         return gates.values().stream().mapToInt(TrunkGate::waiting).sum();
+    }
+
+    /** The receive buffer the kernel granted the UDP listening point, in bytes. */
+    int udpReceiveBufferBytes() throws SocketException {
+        return sip.network().udpReceiveBufferBytes();
     }
 
     /** SIP over TCP connections accepted and open now. */

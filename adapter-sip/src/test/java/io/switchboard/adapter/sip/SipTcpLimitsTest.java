@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What one remote party may hold of SIP over TCP: its share of connections per address, and how long a connection
- * may stay silent. Real sockets from 127.0.0.1 and 127.0.0.2 against the adapter's TCP port.
+ * may stay silent. Real sockets from 127.0.0.1 and 127.0.0.2 against the adapter's TCP port. And the UDP listening
+ * point's receive buffer, which must hold a burst.
  */
 class SipTcpLimitsTest {
 
@@ -53,6 +56,18 @@ class SipTcpLimitsTest {
         port = freeUdpPort();
         telephony = SipTelephony.start(new SipConfig("127.0.0.1", port, Optional.empty(), Map.of(), "switchboard",
                 Duration.ofMillis(50)).withTcp(limits), media.engine, events, incoming);
+    }
+
+    @Test
+    void asksTheKernelForAUdpReceiveBufferThatHoldsABurstNotJainSipsEightKibibytes() throws Exception {
+        // when
+        start(TcpLimits.defaults());
+
+        // then: what the kernel granted (it doubles the ask, capped at net.core.rmem_max)
+        long cap = Long.parseLong(Files.readString(Path.of("/proc/sys/net/core/rmem_max")).trim());
+        assertThat(telephony.udpReceiveBufferBytes())
+                .isGreaterThanOrEqualTo((int) Math.min(SipEndpoint.UDP_BUFFER_BYTES, cap))
+                .isGreaterThan(2 * 8 * 1024);
     }
 
     @Test
