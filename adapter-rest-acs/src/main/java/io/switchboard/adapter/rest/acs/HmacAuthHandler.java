@@ -44,9 +44,17 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
     private final Optional<String> publicHost;
     private final Set<String> trustedProxies;
     private final Clock clock;
+    /** One keyed Mac per event-loop thread (a Mac is not thread-safe; looking one up per request cost more). */
+    private final ThreadLocal<Mac> macs;
+    /** The last x-ms-date parsed: requests within one second carry the same one, and RFC 1123 parsing is slow. */
+    private volatile ParsedDate lastDate = new ParsedDate("", Instant.EPOCH);
+
+    private record ParsedDate(String text, Instant at) {
+    }
 
     HmacAuthHandler(RestConfig config) {
         this.key = new SecretKeySpec(config.accessKey(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
         this.skew = config.allowedClockSkew();
         this.publicHost = config.publicHost();
         this.trustedProxies = config.trustedProxies();
@@ -113,7 +121,7 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
             return Optional.of("neither x-ms-date nor Date");
         }
         try {
-            Instant at = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = parseDate(date);
             Duration off = Duration.between(clock.instant(), at).abs();
             return off.compareTo(skew) > 0
                     ? Optional.of("x-ms-date " + date + " is " + off + " away from now (allowed: " + skew + ")")
@@ -121,6 +129,16 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
         } catch (DateTimeParseException e) {
             return Optional.of("x-ms-date " + date + " is not RFC 1123");
         }
+    }
+
+    private Instant parseDate(String date) {
+        ParsedDate last = lastDate;
+        if (last.text().equals(date)) {
+            return last.at();
+        }
+        Instant at = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        lastDate = new ParsedDate(date, at);
+        return at;
     }
 
     /** The request target as sent, and with its query re-serialised as URLSearchParams does. */
@@ -163,10 +181,14 @@ final class HmacAuthHandler implements Handler<RoutingContext> {
     }
 
     private String hmac(String stringToSign) {
+        return Base64.getEncoder().encodeToString(macs.get().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256"); // Mac is not thread-safe: one per use
+            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
