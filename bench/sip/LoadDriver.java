@@ -78,6 +78,7 @@ public final class LoadDriver {
     final String api;
     final String hostHeader;
     final byte[] key;
+    final ThreadLocal<Mac> macs;   // one keyed HMAC per thread: looking the algorithm up costs more than the HMAC
     final int calls;
     final double rate;
     final int seconds;
@@ -85,7 +86,7 @@ public final class LoadDriver {
     final int sinkPort;
     final long serverPid;
     final long sinkPid;
-    final long sippPid;
+    final long[] sippPids;          // every SIPp instance (a run beyond 2,000 legs has several)
     final long clockTicks;
     final long firstNumber;
     final int participants;        // legs per call; 1 = the playback benchmark, more = conference mode
@@ -94,6 +95,7 @@ public final class LoadDriver {
     final String record;           // none, mixed or unmixed: every call recorded once its prompt is asked for
     final Path reportFile;
     final String runLabel;
+    final int restRate;            // requests/s of GET call connection during the window (0: none)
 
     final HttpClient http;
     final ExecutorService callbackThreads = Executors.newFixedThreadPool(4);
@@ -143,6 +145,10 @@ public final class LoadDriver {
     final AtomicInteger inviteResultsFailed = new AtomicInteger();
     final AtomicInteger legsLeftInWindow = new AtomicInteger();
     Map<String, Long> pacerWindowTicks = Map.of(); // CPU ticks of the server's rtp-pacer-* threads in the window
+    // the combined load: GET /calling/callConnections/{id} at restRate/s over the live calls during the window
+    final ConcurrentLinkedQueue<Long> restLatencies = new ConcurrentLinkedQueue<>();
+    final AtomicInteger restFailed = new AtomicInteger();
+    final AtomicInteger restSent = new AtomicInteger();
 
     LoadDriver(Map<String, String> o) throws Exception {
         api = o.getOrDefault("api", "http://127.0.0.1:8080");
@@ -153,6 +159,7 @@ public final class LoadDriver {
             throw new IllegalArgumentException("BENCH_ACCESS_KEY: not set (expected: the server's base64 access key)");
         }
         key = Base64.getDecoder().decode(keyText.trim());
+        macs = ThreadLocal.withInitial(this::newMac);
         calls = Integer.parseInt(o.getOrDefault("calls", "1000"));
         rate = Double.parseDouble(o.getOrDefault("rate", "100"));
         seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
@@ -160,7 +167,7 @@ public final class LoadDriver {
         sinkPort = Integer.parseInt(o.getOrDefault("sink-port", "27091"));
         serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
         sinkPid = Long.parseLong(o.getOrDefault("sink-pid", "0"));
-        sippPid = Long.parseLong(o.getOrDefault("sipp-pid", "0"));
+        sippPids = Arrays.stream(o.getOrDefault("sipp-pid", "0").split(",")).mapToLong(Long::parseLong).toArray();
         clockTicks = Long.parseLong(o.getOrDefault("clk-tck", "100"));
         firstNumber = Long.parseLong(o.getOrDefault("first-number", "14255550000"));
         participants = Integer.parseInt(o.getOrDefault("participants", "1"));
@@ -169,6 +176,7 @@ public final class LoadDriver {
         record = o.getOrDefault("record", "none");
         reportFile = Path.of(o.getOrDefault("report", "bench/sip/out/report.txt"));
         runLabel = o.getOrDefault("label", "");
+        restRate = Integer.parseInt(o.getOrDefault("rest-rate", "0"));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         legIds = new String[calls];
@@ -253,10 +261,11 @@ public final class LoadDriver {
             long cpuStart = cpuTicks(serverPid);
             long sinkStart = cpuTicks(sinkPid);
             long selfStart = cpuTicks(ProcessHandle.current().pid());
-            long sippStart = cpuTicks(sippPid);
+            long sippStart = sippTicks();
             Map<String, Long> pacersStart = pacerTicks();
             long[] machineStart = machineTicks();
             long pressureStart = cpuPressureMicros();
+            Thread rest = restLoad(windowStart, windowStart + TimeUnit.SECONDS.toNanos(seconds));
             parkUntil(windowStart + TimeUnit.SECONDS.toNanos(seconds) / 2);
             Sample mid = sample(false); // RSS only: no jcmd (a JVM start) inside the window
             parkUntil(windowStart + TimeUnit.SECONDS.toNanos(seconds));
@@ -265,13 +274,14 @@ public final class LoadDriver {
             long pressure = pressureStart < 0 ? -1 : cpuPressureMicros() - pressureStart;
             long sinkCpu = cpuTicks(sinkPid) - sinkStart;
             long selfCpu = cpuTicks(ProcessHandle.current().pid()) - selfStart;
-            long sippCpu = cpuTicks(sippPid) - sippStart;
+            long sippCpu = sippTicks() - sippStart;
             Map<String, Long> pacersEnd = pacerTicks();
             pacersEnd.replaceAll((name, ticks) -> ticks - pacersStart.getOrDefault(name, 0L));
             pacerWindowTicks = pacersEnd;
             long windowEnd = System.nanoTime();
             String rtp = ask(sink, "STOP");
             inWindow = false;
+            rest.join(TimeUnit.SECONDS.toMillis(35)); // its last requests answer within their 30 s timeout
             String loadDuring = loadAverage();
 
             log("loaded sample (GC.run, heap, RSS)");
@@ -318,6 +328,129 @@ public final class LoadDriver {
             callbacks.stop(0);
             callbackThreads.shutdownNow();
         }
+    }
+
+    /**
+     * The combined load ({@code --rest-rate}): from {@code start} to {@code end}, GET call connection requests at
+     * the given rate over the connected calls, open loop: request k is due at {@code start + k / rate} and its
+     * latency counts from then, so a client that falls behind shows in the figures instead of hiding the server's
+     * delays. Sent over {@value #REST_CONNECTIONS} persistent HTTP/1.1 connections by a plain socket client: the
+     * JDK's HttpClient cost this machine more CPU at 500 requests/s than the server spent answering them.
+     */
+    Thread restLoad(long start, long end) {
+        Thread thread = new Thread(() -> {
+            if (restRate <= 0) {
+                return;
+            }
+            List<String> live = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                if (legIds[i] != null && connectedAt[i] != 0 && disconnectedAt[i] == 0) {
+                    live.add(legIds[i]);
+                }
+            }
+            if (live.isEmpty()) {
+                return;
+            }
+            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+            List<Thread> connections = new ArrayList<>();
+            for (int c = 0; c < REST_CONNECTIONS; c++) {
+                Thread connection = new Thread(() -> restConnection(start, end, next, live), "rest-load-" + c);
+                connection.start();
+                connections.add(connection);
+            }
+            for (Thread connection : connections) {
+                try {
+                    connection.join(TimeUnit.SECONDS.toMillis(35));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }, "rest-load");
+        thread.start();
+        return thread;
+    }
+
+    static final int REST_CONNECTIONS = 8;
+
+    /** One connection of the combined load: takes the next due request, waits for its time, sends, reads. */
+    void restConnection(long start, long end, java.util.concurrent.atomic.AtomicLong next, List<String> live) {
+        URI uri = URI.create(api);
+        java.net.Socket socket = null;
+        InputStream in = null;
+        try {
+            for (long k = next.getAndIncrement(); ; k = next.getAndIncrement()) {
+                long due = start + (long) (k * 1e9 / restRate);
+                if (due >= end) {
+                    return;
+                }
+                parkUntil(due);
+                if (socket == null) {
+                    socket = new java.net.Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+                    socket.setSoTimeout(30_000);
+                    in = new java.io.BufferedInputStream(socket.getInputStream());
+                }
+                String path = "/calling/callConnections/" + live.get((int) (k % live.size()))
+                        + "?api-version=2025-05-15";
+                String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
+                String signature = base64(hmac(("GET\n" + path + "\n" + date + ";" + hostHeader + ";" + EMPTY_SHA256)
+                        .getBytes(StandardCharsets.UTF_8)));
+                String request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nx-ms-date: " + date
+                        + "\r\nx-ms-content-sha256: " + EMPTY_SHA256 + "\r\nAuthorization: HMAC-SHA256 "
+                        + "SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=" + signature + "\r\n\r\n";
+                restSent.incrementAndGet();
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                int status = readResponse(in);
+                if (status == 200) {
+                    restLatencies.add(System.nanoTime() - due);
+                } else if (restFailed.incrementAndGet() <= 3) {
+                    problem("GET call connection: HTTP " + status);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (restFailed.incrementAndGet() <= 3) {
+                problem("GET call connection: " + e);
+            }
+        } finally {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the run is over for this connection
+                }
+            }
+        }
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status code. */
+    static int readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed by the server");
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(head);
+        int remaining = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        while (remaining > 0) {
+            long skipped = in.skip(remaining);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    throw new IOException("connection closed within a body");
+                }
+                skipped = 1;
+            }
+            remaining -= (int) skipped;
+        }
+        return Integer.parseInt(head.substring(9, 12));
+    }
+
+    long sippTicks() {
+        return Arrays.stream(sippPids).map(this::cpuTicks).sum();
     }
 
     synchronized int settledCalls() {
@@ -474,14 +607,19 @@ public final class LoadDriver {
         return b.build();
     }
 
-    byte[] hmac(byte[] data) {
+    /** A keyed HMAC for one thread ({@link #macs}). */
+    Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            return mac;
         } catch (Exception e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    byte[] hmac(byte[] data) {
+        return macs.get().doFinal(data);
     }
 
     static byte[] sha256(byte[] data) {
@@ -848,9 +986,10 @@ public final class LoadDriver {
                         + "not disconnected after hang-up %d   [target: %d concurrent, 0 failed]%n",
                 ok, calls, calls - ok, createFailed, endedBeforeConnect,
                 failureSubcodes.isEmpty() ? "" : " subcodes " + failureSubcodes, neverConnected,
-                droppedInWindow.get(), notDisconnected, 1000));
+                droppedInWindow.get(), notDisconnected, calls));
         r.append(String.format(Locale.ROOT, "setup rate     offered %.1f/s, connected %.1f/s (first POST to last "
-                + "connected %.1f s)   [target: 100/s]%n", calls / rampSeconds, ok / setupSeconds, setupSeconds));
+                + "connected %.1f s)   [target: %.0f/s]%n", calls / rampSeconds, ok / setupSeconds, setupSeconds,
+                rate));
         r.append(String.format(Locale.ROOT, "api latency    POST /calls p50 %.1f ms p99 %.1f ms max %.1f ms | "
                         + "PlayAudio p50 %.1f p99 %.1f | Hangup p50 %.1f p99 %.1f%n",
                 pct(createNanos, 0.50), pct(createNanos, 0.99), pct(createNanos, 1.0), pct(playNanos, 0.50),
@@ -874,6 +1013,18 @@ public final class LoadDriver {
                         + "%s%n", rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(f.p99() <= 22.5),
                 rtp.get("iat_p999_ms"), rtp.get("iat_max_ms"), verdict(f.max() <= 100), f.outsidePct(),
                 rtp.get("streams_max_over_100ms")));
+        r.append(String.format(Locale.ROOT, "whole run      inter-arrival over every interval from the first packet "
+                        + "to the window's end (the ramp included): p99 %s ms %s, p99.9 %s ms, max %s ms; %s lost "
+                        + "[target: p99 <= 22.5]%n", rtp.get("whole_iat_p99_ms"),
+                verdict(dbl(rtp.get("whole_iat_p99_ms")) <= 22.5), rtp.get("whole_iat_p999_ms"),
+                rtp.get("whole_iat_max_ms"), rtp.get("whole_seq_lost")));
+        if (restRate > 0) {
+            long[] rest = restLatencies.stream().mapToLong(Long::longValue).toArray();
+            r.append(String.format(Locale.ROOT, "REST load      GET call connection at %d/s in the window: %d sent, "
+                            + "%d ok, %d failed; p50 %.1f ms, p99 %.1f ms %s, max %.1f ms  [target: p99 <= 5 ms]%n",
+                    restRate, restSent.get(), rest.length, restFailed.get(), pct(rest, 0.50), pct(rest, 0.99),
+                    verdict(pct(rest, 0.99) <= 5.0), pct(rest, 1.0)));
+        }
         r.append(String.format(Locale.ROOT, "loss           %.3f %% by sequence gaps (%d) %s [target: <= 0.1 %%]; "
                         + "sender-skipped frames by timestamp %d (%.3f %%); late/dup %s%n", f.lossPct(), f.lost(),
                 verdict(f.lossPct() <= 0.1), f.skipped(), f.skippedPct(), rtp.get("late_or_dup")));

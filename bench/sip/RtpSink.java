@@ -26,10 +26,12 @@ import java.util.function.Consumer;
  * <p>Controlled by text datagrams on {@code host:controlPort}, answered to the sender:
  * {@code STATUS} → {@code active=<streams with a packet in the last 200 ms> bound=<n>};
  * {@code START} → starts a measurement window (stats reset; arrival state kept, so the first interval counts);
- * {@code STOP} → ends it and answers the summary as {@code key=value} lines; {@code QUIT} → exits.
+ * {@code STOP} → ends it and answers the summary as {@code key=value} lines, with {@code whole_*} figures over the
+ * whole run (every interval from the first packet until STOP, the ramp of set-ups included); {@code QUIT} → exits.
  * Exits by itself after {@code maxSeconds}.
  *
- * <p>Usage: {@code RtpSink host base step count controlPort threads maxSeconds}
+ * <p>Usage: {@code RtpSink host base step count controlPort threads maxSeconds}; {@code base} and {@code count} may
+ * be comma-separated lists (one per SIPp instance: {@code host:base_j+step*k} for k = 1..count_j).
  */
 public final class RtpSink {
 
@@ -85,16 +87,26 @@ public final class RtpSink {
             System.exit(2);
         }
         String host = args[0];
-        int base = Integer.parseInt(args[1]);
+        // one base and count per SIPp instance (comma-separated, in the same order)
+        String[] bases = args[1].split(",");
         int step = Integer.parseInt(args[2]);
-        int count = Integer.parseInt(args[3]);
+        String[] counts = args[3].split(",");
+        if (bases.length != counts.length) {
+            System.err.println("RtpSink: " + bases.length + " bases but " + counts.length + " counts");
+            System.exit(2);
+        }
         int controlPort = Integer.parseInt(args[4]);
         int threads = Math.max(1, Integer.parseInt(args[5]));
         long maxSeconds = Long.parseLong(args[6]);
-        int[] ports = new int[count];
-        for (int k = 0; k < count; k++) {
-            ports[k] = base + step * (k + 1);
+        List<Integer> bound = new ArrayList<>();
+        for (int j = 0; j < bases.length; j++) {
+            int base = Integer.parseInt(bases[j]);
+            for (int k = 0; k < Integer.parseInt(counts[j]); k++) {
+                bound.add(base + step * (k + 1));
+            }
         }
+        int count = bound.size();
+        int[] ports = bound.stream().mapToInt(Integer::intValue).toArray();
         RtpSink sink = new RtpSink(ports, threads);
         sink.bind(host, threads);
         Thread watchdog = new Thread(() -> {
@@ -112,7 +124,8 @@ public final class RtpSink {
             w.start();
         }
         System.out.println("RtpSink: " + count + " ports " + ports[0] + ".." + ports[count - 1] + " step " + step
-                + " on " + host + ", " + threads + " threads, control udp " + controlPort);
+                + " (" + bases.length + " range(s)) on " + host + ", " + threads + " threads, control udp "
+                + controlPort);
         sink.control(host, controlPort);
         System.exit(0);
     }
@@ -141,6 +154,11 @@ public final class RtpSink {
         final Selector selector;
         final ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
         final Consumer<SelectionKey> onReady = this::drain;
+        // the whole run (from the first packet until STOP: the ramp included), over this worker's streams
+        final long[] wholeHistogram = new long[BUCKETS];
+        long wholeOverflow;
+        long wholeMax;
+        long wholeLost;
         int myPhase;
 
         Worker(int index, Selector selector) {
@@ -229,6 +247,16 @@ public final class RtpSink {
             lastArrival[i] = now;
             lastSeq[i] = seq;
             lastTs[i] = ts;
+            if (myPhase != 2) {
+                wholeLost += delta - 1;
+                wholeMax = Math.max(wholeMax, iat);
+                long bucket = iat / (BUCKET_MICROS * 1000L);
+                if (bucket < BUCKETS) {
+                    wholeHistogram[(int) bucket]++;
+                } else {
+                    wholeOverflow++;
+                }
+            }
             if (!record) {
                 return;
             }
@@ -376,6 +404,26 @@ public final class RtpSink {
         sb.append("iat_max_ms=").append(String.format(Locale.ROOT, "%.1f", max / 1e6)).append('\n');
         sb.append("iat_outside_20pm2=").append(outside).append('\n');
         sb.append("iat_inside_20pm2=").append(inside).append('\n');
+        long[] whole = new long[BUCKETS];
+        long wholeOver = 0;
+        long wholeIntervals = 0;
+        long wholeMax = 0;
+        long wholeLost = 0;
+        for (Worker w : workers) {
+            for (int b = 0; b < BUCKETS; b++) {
+                whole[b] += w.wholeHistogram[b];
+                wholeIntervals += w.wholeHistogram[b];
+            }
+            wholeOver += w.wholeOverflow;
+            wholeIntervals += w.wholeOverflow;
+            wholeMax = Math.max(wholeMax, w.wholeMax);
+            wholeLost += w.wholeLost;
+        }
+        sb.append("whole_intervals=").append(wholeIntervals).append('\n');
+        sb.append("whole_seq_lost=").append(wholeLost).append('\n');
+        sb.append("whole_iat_p99_ms=").append(percentile(whole, wholeOver, wholeIntervals, 0.99)).append('\n');
+        sb.append("whole_iat_p999_ms=").append(percentile(whole, wholeOver, wholeIntervals, 0.999)).append('\n');
+        sb.append("whole_iat_max_ms=").append(String.format(Locale.ROOT, "%.1f", wholeMax / 1e6)).append('\n');
         return sb.toString();
     }
 

@@ -14,7 +14,7 @@
 # 20 ms packets written by make_tone_pcap.py, as long as the run's time budget; needs root or CAP_NET_RAW and
 # python3). RtpSink measures all CALLS x PARTICIPANTS legs as in the playback benchmark; the report gives CPU per
 # leg-second, heap and RSS per leg, calls and participants ok/failed, against the conference targets (p99
-# inter-arrival <= 22 ms, 0 loss). At most 2500 legs. BENCH_CONF_SILENT=1: the legs do not talk (SIPp answers
+# inter-arrival <= 22 ms, 0 loss). BENCH_CONF_SILENT=1: the legs do not talk (SIPp answers
 # with uas_answer_wait_bye.xml, no pcap, no root needed): a control run that tells the cost of the legs' input and
 # of SIPp's 300 sender threads apart from the mixing itself.
 #
@@ -26,8 +26,14 @@
 # BENCH_JOURNAL_SYNC=full|normal: the journal's commits (SWITCHBOARD_JOURNAL_SYNC).
 # missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run
 # goes into a private network namespace (unshare -n) when allowed, so its ports cannot collide with other work.
-# Port layout (overridable): SIP server 5070, SIPp 5080, server RTP 10000..10000+2N+199, SIPp -mp 16000 (SIPp binds
-# 16000 and 16002 itself; call k gets 16000+4k, bound by RtpSink), HTTP 27080, callbacks 27090, sink control 27091.
+# Port layout (overridable): SIP server 5070, SIPp 5080 (+j for the j-th of several), server RTP its default
+# 10000-29999 (BENCH_RTP_MIN: a range of 2N+200 ports from there), SIPp -mp 30000 + j * 8100 (SIPp binds the base and
+# base+2 itself; its call k gets base+4k, bound by RtpSink), HTTP 27080, callbacks 27090, sink control 27091; in the
+# namespace, ephemeral ports 63000-65000.
+# BENCH_REST_RATE=N: the combined load, N GET call-connection requests per second during the window (open loop),
+# reported as REST p50/p99/max. BENCH_JAVA_OPTS: more options for the server's JVM (e.g. JFR, GC logging).
+# Besides the driver's report: SIPp's retransmitted 200 OKs (an ACK the server sent late) and the server's 'pacer fell
+# behind' warnings. Up to 8,000 legs: beyond 2,000, one SIPp instance (and trunk, by number prefix) per 2,000.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -61,17 +67,24 @@ if [[ $mode == conference ]] && (( participants < 2 || participants > 32 )); the
     exit 2
 fi
 legs=$((calls * participants)) # SIPp calls, RTP streams
-if (( legs > 2500 )); then
-    # SIPp 3.6: [auto_media_port] = -mp + (4 * (call_number - 1)) % 10000, so ports repeat after 2,500 calls
-    echo "${0##*/}: $legs SIPp calls: at most 2500 (SIPp's auto_media_port wraps after 2500)" >&2
+# SIPp 3.6: [auto_media_port] = -mp + (4 * (call_number - 1)) % 10000, so one SIPp's ports repeat after 2,500 calls:
+# beyond 2,000 legs the carrier is several SIPp instances of 2,000 legs each, one trunk each, chosen by number
+# prefix (the legs' numbers are consecutive from +14255550000: instance j carries +1425555<2j> and +1425555<2j+1>).
+per_sipp=2000
+sipps=$(( (legs + per_sipp - 1) / per_sipp ))
+if (( sipps > 4 )); then
+    echo "${0##*/}: $legs SIPp calls: at most 8000 (4 SIPp instances of 2000 with their RTP ports below 65536)" >&2
     exit 2
 fi
 
 if [[ -z ${BENCH_IN_NETNS:-} && -z ${BENCH_NO_UNSHARE:-} ]] && unshare -n true 2>/dev/null; then
-    exec unshare -n env BENCH_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "${args[@]}"
+    # the namespace's own ephemeral ports stay above the RTP ports of the server and SIPp
+    exec unshare -n env BENCH_IN_NETNS=1 bash -c 'ip link set lo up && \
+        { sysctl -qw net.ipv4.ip_local_port_range="63000 65000" || true; } && exec "$0" "$@"' "$0" "${args[@]}"
 fi
 
 command -v sipp >/dev/null || { echo "${0##*/}: sipp not found (apt-get install -y sip-tester)" >&2; exit 2; }
+command -v curl >/dev/null || { echo "${0##*/}: curl not found (apt-get install -y curl)" >&2; exit 2; }
 command -v jcmd >/dev/null || { echo "${0##*/}: jcmd not found (a full JDK 17 is needed)" >&2; exit 2; }
 silent=${BENCH_CONF_SILENT:-}
 if [[ $mode == conference && -z $silent ]]; then
@@ -89,10 +102,13 @@ if [[ ! -f $jar || -n ${BENCH_BUILD:-} ]]; then
 fi
 
 sip_port=${BENCH_SIP_PORT:-5070}
-uas_port=${BENCH_UAS_PORT:-5080}
-rtp_min=${BENCH_RTP_MIN:-10000}
-rtp_max=$((rtp_min + 2 * legs + 199))
-media_base=${BENCH_MEDIA_BASE:-16000}
+uas_port=${BENCH_UAS_PORT:-5080}  # SIPp instance j listens on uas_port + j
+# the server's RTP ports: its default range (10000-29999) unless BENCH_RTP_MIN asks for a range just big enough
+rtp_ports=
+if [[ -n ${BENCH_RTP_MIN:-} ]]; then
+    rtp_ports="$BENCH_RTP_MIN-$((BENCH_RTP_MIN + 2 * legs + 199))"
+fi
+media_base=${BENCH_MEDIA_BASE:-30000}  # SIPp instance j: media_base + j * (4 * per_sipp + 100)
 http_port=${BENCH_HTTP_PORT:-27080}
 callback_port=${BENCH_CALLBACK_PORT:-27090}
 sink_port=${BENCH_SINK_PORT:-27091}
@@ -139,15 +155,31 @@ head=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
 echo "server: $jar (built $(date -r "$jar" '+%F %T')), HEAD $head"
 SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$http_port SWITCHBOARD_ACCESS_KEY=$key \
 SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 \
-SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_SIP_TRUNK=sip:127.0.0.1:$uas_port \
-SWITCHBOARD_RTP_PORTS=$rtp_min-$rtp_max SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
-    env ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} ${BENCH_JOURNAL:+SWITCHBOARD_JOURNAL=$BENCH_JOURNAL} \
-    ${BENCH_JOURNAL_SYNC:+SWITCHBOARD_JOURNAL_SYNC=$BENCH_JOURNAL_SYNC} java -Xms512m -Xmx2g -Xlog:gc*=off -jar "$server_jar" >"$server_log" 2>&1 &
+# one trunk per SIPp instance; with several, each carries its instance's number prefixes
+trunks=()
+bases=()
+counts=()
+for ((j = 0; j < sipps; j++)); do
+    n=$(( j < sipps - 1 ? per_sipp : legs - j * per_sipp ))
+    bases+=($((media_base + j * (4 * per_sipp + 100))))
+    counts+=("$n")
+    name=SWITCHBOARD_SIP_TRUNK
+    (( j > 0 )) && name=SWITCHBOARD_SIP_TRUNK_$((j + 1))
+    trunks+=("$name=sip:127.0.0.1:$((uas_port + j))")
+    (( sipps > 1 )) && trunks+=("${name}_PREFIXES=+1425555$((2 * j)),+1425555$((2 * j + 1))")
+done
+SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$http_port SWITCHBOARD_ACCESS_KEY=$key \
+SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 \
+SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
+    env "${trunks[@]}" ${rtp_ports:+SWITCHBOARD_RTP_PORTS=$rtp_ports} \
+    ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} ${BENCH_JOURNAL:+SWITCHBOARD_JOURNAL=$BENCH_JOURNAL} \
+    ${BENCH_JOURNAL_SYNC:+SWITCHBOARD_JOURNAL_SYNC=$BENCH_JOURNAL_SYNC} java -Xms512m -Xmx2g -Xlog:gc*=off \
+    ${BENCH_JAVA_OPTS:-} -jar "$server_jar" >"$server_log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 
-java -Xms64m -Xmx512m "$here/RtpSink.java" 127.0.0.1 "$media_base" 4 "$legs" "$sink_port" 2 "$budget" \
-    >"$sink_log" 2>&1 &
+java -Xms64m -Xmx512m "$here/RtpSink.java" 127.0.0.1 "$(IFS=,; echo "${bases[*]}")" 4 \
+    "$(IFS=,; echo "${counts[*]}")" "$sink_port" 2 "$budget" >"$sink_log" 2>&1 &
 sink_pid=$!
 pids+=("$sink_pid")
 
@@ -162,12 +194,15 @@ elif [[ $mode == conference ]]; then
     mv -f "$out/conference-pcmu.pcap.$$" "$out/conference-pcmu.pcap"
     scenario="$here/uas_conference.xml"
 fi
-sipp -sf "$scenario" -i 127.0.0.1 -p "$uas_port" -mi 127.0.0.1 -mp "$media_base" \
-    -m "$legs" -l "$legs" -aa -timeout "${budget}s" -nostdin \
-    -trace_err -error_file "$sipp_prefix-errors.log" -trace_screen -screen_file "$sipp_prefix-screen.log" \
-    >/dev/null 2>"$sipp_prefix-stderr.log" &
-sipp_pid=$!
-pids+=("$sipp_pid")
+sipp_pids=()
+for ((j = 0; j < sipps; j++)); do
+    sipp -sf "$scenario" -i 127.0.0.1 -p "$((uas_port + j))" -mi 127.0.0.1 -mp "${bases[j]}" \
+        -m "${counts[j]}" -l "${counts[j]}" -aa -timeout "${budget}s" -nostdin \
+        -trace_err -error_file "$sipp_prefix-$j-errors.log" -trace_screen -screen_file "$sipp_prefix-$j-screen.log" \
+        >/dev/null 2>"$sipp_prefix-$j-stderr.log" &
+    sipp_pids+=($!)
+    pids+=($!)
+done
 
 deadline=$((SECONDS + 90))
 until (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null && grep -q '^RtpSink:' "$sink_log"; do
@@ -181,13 +216,19 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null && grep -q '^RtpSink
     (( SECONDS < deadline )) || { echo "server or sink not ready after 90 s" >&2; exit 1; }
     sleep 0.2
 done
+# the embedded recognizer loads its models (about 300 MB of heap, seconds of CPU) in the background at start: the
+# ramp waits for them, as an operator's traffic would wait for a started server to settle
+until curl -fsS "http://127.0.0.1:$http_port/health" 2>/dev/null | grep -q '"speechRecognition" *: *"\(ready\|failed\|on first use\)"'; do
+    (( SECONDS < deadline + 120 )) || { echo "the speech models did not load within 120 s" >&2; break; }
+    sleep 0.5
+done
 echo "server pid $server_pid on http://127.0.0.1:$http_port, SIP $sip_port -> SIPp $uas_port; $(head -1 "$sink_log")"
 
 set +e
 BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m "$here/LoadDriver.java" \
     --api "http://127.0.0.1:$http_port" --calls "$calls" --rate "$rate" --seconds "$seconds" \
     --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid" \
-    --sipp-pid "$sipp_pid" \
+    --sipp-pid "$(IFS=,; echo "${sipp_pids[*]}")" --rest-rate "${BENCH_REST_RATE:-0}" \
     --clk-tck "$(getconf CLK_TCK)" --report "$report" --label "$stamp HEAD $head" --participants "$participants" \
     --legs-talk "$talk" --record "${BENCH_RECORD:-none}" &
 driver_pid=$!
@@ -195,18 +236,28 @@ pids+=("$driver_pid")
 wait "$driver_pid"
 driver_rc=$?
 
-# SIPp stops by itself after N calls (legs); give it a few seconds, then read its verdict
-for _ in $(seq 1 100); do kill -0 "$sipp_pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$sipp_pid" 2>/dev/null; then
-    sipp_line="SIPp still running after the driver (not all $legs SIPp calls ended); stopped"
-else
-    wait "$sipp_pid"
-    sipp_rc=$?
-    sipp_errors=$(cat "$sipp_prefix-errors.log" 2>/dev/null | wc -l)
-    sipp_line="SIPp exit $sipp_rc (0 = all $legs SIPp calls completed), $sipp_errors error-log lines"
-fi
+# SIPp stops by itself after its calls (legs); give it a few seconds, then read its verdict
+sipp_line=""
+for ((j = 0; j < sipps; j++)); do
+    pid=${sipp_pids[j]}
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    (( sipps > 1 )) && sipp_line+="#$j: "
+    if kill -0 "$pid" 2>/dev/null; then
+        sipp_line+="still running after the driver (not all ${counts[j]} SIPp calls ended); stopped"
+    else
+        wait "$pid"
+        sipp_rc=$?
+        sipp_errors=$(cat "$sipp_prefix-$j-errors.log" 2>/dev/null | wc -l)
+        sipp_line+="exit $sipp_rc (0 = all ${counts[j]} SIPp calls completed), $sipp_errors error-log lines"
+    fi
+    (( j < sipps - 1 )) && sipp_line+="; "
+done
+# retransmissions SIPp made (the Retrans column of its final screen): of its 200 OKs = the server's ACKs came late
+retrans=$(cat "$sipp_prefix"-*-screen.log 2>/dev/null \
+    | awk '/^ +<-+ +200 / { sum += $4 } END { printf "%d", sum }') # "  <---------- 200   1000   3   0"
 set -e
 problems=$(grep -cE ' (WARNING|SEVERE|ERROR) |Exception' "$server_log" || true)
+behind=$(grep -c 'behind with' "$server_log" || true)
 # RtpStream logs a latch only when the first source differs from the SDP's address (RTP then goes elsewhere)
 relatched=$(grep -c 'latched on' "$server_log" || true)
 if [[ -n ${BENCH_RECORD:-} && -d $data/recordings ]]; then
@@ -219,8 +270,8 @@ if [[ -n ${BENCH_RECORD:-} && -d $data/recordings ]]; then
         | wc -l) completed, $(du -sm "$data/recordings" | cut -f1) MB on disk" | tee -a "$report"
 fi
 {
-    echo "SIPp           $sipp_line"
-    echo "server log     $problems warning/error lines, $relatched RTP latch(es) away from the SDP address in" \
-        "${server_log#"$root"/}"
+    echo "SIPp           $sipp_line; $retrans retransmitted 200 OK(s) (ACK late) [target: 0]"
+    echo "server log     $problems warning/error lines ($behind 'pacer fell behind' warnings [target: 0])," \
+        "$relatched RTP latch(es) away from the SDP address in ${server_log#"$root"/}"
 } | tee -a "$report"
 exit "$driver_rc"
