@@ -96,6 +96,7 @@ public final class LoadDriver {
     final Path reportFile;
     final String runLabel;
     final int restRate;            // requests/s of GET call connection during the window (0: none)
+    final boolean warmup;          // a warm-up run: set up, hang up, no window, no report; the sink keeps running
 
     final HttpClient http;
     final ExecutorService callbackThreads = Executors.newFixedThreadPool(4);
@@ -177,6 +178,7 @@ public final class LoadDriver {
         reportFile = Path.of(o.getOrDefault("report", "bench/sip/out/report.txt"));
         runLabel = o.getOrDefault("label", "");
         restRate = Integer.parseInt(o.getOrDefault("rest-rate", "0"));
+        warmup = Boolean.parseBoolean(o.getOrDefault("warmup", "false"));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         legIds = new String[calls];
@@ -222,7 +224,7 @@ public final class LoadDriver {
             sink.connect(new InetSocketAddress("127.0.0.1", sinkPort));
 
             log("idle sample (GC.run, heap, RSS)");
-            Sample idle = sample(true);
+            Sample idle = warmup ? null : sample(true);
 
             log("creating " + calls + " calls at " + rate + "/s");
             long rampStart = System.nanoTime();
@@ -251,6 +253,13 @@ public final class LoadDriver {
                 Thread.sleep(200);
             }
             log("sink before window: " + status);
+            if (warmup) {
+                // only to warm the server up (its JIT, its pools) for the measured run that follows
+                hangUpAll();
+                ask(sink, "RESET"); // the measured run's whole-run figures start after the warm-up
+                log("warm-up done: " + connectedCount + " of " + calls + " connected");
+                return connectedCount == calls && problems.isEmpty() ? 0 : 1;
+            }
             Thread.sleep(1000); // let the first prompt fetches and JIT settle before measuring
 
             log("steady state for " + seconds + " s");
@@ -288,19 +297,7 @@ public final class LoadDriver {
             Sample loaded = sample(true);
             int legsAtLoaded = liveLegs();
 
-            log("hanging up at " + rate + "/s");
-            hangingUp = true;
-            long hangStart = System.nanoTime();
-            int k = 0;
-            for (int i = 0; i < calls; i++) {
-                if (legIds[i] != null && connectedAt[i] != 0 && disconnectedAt[i] == 0) {
-                    parkUntil(hangStart + (long) (k++ * 1e9 / rate));
-                    hangUp(i);
-                }
-            }
-            int hangups = k;
-            waitUntil("every call disconnected", System.nanoTime() + TimeUnit.SECONDS.toNanos(30),
-                    () -> hangupAnswered.get() >= hangups && disconnected.get() >= connected.get());
+            hangUpAll();
             Thread.sleep(1000);
             log("after sample (GC.run, heap, RSS)");
             Sample after = sample(true);
@@ -447,6 +444,23 @@ public final class LoadDriver {
             remaining -= (int) skipped;
         }
         return Integer.parseInt(head.substring(9, 12));
+    }
+
+    /** Hangs up every connected call at the run's rate and waits until all are disconnected. */
+    void hangUpAll() throws InterruptedException {
+        log("hanging up at " + rate + "/s");
+        hangingUp = true;
+        long hangStart = System.nanoTime();
+        int k = 0;
+        for (int i = 0; i < calls; i++) {
+            if (legIds[i] != null && connectedAt[i] != 0 && disconnectedAt[i] == 0) {
+                parkUntil(hangStart + (long) (k++ * 1e9 / rate));
+                hangUp(i);
+            }
+        }
+        int hangups = k;
+        waitUntil("every call disconnected", System.nanoTime() + TimeUnit.SECONDS.toNanos(30),
+                () -> hangupAnswered.get() >= hangups && disconnected.get() >= connected.get());
     }
 
     long sippTicks() {

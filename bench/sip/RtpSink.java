@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * {@code STATUS} → {@code active=<streams with a packet in the last 200 ms> bound=<n>};
  * {@code START} → starts a measurement window (stats reset; arrival state kept, so the first interval counts);
  * {@code STOP} → ends it and answers the summary as {@code key=value} lines, with {@code whole_*} figures over the
- * whole run (every interval from the first packet until STOP, the ramp of set-ups included); {@code QUIT} → exits.
+ * whole run (every interval from the first packet until STOP, the ramp of set-ups included); {@code RESET} → forgets
+ * the whole-run figures so far (after a warm-up run); {@code QUIT} → exits.
  * Exits by itself after {@code maxSeconds}.
  *
  * <p>Usage: {@code RtpSink host base step count controlPort threads maxSeconds}; {@code base} and {@code count} may
@@ -56,7 +57,7 @@ public final class RtpSink {
     final int[][] histogram;   // [stream][bucket]
     final long[] totalPackets; // since start, all phases
 
-    volatile int phase;        // 0 before the window, 1 recording, 2 after
+    volatile int phase;        // 0 before the window, 1 recording, 2 after; 3 only to reset the whole-run figures
     volatile long windowStart;
     volatile long windowEnd;
     final AtomicIntegerArray acked;
@@ -176,6 +177,8 @@ public final class RtpSink {
                     if (wanted != myPhase) {
                         if (wanted == 1) {
                             resetMine();
+                        } else if (wanted == 3) {
+                            resetWhole();
                         }
                         myPhase = wanted;
                         acked.set(index, wanted);
@@ -185,6 +188,13 @@ public final class RtpSink {
             } catch (IOException e) {
                 System.err.println("RtpSink worker " + index + ": " + e);
             }
+        }
+
+        void resetWhole() {
+            java.util.Arrays.fill(wholeHistogram, 0);
+            wholeOverflow = 0;
+            wholeMax = 0;
+            wholeLost = 0;
         }
 
         void resetMine() {
@@ -298,6 +308,11 @@ public final class RtpSink {
                         windowEnd = System.nanoTime();
                         switchPhase(2);
                         reply = summary();
+                    }
+                    case "RESET" -> {
+                        switchPhase(3); // the workers forget the whole-run figures so far (a warm-up's)
+                        switchPhase(0);
+                        reply = "OK";
                     }
                     case "QUIT" -> {
                         control.send(ByteBuffer.wrap("BYE".getBytes(StandardCharsets.US_ASCII)), from);

@@ -72,6 +72,13 @@ legs=$((calls * participants)) # SIPp calls, RTP streams
 # prefix (the legs' numbers are consecutive from +14255550000: instance j carries +1425555<2j> and +1425555<2j+1>).
 per_sipp=2000
 sipps=$(( (legs + per_sipp - 1) / per_sipp ))
+# BENCH_WARMUP=W: W calls set up and hung up first (same rate, their own SIPp calls and RTP ports), so that the
+# measured ramp meets a warmed-up server (its JIT, its pools), as a server that has run for a while is
+warm=${BENCH_WARMUP:-0}
+if [[ ! $warm =~ ^[0-9]+$ ]] || { (( warm > 0 )) && [[ $mode == conference || $((legs + warm)) -gt $per_sipp ]]; }; then
+    echo "${0##*/}: BENCH_WARMUP=$warm: a number of calls, playback only, with N + W <= $per_sipp" >&2
+    exit 2
+fi
 if (( sipps > 4 )); then
     echo "${0##*/}: $legs SIPp calls: at most 8000 (4 SIPp instances of 2000 with their RTP ports below 65536)" >&2
     exit 2
@@ -112,7 +119,7 @@ media_base=${BENCH_MEDIA_BASE:-30000}  # SIPp instance j: media_base + j * (4 * 
 http_port=${BENCH_HTTP_PORT:-27080}
 callback_port=${BENCH_CALLBACK_PORT:-27090}
 sink_port=${BENCH_SINK_PORT:-27091}
-budget=$((2 * calls / rate + seconds + 150)) # seconds: ramp, window, hang-up ramp, samples, slack
+budget=$((2 * calls / rate + seconds + 150 + 2 * ${BENCH_WARMUP:-0} / rate)) # ramps, window, samples, slack
 [[ $mode == conference ]] && budget=$((budget + 5 * participants + 30)) # growth by invitations, its wait
 
 out="$here/out"
@@ -160,7 +167,7 @@ trunks=()
 bases=()
 counts=()
 for ((j = 0; j < sipps; j++)); do
-    n=$(( j < sipps - 1 ? per_sipp : legs - j * per_sipp ))
+    n=$(( j < sipps - 1 ? per_sipp : legs - j * per_sipp + warm ))
     bases+=($((media_base + j * (4 * per_sipp + 100))))
     counts+=("$n")
     name=SWITCHBOARD_SIP_TRUNK
@@ -225,6 +232,14 @@ done
 echo "server pid $server_pid on http://127.0.0.1:$http_port, SIP $sip_port -> SIPp $uas_port; $(head -1 "$sink_log")"
 
 set +e
+if (( warm > 0 )); then
+    echo "warm-up: $warm calls at $rate/s, hung up"
+    BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m "$here/LoadDriver.java" \
+        --api "http://127.0.0.1:$http_port" --calls "$warm" --rate "$rate" --seconds 1 --warmup true \
+        --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" \
+        --report "$out/warmup-$stamp.txt" >"$out/warmup-$stamp.log" 2>&1 \
+        || { echo "warm-up failed: see $out/warmup-$stamp.log" >&2; tail -5 "$out/warmup-$stamp.log" >&2; exit 1; }
+fi
 BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m "$here/LoadDriver.java" \
     --api "http://127.0.0.1:$http_port" --calls "$calls" --rate "$rate" --seconds "$seconds" \
     --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid" \
@@ -270,7 +285,8 @@ if [[ -n ${BENCH_RECORD:-} && -d $data/recordings ]]; then
         | wc -l) completed, $(du -sm "$data/recordings" | cut -f1) MB on disk" | tee -a "$report"
 fi
 {
-    echo "SIPp           $sipp_line; $retrans retransmitted 200 OK(s) (ACK late) [target: 0]"
+    echo "SIPp           $sipp_line; $retrans retransmitted 200 OK(s) (ACK late)$( (( warm > 0 )) \
+        && echo ", the warm-up's included") [target: 0]"
     echo "server log     $problems warning/error lines ($behind 'pacer fell behind' warnings [target: 0])," \
         "$relatched RTP latch(es) away from the SDP address in ${server_log#"$root"/}"
 } | tee -a "$report"
