@@ -1,6 +1,8 @@
 package io.switchboard.adapter.sip;
 
+import gov.nist.javax.sip.ListeningPointImpl;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.MessageProcessor;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 
@@ -129,10 +131,10 @@ final class SipEndpoint implements AutoCloseable {
     /** The longest pause allowed between the reads of one message over TCP. */
     static final long TCP_READ_TIMEOUT_MILLIS = 10_000;
     /**
-     * The buffers asked for the UDP listening point. JAIN-SIP's default, 8 KiB, holds a handful of datagrams (the
-     * kernel counts about 2 KiB per small datagram): a pause of a few milliseconds of its reader (a GC pause, a burst
-     * of set-ups) would drop what arrives meanwhile, and the peers retransmit 500 ms and more later. The kernel caps
-     * the ask at {@code net.core.rmem_max} / {@code wmem_max} (about 208 KiB by default, which it doubles).
+     * The buffers asked for the UDP listening point. JAIN-SIP's default, 64 KiB (the kernel doubles it), holds about
+     * 55 small datagrams (the kernel counts some 2 KiB for each): a pause of its reader (a GC pause, a burst of
+     * set-ups) longer than that drops what arrives meanwhile, and the peers retransmit 500 ms and more later. The
+     * kernel caps the ask at {@code net.core.rmem_max} / {@code wmem_max} (about 208 KiB by default).
      */
     static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
 
@@ -154,6 +156,8 @@ final class SipEndpoint implements AutoCloseable {
         // within a message. (JAIN-SIP's NIO processor, which would save the threads, fails re-INVITEs, CANCEL and
         // REFER over TCP with this stack version: not used.)
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
+        // ... while UDP reads each datagram into a smaller buffer, allocated per datagram by JAIN-SIP
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", DatagramSizedProcessors.class.getName());
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(TcpLimits.MAX_CONNECTIONS));
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(TCP_READ_TIMEOUT_MILLIS));
         return p;
@@ -167,6 +171,11 @@ final class SipEndpoint implements AutoCloseable {
                     + " KiB (asked " + UDP_BUFFER_BYTES / 1024 + " KiB; the kernel's net.core.rmem_max caps it: raise "
                     + "it for bursts of calls)");
         }
+    }
+
+    /** The stack's processor for {@code transport} ({@code udp}, {@code tcp}). */
+    MessageProcessor processor(String transport) {
+        return ((ListeningPointImpl) provider.getListeningPoint(transport)).getMessageProcessor();
     }
 
     /** The stack's TCP sockets, with their counts. */

@@ -1,5 +1,6 @@
 package io.switchboard.adapter.sip;
 
+import gov.nist.javax.sip.stack.MessageProcessor;
 import io.switchboard.application.port.in.DevicePasswordsUseCase;
 import io.switchboard.application.port.in.HandleIncomingCallUseCase;
 import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
@@ -437,6 +438,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     /** The receive buffer the kernel granted the UDP listening point, in bytes. */
     int udpReceiveBufferBytes() throws SocketException {
         return sip.network().udpReceiveBufferBytes();
+    }
+
+    /** The SIP stack's processor for a transport ({@code udp}, {@code tcp}). */
+    MessageProcessor processor(String transport) {
+        return sip.processor(transport);
     }
 
     /** SIP over TCP connections accepted and open now. */

@@ -1,0 +1,73 @@
+package io.switchboard.adapter.sip;
+
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.MessageProcessorFactory;
+import gov.nist.javax.sip.stack.OIOMessageProcessorFactory;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+
+/**
+ * JAIN-SIP's own message processors ({@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}), except that the UDP one
+ * reads each datagram into a buffer of {@value #DATAGRAM_BYTES} bytes instead of the stack's message size limit (64
+ * KiB, which SIP over TCP needs): its reader allocates that buffer anew for every datagram, and at 200 set-ups a
+ * second those buffers were half of everything the server allocated (the young collections they caused stopped the
+ * media pacer). A datagram beyond it arrives cut and is dropped as unparseable; RFC 3261 (18.1.1) sends messages
+ * that large over TCP, and phones keep theirs to a few KiB.
+ *
+ * <p>The processor takes its buffer size from the stack when it is made, and the stack has no setter: the factory
+ * lowers the stack's field for that moment, under the stack's lock, and puts it back.
+ */
+public final class DatagramSizedProcessors implements MessageProcessorFactory {
+
+    /** The largest SIP message taken over UDP. */
+    static final int DATAGRAM_BYTES = 16 * 1024;
+
+    private final MessageProcessorFactory plain = new OIOMessageProcessorFactory();
+
+    @Override
+    public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
+                                                   String transport) throws IOException {
+        if (!"udp".equalsIgnoreCase(transport)) {
+            return plain.createMessageProcessor(stack, address, port, transport);
+        }
+        Field limit = maxMessageSize();
+        synchronized (stack) {
+            int tcp = read(limit, stack);
+            write(limit, stack, DATAGRAM_BYTES);
+            try {
+                return plain.createMessageProcessor(stack, address, port, transport);
+            } finally {
+                write(limit, stack, tcp);
+            }
+        }
+    }
+
+    private static Field maxMessageSize() {
+        try {
+            Field field = SIPTransactionStack.class.getDeclaredField("maxMessageSize");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException | RuntimeException e) {
+            throw new IllegalStateException("JAIN-SIP: no SIPTransactionStack.maxMessageSize to size UDP reads", e);
+        }
+    }
+
+    private static int read(Field field, SIPTransactionStack stack) {
+        try {
+            return field.getInt(stack);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Field field, SIPTransactionStack stack, int value) {
+        try {
+            field.setInt(stack, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
