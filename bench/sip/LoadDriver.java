@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -348,7 +349,7 @@ public final class LoadDriver {
             if (live.isEmpty()) {
                 return;
             }
-            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong next = new AtomicLong();
             List<Thread> connections = new ArrayList<>();
             for (int c = 0; c < REST_CONNECTIONS; c++) {
                 Thread connection = new Thread(() -> restConnection(start, end, next, live), "rest-load-" + c);
@@ -371,7 +372,7 @@ public final class LoadDriver {
     static final int REST_CONNECTIONS = 8;
 
     /** One connection of the combined load: takes the next due request, waits for its time, sends, reads. */
-    void restConnection(long start, long end, java.util.concurrent.atomic.AtomicLong next, List<String> live) {
+    void restConnection(long start, long end, AtomicLong next, List<String> live) {
         URI uri = URI.create(api);
         java.net.Socket socket = null;
         InputStream in = null;
@@ -392,11 +393,9 @@ public final class LoadDriver {
                 String path = "/calling/callConnections/" + live.get((int) (k % live.size()))
                         + "?api-version=2025-05-15";
                 String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
-                String signature = base64(hmac(("GET\n" + path + "\n" + date + ";" + hostHeader + ";" + EMPTY_SHA256)
-                        .getBytes(StandardCharsets.UTF_8)));
                 String request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nx-ms-date: " + date
-                        + "\r\nx-ms-content-sha256: " + EMPTY_SHA256 + "\r\nAuthorization: HMAC-SHA256 "
-                        + "SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=" + signature + "\r\n\r\n";
+                        + "\r\nx-ms-content-sha256: " + EMPTY_SHA256 + "\r\nAuthorization: "
+                        + authorization("GET", path, date, EMPTY_SHA256) + "\r\n\r\n";
                 restSent.incrementAndGet();
                 socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
                 int status = readResponse(in);
@@ -605,20 +604,24 @@ public final class LoadDriver {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String contentHash = bytes.length == 0 ? EMPTY_SHA256 : base64(sha256(bytes));
         String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
-        String toSign = method + "\n" + pathAndQuery + "\n" + date + ";" + hostHeader + ";" + contentHash;
-        String signature = base64(hmac(toSign.getBytes(StandardCharsets.UTF_8)));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .header("x-ms-date", date)
                 .header("x-ms-content-sha256", contentHash)
-                .header("Authorization", "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature="
-                        + signature);
+                .header("Authorization", authorization(method, pathAndQuery, date, contentHash));
         if (bytes.length == 0) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         }
         return b.build();
+    }
+
+    /** The Authorization header of a request: HMAC-SHA256 over VERB, path and query, date;host;content hash. */
+    String authorization(String method, String pathAndQuery, String date, String contentHash) {
+        String toSign = method + "\n" + pathAndQuery + "\n" + date + ";" + hostHeader + ";" + contentHash;
+        return "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature="
+                + base64(hmac(toSign.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A keyed HMAC for one thread ({@link #macs}). */

@@ -12,8 +12,8 @@ import java.net.InetAddress;
 /**
  * JAIN-SIP's own message processors ({@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}), except that the UDP one
  * reads each datagram into a buffer of {@value #DATAGRAM_BYTES} bytes instead of the stack's message size limit (64
- * KiB, which SIP over TCP needs): its reader allocates that buffer anew for every datagram, and at 200 set-ups a
- * second those buffers were half of everything the server allocated (the young collections they caused stopped the
+ * KiB, which SIP over TCP needs): its reader allocates that buffer anew for every datagram, and during a ramp of 100
+ * set-ups a second those buffers were half of everything the server allocated (and every young collection stops the
  * media pacer). A datagram beyond it arrives cut and is dropped as unparseable; RFC 3261 (18.1.1) sends messages
  * that large over TCP, and phones keep theirs to a few KiB.
  *
