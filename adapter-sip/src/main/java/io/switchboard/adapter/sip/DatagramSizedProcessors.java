@@ -18,7 +18,8 @@ import java.net.InetAddress;
  * that large over TCP, and phones keep theirs to a few KiB.
  *
  * <p>The processor takes its buffer size from the stack when it is made, and the stack has no setter: the factory
- * lowers the stack's field for that moment, under the stack's lock, and puts it back.
+ * lowers the stack's field for that moment and puts it back. {@link SipEndpoint} makes the UDP listening point
+ * first, before the TCP one exists, so no TCP reader sees the lowered value.
  */
 public final class DatagramSizedProcessors implements MessageProcessorFactory {
 
@@ -34,14 +35,12 @@ public final class DatagramSizedProcessors implements MessageProcessorFactory {
             return plain.createMessageProcessor(stack, address, port, transport);
         }
         Field limit = maxMessageSize();
-        synchronized (stack) {
-            int tcp = read(limit, stack);
-            write(limit, stack, DATAGRAM_BYTES);
-            try {
-                return plain.createMessageProcessor(stack, address, port, transport);
-            } finally {
-                write(limit, stack, tcp);
-            }
+        int tcp = read(limit, stack);
+        write(limit, stack, DATAGRAM_BYTES);
+        try {
+            return plain.createMessageProcessor(stack, address, port, transport);
+        } finally {
+            write(limit, stack, tcp);
         }
     }
 
