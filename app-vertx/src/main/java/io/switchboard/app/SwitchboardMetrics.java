@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -29,8 +30,11 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +49,11 @@ final class SwitchboardMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<CallConnectionId, Long> connecting = new ConcurrentHashMap<>();
+    /**
+     * What the meters read: Micrometer holds a meter's object weakly, and a supplier made for it here (a method
+     * reference) would be collected at the next GC, its meters then frozen at their last value.
+     */
+    private final List<Object> watched = new CopyOnWriteArrayList<>();
     private final Timer setUp;
 
     SwitchboardMetrics() {
@@ -79,7 +88,8 @@ final class SwitchboardMetrics {
     }
 
     /** The calls the core holds, and the webhook queues. */
-    void watch(CallRegistry calls, Supplier<WebhookStats> webhooks) {
+    void watch(CallRegistry calls, Supplier<WebhookStats> webhooks, Supplier<Duration> webhookLatency) {
+        watched.add(webhooks);
         Gauge.builder("switchboard.calls.active", calls, c -> c.active().size())
                 .description("Calls not ended").register(registry);
         FunctionCounter.builder("switchboard.webhooks.delivered", webhooks, w -> w.get().delivered())
@@ -90,6 +100,10 @@ final class SwitchboardMetrics {
                 .description("Callbacks given up after the retry window").register(registry);
         Gauge.builder("switchboard.webhooks.pending", webhooks, w -> w.get().pending())
                 .description("Callbacks accepted and not yet delivered or given up").register(registry);
+        FunctionTimer.builder("switchboard.webhooks.latency", webhooks, w -> w.get().delivered(),
+                        w -> webhookLatency.get().toNanos(), TimeUnit.NANOSECONDS)
+                .description("From an event's acceptance to the 2xx that delivered it, retries included")
+                .register(registry);
     }
 
     /** The media streams: audio frames dropped because the application's WebSocket did not keep up. */
@@ -113,6 +127,21 @@ final class SwitchboardMetrics {
         FunctionCounter.builder("switchboard.rtp.foreign.packets", media, MediaEngine::foreignPackets)
                 .description("RTP packets dropped for coming from a source other than the leg's peer")
                 .register(registry);
+        FunctionCounter.builder("switchboard.rtp.packets.sent", media, MediaEngine::packetsSent)
+                .description("RTP packets sent (open legs add theirs about once a second)").register(registry);
+        FunctionCounter.builder("switchboard.rtp.packets.received", media, MediaEngine::packetsReceived)
+                .description("RTP packets received from the legs' peers").register(registry);
+        FunctionCounter.builder("switchboard.rtp.packets.lost", media, MediaEngine::packetsLost)
+                .description("RTP packets the legs' peers sent that never arrived (RFC 3550)").register(registry);
+        Gauge.builder("switchboard.rtp.jitter.max", media, MediaEngine::maxJitterSeconds).baseUnit("seconds")
+                .description("The largest interarrival jitter among the open legs (RFC 3550; seen at 20 ms resolution)")
+                .register(registry);
+        for (int millis : MediaEngine.LATE_MILLIS) {
+            FunctionCounter.builder("switchboard.rtp.pacer.late.slots", media, m -> m.lateSlots(millis))
+                    .tag("over", String.valueOf(millis / 1000.0))
+                    .description("Pacer slots (2 ms, a tenth of the legs each) whose packets left more than 'over' "
+                            + "seconds late").register(registry);
+        }
     }
 
     /** The SIP adapter's trunk and TCP connections. */
@@ -123,6 +152,9 @@ final class SwitchboardMetrics {
             Gauge.builder("switchboard.sip.trunk.registered", sip, s -> s.trunkRegistration(trunk)
                             .map(state -> state.startsWith("registered") ? 1 : 0).orElse(0)).tag("trunk", trunk)
                     .description("1 while the trunk registration holds (" + SipTrunk.REGISTER + ")")
+                    .register(registry);
+            FunctionCounter.builder("switchboard.sip.trunk.invites", sip, s -> s.trunkInvites(trunk)).tag("trunk", trunk)
+                    .description("INVITEs sent through the trunk: its rate is the trunk's calls per second")
                     .register(registry);
             Gauge.builder("switchboard.sip.trunk.queue", sip, s -> s.trunkQueue(trunk)).tag("trunk", trunk)
                     .description("Legs waiting for room on the trunk (" + TrunkLimits.MAX_CALLS + ", "

@@ -199,7 +199,7 @@ public final class SwitchboardServer {
         recordings = recordingStore(config.recordings());
         RecordingArchive archive = new RecordingArchive(recordings, config.recordings().eventsUrl()
                 .map(url -> webhooks.recordingFiles(url, () -> apiBase(config))));
-        metrics.watch(registry, webhooks::stats);
+        metrics.watch(registry, webhooks::stats, webhooks::deliveredLatency);
         metrics.watch(streams);
         core = CallAutomationCore.create(registry, telephony, metrics.counting(webhooks), media, Optional.of(speech),
                 Optional.of(recognizer), streams, new UuidIdGenerator(), clock, callWorkers,

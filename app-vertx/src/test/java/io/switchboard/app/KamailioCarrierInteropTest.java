@@ -182,6 +182,11 @@ class KamailioCarrierInteropTest {
         api.send("POST", "/calling/callConnections/" + call + ":terminate" + SignedClient.GA_VERSION, "{}");
         app.awaitEvent(call, "CallDisconnected", Duration.ofSeconds(15));
         assertThat(callee.awaitExit(Duration.ofSeconds(15))).as(callee.output()).isZero();
+        // one INVITE through each trunk, and trunk 2's registration, in /metrics
+        Scraped metrics = Scraped.from(server.httpPort());
+        assertThat(metrics.value("switchboard_sip_trunk_invites_total{trunk=\"1\"}")).isEqualTo(1);
+        assertThat(metrics.value("switchboard_sip_trunk_invites_total{trunk=\"2\"}")).isEqualTo(1);
+        assertThat(metrics.value("switchboard_sip_trunk_registered{trunk=\"2\"}")).isEqualTo(1);
     }
 
     /** How each of the calls ended so far (CallDisconnected, CreateCallFailed), by call id. */

@@ -266,32 +266,24 @@ class SandboxEndToEndTest {
         app.awaitEvent(call, "CallConnectionStateChanged:disconnected", WAIT);
 
         // when: scraped as Prometheus does, without a signature
-        java.net.http.HttpResponse<String> scraped = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "http://127.0.0.1:" + sandbox.server.httpPort() + "/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Scraped metrics = Scraped.from(sandbox.server.httpPort());
 
         // then
-        String metrics = scraped.body();
-        assertThat(scraped.statusCode()).isEqualTo(200);
-        assertThat(value(metrics, "switchboard_calls_started_total{answered=\"false\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "switchboard_calls_connected_total")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "switchboard_calls_ended_total{code=\"200\",connected=\"true\",subcode=\"7000\"}"))
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.value("switchboard_calls_started_total{answered=\"false\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.value("switchboard_calls_connected_total")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.value("switchboard_calls_ended_total{code=\"200\",connected=\"true\",subcode=\"7000\"}"))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "switchboard_calls_setup_seconds_count")).isGreaterThanOrEqualTo(1);
-        assertThat(metrics).contains("switchboard_calls_active ").contains("switchboard_webhooks_pending ")
+        assertThat(metrics.value("switchboard_calls_setup_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.text()).contains("switchboard_calls_active ").contains("switchboard_webhooks_pending ")
                 .contains("switchboard_webhooks_delivered_total ")
                 .contains("switchboard_streaming_frames_dropped_total ").contains("jvm_memory_used_bytes");
-        assertThat(metrics).containsPattern(
+        assertThat(metrics.text()).containsPattern(
                 "vertx_http_server_requests_total\\{code=\"200\",method=\"POST\",route=\"[^\"]*/calls\"\\} ");
-        assertThat(value(metrics, "switchboard_calls_setup_seconds_bucket{le=\"+Inf\"}")).isGreaterThanOrEqualTo(1);
-    }
-
-    /** The value of one sample line of Prometheus' text format. */
-    private static double value(String metrics, String sample) {
-        return metrics.lines().filter(line -> line.startsWith(sample + " ")).findFirst()
-                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
-                .orElseThrow(() -> new AssertionError("no " + sample + " in:\n" + metrics));
+        assertThat(metrics.value("switchboard_calls_setup_seconds_bucket{le=\"+Inf\"}")).isGreaterThanOrEqualTo(1);
+        // the webhooks' latency: over the delivered ones (the connected and disconnected events at least)
+        assertThat(metrics.value("switchboard_webhooks_latency_seconds_count")).isGreaterThanOrEqualTo(2);
+        assertThat(metrics.value("switchboard_webhooks_latency_seconds_sum")).isPositive();
     }
 
     @Test

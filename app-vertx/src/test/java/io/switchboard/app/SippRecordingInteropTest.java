@@ -118,6 +118,15 @@ class SippRecordingInteropTest {
                 .map(e -> e.getJsonObject("data").getString("state")))
                 .containsExactly("active", "inactive", "active", "inactive");
         assertThat(sipp.awaitExit(WAIT)).as(sipp.output()).isZero();
+        // and /metrics counted the call's RTP both ways (the leg adds its counts when it closes) and its INVITE
+        await("the leg's packets counted").atMost(WAIT).until(() -> Scraped.from(trunk.server.httpPort())
+                .value("switchboard_rtp_packets_received_total") > 100);
+        Scraped metrics = Scraped.from(trunk.server.httpPort());
+        assertThat(metrics.value("switchboard_rtp_packets_sent_total")).isGreaterThan(100);
+        assertThat(metrics.value("switchboard_sip_trunk_invites_total{trunk=\"1\"}")).isEqualTo(1);
+        assertThat(metrics.text()).contains("switchboard_rtp_packets_lost_total ")
+                .contains("switchboard_rtp_jitter_max_seconds ")
+                .contains("switchboard_rtp_pacer_late_slots_total{over=\"0.005\"} ");
     }
 
     private static Path awaitAudioFile() {

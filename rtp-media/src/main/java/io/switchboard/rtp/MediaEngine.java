@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +23,9 @@ import java.util.function.Consumer;
  */
 public final class MediaEngine implements AutoCloseable {
 
+    /** The lateness thresholds {@link #lateSlots} counts, in milliseconds. */
+    public static final List<Integer> LATE_MILLIS = List.of(5, 10, 20, 50);
+
     private static final System.Logger LOG = System.getLogger(MediaEngine.class.getName());
 
     private final MediaConfig config;
@@ -35,7 +37,7 @@ public final class MediaEngine implements AutoCloseable {
     private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<MediaMix> mixes = ConcurrentHashMap.newKeySet();
     private final RecordingWriter recordings = new RecordingWriter();
-    private final LongAdder foreignPackets = new LongAdder();
+    private final MediaTotals totals = new MediaTotals();
     private volatile boolean closed;
 
     private MediaEngine(MediaConfig config, EncodedClipCache cache) {
@@ -76,7 +78,7 @@ public final class MediaEngine implements AutoCloseable {
         int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
         Pacer pacer = pacers.get(Math.floorMod(nextPacer.getAndIncrement(), pacers.size()));
         RtpStream stream = new RtpStream(channel, port, listener, cache, config.mediaTimeout().toNanos(),
-                ThreadLocalRandom.current(), () -> ports.release(port), config.learnSource(), foreignPackets);
+                ThreadLocalRandom.current(), () -> ports.release(port), config.learnSource(), totals);
         MediaSession session = new MediaSession(stream, cache, sessions::remove);
         sessions.add(session);
         if (closed) {
@@ -192,7 +194,55 @@ public final class MediaEngine implements AutoCloseable {
 
     /** RTP packets dropped since start because they came from a source other than the session's peer (strict RTP). */
     public long foreignPackets() {
-        return foreignPackets.sum();
+        return totals.foreign.sum();
+    }
+
+    /** RTP packets sent since start; open sessions add theirs about once a second. */
+    public long packetsSent() {
+        return totals.sent.sum();
+    }
+
+    /** RTP packets received from the sessions' peers since start; open sessions add theirs about once a second. */
+    public long packetsReceived() {
+        return totals.received.sum();
+    }
+
+    /**
+     * RTP packets the sessions' peers sent that never arrived, since start (RFC 3550: expected from the sequence
+     * numbers, minus received); open sessions add theirs about once a second.
+     */
+    public long packetsLost() {
+        return totals.lost.sum();
+    }
+
+    /**
+     * The largest interarrival jitter (RFC 3550) among the open sessions now, in seconds; 0 with none. The pacer
+     * reads each leg once a tick, so it shows jitter beyond 20 ms, not below.
+     */
+    public double maxJitterSeconds() {
+        double max = 0;
+        for (MediaSession session : sessions) {
+            max = Math.max(max, session.jitterSeconds());
+        }
+        return max;
+    }
+
+    /**
+     * The pacers' 2 ms slots (a tenth of the streams each) whose packets left more than {@code overMillis} after
+     * their time, since start; {@code overMillis} is one of {@link #LATE_MILLIS}.
+     *
+     * @throws IllegalArgumentException for another {@code overMillis}
+     */
+    public long lateSlots(int overMillis) {
+        int index = LATE_MILLIS.indexOf(overMillis);
+        if (index < 0) {
+            throw new IllegalArgumentException("overMillis: " + overMillis + " (expected: one of " + LATE_MILLIS + ")");
+        }
+        long total = 0;
+        for (Pacer pacer : pacers) {
+            total += pacer.lateSlots(index);
+        }
+        return total;
     }
 
     /** Ticks skipped by late pacers since start (a health figure; 0 on a machine that keeps up). */

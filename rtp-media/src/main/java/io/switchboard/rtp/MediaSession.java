@@ -208,6 +208,11 @@ public final class MediaSession {
         });
     }
 
+    /** The stream's interarrival jitter now, in seconds (see {@link MediaEngine#maxJitterSeconds}). Any thread. */
+    double jitterSeconds() {
+        return stream.jitterSeconds();
+    }
+
     boolean isClosed() {
         return closed.get();
     }

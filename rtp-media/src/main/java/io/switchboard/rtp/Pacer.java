@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -53,6 +54,10 @@ final class Pacer implements Runnable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long skippedTicks;
+    /** Slots that ended later than their deadline by more than each of {@link MediaEngine#LATE_MILLIS}. */
+    private final AtomicLongArray lateSlots = new AtomicLongArray(MediaEngine.LATE_MILLIS.size());
+    private final long[] lateNanos = MediaEngine.LATE_MILLIS.stream()
+            .mapToLong(millis -> TimeUnit.MILLISECONDS.toNanos(millis)).toArray();
     private long lastLagLog;
     private boolean selectFailureLogged;
 
@@ -115,6 +120,17 @@ final class Pacer implements Runnable {
         return skippedTicks;
     }
 
+    /** Slots late by more than {@code MediaEngine.LATE_MILLIS.get(index)}. Any thread. */
+    long lateSlots(int index) {
+        return lateSlots.get(index);
+    }
+
+    private void countLate(long late) {
+        for (int i = 0; i < lateNanos.length && late > lateNanos[i]; i++) {
+            lateSlots.incrementAndGet(i); // rare: a fence then costs nothing that matters
+        }
+    }
+
     /** Stops the thread, then runs the commands still queued (e.g. session closes) and closes what is left. */
     void stop() {
         running = false;
@@ -175,6 +191,7 @@ final class Pacer implements Runnable {
             }
             long deadline = origin + ++subTick * SLOT_NANOS;
             long late = System.nanoTime() - deadline;
+            countLate(late);
             if (late > MAX_LAG_TICKS * PERIOD_NANOS) {
                 int periods = (int) (late / PERIOD_NANOS);
                 subTick += (long) periods * SLOTS;

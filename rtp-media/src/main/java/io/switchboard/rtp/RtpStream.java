@@ -16,7 +16,6 @@ import java.nio.channels.Selector;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -42,6 +41,8 @@ final class RtpStream {
     private static final int MAX_READS_PER_TICK = 32;
     /** Consecutive packets in sequence a source other than the signalled one must send to be learned. */
     static final int LEARN_PACKETS = 4;
+    /** How often, in ticks, a stream adds its packet counts to the engine's totals (and when it closes). */
+    static final int FLUSH_TICKS = 50;
 
     private final DatagramChannel channel;
     private final int localPort;
@@ -50,7 +51,8 @@ final class RtpStream {
     private final long timeoutNanos;
     private final Runnable onClosed;
     private final boolean learnSource;
-    private final LongAdder foreignPackets;
+    private final MediaTotals totals;
+    private final Reception reception = new Reception();
     private final Playback playback = new Playback();
     private final DtmfSender dtmfSender = new DtmfSender();
     private final DtmfReceiver dtmfReceiver = new DtmfReceiver();
@@ -79,6 +81,12 @@ final class RtpStream {
     private int eventPayloadType = -1;
     private long lastReceivedNanos;
     private long droppedPackets;
+    private long sentPackets;
+    private long receivedPackets;
+    private long sentFlushed;
+    private long receivedFlushed;
+    private long lostFlushed;
+    private int ticksToFlush = FLUSH_TICKS;
     /** The recording of what the remote party says, and of what it hears of its own prompts; null if none. */
     private RecordingTap voiceTap;
     private RecordingTap heardTap;
@@ -94,9 +102,9 @@ final class RtpStream {
 
     RtpStream(DatagramChannel channel, int localPort, MediaListener listener, EncodedClipCache cache,
               long timeoutNanos, RandomGenerator random, Runnable onClosed, boolean learnSource,
-              LongAdder foreignPackets) {
+              MediaTotals totals) {
         this.learnSource = learnSource;
-        this.foreignPackets = foreignPackets;
+        this.totals = totals;
         this.channel = channel;
         this.localPort = localPort;
         this.listener = listener;
@@ -309,6 +317,7 @@ final class RtpStream {
         if (!channel.isOpen()) {
             return;
         }
+        flushCounts();
         try {
             channel.close();
         } catch (IOException e) {
@@ -317,12 +326,37 @@ final class RtpStream {
         onClosed.run();
     }
 
+    /**
+     * The interarrival jitter of what the peer sends, in seconds, as the pacer sees it: it reads a leg once a tick,
+     * so a packet's arrival is known to 20 ms. Any thread: a moment's value.
+     */
+    double jitterSeconds() {
+        return reception.jitterSeconds();
+    }
+
+    /** Adds the packets counted since the last time to the engine's totals. */
+    private void flushCounts() {
+        ticksToFlush = FLUSH_TICKS;
+        totals.sent.add(sentPackets - sentFlushed);
+        sentFlushed = sentPackets;
+        totals.received.add(receivedPackets - receivedFlushed);
+        receivedFlushed = receivedPackets;
+        long lost = reception.lost();
+        if (lost > lostFlushed) { // a late packet lowers the count again: a counter never goes back
+            totals.lost.add(lost - lostFlushed);
+            lostFlushed = lost;
+        }
+    }
+
     /** One tick: read what arrived, send one packet (unless a mix sends it), check the media timeout. */
     void pace(long now, int skippedTicks, ByteBuffer tx, ByteBuffer rx) {
         if (closed) {
             return;
         }
         receive(now, rx);
+        if (--ticksToFlush <= 0) {
+            flushCounts();
+        }
         if (!started) {
             return;
         }
@@ -444,6 +478,8 @@ final class RtpStream {
         try {
             if (channel.send(tx, remote) == 0) {
                 droppedPackets++; // socket buffer full: RTP is loss-tolerant, a late packet is worse than none
+            } else {
+                sentPackets++;
             }
         } catch (IOException e) {
             droppedPackets++;
@@ -480,11 +516,13 @@ final class RtpStream {
 
     private void onRtp(long now, InetSocketAddress from, ByteBuffer rx, int length) {
         if (!heard(from, RtpPacket.sequence(rx))) {
-            foreignPackets.increment();
+            totals.foreign.increment();
             return;
         }
         lastReceivedNanos = now;
+        receivedPackets++;
         int payloadType = RtpPacket.payloadType(rx);
+        reception.packet(RtpPacket.sequence(rx), RtpPacket.timestamp(rx), now, payloadType == codec.payloadType());
         if (payloadType == codec.payloadType() && (mixed() || voiceTap != null || listenTap != null)) {
             leg().jitter().offer(RtpPacket.sequence(rx), rx, RtpPacket.payloadOffset(rx, length),
                     RtpPacket.payloadLength(rx, length), codec);

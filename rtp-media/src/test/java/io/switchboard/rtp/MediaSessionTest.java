@@ -318,6 +318,28 @@ class MediaSessionTest {
     }
 
     @Test
+    void countsPacketsSentReceivedAndLostForMetrics() throws Exception {
+        // given: a call whose peer sends 40 packets of which 4 never arrive
+        session.start(peer.address(), PCMU, EVENTS);
+        for (int seq = 0; seq < 40; seq++) {
+            if (seq % 10 != 5) {
+                peer.send(RtpTestPeer.audio(seq, seq * 160), session.localPort());
+            }
+        }
+
+        // then: the counts reach the engine's totals within the stream's flush (about a second), and at close
+        assertThat(await(Duration.ofSeconds(5), () -> engine.packetsReceived() == 36)).isTrue();
+        assertThat(await(Duration.ofSeconds(5), () -> engine.packetsLost() == 4)).isTrue();
+        assertThat(await(Duration.ofSeconds(5), () -> engine.packetsSent() > 0)).isTrue();
+        long sentBeforeClose = engine.packetsSent();
+        peer.drain();
+        session.close();
+        assertThat(await(Duration.ofSeconds(2), () -> engine.activeSessions() == 0)).isTrue();
+        assertThat(engine.packetsSent()).isGreaterThanOrEqualTo(sentBeforeClose);
+        assertThat(engine.packetsReceived()).isEqualTo(36);
+    }
+
+    @Test
     void hearsOnlyTheSignalledAddressWhenLearningIsOff() throws Exception {
         MediaEngine strict = MediaEngine.start(
                 new MediaConfig("127.0.0.1", 46000, 46999, 1, Duration.ofSeconds(5), false));

@@ -430,6 +430,14 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         return Optional.ofNullable(gates.get(trunk)).map(TrunkGate::waiting).orElse(0);
     }
 
+    /**
+     * INVITEs sent through a trunk since start; 0 for an unknown one. Any thread. Their rate is the trunk's calls per
+     * second ({@value TrunkLimits#PER_SECOND}).
+     */
+    public long trunkInvites(String trunk) {
+        return Optional.ofNullable(gates.get(trunk)).map(TrunkGate::invites).orElse(0L);
+    }
+
     /** Legs waiting for room on every trunk now. */
     public int trunkQueue() {
         return gates.values().stream().mapToInt(TrunkGate::waiting).sum();

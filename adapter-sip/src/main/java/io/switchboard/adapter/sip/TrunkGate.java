@@ -33,6 +33,7 @@ final class TrunkGate {
     /** Written on the signalling thread only; volatile so that metrics read a recent value. */
     private volatile int inUse;
     private volatile int queued;
+    private volatile long sent;
     private long nextInviteNanos = System.nanoTime();
     private ScheduledFuture<?> paceTimer;
     private long waitedSoFar;
@@ -64,6 +65,11 @@ final class TrunkGate {
     /** Legs waiting for room on the trunk now. */
     int waiting() {
         return queued;
+    }
+
+    /** INVITEs sent through the trunk since start (a leg failed over to the next trunk counts on each). */
+    long invites() {
+        return sent;
     }
 
     /** Sends the leg now if the limits allow and nobody waits before it, else queues it. */
@@ -167,6 +173,7 @@ final class TrunkGate {
             inUse--; // never became a leg: the caller reports it
             throw e;
         }
+        sent++; // only the signalling thread writes it
     }
 
     private boolean room() {

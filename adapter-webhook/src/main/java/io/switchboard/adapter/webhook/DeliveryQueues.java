@@ -74,6 +74,7 @@ final class DeliveryQueues {
     private final Map<String, Resolved> resolved = new HashMap<>();
     private static final long RESOLVED_MILLIS = 5_000;
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong deliveredLatencyNanos = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
     /**
@@ -149,6 +150,10 @@ final class DeliveryQueues {
 
     WebhookStats stats() {
         return new WebhookStats(delivered.get(), retried.get(), givenUp.get(), pending.get());
+    }
+
+    Duration deliveredLatency() {
+        return Duration.ofNanos(deliveredLatencyNanos.get());
     }
 
     /** Keeps the event, then delivers it. */
@@ -359,6 +364,8 @@ final class DeliveryQueues {
             case DELIVERED -> {
                 pending.decrementAndGet();
                 delivered.incrementAndGet();
+                deliveredLatencyNanos.addAndGet(Math.max(0, Duration.between(delivery.event.acceptedAt(), now)
+                        .toNanos()));
                 LOG.log(Level.DEBUG, () -> "callback delivered: " + delivery + " (" + detail + ")");
                 keep(delivery, new Attempt(number, started, status, detail, took, State.DELIVERED, Optional.empty()));
                 done(queue);

@@ -197,4 +197,12 @@ public final class WebhookCallEventPublisher implements CallEventPublisher, Even
     public WebhookStats stats() {
         return queues.stats();
     }
+
+    /**
+     * The time the delivered events took, summed, from each one's acceptance to the 2xx that delivered it (retries
+     * and a restart included); over {@link WebhookStats#delivered()} it is their mean latency. Any thread.
+     */
+    public Duration deliveredLatency() {
+        return queues.deliveredLatency();
+    }
 }

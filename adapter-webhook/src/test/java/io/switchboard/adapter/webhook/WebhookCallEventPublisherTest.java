@@ -135,6 +135,8 @@ class WebhookCallEventPublisherTest {
         // then
         assertThat(publisher.stats()).isEqualTo(new WebhookStats(3, 2, 0, 0));
         assertThat(receiver.eventIds()).doesNotContainNull().hasSize(5);
+        // each event waited at least for the first one's two retries (10 ms, then 20 ms, less their jitter)
+        assertThat(publisher.deliveredLatency()).isGreaterThanOrEqualTo(Duration.ofMillis(3 * 10));
     }
 
     @Test
