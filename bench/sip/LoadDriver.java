@@ -228,6 +228,7 @@ public final class LoadDriver {
             Sample idle = warmup ? null : sample(true);
 
             log("creating " + calls + " calls at " + rate + "/s");
+            long[] lateAtStart = lateSlots();
             long rampStart = System.nanoTime();
             for (int i = 0; i < calls; i++) {
                 long due = rampStart + (long) (i * 1e9 / rate);
@@ -273,6 +274,7 @@ public final class LoadDriver {
             long selfStart = cpuTicks(ProcessHandle.current().pid());
             long sippStart = sippTicks();
             Map<String, Long> pacersStart = pacerTicks();
+            long[] lateAtWindow = lateSlots();
             long[] machineStart = machineTicks();
             long pressureStart = cpuPressureMicros();
             Thread rest = restLoad(windowStart, windowStart + TimeUnit.SECONDS.toNanos(seconds));
@@ -286,6 +288,7 @@ public final class LoadDriver {
             long selfCpu = cpuTicks(ProcessHandle.current().pid()) - selfStart;
             long sippCpu = sippTicks() - sippStart;
             Map<String, Long> pacersEnd = pacerTicks();
+            long[] lateAtEnd = lateSlots();
             pacersEnd.replaceAll((name, ticks) -> ticks - pacersStart.getOrDefault(name, 0L));
             pacerWindowTicks = pacersEnd;
             long windowEnd = System.nanoTime();
@@ -312,6 +315,7 @@ public final class LoadDriver {
                     cpuStart, cpuEnd, windowStart, windowEnd, parse(rtp), loadBefore, loadDuring, loadAfter,
                     new long[] {machineEnd[0] - machineStart[0], machineEnd[1] - machineStart[1], sinkCpu, selfCpu,
                         pressure});
+            report += lateness(lateAtStart, lateAtWindow, lateAtEnd);
             System.out.println(report);
             Files.createDirectories(reportFile.toAbsolutePath().getParent());
             Files.writeString(reportFile, report);
@@ -1021,10 +1025,10 @@ public final class LoadDriver {
                         + "%d KiB: %.1f KiB per call (mid %.1f)%n", idle.rssKiB, mid.rssKiB, loaded.rssKiB,
                 after.rssKiB, rssPerCall, rssMidPerCall));
         r.append(String.format(Locale.ROOT, "RTP            %s streams with packets (%s silent), %d packets = %.1f %% "
-                        + "of %.0f expected over %s s%n", rtp.get("streams_with_packets"),
+                        + "of %.0f expected over %s s; measured by %s%n", rtp.get("streams_with_packets"),
                 rtp.get("streams_seen_but_silent"), f.packets(), 100.0 * f.packets() / Math.max(1, expected),
                 expected,
-                rtp.get("window_s")));
+                rtp.get("window_s"), receiver(rtp)));
         r.append(String.format(Locale.ROOT, "inter-arrival  p50 %s ms, p99 %s ms %s, p99.9 %s ms, max %s ms %s, "
                         + "outside 20+-2 ms %.2f %% [target: p99 <= 22.5, max <= 100]; streams with max > 100 ms: "
                         + "%s%n", rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(f.p99() <= 22.5),
@@ -1166,10 +1170,10 @@ public final class LoadDriver {
                         + "%d KiB: %.1f KiB per leg (mid %.1f)%n", idle.rssKiB, mid.rssKiB, loaded.rssKiB,
                 after.rssKiB, rssPerLeg, rssMidPerLeg));
         r.append(String.format(Locale.ROOT, "RTP            %d of %d legs' streams with packets (%s silent), %d packets "
-                        + "= %.1f %% of %.0f expected over %s s %s%n", withPackets, legsWanted,
+                        + "= %.1f %% of %.0f expected over %s s %s; measured by %s%n", withPackets, legsWanted,
                 rtp.get("streams_seen_but_silent"), f.packets(), 100.0 * f.packets() / Math.max(1, expected),
                 expected,
-                rtp.get("window_s"), verdict(withPackets == legsWanted)));
+                rtp.get("window_s"), verdict(withPackets == legsWanted), receiver(rtp)));
         r.append(String.format(Locale.ROOT, "inter-arrival  p50 %s ms, p99 %s ms %s [target: 20+-2, p99 <= 22 ms], p99.9 "
                         + "%s ms, max %s ms, outside 20+-2 ms %.2f %%; streams with max > 100 ms: %s%n",
                 rtp.get("iat_p50_ms"), rtp.get("iat_p99_ms"), verdict(f.p99() <= 22.0), rtp.get("iat_p999_ms"),
@@ -1211,6 +1215,53 @@ public final class LoadDriver {
             }
         }
         return n;
+    }
+
+    static final String[] LATE_OVER = {"0.005", "0.01", "0.02", "0.05"};
+
+    /**
+     * The server's own count of pacer slots whose packets left late ({@code switchboard_rtp_pacer_late_slots_total}
+     * by threshold, from its unsigned /metrics); -1 each when it cannot be read.
+     */
+    long[] lateSlots() {
+        long[] late = new long[LATE_OVER.length];
+        Arrays.fill(late, -1);
+        try {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            for (String line : metrics.body().split("\n")) {
+                for (int i = 0; i < LATE_OVER.length; i++) {
+                    String sample = "switchboard_rtp_pacer_late_slots_total{over=\"" + LATE_OVER[i] + "\"} ";
+                    if (line.startsWith(sample)) {
+                        late[i] = (long) Double.parseDouble(line.substring(sample.length()).trim());
+                    }
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            log("no pacer lateness from /metrics: " + e);
+        }
+        return late;
+    }
+
+    /** The report's line of the pacers' late slots: in the window, and over the ramp and the window. */
+    static String lateness(long[] atStart, long[] atWindow, long[] atEnd) {
+        StringBuilder window = new StringBuilder();
+        StringBuilder whole = new StringBuilder();
+        for (int i = 0; i < LATE_OVER.length; i++) {
+            String over = (i == 0 ? "" : ", ") + ">" + (int) (Double.parseDouble(LATE_OVER[i]) * 1000) + " ms ";
+            window.append(over).append(atWindow[i] < 0 ? "n/a" : String.valueOf(atEnd[i] - atWindow[i]));
+            whole.append(over).append(atStart[i] < 0 ? "n/a" : String.valueOf(atEnd[i] - atStart[i]));
+        }
+        return String.format(Locale.ROOT, "pacer late     slots (2 ms, a tenth of the streams each) whose packets left "
+                + "late, by the server's /metrics: window %s; ramp and window %s%n", window, whole);
+    }
+
+    /** Which receiver measured, and when a packet's time was taken: by the kernel, or when the Java sink read it. */
+    static String receiver(Map<String, String> rtp) {
+        String receiver = rtp.getOrDefault("receiver", "");
+        return receiver.equals("kernel-timestamps-send") ? "rtp_sink.c (kernel timestamps as each packet is sent)"
+                : receiver.equals("kernel-timestamps-receive") ? "rtp_sink.c (kernel timestamps as each packet is "
+                + "delivered)" : "RtpSink.java (arrival = when it read the packet)";
     }
 
     static String verdict(boolean ok) {

@@ -185,7 +185,20 @@ SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
 server_pid=$!
 pids+=("$server_pid")
 
-java -Xms64m -Xmx512m "$here/RtpSink.java" 127.0.0.1 "$(IFS=,; echo "${bases[*]}")" 4 \
+# The receiver: rtp_sink.c (kernel receive timestamps through a capture ring, a fraction of the CPU) when a C
+# compiler is installed and the run may capture (root or CAP_NET_RAW), else RtpSink.java; BENCH_SINK=java|c chooses.
+sink_cmd=(java -Xms64m -Xmx512m "$here/RtpSink.java")
+if [[ ${BENCH_SINK:-c} == c ]] && command -v cc >/dev/null 2>&1; then
+    if cc -O2 -o "$out/rtp_sink.$$" "$here/rtp_sink.c" 2>"$out/rtp_sink-build.log"; then
+        mv -f "$out/rtp_sink.$$" "$out/rtp_sink" # renamed into place: a concurrent run may be starting it
+        sink_cmd=("$out/rtp_sink")
+    else
+        echo "rtp_sink.c did not build (see $out/rtp_sink-build.log): RtpSink.java measures instead" >&2
+    fi
+elif [[ ${BENCH_SINK:-c} == c ]]; then
+    echo "no C compiler (apt-get install -y gcc): RtpSink.java measures, with its own scheduling in the figures" >&2
+fi
+"${sink_cmd[@]}" 127.0.0.1 "$(IFS=,; echo "${bases[*]}")" 4 \
     "$(IFS=,; echo "${counts[*]}")" "$sink_port" 2 "$budget" >"$sink_log" 2>&1 &
 sink_pid=$!
 pids+=("$sink_pid")

@@ -65,6 +65,7 @@ final class ConsoleSettings {
         shown.put(TcpLimits.IDLE, Long.toString(sip.tcp().idle().toSeconds()));
         shown.put("SWITCHBOARD_RTP_PORTS", config.rtp().portMin() + "-" + config.rtp().portMax());
         shown.put("SWITCHBOARD_RTP_PACER_THREADS", Integer.toString(config.rtp().pacerThreads()));
+        shown.put("SWITCHBOARD_RTP_PACER_PRIORITY", config.rtp().realtimePacers() ? "realtime" : "normal");
         shown.put("SWITCHBOARD_MEDIA_TIMEOUT_SECONDS", Long.toString(config.rtp().mediaTimeout().toSeconds()));
         shown.put("SWITCHBOARD_RTP_LEARNING", config.rtp().learnSource() ? "on" : "off");
         shown.put("SWITCHBOARD_SPEECH_ENGINE", config.engines().synthesizer());

@@ -130,8 +130,13 @@ class ArchitectureTest {
 
     @Test
     void theMediaEngineIsALibraryOfTheSipAdapter() {
+        // JNA for one system call, the pacers' real-time scheduling, which the JDK cannot ask for
         classes().that().resideInAPackage("io.switchboard.rtp..")
                 .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.switchboard.rtp..", "io.switchboard.domain..", "java..", "com.sun.jna..")
+                .check(classes);
+        classes().that().resideInAPackage("io.switchboard.rtp..").and().doNotHaveSimpleName("RealtimeScheduling")
+                .and().doNotHaveSimpleName("C").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("io.switchboard.rtp..", "io.switchboard.domain..", "java..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("io.switchboard.rtp..", "io.switchboard.adapter.sip..",

@@ -14,14 +14,23 @@ import java.util.Objects;
  * @param learnSource  strict RTP: whether a session may learn a source other than the address its peer signalled,
  *                     after {@value RtpStream#LEARN_PACKETS} consecutive packets in sequence from it (symmetric RTP
  *                     behind NAT); without it only the signalled address is heard
+ * @param realtimePacers whether the pacer threads ask for Linux's real-time scheduling ({@code SCHED_FIFO}, see
+ *                     {@link MediaEngine#pacerPriority()}); refused without {@code CAP_SYS_NICE} or an
+ *                     {@code RLIMIT_RTPRIO}, and they then run as ordinary threads
  * @throws IllegalArgumentException naming the first invalid field
  */
 public record MediaConfig(String bindHost, int portMin, int portMax, int pacerThreads, Duration mediaTimeout,
-                          boolean learnSource) {
+                          boolean learnSource, boolean realtimePacers) {
 
-    /** Learning a source behind NAT allowed. */
+    /** Learning a source behind NAT allowed; pacers at ordinary priority. */
     public MediaConfig(String bindHost, int portMin, int portMax, int pacerThreads, Duration mediaTimeout) {
         this(bindHost, portMin, portMax, pacerThreads, mediaTimeout, true);
+    }
+
+    /** Pacers at ordinary priority. */
+    public MediaConfig(String bindHost, int portMin, int portMax, int pacerThreads, Duration mediaTimeout,
+                       boolean learnSource) {
+        this(bindHost, portMin, portMax, pacerThreads, mediaTimeout, learnSource, false);
     }
 
     public MediaConfig {
@@ -48,7 +57,7 @@ public record MediaConfig(String bindHost, int portMin, int portMax, int pacerTh
         }
     }
 
-    /** 127.0.0.1, ports 10000-29999 (10,000 legs), 2 pacer threads, 60 s media timeout. */
+    /** 127.0.0.1, ports 10000-29999 (10,000 legs), 2 pacer threads at ordinary priority, 60 s media timeout. */
     public static MediaConfig defaults() {
         return new MediaConfig("127.0.0.1", 10000, 29999, 2, Duration.ofSeconds(60));
     }

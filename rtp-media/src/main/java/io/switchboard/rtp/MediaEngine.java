@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -46,7 +50,7 @@ public final class MediaEngine implements AutoCloseable {
         this.cache = cache;
         Pacer[] created = new Pacer[config.pacerThreads()];
         for (int i = 0; i < created.length; i++) {
-            created[i] = new Pacer("rtp-pacer-" + i);
+            created[i] = new Pacer("rtp-pacer-" + i, config.realtimePacers());
         }
         this.pacers = List.of(created);
     }
@@ -56,9 +60,9 @@ public final class MediaEngine implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         MediaEngine engine = new MediaEngine(config, new EncodedClipCache(EncodedClipCache.DEFAULT_MAX_BYTES));
         engine.pacers.forEach(Pacer::start);
-        LOG.log(System.Logger.Level.INFO, "RTP media engine started: {0}:{1}-{2}, {3} pacer thread(s)",
+        LOG.log(System.Logger.Level.INFO, "RTP media engine started: {0}:{1}-{2}, {3} pacer thread(s) {4}",
                 config.bindHost(), String.valueOf(config.portMin()), String.valueOf(config.portMax()),
-                config.pacerThreads());
+                config.pacerThreads(), engine.pacerPriority());
         return engine;
     }
 
@@ -195,6 +199,31 @@ public final class MediaEngine implements AutoCloseable {
     /** RTP packets dropped since start because they came from a source other than the session's peer (strict RTP). */
     public long foreignPackets() {
         return totals.foreign.sum();
+    }
+
+    /**
+     * The pacers' scheduling, once their threads run (waits up to 5 s for them): "at real-time priority (SCHED_FIFO
+     * 10)", or "at ordinary priority" with why (not asked, or refused and how to allow it).
+     */
+    public String pacerPriority() {
+        List<String> refusals = new ArrayList<>();
+        for (Pacer pacer : pacers) {
+            try {
+                pacer.priority().get(5, TimeUnit.SECONDS).ifPresent(refusals::add);
+            } catch (ExecutionException | TimeoutException e) {
+                refusals.add("the pacer thread did not start within 5 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                refusals.add("interrupted");
+            }
+        }
+        return refusals.isEmpty() ? "at real-time priority (SCHED_FIFO " + RealtimeScheduling.PRIORITY + ")"
+                : "at ordinary priority (real-time: " + refusals.get(0) + ")";
+    }
+
+    /** Whether every pacer runs under real-time scheduling (see {@link #pacerPriority()}). */
+    public boolean realtimePacers() {
+        return pacerPriority().startsWith("at real-time");
     }
 
     /** RTP packets sent since start; open sessions add theirs about once a second. */

@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -61,7 +63,12 @@ final class Pacer implements Runnable {
     private long lastLagLog;
     private boolean selectFailureLogged;
 
-    Pacer(String name) {
+    /** Whether to ask for real-time scheduling as the thread starts; then what came of it. */
+    private final boolean realtime;
+    private final CompletableFuture<Optional<String>> priority = new CompletableFuture<>();
+
+    Pacer(String name, boolean realtime) {
+        this.realtime = realtime;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -73,6 +80,14 @@ final class Pacer implements Runnable {
 
     void start() {
         thread.start();
+    }
+
+    /**
+     * Completes once the thread runs: empty when it runs under real-time scheduling, else why not (not asked, or
+     * refused).
+     */
+    CompletableFuture<Optional<String>> priority() {
+        return priority;
     }
 
     /** Runs {@code command} on this pacer before its next tick; dropped once the pacer is stopped. */
@@ -163,6 +178,7 @@ final class Pacer implements Runnable {
 
     @Override
     public void run() {
+        priority.complete(realtime ? RealtimeScheduling.raiseCurrentThread() : Optional.of("not asked"));
         long origin = System.nanoTime();
         long subTick = 0;
         while (running) {
