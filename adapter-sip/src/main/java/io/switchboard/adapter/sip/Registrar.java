@@ -106,7 +106,7 @@ final class Registrar {
             return;
         }
         String userId = USER_PREFIX + user.get();
-        passwords.devicePasswords(userId).whenComplete((valid, error) -> thread.execute("REGISTER " + userId,
+        passwords.devicePasswords(userId).whenComplete((valid, error) -> thread.executeFirst("REGISTER " + userId,
                 () -> checked(tx, userId, credentials, error == null ? valid : List.of())));
     }
 
@@ -146,7 +146,7 @@ final class Registrar {
         return Optional.of(uri.getUser());
     }
 
-    /** The Contact's {@code expires}, else the {@code Expires} header, else an hour; at least a minute, at most an hour. */
+    /** The Contact's {@code expires}, else the {@code Expires} header, else an hour; from a minute to an hour. */
     private static long expiry(Request request, ContactHeader contact) {
         ExpiresHeader header = (ExpiresHeader) request.getHeader(ExpiresHeader.NAME);
         long asked = contact != null && contact.getExpires() >= 0 ? contact.getExpires()

@@ -2,7 +2,9 @@ package io.switchboard.adapter.sip;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +15,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one thread that owns all leg state of an adapter: port calls, SIP events, media events and timers hop onto
  * it. A task that throws is logged (the one failure handler of the adapter) and does not stop the tasks after it.
+ *
+ * <p>Messages from the network ({@link #executeFirst}) go ahead of queued local work (the application's dials,
+ * media events): during a burst of set-ups the answer to an INVITE is then acknowledged within milliseconds
+ * instead of after every dial queued before it, and the far end has no reason to retransmit it (its timer is 500 ms).
+ * Each kind keeps its own order; after {@value #NETWORK_RUN} network tasks in a row one local task runs, so a flood of
+ * messages cannot stall the application's commands.
  */
 final class SignallingThread implements AutoCloseable {
 
@@ -24,7 +32,13 @@ final class SignallingThread implements AutoCloseable {
         void run() throws Exception;
     }
 
+    static final int NETWORK_RUN = 8;
+
     private final ScheduledExecutorService executor;
+    private final Queue<Runnable> network = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> local = new ConcurrentLinkedQueue<>();
+    /** Network tasks run since the last local one; the thread's own. */
+    private int networkRun;
 
     SignallingThread(String name) {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -36,8 +50,34 @@ final class SignallingThread implements AutoCloseable {
 
     /** Runs the task soon; {@code what} names it in the log if it fails. Ignored once closed. */
     void execute(String what, Task task) {
+        enqueue(local, what, task);
+    }
+
+    /** Runs a task for a message from the network soon, ahead of queued local work (see above). */
+    void executeFirst(String what, Task task) {
+        enqueue(network, what, task);
+    }
+
+    private void enqueue(Queue<Runnable> queue, String what, Task task) {
         if (!executor.isShutdown()) {
-            executor.execute(() -> run(what, task));
+            queue.add(() -> run(what, task));
+            executor.execute(this::runNext); // one turn for each task queued: which one runs is chosen then
+        }
+    }
+
+    private void runNext() {
+        Runnable next = networkRun < NETWORK_RUN ? network.poll() : null;
+        if (next != null) {
+            networkRun++;
+        } else {
+            networkRun = 0;
+            next = local.poll();
+            if (next == null) {
+                next = network.poll();
+            }
+        }
+        if (next != null) {
+            next.run();
         }
     }
 

@@ -50,7 +50,7 @@ final class SipEvents implements SipListenerExt {
 
     @Override
     public void processRequest(RequestEvent event) {
-        thread.execute("SIP " + event.getRequest().getMethod(), () -> {
+        thread.executeFirst("SIP " + event.getRequest().getMethod(), () -> {
             if (requests != null) {
                 requests.onRequest(event);
             }
@@ -62,7 +62,7 @@ final class SipEvents implements SipListenerExt {
         String method = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getMethod();
         boolean refer = method.equals(Request.REFER);
         boolean register = method.equals(Request.REGISTER);
-        thread.execute("SIP response " + event.getResponse().getStatusCode(), () -> {
+        thread.executeFirst("SIP response " + event.getResponse().getStatusCode(), () -> {
             if (register) {
                 for (TrunkRegistration ours : registrations) {
                     ours.onResponse(event);
@@ -82,7 +82,7 @@ final class SipEvents implements SipListenerExt {
         }
         if (!event.isServerTransaction()) {
             boolean refer = event.getClientTransaction().getRequest().getMethod().equals(Request.REFER);
-            thread.execute("SIP transaction timeout", () -> {
+            thread.executeFirst("SIP transaction timeout", () -> {
                 if (registrations.stream().anyMatch(ours -> ours.onTimeout(event.getClientTransaction()))) {
                     return;
                 }
@@ -109,7 +109,7 @@ final class SipEvents implements SipListenerExt {
 
     /** Our 200 OK to an INVITE was never acknowledged. */
     private void ackTimedOut(String callId) {
-        thread.execute("SIP ACK timeout", () -> {
+        thread.executeFirst("SIP ACK timeout", () -> {
             if (inbound != null) {
                 inbound.ackTimedOut(callId);
             }
