@@ -21,7 +21,7 @@
 # Needs: sipp (apt-get install -y sip-tester), Java 17 (java, jcmd), app-vertx/target/switchboard.jar (built when
 # BENCH_RECORD=mixed|unmixed: every call is also recorded (POST /calling/recordings once its prompt is asked for);
 # the report then counts the recordings, and the files written are summed at the end (they are deleted with the run).
-# BENCH_PACERS=N: run the server with N RTP pacer threads (SWITCHBOARD_RTP_PACER_THREADS; default half the cores).
+# BENCH_PACERS=N: run the server with N RTP pacer threads (SWITCHBOARD_RTP_PACER_THREADS; default the cores).
 # BENCH_JOURNAL=memory: the journal in memory, to compare with the default journal on disk (SWITCHBOARD_JOURNAL).
 # BENCH_JOURNAL_SYNC=full|normal: the journal's commits (SWITCHBOARD_JOURNAL_SYNC).
 # missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run

@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.application.port.out.OutboundPolicy;
+import io.switchboard.rtp.MediaConfig;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -92,6 +93,19 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_RING_TIMEOUT_SECONDS", "soon")))
                 .hasMessageStartingWith("SWITCHBOARD_RING_TIMEOUT_SECONDS: ")
                 .hasMessageContaining("a whole number of seconds > 0");
+    }
+
+    @Test
+    void runsAPacerPerCoreWhenTheyAskForRealTimeSchedulingElseHalfTheCores() {
+        int cores = Math.min(64, Runtime.getRuntime().availableProcessors());
+
+        assertThat(AppConfig.fromSettings(Map.of()).rtp().pacerThreads()).isEqualTo(cores);
+        assertThat(AppConfig.fromSettings(Map.of()).rtp().realtimePacers()).isTrue();
+        MediaConfig normal = AppConfig.fromSettings(Map.of("SWITCHBOARD_RTP_PACER_PRIORITY", "normal")).rtp();
+        assertThat(normal.pacerThreads()).isEqualTo(Math.max(1, cores / 2));
+        assertThat(normal.realtimePacers()).isFalse();
+        assertThatThrownBy(() -> AppConfig.fromSettings(Map.of("SWITCHBOARD_RTP_PACER_PRIORITY", "high")))
+                .hasMessage("SWITCHBOARD_RTP_PACER_PRIORITY: high (expected: realtime or normal)");
     }
 
     @Test
