@@ -1259,9 +1259,11 @@ public final class LoadDriver {
     /** Which receiver measured, and when a packet's time was taken: by the kernel, or when the Java sink read it. */
     static String receiver(Map<String, String> rtp) {
         String receiver = rtp.getOrDefault("receiver", "");
-        return receiver.equals("kernel-timestamps-send") ? "rtp_sink.c (kernel timestamps as each packet is sent)"
+        String drops = rtp.containsKey("capture_drops") ? ", " + rtp.get("capture_drops") + " packets the capture ring "
+                + "could not take in the window (counted as lost: the receiver's, not the server's)" : "";
+        return (receiver.equals("kernel-timestamps-send") ? "rtp_sink.c (kernel timestamps as each packet is sent"
                 : receiver.equals("kernel-timestamps-receive") ? "rtp_sink.c (kernel timestamps as each packet is "
-                + "delivered)" : "RtpSink.java (arrival = when it read the packet)";
+                + "delivered" : "RtpSink.java (arrival = when it read the packet") + drops + ")";
     }
 
     static String verdict(boolean ok) {
