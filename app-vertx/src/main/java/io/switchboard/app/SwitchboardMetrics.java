@@ -123,7 +123,7 @@ final class SwitchboardMetrics {
         Gauge.builder("switchboard.rtp.recordings", media, MediaEngine::activeRecordings)
                 .description("Recordings being written").register(registry);
         Gauge.builder("switchboard.rtp.pacer.realtime", media, m -> m.realtimePacers() ? 1 : 0)
-                .description("1 when the pacers run under real-time scheduling (SWITCHBOARD_RTP_PACER_PRIORITY)")
+                .description("1 while the pacers run under real-time scheduling (SWITCHBOARD_RTP_PACER_PRIORITY)")
                 .register(registry);
         FunctionCounter.builder("switchboard.rtp.pacer.skipped.ticks", media, MediaEngine::skippedTicks)
                 .description("20 ms ticks the pacers skipped because they fell behind").register(registry);

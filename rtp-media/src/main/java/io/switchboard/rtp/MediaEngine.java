@@ -221,9 +221,12 @@ public final class MediaEngine implements AutoCloseable {
                 : "at ordinary priority (real-time: " + refusals.get(0) + ")";
     }
 
-    /** Whether every pacer runs under real-time scheduling (see {@link #pacerPriority()}). */
+    /**
+     * Whether every pacer runs under real-time scheduling now (see {@link #pacerPriority()}; a pacer that takes a
+     * whole core leaves it until it needs less).
+     */
     public boolean realtimePacers() {
-        return pacerPriority().startsWith("at real-time");
+        return pacerPriority().startsWith("at real-time") && pacers.stream().allMatch(Pacer::realtimeNow);
     }
 
     /** RTP packets sent since start; open sessions add theirs about once a second. */

@@ -2,6 +2,8 @@ package io.switchboard.rtp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -66,6 +68,21 @@ final class Pacer implements Runnable {
     /** Whether to ask for real-time scheduling as the thread starts; then what came of it. */
     private final boolean realtime;
     private final CompletableFuture<Optional<String>> priority = new CompletableFuture<>();
+    /**
+     * A real-time pacer that takes a whole core ({@value #SATURATED_PERCENT} % of its CPU time over a second) would
+     * leave signalling, HTTP and the hang-ups that could relieve it 5 % of that core: it then runs as an ordinary
+     * thread until it has stayed under {@value #RELIEVED_PERCENT} % without skipping a tick for
+     * {@value #RELIEVED_SECONDS} seconds.
+     */
+    static final int SATURATED_PERCENT = 90;
+    static final int RELIEVED_PERCENT = 75;
+    static final int RELIEVED_SECONDS = 5;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private volatile boolean realtimeNow;
+    private long lastCheckNanos;
+    private long lastCpuNanos;
+    private int relievedSeconds;
+    private long skippedAtCheck;
 
     Pacer(String name, boolean realtime) {
         this.realtime = realtime;
@@ -178,8 +195,12 @@ final class Pacer implements Runnable {
 
     @Override
     public void run() {
-        priority.complete(realtime ? RealtimeScheduling.raiseCurrentThread() : Optional.of("not asked"));
+        Optional<String> refused = realtime ? RealtimeScheduling.raiseCurrentThread() : Optional.of("not asked");
+        realtimeNow = refused.isEmpty();
+        priority.complete(refused);
         long origin = System.nanoTime();
+        lastCheckNanos = origin;
+        lastCpuNanos = threads.getCurrentThreadCpuTime();
         long subTick = 0;
         while (running) {
             runCommands();
@@ -205,6 +226,9 @@ final class Pacer implements Runnable {
             for (int i = 0; i < dueMixes.size(); i++) {
                 tickOne(dueMixes.get(i), skipped, now);
             }
+            if (realtime && now - lastCheckNanos >= TimeUnit.SECONDS.toNanos(1)) {
+                checkSaturation(now);
+            }
             long deadline = origin + ++subTick * SLOT_NANOS;
             long late = System.nanoTime() - deadline;
             countLate(late);
@@ -224,6 +248,37 @@ final class Pacer implements Runnable {
                 LockSupport.parkNanos(this, wait);
             }
         }
+    }
+
+    /** Once a second, for a pacer that was granted real-time scheduling: see {@link #SATURATED_PERCENT}. */
+    private void checkSaturation(long now) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        long percent = (cpu - lastCpuNanos) * 100 / Math.max(1, now - lastCheckNanos);
+        // an ordinary pacer that other threads crowd out runs little: it needs less only if it also kept up
+        boolean keptUp = skippedTicks == skippedAtCheck;
+        skippedAtCheck = skippedTicks;
+        lastCpuNanos = cpu;
+        lastCheckNanos = now;
+        if (realtimeNow && percent >= SATURATED_PERCENT) {
+            RealtimeScheduling.lowerCurrentThread();
+            realtimeNow = false;
+            relievedSeconds = 0;
+            LOG.log(System.Logger.Level.WARNING, "{0} takes {1} % of a core with {2} streams: ordinary priority until "
+                    + "it needs less, so that signalling can still set up and hang up calls", thread.getName(),
+                    percent, streams.size());
+        } else if (!realtimeNow && priority.join().isEmpty()) {
+            relievedSeconds = percent < RELIEVED_PERCENT && keptUp ? relievedSeconds + 1 : 0;
+            if (relievedSeconds >= RELIEVED_SECONDS && RealtimeScheduling.raiseCurrentThread().isEmpty()) {
+                realtimeNow = true;
+                LOG.log(System.Logger.Level.INFO, "{0} at real-time priority again ({1} % of a core with {2} streams)",
+                        thread.getName(), percent, streams.size());
+            }
+        }
+    }
+
+    /** Whether the thread runs under real-time scheduling now (it leaves it while it takes a whole core). */
+    boolean realtimeNow() {
+        return realtimeNow;
     }
 
     /** Marks the streams whose sockets have something to read (level-triggered: what is left is marked again). */

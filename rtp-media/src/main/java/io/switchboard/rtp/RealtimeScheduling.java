@@ -20,6 +20,7 @@ import java.util.Optional;
 final class RealtimeScheduling {
 
     static final int PRIORITY = 10;
+    private static final int SCHED_OTHER = 0;
     private static final int SCHED_FIFO = 1;
     private static final int SCHED_RESET_ON_FORK = 0x40000000;
     private static final int EPERM = 1;
@@ -30,6 +31,15 @@ final class RealtimeScheduling {
     }
 
     private RealtimeScheduling() {
+    }
+
+    /** Puts the calling thread back under the ordinary policy ({@code SCHED_OTHER}); always allowed. */
+    static void lowerCurrentThread() {
+        try {
+            Native.load("c", C.class).sched_setscheduler(0, SCHED_OTHER | SCHED_RESET_ON_FORK, new int[] {0});
+        } catch (LastErrorException | LinkageError e) {
+            // it then stays where it is; the caller logs what it meant to do
+        }
     }
 
     /** Asks for {@code SCHED_FIFO} {@value #PRIORITY} for the calling thread; empty when granted, else why not. */

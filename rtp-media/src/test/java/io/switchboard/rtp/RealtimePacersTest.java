@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static io.switchboard.rtp.RecordingMediaListener.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The pacers' scheduling, read back from the kernel (/proc/self/task/TID/stat: rt_priority and policy). */
 class RealtimePacersTest {
@@ -35,6 +37,32 @@ class RealtimePacersTest {
             }
         }
         assertThat(await(Duration.ofSeconds(5), () -> fifoPacers() == 0)).as("the pacer threads ended").isTrue();
+    }
+
+    @Test
+    void aRealtimePacerThatTakesAWholeCoreRunsAsAnOrdinaryThreadUntilItNeedsLess() throws Exception {
+        assumeTrue(mayUseRealtime(), "needs CAP_SYS_NICE or an RLIMIT_RTPRIO of 10");
+        AtomicBoolean burning = new AtomicBoolean(true);
+        MediaConfig config = new MediaConfig("127.0.0.1", 47100, 47199, 1, Duration.ofSeconds(5), true, true);
+        try (MediaEngine engine = MediaEngine.start(config); RtpTestPeer peer = new RtpTestPeer()) {
+            MediaSession session = engine.open(new RecordingMediaListener());
+            session.start(peer.address(), 0, 101);
+            assertThat(engine.realtimePacers()).isTrue();
+
+            // when: every tick the pacer works 19 of its 20 ms (a fed source that is slow to give its frame)
+            session.feed(frame -> {
+                long until = System.nanoTime() + 19_000_000L;
+                while (burning.get() && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                return false;
+            });
+
+            // then: it leaves real-time scheduling, and takes it again once it needs less
+            assertThat(await(Duration.ofSeconds(10), () -> !engine.realtimePacers() && fifoPacers() == 0)).isTrue();
+            burning.set(false);
+            assertThat(await(Duration.ofSeconds(15), () -> engine.realtimePacers() && fifoPacers() == 1)).isTrue();
+        }
     }
 
     @Test
