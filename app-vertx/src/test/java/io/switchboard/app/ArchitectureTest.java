@@ -136,7 +136,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("io.switchboard.rtp..", "io.switchboard.domain..", "java..", "com.sun.jna..")
                 .check(classes);
         classes().that().resideInAPackage("io.switchboard.rtp..").and().doNotHaveSimpleName("RealtimeScheduling")
-                .and().doNotHaveSimpleName("C").should().onlyDependOnClassesThat()
+                .and().doNotHaveSimpleName("C").and().doNotHaveSimpleName("Bound").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("io.switchboard.rtp..", "io.switchboard.domain..", "java..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("io.switchboard.rtp..", "io.switchboard.adapter.sip..",

@@ -226,7 +226,7 @@ public final class MediaEngine implements AutoCloseable {
      * whole core leaves it until it needs less).
      */
     public boolean realtimePacers() {
-        return pacerPriority().startsWith("at real-time") && pacers.stream().allMatch(Pacer::realtimeNow);
+        return pacers.stream().allMatch(Pacer::realtimeNow);
     }
 
     /** RTP packets sent since start; open sessions add theirs about once a second. */

@@ -25,9 +25,14 @@ final class RealtimeScheduling {
     private static final int SCHED_RESET_ON_FORK = 0x40000000;
     private static final int EPERM = 1;
 
-    /** The C library's call, bound on first use. */
+    /** The C library's call. */
     interface C extends Library {
         int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
+    }
+
+    /** Binds the C library on first use (a pacer's start), once. */
+    private static final class Bound {
+        static final C C_LIBRARY = Native.load("c", C.class);
     }
 
     private RealtimeScheduling() {
@@ -36,7 +41,7 @@ final class RealtimeScheduling {
     /** Puts the calling thread back under the ordinary policy ({@code SCHED_OTHER}); always allowed. */
     static void lowerCurrentThread() {
         try {
-            Native.load("c", C.class).sched_setscheduler(0, SCHED_OTHER | SCHED_RESET_ON_FORK, new int[] {0});
+            Bound.C_LIBRARY.sched_setscheduler(0, SCHED_OTHER | SCHED_RESET_ON_FORK, new int[] {0});
         } catch (LastErrorException | LinkageError e) {
             // it then stays where it is; the caller logs what it meant to do
         }
@@ -48,7 +53,7 @@ final class RealtimeScheduling {
             return Optional.of("real-time scheduling is asked of Linux only");
         }
         try {
-            Native.load("c", C.class).sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, new int[] {PRIORITY});
+            Bound.C_LIBRARY.sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, new int[] {PRIORITY});
             return Optional.empty();
         } catch (LastErrorException e) {
             return Optional.of(e.getErrorCode() == EPERM
