@@ -7,6 +7,7 @@ import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import io.switchboard.rtp.MediaSession;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -84,9 +85,11 @@ final class OutboundLegs {
         try {
             leg.invite = sip.send(invite);
         } catch (SipException e) {
-            // Over TCP a refused connection shows here at once (JAIN-SIP connects while sending), not after Timer B.
+            // Over TCP a refused connection shows here at once (JAIN-SIP connects while sending), not after Timer B;
+            // JAIN-SIP's own words for it are about routing, the connection's are in the cause.
+            String reason = e.getCause() instanceof IOException io ? io.getMessage() : e.getMessage();
             String why = "SIP INVITE could not be sent over " + route.target().transport() + " to " + route.target()
-                    + ": " + e.getMessage();
+                    + ": " + reason;
             if (!failedOver(leg, 503, why)) {
                 signals.apply(leg, new LegState.Over(ResultInformation.unavailable(why)));
             }

@@ -128,8 +128,6 @@ final class SipEndpoint implements AutoCloseable {
 
     /** The largest SIP message taken over TCP: far more than any INVITE with its SDP. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    /** The longest pause allowed between the reads of one message over TCP. */
-    static final long TCP_READ_TIMEOUT_MILLIS = 10_000;
     /**
      * The buffers asked for the UDP listening point. JAIN-SIP's default, 64 KiB (the kernel doubles it), holds about
      * 55 small datagrams (the kernel counts some 2 KiB for each): a pause of its reader (a GC pause, a burst of
@@ -139,7 +137,8 @@ final class SipEndpoint implements AutoCloseable {
     static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private static Properties properties(String host, int port, TcpLimits tcp) {
-        Properties p = LimitedNetworkLayer.properties(tcp);
+        Properties p = SipNetworkLayer.properties();
+        p.putAll(TcpConnections.properties(tcp));
         p.setProperty("javax.sip.STACK_NAME", "switchboard-" + host + "-" + port + "-" + STACKS.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         // JAIN-SIP logs through log4j: keep it silent and write no trace files (no DEBUG_LOG / SERVER_LOG).
@@ -150,16 +149,12 @@ final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
-        // SIP over TCP: a message size limit checked against Content-Length before the body is read (a connection
-        // declaring more is closed), a cap on connections (each costs JAIN-SIP two threads: its reader and its
-        // parser), a share per remote address and an idle timeout (LimitedNetworkLayer), and a bound on the pause
-        // within a message. (JAIN-SIP's NIO processor, which would save the threads, fails re-INVITEs, CANCEL and
-        // REFER over TCP with this stack version: not used.)
+        // SIP over TCP on one selector thread (TcpConnections): a message size limit checked against Content-Length
+        // before the body arrives (a connection declaring more is closed), a share of connections per remote address,
+        // a cap on them in all, and an idle timeout.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
         // ... while UDP reads each datagram into a smaller buffer, allocated per datagram by JAIN-SIP
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", DatagramSizedProcessors.class.getName());
-        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(TcpLimits.MAX_CONNECTIONS));
-        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(TCP_READ_TIMEOUT_MILLIS));
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", MessageProcessors.class.getName());
         return p;
     }
 
@@ -178,9 +173,14 @@ final class SipEndpoint implements AutoCloseable {
         return ((ListeningPointImpl) provider.getListeningPoint(transport)).getMessageProcessor();
     }
 
-    /** The stack's TCP sockets, with their counts. */
-    LimitedNetworkLayer network() {
-        return (LimitedNetworkLayer) ((SipStackImpl) stack).getNetworkLayer();
+    /** The stack's sockets, with the UDP listening point's. */
+    SipNetworkLayer network() {
+        return (SipNetworkLayer) ((SipStackImpl) stack).getNetworkLayer();
+    }
+
+    /** The stack's SIP over TCP connections, with their counts. */
+    TcpConnections tcp() {
+        return (TcpConnections) processor(SipTransport.TCP.token());
     }
 
     /** Sends a request outside any dialog in a new client transaction with this endpoint's T1. */

@@ -455,12 +455,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     /** SIP over TCP connections accepted and open now. */
     public int tcpConnections() {
-        return sip.network().open();
+        return sip.tcp().open();
     }
 
     /** SIP over TCP connections closed as soon as accepted, their address holding its share already. */
     public long tcpConnectionsRefused() {
-        return sip.network().refused();
+        return sip.tcp().refused();
     }
 
     /**

@@ -6,7 +6,7 @@ import java.time.Duration;
  * How much SIP over TCP one remote party may hold.
  *
  * @param perAddress connections accepted from one remote address at once; a connection beyond is closed as soon as
- *                   it is accepted, before it costs a thread
+ *                   it is accepted, before anything reads from it
  * @param idle       a connection (accepted or opened by the server) on which nothing arrives for this long is closed;
  *                   the peer opens a new one when it next sends (RFC 3261 §18)
  */
@@ -14,7 +14,7 @@ public record TcpLimits(int perAddress, Duration idle) {
 
     public static final String PER_ADDRESS = "SWITCHBOARD_SIP_TCP_PER_ADDRESS";
     public static final String IDLE = "SWITCHBOARD_SIP_TCP_IDLE_SECONDS";
-    /** Connections at once over all addresses (JAIN-SIP's own cap: beyond, it stops accepting until one closes). */
+    /** Accepted connections at once over all addresses: beyond, a connection is closed as soon as it is accepted. */
     public static final int MAX_CONNECTIONS = 256;
 
     public TcpLimits {

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What one remote party may hold of SIP over TCP: its share of connections per address, and how long a connection
- * may stay silent. Real sockets from 127.0.0.1 and 127.0.0.2 against the adapter's TCP port. And the UDP listening
+ * What one remote party may hold of SIP over TCP: its share of connections per address, how long a connection may
+ * stay silent, and what a connection costs (no thread of its own). Real sockets from 127.0.0.1 and 127.0.0.2 against the adapter's TCP port. And the UDP listening
  * point's receive buffer, which must hold a burst.
  */
 class SipTcpLimitsTest {
@@ -72,7 +74,7 @@ class SipTcpLimitsTest {
                 .isGreaterThanOrEqualTo((int) Math.min(SipEndpoint.UDP_BUFFER_BYTES, cap));
         Field readBuffer = UDPMessageProcessor.class.getDeclaredField("maxMessageSize");
         readBuffer.setAccessible(true);
-        assertThat(readBuffer.getInt(telephony.processor("udp"))).isEqualTo(DatagramSizedProcessors.DATAGRAM_BYTES);
+        assertThat(readBuffer.getInt(telephony.processor("udp"))).isEqualTo(MessageProcessors.DATAGRAM_BYTES);
     }
 
     @Test
@@ -122,6 +124,28 @@ class SipTcpLimitsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(talking.options()).startsWith("SIP/2.0 200");
         await().atMost(WAIT).until(() -> telephony.tcpConnections() == 1);
+    }
+
+    @Test
+    void holdsManyConnectionsOnOneThreadAndStillAnswersOnEach() throws Exception {
+        // given
+        start(new TcpLimits(200, Duration.ofSeconds(120)));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int before = threads.getThreadCount();
+
+        // when: 200 connections from one address, each asking once
+        List<Probe> held = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            held.add(connect("127.0.0.1"));
+        }
+        await().atMost(WAIT).until(() -> telephony.tcpConnections() == 200);
+
+        // then: no thread per connection (JAIN-SIP's blocking transport took two each), and every one answers
+        assertThat(threads.getThreadCount() - before).isLessThan(10);
+        for (Probe probe : held) {
+            assertThat(probe.options()).startsWith("SIP/2.0 200");
+        }
+        assertThat(threads.getThreadCount() - before).isLessThan(10);
     }
 
     private Probe connect(String from) throws IOException {

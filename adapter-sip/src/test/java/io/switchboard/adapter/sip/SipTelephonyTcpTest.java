@@ -265,8 +265,8 @@ class SipTelephonyTcpTest {
         ResultInformation cause = events.awaitEnded(LEG, Duration.ofSeconds(3));
         assertThat(cause.subCode()).isEqualTo(8541);
         assertThat(cause.message()).isEqualTo("Callee is unavailable. SIP INVITE could not be sent over TCP to "
-                + "sip:+14255550123@127.0.0.1:" + closedPort + ";transport=tcp: Could not connect to /127.0.0.1:"
-                + closedPort);
+                + "sip:+14255550123@127.0.0.1:" + closedPort + ";transport=tcp: could not connect to 127.0.0.1:"
+                + closedPort + " (Connection refused)");
         media.awaitSessions(0);
     }
 

@@ -10,18 +10,19 @@ import java.lang.reflect.Field;
 import java.net.InetAddress;
 
 /**
- * JAIN-SIP's own message processors ({@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}), except that the UDP one
- * reads each datagram into a buffer of {@value #DATAGRAM_BYTES} bytes instead of the stack's message size limit (64
- * KiB, which SIP over TCP needs): its reader allocates that buffer anew for every datagram, and during a ramp of 100
- * set-ups a second those buffers were half of everything the server allocated (and every young collection stops the
- * media pacer). A datagram beyond it arrives cut and is dropped as unparseable; RFC 3261 (18.1.1) sends messages
- * that large over TCP, and phones keep theirs to a few KiB.
+ * The stack's message processors ({@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}): SIP over TCP on
+ * {@link TcpConnections} (one selector thread for every connection, within the stack's {@link TcpLimits}), and
+ * JAIN-SIP's own UDP processor, except that it reads each datagram into a buffer of {@value #DATAGRAM_BYTES} bytes
+ * instead of the stack's message size limit (64 KiB, which SIP over TCP needs): its reader allocates that buffer anew
+ * for every datagram, and during a ramp of 100 set-ups a second those buffers were half of everything the server
+ * allocated (and every young collection stops the media pacer). A datagram beyond it arrives cut and is dropped as
+ * unparseable; RFC 3261 (18.1.1) sends messages that large over TCP, and phones keep theirs to a few KiB.
  *
- * <p>The processor takes its buffer size from the stack when it is made, and the stack has no setter: the factory
+ * <p>The UDP processor takes its buffer size from the stack when it is made, and the stack has no setter: the factory
  * lowers the stack's field for that moment and puts it back. {@link SipEndpoint} makes the UDP listening point
  * first, before the TCP one exists, so no TCP reader sees the lowered value.
  */
-public final class DatagramSizedProcessors implements MessageProcessorFactory {
+public final class MessageProcessors implements MessageProcessorFactory {
 
     /** The largest SIP message taken over UDP. */
     static final int DATAGRAM_BYTES = 16 * 1024;
@@ -31,8 +32,11 @@ public final class DatagramSizedProcessors implements MessageProcessorFactory {
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
                                                    String transport) throws IOException {
+        if ("tcp".equalsIgnoreCase(transport)) {
+            return new TcpConnections(address, stack, port);
+        }
         if (!"udp".equalsIgnoreCase(transport)) {
-            return plain.createMessageProcessor(stack, address, port, transport);
+            throw new IOException("SIP over " + transport + " is not offered (expected: udp or tcp)");
         }
         Field limit = maxMessageSize();
         int tcp = read(limit, stack);

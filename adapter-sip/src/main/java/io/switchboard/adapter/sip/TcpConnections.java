@@ -1,0 +1,181 @@
+package io.switchboard.adapter.sip;
+
+import gov.nist.core.HostPort;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.NIOHandler;
+import gov.nist.javax.sip.stack.NioTcpMessageChannel;
+import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * SIP over TCP on one selector thread for every connection (JAIN-SIP's NIO processor), within the {@link TcpLimits}
+ * of its stack: a connection from an address that holds {@code perAddress} already, or beyond
+ * {@link TcpLimits#MAX_CONNECTIONS} in all, is closed as soon as it is accepted; a connection on which nothing has
+ * arrived or been sent for the idle time is closed (JAIN-SIP's idle auditor, {@code NIO_MAX_SOCKET_IDLE_TIME}); a
+ * message declaring a body over the stack's message size is refused before its body arrives and the connection closed
+ * ({@link ContentLengthGuard}).
+ *
+ * <p>It also mends JAIN-SIP 1.3.0-91's NIO socket table, which forgets every connection it opens as soon as it opened
+ * it (its {@code connected} flag is never set): the next message to that peer opened a second connection and lost the
+ * first one's, so responses, CANCEL and in-dialog requests over TCP went nowhere. Here a channel's own open connection
+ * is put back before each send, so messages to a peer go over the connection to it.
+ */
+final class TcpConnections extends NioTcpMessageProcessor {
+
+    private static final String PER_ADDRESS = "io.switchboard.sip.TCP_PER_ADDRESS";
+    private static final System.Logger LOG = System.getLogger(TcpConnections.class.getName());
+
+    private final int perAddress;
+    private final int maxBodyBytes;
+    private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
+    private final Map<SocketChannel, InetAddress> accepted = new ConcurrentHashMap<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicBoolean refusalLogged = new AtomicBoolean();
+
+    TcpConnections(InetAddress address, SIPTransactionStack stack, int port) {
+        super(address, stack, port);
+        Properties p = ((SipStackImpl) stack).getConfigurationProperties();
+        perAddress = Integer.parseInt(p.getProperty(PER_ADDRESS, Integer.toString(TcpLimits.defaults().perAddress())));
+        maxBodyBytes = stack.getMaxMessageSize();
+        nioHandler = new Sockets(stack, this);
+    }
+
+    /** The stack properties for {@code limits}: each connection's share and JAIN-SIP's idle time. */
+    static Properties properties(TcpLimits limits) {
+        Properties p = new Properties();
+        p.setProperty(PER_ADDRESS, Integer.toString(limits.perAddress()));
+        p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", Long.toString(limits.idle().toMillis()));
+        return p;
+    }
+
+    /** Connections accepted and not yet closed. */
+    int open() {
+        return accepted.size();
+    }
+
+    /** Connections closed as soon as accepted, their address holding its share (or all connections taken). */
+    long refused() {
+        return refused.get();
+    }
+
+    /** An accepted connection: counted against its address's share, or closed at once beyond it. */
+    @Override
+    public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
+            throws IOException {
+        InetAddress from = client.socket().getInetAddress();
+        if (accepted.size() >= TcpLimits.MAX_CONNECTIONS) {
+            refuse(client, from);
+        }
+        if (byAddress.merge(from, 1, Integer::sum) > perAddress) {
+            release(from);
+            refuse(client, from);
+        }
+        accepted.put(client, from);
+        NioTcpMessageChannel channel = new GuardedChannel(this, client);
+        nioHandler.putMessageChannel(client, channel);
+        return channel;
+    }
+
+    @Override
+    public MessageChannel createMessageChannel(HostPort target) throws IOException {
+        return createMessageChannel(target.getInetAddress(), target.getPort());
+    }
+
+    /** A connection this side opens to {@code host:port}, or the one open to it already. */
+    @Override
+    public synchronized MessageChannel createMessageChannel(InetAddress host, int port) throws IOException {
+        String key = MessageChannel.getKey(host, port, transport);
+        ConnectionOrientedMessageChannel channel = messageChannels.get(key);
+        if (channel == null) {
+            try {
+                channel = new GuardedChannel(host, port, sipStack, this);
+            } catch (IOException e) {
+                throw new IOException("could not connect to " + host.getHostAddress() + ":" + port + " ("
+                        + e.getMessage() + ")", e);
+            }
+            messageChannels.put(key, channel);
+            selector.wakeup(); // to register the new connection for reading
+        }
+        return channel;
+    }
+
+    private void refuse(SocketChannel client, InetAddress from) throws IOException {
+        refused.incrementAndGet();
+        client.close();
+        if (refusalLogged.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "SIP: TCP connections from " + from.getHostAddress() + " over the share"
+                    + " of " + perAddress + " per address (or beyond " + TcpLimits.MAX_CONNECTIONS + " in all) are "
+                    + "closed at once (logged once; see " + TcpLimits.PER_ADDRESS + ")");
+        }
+        throw new IOException("SIP over TCP: connection from " + from.getHostAddress() + " refused (over its share)");
+    }
+
+    private void release(InetAddress from) {
+        byAddress.computeIfPresent(from, (address, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** JAIN-SIP's socket table, which keeps the connections it opens and gives shares back when one closes. */
+    private final class Sockets extends NIOHandler {
+
+        Sockets(SIPTransactionStack stack, NioTcpMessageProcessor processor) {
+            super(stack, processor);
+        }
+
+        @Override
+        public SocketChannel sendBytes(InetAddress sender, InetAddress receiver, int port, String transport,
+                                       byte[] bytes, boolean retry, NioTcpMessageChannel channel) throws IOException {
+            SocketChannel own = channel.getSocketChannel();
+            if (own != null && own.isOpen() && own.isConnected() && receiver.equals(own.socket().getInetAddress())
+                    && port == own.socket().getPort()) {
+                putSocket(makeKey(receiver, port), own);
+            }
+            return super.sendBytes(sender, receiver, port, transport, bytes, retry, channel);
+        }
+
+        @Override
+        public void removeMessageChannel(SocketChannel socket) {
+            super.removeMessageChannel(socket);
+            InetAddress from = accepted.remove(socket);
+            if (from != null) {
+                release(from);
+            }
+        }
+    }
+
+    /** JAIN-SIP's NIO channel with the {@link ContentLengthGuard} in front of its parser. */
+    private final class GuardedChannel extends NioTcpMessageChannel {
+
+        private final ContentLengthGuard guard = new ContentLengthGuard(maxBodyBytes);
+
+        /** Accepted. */
+        GuardedChannel(NioTcpMessageProcessor processor, SocketChannel client) throws IOException {
+            super(processor, client);
+            messageProcessor = processor;
+            myClientInputStream = client.socket().getInputStream();
+        }
+
+        /** Opened to {@code host:port}. */
+        GuardedChannel(InetAddress host, int port, SIPTransactionStack stack, NioTcpMessageProcessor processor)
+                throws IOException {
+            super(host, port, stack, processor);
+            isCached = true;
+        }
+
+        @Override
+        protected void addBytes(byte[] bytes) throws Exception {
+            guard.accept(bytes);
+            super.addBytes(bytes);
+        }
+    }
+}
