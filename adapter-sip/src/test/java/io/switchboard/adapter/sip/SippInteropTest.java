@@ -15,6 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -58,10 +59,16 @@ class SippInteropTest {
     }
 
     private void start(String scenario) throws Exception {
+        start(scenario, SipTransport.UDP);
+    }
+
+    /** SIPp as the trunk over {@code transport} ({@code -t t1}: one TCP connection for all its calls). */
+    private void start(String scenario, SipTransport transport) throws Exception {
         sippPort = freeUdpPort();
-        sipp = SippProcess.start(SCENARIOS, scenario, sippPort, freeUdpPort());
-        SipConfig config = new SipConfig("127.0.0.1", freeUdpPort(),
-                Optional.of(SipTrunk.parse("sip:127.0.0.1:" + sippPort)), Map.of(),
+        sipp = SippProcess.start(SCENARIOS, scenario, sippPort, freeUdpPort(), 1,
+                transport == SipTransport.TCP ? List.of("-t", "t1") : List.of());
+        SipConfig config = new SipConfig("127.0.0.1", freeUdpPort(), Optional.of(SipTrunk.parse("sip:127.0.0.1:"
+                + sippPort + (transport == SipTransport.TCP ? ";transport=tcp" : ""))), Map.of(),
                 "switchboard", Duration.ofMillis(50));
         engine = MediaEngine.start(new MediaConfig("127.0.0.1", 42_000, 42_099, 1, Duration.ofSeconds(30)));
         telephony = SipTelephony.start(config, engine, events, incoming);
@@ -82,6 +89,37 @@ class SippInteropTest {
         assertThat(events.events()).containsExactly(new Answered(LEG), new ToneReceived(LEG, Tone.ONE),
                 new ToneReceived(LEG, Tone.FIVE), new ToneReceived(LEG, Tone.POUND),
                 new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+
+    @Test
+    void answeredCallOverTcpReportsTheCalleesKeysAndEndsWithOurByeOnTheSameConnection() throws Exception {
+        // given: SIPp over TCP answers and plays the keys 1 5 #
+        start("uas_answer_dtmf.xml", SipTransport.TCP);
+        telephony.dial(dial(CALLEE, WAIT));
+
+        // when
+        events.await(4, WAIT);
+        telephony.hangUp(LEG);
+
+        // then: the 200, our ACK and our BYE all went over the one connection SIPp holds (it takes no other)
+        assertThat(sipp.awaitExit(WAIT)).as(sipp.output()).isZero();
+        assertThat(events.events()).containsExactly(new Answered(LEG), new ToneReceived(LEG, Tone.ONE),
+                new ToneReceived(LEG, Tone.FIVE), new ToneReceived(LEG, Tone.POUND),
+                new Ended(LEG, ResultInformation.HUNG_UP_BY_APPLICATION));
+    }
+
+    @Test
+    void unansweredCallOverTcpIsCanceledAfterTheRingTimeout() throws Exception {
+        // given
+        start("uas_ring_no_answer.xml", SipTransport.TCP);
+
+        // when
+        telephony.dial(dial(CALLEE, Duration.ofSeconds(2)));
+
+        // then: SIPp saw our CANCEL and the ACK to its 487 over TCP
+        assertThat(events.await(1, WAIT)).containsExactly(
+                new Ended(LEG, ResultInformation.unavailable("no answer after 2 s")));
+        assertThat(sipp.awaitExit(WAIT)).as(sipp.output()).isZero();
     }
 
     @Test

@@ -52,7 +52,10 @@ public final class SippProcess implements AutoCloseable {
         return sipp;
     }
 
-    /** SIPp needs a moment to bind: wait until its UDP port shows in /proc/net/udp (probing by binding would race). */
+    /**
+     * SIPp needs a moment to bind: wait until its port shows in /proc/net/udp (or /proc/net/tcp with {@code -t t1});
+     * probing by binding would race.
+     */
     private void awaitListening(int port) {
         String local = String.format(":%04X ", port);
         Awaitility.await("sipp listening on " + port).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
@@ -60,7 +63,8 @@ public final class SippProcess implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("sipp did not start: " + output());
                     }
-                    return Files.readAllLines(Path.of("/proc/net/udp")).stream().anyMatch(l -> l.contains(local));
+                    return Files.readAllLines(Path.of("/proc/net/udp")).stream().anyMatch(l -> l.contains(local))
+                            || Files.readAllLines(Path.of("/proc/net/tcp")).stream().anyMatch(l -> l.contains(local));
                 });
     }
 
