@@ -5,6 +5,7 @@ import io.switchboard.adapter.console.WebConsole;
 import io.switchboard.adapter.journal.JournalCallRegistry;
 import io.switchboard.adapter.journal.JournalDialogRecords;
 import io.switchboard.adapter.journal.JournalOutbox;
+import io.switchboard.adapter.journal.JournalRegistrationRecords;
 import io.switchboard.adapter.journal.JournalRepeatableResponses;
 import io.switchboard.adapter.journal.JournalUserDirectory;
 import io.switchboard.adapter.journal.SqliteJournal;
@@ -32,6 +33,7 @@ import io.switchboard.application.port.out.CallRegistry;
 import io.switchboard.application.port.out.DialogRecords;
 import io.switchboard.application.port.out.EventOutbox;
 import io.switchboard.application.port.out.RecordingArchive;
+import io.switchboard.application.port.out.RegistrationRecords;
 import io.switchboard.application.port.out.RepeatableResponses;
 import io.switchboard.application.port.out.SpeechRecognizer;
 import io.switchboard.application.port.out.SpeechSynthesizer;
@@ -220,7 +222,8 @@ public final class SwitchboardServer {
             SipTelephony sipTelephony = SipTelephony.start(config.sip(), engine, reports,
                     telephony.offersFrom(answering::get, core.incomingCallEvents()),
                     journal.<DialogRecords>map(JournalDialogRecords::new).orElse(DialogRecords.NONE),
-                    Optional.of(identity));
+                    Optional.of(identity),
+                    journal.<RegistrationRecords>map(JournalRegistrationRecords::new).orElse(RegistrationRecords.NONE));
             answering.set(sipTelephony);
             metrics.watch(sipTelephony);
             sip = Optional.of(sipTelephony);

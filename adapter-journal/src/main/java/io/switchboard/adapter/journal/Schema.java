@@ -8,7 +8,8 @@ import java.sql.Statement;
  * 1 delivered, 2 given up) and delivery state; attempts: one row each; calls: the last record of each call;
  * repeatability: the first responses of repeatable requests; dialogs: the SIP dialogs of answered legs while they
  * last; users: the users created through the Identity API, with when their tokens were last revoked; voip_grants:
- * what their voip tokens were made of (scopes and times, never the token), until they expire. Every table is
+ * what their voip tokens were made of (scopes and times, never the token), until they expire; registrations: the
+ * device each user registered, while the registration holds. Every table is
  * created if missing at each open, so a journal of an earlier version gains the new ones.
  */
 final class Schema {
@@ -71,6 +72,12 @@ final class Schema {
                     issued_at INTEGER NOT NULL,
                     expires_at INTEGER NOT NULL)""");
         statement.execute("CREATE INDEX IF NOT EXISTS voip_grants_user ON voip_grants (user_id)");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS registrations (
+                    user_id TEXT PRIMARY KEY,
+                    contact TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    expires_at INTEGER NOT NULL) WITHOUT ROWID""");
         statement.execute("PRAGMA user_version = " + SqliteJournal.SCHEMA);
     }
 }

@@ -1,6 +1,11 @@
 package io.switchboard.adapter.sip;
 
+import io.switchboard.application.port.out.RegistrationRecords;
+import io.switchboard.application.port.out.RegistrationRecords.Registration;
+
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -9,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the devices registered for the Identity API's users are ({@link Registrar}): one device per user, the last
- * registration winning, until it expires. Thread-safe: routing reads it from the core's threads, the registrar
+ * registration winning, until it expires. Each binding is also kept in the {@link RegistrationRecords}, from which
+ * a new start takes the ones that still hold. Thread-safe: routing reads it from the core's threads, the registrar
  * writes it on the signalling thread.
  */
 final class Registrations {
@@ -18,11 +24,43 @@ final class Registrations {
     record Binding(SipUri contact, InetAddress source, Instant expires) {
     }
 
+    private static final System.Logger LOG = System.getLogger(SipTelephony.class.getName());
+
     private final Map<String, Binding> byUser = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final RegistrationRecords records;
 
-    Registrations(Clock clock) {
+    Registrations(Clock clock, RegistrationRecords records) {
         this.clock = clock;
+        this.records = records;
+    }
+
+    /**
+     * Takes the registrations kept by the last run that still hold (blocks on the records); one kept in a form this
+     * version cannot read is left out, said once in the log.
+     *
+     * @return how many were taken
+     */
+    int restore() {
+        int taken = 0;
+        int unreadable = 0;
+        for (Registration kept : records.kept(clock.instant())) {
+            try {
+                SipUri contact = SipUri.parse("registration of " + kept.user(), kept.contact(), "sip:user@host:port");
+                InetAddress source = InetAddress.getByName(kept.source()); // an address literal: no lookup
+                byUser.put(kept.user(), new Binding(contact, source, kept.expires()));
+                taken++;
+            } catch (IllegalArgumentException | UnknownHostException e) {
+                unreadable++;
+            }
+        }
+        if (taken > 0) {
+            LOG.log(Level.INFO, "SIP registrar: " + taken + " device(s) registered before the last stop reachable again");
+        }
+        if (unreadable > 0) {
+            LOG.log(Level.WARNING, "SIP registrar: " + unreadable + " kept registration(s) unreadable, left out");
+        }
+        return taken;
     }
 
     /** The device registered for the user ({@code 8:acs:...}) now, if any. */
@@ -43,11 +81,13 @@ final class Registrations {
         Instant now = clock.instant();
         byUser.values().removeIf(binding -> !binding.expires().isAfter(now)); // lapsed ones of users never called
         Binding before = byUser.put(userId, new Binding(contact, source, expires));
+        records.bound(new Registration(userId, contact.toString(), source.getHostAddress(), expires));
         return before == null || !before.contact().equals(contact) || !before.expires().isAfter(now);
     }
 
     void unbind(String userId) {
         byUser.remove(userId);
+        records.unbound(userId);
     }
 
     /** Whether a device registered now is at {@code source}: its calls in are let through the allow-list. */

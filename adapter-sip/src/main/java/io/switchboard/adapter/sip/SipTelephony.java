@@ -8,6 +8,7 @@ import io.switchboard.application.port.out.AudioFeed;
 import io.switchboard.application.port.out.AudioSink;
 import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.DialogRecords;
+import io.switchboard.application.port.out.RegistrationRecords;
 import io.switchboard.application.port.out.PlaybackRequest;
 import io.switchboard.application.port.out.RecordedFile;
 import io.switchboard.application.port.out.RecordingRequest;
@@ -80,8 +81,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private SipTelephony(SipConfig config, SignallingThread thread, SipEndpoint sip, SipEvents sipEvents,
                          MediaEngine mediaFactory, HandleTelephonyEventUseCase events,
                          HandleIncomingCallUseCase incoming, DialogRecords dialogs,
-                         Optional<DevicePasswordsUseCase> devices) {
-        this.registrations = new Registrations(Clock.systemUTC());
+                         Optional<DevicePasswordsUseCase> devices, RegistrationRecords registered) {
+        this.registrations = new Registrations(Clock.systemUTC(), registered);
         this.routes = new Routes(config, registrations);
         this.engine = mediaFactory;
         this.listeners = new LegListeners(mediaFactory);
@@ -144,6 +145,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
                                      HandleIncomingCallUseCase incoming, DialogRecords dialogs,
                                      Optional<DevicePasswordsUseCase> devices) {
+        return start(config, media, events, incoming, dialogs, devices, RegistrationRecords.NONE);
+    }
+
+    /**
+     * As {@link #start(SipConfig, MediaEngine, HandleTelephonyEventUseCase, HandleIncomingCallUseCase, DialogRecords,
+     * Optional)}, keeping the registered devices in {@code registered} and first taking from it those of the last run
+     * whose registrations still hold, so that their users are reachable at once.
+     */
+    public static SipTelephony start(SipConfig config, MediaEngine media, HandleTelephonyEventUseCase events,
+                                     HandleIncomingCallUseCase incoming, DialogRecords dialogs,
+                                     Optional<DevicePasswordsUseCase> devices, RegistrationRecords registered) {
         List<DialogRecords.Dialog> leftOpen = dialogs.leftOpen();
         SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
         SipEvents sipEvents = new SipEvents(thread);
@@ -151,7 +163,10 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(),
                     config.tcp(), config.advertised(), sipEvents);
             SipTelephony telephony = new SipTelephony(config, thread, sip, sipEvents, media, events, incoming,
-                    dialogs, devices);
+                    dialogs, devices, registered);
+            if (devices.isPresent()) {
+                telephony.registrations.restore();
+            }
             if (!leftOpen.isEmpty()) {
                 thread.execute("end the dialogs left open", () -> telephony.left.endLeftOpen(sip, leftOpen));
             }

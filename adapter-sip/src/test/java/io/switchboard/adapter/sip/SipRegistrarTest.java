@@ -5,6 +5,7 @@ import io.switchboard.adapter.sip.digest.Digest;
 import io.switchboard.adapter.sip.digest.DigestChallenge;
 import io.switchboard.application.port.in.DevicePasswordsUseCase;
 import io.switchboard.application.port.out.DialogRecords;
+import io.switchboard.application.port.out.RegistrationRecords;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,7 @@ class SipRegistrarTest {
     private final Map<String, List<String>> passwords = new ConcurrentHashMap<>();
     private final DevicePasswordsUseCase devices = user ->
             CompletableFuture.completedFuture(passwords.getOrDefault(user, List.of()));
+    private final KeptRegistrations kept = new KeptRegistrations();
     private TestUserAgent phone;
     private SipTelephony telephony;
     private DatagramSocket device;
@@ -60,11 +63,15 @@ class SipRegistrarTest {
         phonePort = freeUdpPort();
         phone = TestUserAgent.start(phonePort);
         sipPort = freeUdpPort();
-        telephony = SipTelephony.start(new SipConfig("127.0.0.1", sipPort, Optional.empty(), Map.of(), "switchboard",
-                Duration.ofMillis(50)), media.engine, events, incoming, DialogRecords.NONE, Optional.of(devices));
+        telephony = startTelephony();
         device = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         device.setSoTimeout((int) WAIT.toMillis());
         passwords.put(USER_ID.rawId(), List.of("an-older-token", TOKEN));
+    }
+
+    private SipTelephony startTelephony() {
+        return SipTelephony.start(new SipConfig("127.0.0.1", sipPort, Optional.empty(), Map.of(), "switchboard",
+                Duration.ofMillis(50)), media.engine, events, incoming, DialogRecords.NONE, Optional.of(devices), kept);
     }
 
     @AfterEach
@@ -132,6 +139,30 @@ class SipRegistrarTest {
     }
 
     @Test
+    void aDeviceRegisteredBeforeARestartIsCalledAtOnceAfterIt() throws Exception {
+        // given: registered, kept in the records
+        register(Optional.of(answer(register(Optional.empty(), 600), TOKEN)), 600);
+        assertThat(kept.byUser).containsKey(USER_ID.rawId());
+
+        // when: the server stops and starts again (same port, same records), and the device does not register
+        telephony.close();
+        telephony = startTelephony();
+
+        // then: the user is reachable, and dialling rings the device
+        assertThat(telephony.canReach(USER_ID)).isTrue();
+        telephony.dial(dial(USER_ID, WAIT));
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(SipFixtures.LEG));
+        assertThat(phone.await(Request.INVITE, WAIT).getRequestURI().toString())
+                .startsWith("sip:" + USER + "@127.0.0.1:" + phonePort);
+
+        // and once it unregisters, a later start does not reach it
+        register(Optional.of(answer(register(Optional.empty(), 0), TOKEN)), 0);
+        telephony.close();
+        telephony = startTelephony();
+        assertThat(telephony.canReach(USER_ID)).isFalse();
+    }
+
+    @Test
     void aDeviceBehindNatIsCalledWhereItsRegisterCameFrom() throws Exception {
         // given: its Contact names a private address it cannot be reached at
         register(Optional.of(answer(register(Optional.empty(), 600, PRIVATE_CONTACT), TOKEN)), 600, PRIVATE_CONTACT);
@@ -183,5 +214,26 @@ class SipRegistrarTest {
         assertThat(header.find()).as("a challenge in %s", challenge).isTrue();
         return Digest.authorization(DigestChallenge.parse(header.group(1).strip()), USER, password, "REGISTER",
                 "sip:127.0.0.1:" + sipPort, 1, "cnonce-" + cseq);
+    }
+
+    /** The records a journal would keep, in memory: what survives a restart of the adapter. */
+    private static final class KeptRegistrations implements RegistrationRecords {
+
+        final Map<String, Registration> byUser = new ConcurrentHashMap<>();
+
+        @Override
+        public void bound(Registration registration) {
+            byUser.put(registration.user(), registration);
+        }
+
+        @Override
+        public void unbound(String user) {
+            byUser.remove(user);
+        }
+
+        @Override
+        public List<Registration> kept(Instant now) {
+            return byUser.values().stream().filter(r -> r.expires().isAfter(now)).toList();
+        }
     }
 }
