@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
@@ -82,22 +83,45 @@ final class OutboundLegs {
         leg.untried = List.copyOf(untried);
         leg.ringDeadline = System.nanoTime() + request.ringTimeout().toNanos();
         legs.add(leg, what);
+        if (sip.canSendNow(route.target())) {
+            invite(leg, invite, route);
+            return;
+        }
+        // A new TCP connection is opened off this thread (a peer that drops the attempt takes seconds to give up on,
+        // and every other leg's signalling runs here), then the INVITE goes over it.
+        sip.connect(route.target()).whenComplete((connected, failure) -> thread.execute("INVITE of " + leg.id(), () -> {
+            if (leg.state != LegState.CALLING) { // hung up meanwhile (already reported): no INVITE went out
+                signals.apply(leg, new LegState.Over(ResultInformation.HUNG_UP_BY_APPLICATION));
+            } else if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                notSent(leg, route, cause.getMessage());
+            } else {
+                invite(leg, invite, route);
+            }
+        }));
+    }
+
+    private void invite(Leg leg, Request invite, Route route) {
         try {
             leg.invite = sip.send(invite);
         } catch (SipException e) {
-            // Over TCP a refused connection shows here at once (JAIN-SIP connects while sending), not after Timer B;
-            // JAIN-SIP's own words for it are about routing, the connection's are in the cause.
-            String reason = e.getCause() instanceof IOException io ? io.getMessage() : e.getMessage();
-            String why = "SIP INVITE could not be sent over " + route.target().transport() + " to " + route.target()
-                    + ": " + reason;
-            if (!failedOver(leg, 503, why)) {
-                signals.apply(leg, new LegState.Over(ResultInformation.unavailable(why)));
-            }
+            // Over TCP a connection that broke shows here at once, not after Timer B; JAIN-SIP's own words for it are
+            // about routing, the connection's are in the cause.
+            notSent(leg, route, e.getCause() instanceof IOException io ? io.getMessage() : e.getMessage());
             return;
         }
+        DialRequest request = leg.dialled;
         Duration timeout = request.ringTimeout();
         LegId id = leg.id();
         leg.ringTimer = thread.schedule("ring timeout of " + id, timeout, () -> ringTimedOut(id, timeout));
+    }
+
+    private void notSent(Leg leg, Route route, String reason) {
+        String why = "SIP INVITE could not be sent over " + route.target().transport() + " to " + route.target() + ": "
+                + reason;
+        if (!failedOver(leg, 503, why)) {
+            signals.apply(leg, new LegState.Over(ResultInformation.unavailable(why)));
+        }
     }
 
     /**

@@ -6,11 +6,18 @@ import gov.nist.javax.sip.stack.MessageProcessor;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 
+import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ConcurrentModificationException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -58,6 +65,7 @@ final class SipEndpoint implements AutoCloseable {
     final int port;
     private final SipStack stack;
     private final int t1Millis;
+    private final ThreadPoolExecutor connector;
 
     private SipEndpoint(SipStack stack, SipProvider provider, SipFactory factory, String host, String mediaHost,
                         int port, int t1Millis) throws SipException {
@@ -70,6 +78,12 @@ final class SipEndpoint implements AutoCloseable {
         this.mediaHost = mediaHost;
         this.port = port;
         this.t1Millis = t1Millis;
+        AtomicInteger threads = new AtomicInteger();
+        this.connector = new ThreadPoolExecutor(0, CONNECTING, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "switchboard-sip-connect-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -126,6 +140,11 @@ final class SipEndpoint implements AutoCloseable {
         }
     }
 
+    /** How long a TCP connection attempt may take before the peer counts as unreachable. */
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    /** TCP connections being opened at once, each on a thread of its own (never the signalling thread). */
+    static final int CONNECTING = 16;
+
     /** The largest SIP message taken over TCP: far more than any INVITE with its SDP. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
     /**
@@ -153,6 +172,7 @@ final class SipEndpoint implements AutoCloseable {
         // before the body arrives (a connection declaring more is closed), a share of connections per remote address,
         // a cap on them in all, and an idle timeout.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
+        p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", Integer.toString(CONNECT_TIMEOUT_MILLIS));
         // ... while UDP reads each datagram into a smaller buffer, allocated per datagram by JAIN-SIP
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", MessageProcessors.class.getName());
         return p;
@@ -181,6 +201,34 @@ final class SipEndpoint implements AutoCloseable {
     /** The stack's SIP over TCP connections, with their counts. */
     TcpConnections tcp() {
         return (TcpConnections) processor(SipTransport.TCP.token());
+    }
+
+    /**
+     * Whether a request to {@code target} can be sent now without opening a connection: over UDP always, over TCP
+     * when a connection to it is open.
+     */
+    boolean canSendNow(SipUri target) {
+        return target.transport() == SipTransport.UDP || tcp().isOpenTo(target.host(), target.port());
+    }
+
+    /**
+     * Opens a TCP connection to {@code target} off the calling thread (a peer that drops the connection attempt
+     * takes {@value #CONNECT_TIMEOUT_MILLIS} ms to give up on); completes when it is open, or exceptionally with an
+     * {@link IOException} naming the address. At most {@value #CONNECTING} at once: beyond, it fails at once.
+     */
+    CompletableFuture<Void> connect(SipUri target) {
+        try {
+            return CompletableFuture.runAsync(() -> {
+                try {
+                    tcp().open(target.host(), target.port());
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+            }, connector);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IOException("too many TCP connections being opened at once ("
+                    + CONNECTING + ")"));
+        }
     }
 
     /** Sends a request outside any dialog in a new client transaction with this endpoint's T1. */
@@ -305,6 +353,7 @@ final class SipEndpoint implements AutoCloseable {
     /** Stops the stack and its threads; idempotent. */
     @Override
     public void close() {
+        connector.shutdownNow();
         stop(stack);
     }
 

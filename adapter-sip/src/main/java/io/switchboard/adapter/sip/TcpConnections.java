@@ -11,6 +11,7 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.Properties;
@@ -67,6 +68,34 @@ final class TcpConnections extends NioTcpMessageProcessor {
     /** Connections closed as soon as accepted, their address holding its share (or all connections taken). */
     long refused() {
         return refused.get();
+    }
+
+    /**
+     * Whether a connection to {@code host:port} is open now, so that a message to it is written at once. Only an
+     * address literal is looked up (a name would need DNS): for a name this says no.
+     */
+    boolean isOpenTo(String host, int port) {
+        if (!host.matches("[0-9.]+|.*:.*")) {
+            return false;
+        }
+        try {
+            ConnectionOrientedMessageChannel channel = messageChannels.get(
+                    MessageChannel.getKey(InetAddress.getByName(host), port, transport));
+            return channel instanceof NioTcpMessageChannel open && open.getSocketChannel() != null
+                    && open.getSocketChannel().isOpen();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens a connection to {@code host:port} (looking the name up first) unless one is open; blocks up to the
+     * stack's connection timeout, so never on the signalling thread. The stack's next message to there uses it.
+     *
+     * @throws IOException naming the address when it cannot connect
+     */
+    void open(String host, int port) throws IOException {
+        createMessageChannel(InetAddress.getByName(host), port);
     }
 
     /** An accepted connection: counted against its address's share, or closed at once beyond it. */

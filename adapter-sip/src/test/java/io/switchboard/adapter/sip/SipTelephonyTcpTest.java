@@ -3,13 +3,17 @@ package io.switchboard.adapter.sip;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Ended;
 import io.switchboard.adapter.sip.TestUserAgent.Behaviour;
+import io.switchboard.application.port.out.DialRequest;
 import io.switchboard.application.port.out.OfferedCall;
+import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.participant.CommunicationUserIdentifier;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.DatagramSocket;
@@ -17,8 +21,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -249,6 +256,85 @@ class SipTelephonyTcpTest {
         Request invite = ua.await(Request.INVITE, WAIT);
         assertThat(invite.getRequestURI().toString()).startsWith("sip:alice@127.0.0.1:").endsWith(";transport=tcp");
         assertThat(ua.arrivedOver(invite)).isEqualTo(SipTransport.TCP);
+    }
+
+    @Test
+    void goesOnSignallingOtherLegsWhileATcpTrunkLeavesTheConnectionAttemptUnanswered() throws Exception {
+        // given: a trunk whose TCP port takes no more connections (its queue full: the kernel drops further SYNs, as a
+        // firewall that drops them does), and alice reached over UDP
+        uaPort = freeUdpPort();
+        ua = TestUserAgent.start(uaPort);
+        try (ServerSocket hole = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Fill queue = Fill.of(hole)) {
+            telephony = SipTelephony.start(new SipConfig("127.0.0.1", freeUdpPort(),
+                    Optional.of(SipTrunk.parse("sip:127.0.0.1:" + hole.getLocalPort() + ";transport=tcp")),
+                    Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + uaPort), "switchboard", T1), media.engine, events,
+                    incoming);
+
+            // when: a leg to the trunk, then one to alice
+            telephony.dial(dial(CALLEE, Duration.ofSeconds(60)));
+            LegId alice = LegId.of("leg-2");
+            telephony.dial(new DialRequest(CALL, alice, new CommunicationUserIdentifier("8:acs:alice"),
+                    Optional.empty(), WAIT));
+
+            // then: alice's INVITE goes out and she answers while the trunk's connection attempt still hangs
+            long asked = System.nanoTime();
+            assertThat(ua.await(Request.INVITE, WAIT)).isNotNull();
+            assertThat(events.await(1, WAIT)).containsExactly(new Answered(alice));
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(3));
+
+            // and the trunk's leg ends as unavailable once the attempt times out
+            ResultInformation cause = events.awaitEnded(LEG, Duration.ofSeconds(SipEndpoint.CONNECT_TIMEOUT_MILLIS
+                    / 1000 + 5));
+            assertThat(cause.subCode()).isEqualTo(8541);
+            assertThat(cause.message()).contains("could not connect to 127.0.0.1:" + hole.getLocalPort());
+        }
+    }
+
+    @Test
+    void aLegHungUpWhileItsTcpConnectionIsBeingOpenedSendsNoInviteAndIsForgotten() throws Exception {
+        // given: a leg to a trunk whose TCP port takes no more connections
+        try (ServerSocket hole = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Fill queue = Fill.of(hole)) {
+            telephony = SipTelephony.start(configWithTrunk(hole.getLocalPort(), Optional.empty(), SipTransport.TCP,
+                    T1), media.engine, events, incoming);
+            telephony.dial(dial(CALLEE, Duration.ofSeconds(60)));
+            media.awaitSessions(1);
+
+            // when
+            telephony.hangUp(LEG);
+
+            // then: reported at once; once the attempt gives up, the leg and its media are gone, nothing was sent
+            assertThat(events.awaitEnded(LEG, WAIT).subCode()).isEqualTo(ResultInformation.canceled("").subCode());
+            Awaitility.await("the leg's media closed").atMost(Duration.ofMillis(SipEndpoint.CONNECT_TIMEOUT_MILLIS)
+                    .plus(WAIT)).until(() -> media.engine.activeSessions() == 0);
+            assertThat(events.events()).hasSize(1);
+        }
+    }
+
+    /** Connections that fill a listening socket's accept queue, which nobody accepts from. */
+    private record Fill(List<Socket> sockets) implements AutoCloseable {
+
+        static Fill of(ServerSocket hole) throws IOException {
+            List<Socket> sockets = new ArrayList<>();
+            for (int i = 0; i < 8; i++) { // the queue holds backlog + 1 on Linux
+                Socket socket = new Socket();
+                sockets.add(socket);
+                try {
+                    socket.connect(hole.getLocalSocketAddress(), 300);
+                } catch (SocketTimeoutException full) {
+                    return new Fill(sockets);
+                }
+            }
+            throw new IllegalStateException("the accept queue of " + hole + " did not fill");
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
     }
 
     @Test
