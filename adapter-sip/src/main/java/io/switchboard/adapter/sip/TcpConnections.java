@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * SIP over TCP on one selector thread for every connection (JAIN-SIP's NIO processor), within the {@link TcpLimits}
@@ -35,12 +36,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TcpConnections extends NioTcpMessageProcessor {
 
     private static final String PER_ADDRESS = "io.switchboard.sip.TCP_PER_ADDRESS";
+    private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
     private static final System.Logger LOG = System.getLogger(TcpConnections.class.getName());
 
     private final int perAddress;
     private final int maxBodyBytes;
     private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
     private final Map<SocketChannel, InetAddress> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Object> opening = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicBoolean refusalLogged = new AtomicBoolean();
 
@@ -75,7 +78,7 @@ final class TcpConnections extends NioTcpMessageProcessor {
      * address literal is looked up (a name would need DNS): for a name this says no.
      */
     boolean isOpenTo(String host, int port) {
-        if (!host.matches("[0-9.]+|.*:.*")) {
+        if (!ADDRESS_LITERAL.matcher(host).matches()) {
             return false;
         }
         try {
@@ -121,22 +124,35 @@ final class TcpConnections extends NioTcpMessageProcessor {
         return createMessageChannel(target.getInetAddress(), target.getPort());
     }
 
-    /** A connection this side opens to {@code host:port}, or the one open to it already. */
+    /**
+     * A connection this side opens to {@code host:port}, or the one open to it already. Opening one blocks only the
+     * callers that want the same address (JAIN-SIP's own holds the processor's lock meanwhile, which stalled every
+     * other connection's messages for as long as one peer took to answer).
+     */
     @Override
-    public synchronized MessageChannel createMessageChannel(InetAddress host, int port) throws IOException {
+    public MessageChannel createMessageChannel(InetAddress host, int port) throws IOException {
         String key = MessageChannel.getKey(host, port, transport);
         ConnectionOrientedMessageChannel channel = messageChannels.get(key);
-        if (channel == null) {
-            try {
-                channel = new GuardedChannel(host, port, sipStack, this);
-            } catch (IOException e) {
-                throw new IOException("could not connect to " + host.getHostAddress() + ":" + port + " ("
-                        + e.getMessage() + ")", e);
-            }
-            messageChannels.put(key, channel);
-            selector.wakeup(); // to register the new connection for reading
+        if (channel != null) {
+            return channel;
         }
-        return channel;
+        Object lock = opening.computeIfAbsent(key, k -> new Object());
+        try {
+            synchronized (lock) {
+                channel = messageChannels.get(key);
+                if (channel == null) {
+                    channel = new GuardedChannel(host, port, sipStack, this);
+                    messageChannels.put(key, channel);
+                    selector.wakeup(); // to register the new connection for reading
+                }
+                return channel;
+            }
+        } catch (IOException e) {
+            throw new IOException("could not connect to " + host.getHostAddress() + ":" + port + " (" + e.getMessage()
+                    + ")", e);
+        } finally {
+            opening.remove(key, lock);
+        }
     }
 
     private void refuse(SocketChannel client, InetAddress from) throws IOException {

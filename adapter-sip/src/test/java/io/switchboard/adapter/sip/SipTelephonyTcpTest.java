@@ -261,15 +261,15 @@ class SipTelephonyTcpTest {
     @Test
     void goesOnSignallingOtherLegsWhileATcpTrunkLeavesTheConnectionAttemptUnanswered() throws Exception {
         // given: a trunk whose TCP port takes no more connections (its queue full: the kernel drops further SYNs, as a
-        // firewall that drops them does), and alice reached over UDP
+        // firewall that drops them does), and alice reached over TCP too
         uaPort = freeUdpPort();
         ua = TestUserAgent.start(uaPort);
         try (ServerSocket hole = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Fill queue = Fill.of(hole)) {
             telephony = SipTelephony.start(new SipConfig("127.0.0.1", freeUdpPort(),
                     Optional.of(SipTrunk.parse("sip:127.0.0.1:" + hole.getLocalPort() + ";transport=tcp")),
-                    Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + uaPort), "switchboard", T1), media.engine, events,
-                    incoming);
+                    Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + uaPort + ";transport=tcp"), "switchboard", T1),
+                    media.engine, events, incoming);
 
             // when: a leg to the trunk, then one to alice
             telephony.dial(dial(CALLEE, Duration.ofSeconds(60)));
@@ -277,11 +277,10 @@ class SipTelephonyTcpTest {
             telephony.dial(new DialRequest(CALL, alice, new CommunicationUserIdentifier("8:acs:alice"),
                     Optional.empty(), WAIT));
 
-            // then: alice's INVITE goes out and she answers while the trunk's connection attempt still hangs
-            long asked = System.nanoTime();
+            // then: alice's connection opens, her INVITE goes out and she answers while the trunk's connection attempt
+            // still hangs (its leg ends only after that)
             assertThat(ua.await(Request.INVITE, WAIT)).isNotNull();
             assertThat(events.await(1, WAIT)).containsExactly(new Answered(alice));
-            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(3));
 
             // and the trunk's leg ends as unavailable once the attempt times out
             ResultInformation cause = events.awaitEnded(LEG, Duration.ofSeconds(SipEndpoint.CONNECT_TIMEOUT_MILLIS
