@@ -48,8 +48,9 @@ final class Registrations {
             try {
                 SipUri contact = SipUri.parse("registration of " + kept.user(), kept.contact(), "sip:user@host:port");
                 InetAddress source = InetAddress.getByName(kept.source()); // an address literal: no lookup
-                byUser.put(kept.user(), new Binding(contact, source, kept.expires()));
-                taken++;
+                if (byUser.putIfAbsent(kept.user(), new Binding(contact, source, kept.expires())) == null) {
+                    taken++; // (a device that registered since the start keeps its new binding)
+                }
             } catch (IllegalArgumentException | UnknownHostException e) {
                 unreadable++;
             }

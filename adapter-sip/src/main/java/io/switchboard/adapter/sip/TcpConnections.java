@@ -11,6 +11,7 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
@@ -163,7 +164,8 @@ final class TcpConnections extends NioTcpMessageProcessor {
                     + " of " + perAddress + " per address (or beyond " + TcpLimits.MAX_CONNECTIONS + " in all) are "
                     + "closed at once (logged once; see " + TcpLimits.PER_ADDRESS + ")");
         }
-        throw new IOException("SIP over TCP: connection from " + from.getHostAddress() + " refused (over its share)");
+        throw new IOException("SIP over TCP: connection from " + from.getHostAddress() + " closed (over its share or "
+                + "the cap)");
     }
 
     private void release(InetAddress from) {
@@ -175,6 +177,23 @@ final class TcpConnections extends NioTcpMessageProcessor {
 
         Sockets(SIPTransactionStack stack, NioTcpMessageProcessor processor) {
             super(stack, processor);
+        }
+
+        /**
+         * One attempt of {@link SipEndpoint#CONNECT_TIMEOUT_MILLIS} (JAIN-SIP's own tries twice, doubling the wait
+         * for a peer that drops the attempt), and the connection kept in the table.
+         */
+        @Override
+        public SocketChannel createOrReuseSocket(InetAddress address, int port) throws IOException {
+            String key = makeKey(address, port);
+            SocketChannel open = getSocket(key);
+            if (open != null && open.isOpen() && (open.isConnected() || open.isConnectionPending())) {
+                return open;
+            }
+            SocketChannel opened = TcpConnections.this.connect(new InetSocketAddress(address, port), getIpAddress(),
+                    SipEndpoint.CONNECT_TIMEOUT_MILLIS);
+            putSocket(key, opened);
+            return opened;
         }
 
         @Override
