@@ -64,7 +64,7 @@ SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$http_port SWITCHBOARD_ACC
 SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 \
 SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_SIP_TRUNK=sip:127.0.0.1:$uas_port \
 SWITCHBOARD_RTP_PORTS=$rtp_min-$rtp_max SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
-    java -Xms512m -Xmx2g -XX:MaxGCPauseMillis=10 ${BENCH_JAVA_OPTS:-} -jar "$data/switchboard.jar" >"$out/server-$stamp.log" 2>&1 &
+    java -Xms512m -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$data/switchboard.jar" >"$out/server-$stamp.log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 # RtpSink measures the first N callees (ports 16000 + 4k, k = 1..N); StreamDriver binds and echoes the last B
