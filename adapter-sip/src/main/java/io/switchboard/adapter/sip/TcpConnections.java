@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  * ({@link ContentLengthGuard}).
  *
  * <p>It also mends JAIN-SIP 1.3.0-91's NIO socket table, which forgets every connection it opens as soon as it opened
- * it (its {@code connected} flag is never set): the next message to that peer opened a second connection and lost the
- * first one's, so responses, CANCEL and in-dialog requests over TCP went nowhere. Here a channel's own open connection
- * is put back before each send, so messages to a peer go over the connection to it.
+ * it (its {@code connected} flag is never set) and never learns the ones it accepts: the next message to that peer
+ * opened a second connection and lost the first one's, so responses, CANCEL and in-dialog requests over TCP went
+ * nowhere. Here the table keeps every connection, opened or accepted, until it closes.
  */
 final class TcpConnections extends NioTcpMessageProcessor {
 
@@ -42,6 +42,7 @@ final class TcpConnections extends NioTcpMessageProcessor {
 
     private final int perAddress;
     private final int maxBodyBytes;
+    private final Sockets sockets;
     private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
     private final Map<SocketChannel, InetAddress> accepted = new ConcurrentHashMap<>();
     private final Map<String, Object> opening = new ConcurrentHashMap<>();
@@ -53,7 +54,8 @@ final class TcpConnections extends NioTcpMessageProcessor {
         Properties p = ((SipStackImpl) stack).getConfigurationProperties();
         perAddress = Integer.parseInt(p.getProperty(PER_ADDRESS, Integer.toString(TcpLimits.defaults().perAddress())));
         maxBodyBytes = stack.getMaxMessageSize();
-        nioHandler = new Sockets(stack, this);
+        sockets = new Sockets(stack, this);
+        nioHandler = sockets;
     }
 
     /** The stack properties for {@code limits}: each connection's share and JAIN-SIP's idle time. */
@@ -117,6 +119,7 @@ final class TcpConnections extends NioTcpMessageProcessor {
         accepted.put(client, from);
         NioTcpMessageChannel channel = new GuardedChannel(this, client);
         nioHandler.putMessageChannel(client, channel);
+        sockets.keep(client);
         return channel;
     }
 
@@ -172,7 +175,7 @@ final class TcpConnections extends NioTcpMessageProcessor {
         byAddress.computeIfPresent(from, (address, n) -> n > 1 ? n - 1 : null);
     }
 
-    /** JAIN-SIP's socket table, which keeps the connections it opens and gives shares back when one closes. */
+    /** JAIN-SIP's socket table, which keeps the connections opened and accepted and gives shares back on close. */
     private final class Sockets extends NIOHandler {
 
         Sockets(SIPTransactionStack stack, NioTcpMessageProcessor processor) {
@@ -196,15 +199,9 @@ final class TcpConnections extends NioTcpMessageProcessor {
             return opened;
         }
 
-        @Override
-        public SocketChannel sendBytes(InetAddress sender, InetAddress receiver, int port, String transport,
-                                       byte[] bytes, boolean retry, NioTcpMessageChannel channel) throws IOException {
-            SocketChannel own = channel.getSocketChannel();
-            if (own != null && own.isOpen() && own.isConnected() && receiver.equals(own.socket().getInetAddress())
-                    && port == own.socket().getPort()) {
-                putSocket(makeKey(receiver, port), own);
-            }
-            return super.sendBytes(sender, receiver, port, transport, bytes, retry, channel);
+        /** An accepted connection, so that responses and requests to where it came from go over it. */
+        void keep(SocketChannel accepted) {
+            putSocket(makeKey(accepted.socket().getInetAddress(), accepted.socket().getPort()), accepted);
         }
 
         @Override
