@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -228,7 +229,8 @@ public final class LoadDriver {
             Sample idle = warmup ? null : sample(true);
 
             log("creating " + calls + " calls at " + rate + "/s");
-            long[] lateAtStart = lateSlots();
+            List<String> metricsAtStart = scrape();
+            long[] lateAtStart = lateSlots(metricsAtStart);
             long rampStart = System.nanoTime();
             for (int i = 0; i < calls; i++) {
                 long due = rampStart + (long) (i * 1e9 / rate);
@@ -274,7 +276,8 @@ public final class LoadDriver {
             long selfStart = cpuTicks(ProcessHandle.current().pid());
             long sippStart = sippTicks();
             Map<String, Long> pacersStart = pacerTicks();
-            long[] lateAtWindow = lateSlots();
+            List<String> metricsAtWindow = scrape();
+            long[] lateAtWindow = lateSlots(metricsAtWindow);
             long[] machineStart = machineTicks();
             long pressureStart = cpuPressureMicros();
             Thread rest = restLoad(windowStart, windowStart + TimeUnit.SECONDS.toNanos(seconds));
@@ -288,7 +291,7 @@ public final class LoadDriver {
             long selfCpu = cpuTicks(ProcessHandle.current().pid()) - selfStart;
             long sippCpu = sippTicks() - sippStart;
             Map<String, Long> pacersEnd = pacerTicks();
-            long[] lateAtEnd = lateSlots();
+            long[] lateAtEnd = lateSlots(scrape());
             pacersEnd.replaceAll((name, ticks) -> ticks - pacersStart.getOrDefault(name, 0L));
             pacerWindowTicks = pacersEnd;
             long windowEnd = System.nanoTime();
@@ -316,6 +319,7 @@ public final class LoadDriver {
                     new long[] {machineEnd[0] - machineStart[0], machineEnd[1] - machineStart[1], sinkCpu, selfCpu,
                         pressure});
             report += lateness(lateAtStart, lateAtWindow, lateAtEnd);
+            report += serverTime(metricsAtStart, metricsAtWindow);
             System.out.println(report);
             Files.createDirectories(reportFile.toAbsolutePath().getParent());
             Files.writeString(reportFile, report);
@@ -863,7 +867,7 @@ public final class LoadDriver {
 
     /** CPU ticks (utime + stime) of each server thread named rtp-pacer-*, from /proc/PID/task. */
     Map<String, Long> pacerTicks() {
-        Map<String, Long> ticks = new java.util.TreeMap<>();
+        Map<String, Long> ticks = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + serverPid + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
@@ -1219,28 +1223,79 @@ public final class LoadDriver {
 
     static final String[] LATE_OVER = {"0.005", "0.01", "0.02", "0.05"};
 
-    /**
-     * The server's own count of pacer slots whose packets left late ({@code switchboard_rtp_pacer_late_slots_total}
-     * by threshold, from its unsigned /metrics); -1 each when it cannot be read.
-     */
-    long[] lateSlots() {
-        long[] late = new long[LATE_OVER.length];
-        Arrays.fill(late, -1);
+    /** The server's unsigned {@code /metrics}, line by line; empty when it cannot be read (said in the log). */
+    List<String> scrape() {
         try {
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/metrics"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            for (String line : metrics.body().split("\n")) {
-                for (int i = 0; i < LATE_OVER.length; i++) {
-                    String sample = "switchboard_rtp_pacer_late_slots_total{over=\"" + LATE_OVER[i] + "\"} ";
-                    if (line.startsWith(sample)) {
-                        late[i] = (long) Double.parseDouble(line.substring(sample.length()).trim());
-                    }
+            return List.of(metrics.body().split("\n"));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            log("no /metrics: " + e);
+            return List.of();
+        }
+    }
+
+    /**
+     * The server's own count of pacer slots whose packets left late ({@code switchboard_rtp_pacer_late_slots_total}
+     * by threshold); -1 each when it is not in the scrape.
+     */
+    static long[] lateSlots(List<String> metrics) {
+        long[] late = new long[LATE_OVER.length];
+        Arrays.fill(late, -1);
+        for (String line : metrics) {
+            for (int i = 0; i < LATE_OVER.length; i++) {
+                String sample = "switchboard_rtp_pacer_late_slots_total{over=\"" + LATE_OVER[i] + "\"} ";
+                if (line.startsWith(sample)) {
+                    late[i] = (long) Double.parseDouble(line.substring(sample.length()).trim());
                 }
             }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            log("no pacer lateness from /metrics: " + e);
         }
         return late;
+    }
+
+    static final Pattern CREATE_BUCKET = Pattern.compile("^vertx_http_server_response_time_seconds_bucket\\{"
+            + "(?=[^}]*method=\"POST\")(?=[^}]*route=\"[^\"]*/calls\")[^}]*le=\"([^\"]+)\"[^}]*\\} (\\S+)");
+
+    /** {@code POST /calls} answered within each bucket bound (seconds, +Inf last), summed over the status codes. */
+    static TreeMap<Double, Double> createBuckets(List<String> metrics) {
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        for (String line : metrics) {
+            Matcher m = CREATE_BUCKET.matcher(line);
+            if (m.find()) {
+                double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+                buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The report's line of the time the server itself took to answer {@code POST /calls} during the ramp (from its
+     * request-time buckets, so "p99 <= 0.05 s" reads "99 % within the 50 ms bucket"): what of the client's latency
+     * is the server's, and what is queueing before the server reads the request (the client, the kernel, the
+     * event loop's backlog).
+     */
+    static String serverTime(List<String> before, List<String> after) {
+        TreeMap<Double, Double> start = createBuckets(before);
+        TreeMap<Double, Double> end = createBuckets(after);
+        double total = end.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
+                - start.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
+            return "server time    POST /calls: not in the server's /metrics\n";
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "server time    POST /calls over the ramp, %.0f answered, by the server's own buckets:", total));
+        for (double q : new double[] {0.50, 0.99, 1.0}) {
+            for (Map.Entry<Double, Double> bucket : end.entrySet()) {
+                double within = bucket.getValue() - start.getOrDefault(bucket.getKey(), 0.0);
+                if (within >= q * total) {
+                    line.append(String.format(Locale.ROOT, " %s <= %s", q == 1.0 ? "max" : "p" + (int) (q * 100),
+                            bucket.getKey().isInfinite() ? "inf" : (bucket.getKey() * 1000) + " ms"));
+                    break;
+                }
+            }
+        }
+        return line.append("\n").toString();
     }
 
     /** The report's line of the pacers' late slots: in the window, and over the ramp and the window. */

@@ -3,12 +3,15 @@ package io.switchboard.app;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.adapter.media.WebSocketMediaStreams;
@@ -56,7 +59,29 @@ final class SwitchboardMetrics {
     private final List<Object> watched = new CopyOnWriteArrayList<>();
     private final Timer setUp;
 
+    /**
+     * Buckets for the time the server took to answer each HTTP request ({@code
+     * vertx_http_server_response_time_seconds_bucket}, by route, method and status), so that a percentile can be had
+     * from {@code /metrics} ({@code histogram_quantile}), not only the mean and the recent maximum.
+     */
+    private static final MeterFilter REQUEST_TIME_BUCKETS = new MeterFilter() {
+        @Override
+        public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+            if (!id.getName().equals("vertx.http.server.response.time")) {
+                return config;
+            }
+            return DistributionStatisticConfig.builder().serviceLevelObjectives(
+                    Duration.ofMillis(1).toNanos(), Duration.ofMillis(2).toNanos(), Duration.ofMillis(5).toNanos(),
+                    Duration.ofMillis(10).toNanos(), Duration.ofMillis(25).toNanos(),
+                    Duration.ofMillis(50).toNanos(), Duration.ofMillis(100).toNanos(),
+                    Duration.ofMillis(250).toNanos(), Duration.ofMillis(500).toNanos(),
+                    Duration.ofSeconds(1).toNanos(), Duration.ofSeconds(5).toNanos())
+                    .build().merge(config);
+        }
+    };
+
     SwitchboardMetrics() {
+        registry.config().meterFilter(REQUEST_TIME_BUCKETS);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

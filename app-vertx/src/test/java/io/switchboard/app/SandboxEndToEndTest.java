@@ -280,6 +280,9 @@ class SandboxEndToEndTest {
                 .contains("switchboard_streaming_frames_dropped_total ").contains("jvm_memory_used_bytes");
         assertThat(metrics.text()).containsPattern(
                 "vertx_http_server_requests_total\\{code=\"200\",method=\"POST\",route=\"[^\"]*/calls\"\\} ");
+        // the requests' time by bucket, for a percentile (histogram_quantile), labels in any order
+        assertThat(metrics.text()).containsPattern("(?m)^vertx_http_server_response_time_seconds_bucket\\{"
+                + "(?=[^}]*method=\"POST\")(?=[^}]*route=\"[^\"]*/calls\")(?=[^}]*le=\"0\\.005\")[^}]*\\} ");
         assertThat(metrics.value("switchboard_calls_setup_seconds_bucket{le=\"+Inf\"}")).isGreaterThanOrEqualTo(1);
         // the webhooks' latency: over the delivered ones (the connected and disconnected events at least)
         assertThat(metrics.value("switchboard_webhooks_latency_seconds_count")).isGreaterThanOrEqualTo(2);
