@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -428,18 +429,33 @@ public final class LoadDriver {
         }
     }
 
-    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status code. */
+    /** Reads one HTTP/1.1 response with a Content-Length body, skipping the body; returns its status code. */
     static int readResponse(InputStream in) throws IOException {
+        return readResponse(in, null);
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body into {@code body} (null: skipped); its status. */
+    static int readResponse(InputStream in, ByteArrayOutputStream body) throws IOException {
         StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
+        int n;
+        do {
             int b = in.read();
             if (b < 0) {
                 throw new IOException("connection closed by the server");
             }
             head.append((char) b);
-        }
-        Matcher length = Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(head);
+            n = head.length();
+        } while (n < 4 || head.charAt(n - 1) != '\n' || head.charAt(n - 2) != '\r' || head.charAt(n - 3) != '\n'
+                || head.charAt(n - 4) != '\r');
+        Matcher length = CONTENT_LENGTH.matcher(head);
         int remaining = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        if (body != null) {
+            body.write(in.readNBytes(remaining));
+            if (body.size() < remaining) {
+                throw new IOException("connection closed within a body");
+            }
+            remaining = 0;
+        }
         while (remaining > 0) {
             long skipped = in.skip(remaining);
             if (skipped <= 0) {
@@ -452,6 +468,8 @@ public final class LoadDriver {
         }
         return Integer.parseInt(head.substring(9, 12));
     }
+
+    static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length:\\s*(\\d+)");
 
     /** Hangs up every connected call at the run's rate and waits until all are disconnected. */
     void hangUpAll() throws InterruptedException {
@@ -509,7 +527,7 @@ public final class LoadDriver {
                 + (conference ? "\"participantsUpdated\"" : "") + "]}";
         invited[i] = 1;
         long start = System.nanoTime();
-        http.sendAsync(signed("POST", "/calls", body), HttpResponse.BodyHandlers.ofString())
+        send("POST", "/calls", body)
                 .whenComplete((response, error) -> {
                     createNanos[i] = System.nanoTime() - start;
                     if (error != null) {
@@ -539,8 +557,7 @@ public final class LoadDriver {
                 + "\"operationContext\":\"bench-" + i + "\",\"resourceId\":\"bench-prompt-10s\"}";
         long start = System.nanoTime();
         playRequested.incrementAndGet();
-        http.sendAsync(signed("POST", "/calls/" + legIds[i] + "/PlayAudio", body),
-                HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        send("POST", "/calls/" + legIds[i] + "/PlayAudio", body).whenComplete((response, error) -> {
                     playNanos[i] = System.nanoTime() - start;
                     playStatus[i] = error != null ? -1 : response.statusCode();
                     if (playStatus[i] != 202) {
@@ -558,8 +575,7 @@ public final class LoadDriver {
     void record(int i) {
         String body = "{\"callConnectionId\":\"" + legIds[i] + "\",\"recordingChannelType\":\"" + record
                 + "\",\"recordingContentType\":\"audio\",\"recordingFormatType\":\"wav\"}";
-        http.sendAsync(signed("POST", "/calling/recordings?api-version=2025-05-15", body),
-                HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        send("POST", "/calling/recordings?api-version=2025-05-15", body).whenComplete((response, error) -> {
                     if (error == null && response.statusCode() == 200) {
                         recordingsStarted.incrementAndGet();
                     } else {
@@ -578,8 +594,7 @@ public final class LoadDriver {
                 + "\"operationContext\":\"bench-" + i + "-" + k + "\"}";
         long start = System.nanoTime();
         invitesRequested.incrementAndGet();
-        http.sendAsync(signed("POST", "/calls/" + legIds[i] + "/participants", body),
-                HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        send("POST", "/calls/" + legIds[i] + "/participants", body).whenComplete((response, error) -> {
                     inviteNanos[slot] = System.nanoTime() - start;
                     inviteStatus[slot] = error != null ? -1 : response.statusCode();
                     if (inviteStatus[slot] != 202) {
@@ -595,8 +610,7 @@ public final class LoadDriver {
 
     void hangUp(int i) {
         long start = System.nanoTime();
-        http.sendAsync(signed("POST", "/calls/" + legIds[i] + "/Hangup", null), HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, error) -> {
+        send("POST", "/calls/" + legIds[i] + "/Hangup", null).whenComplete((response, error) -> {
                     hangupNanos[i] = System.nanoTime() - start;
                     hangupStatus[i] = error != null ? -1 : response.statusCode();
                     if (hangupStatus[i] != 202) {
@@ -607,22 +621,81 @@ public final class LoadDriver {
                 });
     }
 
-    /** A request signed as in acs-ga.md §1: HMAC-SHA256 over VERB, path and query, date;host;content hash. */
-    HttpRequest signed(String method, String pathAndQuery, String body) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        String contentHash = bytes.length == 0 ? EMPTY_SHA256 : base64(sha256(bytes));
-        String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + pathAndQuery))
-                .timeout(Duration.ofSeconds(30))
-                .header("x-ms-date", date)
-                .header("x-ms-content-sha256", contentHash)
-                .header("Authorization", authorization(method, pathAndQuery, date, contentHash));
-        if (bytes.length == 0) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+    /** An API answer: its status and body. */
+    record Reply(int statusCode, String body) {
+    }
+
+    /**
+     * Sends a request signed as in acs-ga.md §1 on one of {@value #API_CONNECTIONS} persistent HTTP/1.1 connections
+     * (a plain socket each, on its own thread; see {@link #restLoad} for why not the JDK's HttpClient); the reply
+     * completes on that thread. A connection the server closed while idle is opened again once.
+     */
+    CompletableFuture<Reply> send(String method, String pathAndQuery, String body) {
+        return CompletableFuture.supplyAsync(() -> {
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            String contentHash = bytes.length == 0 ? EMPTY_SHA256 : base64(sha256(bytes));
+            String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
+            byte[] head = (method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nx-ms-date: " + date
+                    + "\r\nx-ms-content-sha256: " + contentHash + "\r\nAuthorization: "
+                    + authorization(method, pathAndQuery, date, contentHash)
+                    + (bytes.length == 0 ? "" : "\r\nContent-Type: application/json")
+                    + "\r\nContent-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            for (int attempt = 0; ; attempt++) {
+                ApiConnection connection = API_CONNECTION.get();
+                try {
+                    return connection.exchange(URI.create(api), head, bytes);
+                } catch (IOException e) {
+                    connection.close();
+                    if (attempt > 0 || !connection.reused) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        }, apiThreads);
+    }
+
+    static final int API_CONNECTIONS = 64;
+    final ExecutorService apiThreads = Executors.newFixedThreadPool(API_CONNECTIONS, r -> {
+        Thread thread = new Thread(r, "api-connection");
+        thread.setDaemon(true);
+        return thread;
+    });
+    static final ThreadLocal<ApiConnection> API_CONNECTION = ThreadLocal.withInitial(ApiConnection::new);
+
+    /** One thread's persistent connection to the API, opened on first use and after a failure. */
+    static final class ApiConnection {
+        java.net.Socket socket;
+        InputStream in;
+        boolean reused;
+
+        Reply exchange(URI api, byte[] head, byte[] body) throws IOException {
+            reused = socket != null;
+            if (socket == null) {
+                socket = new java.net.Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(api.getHost(), api.getPort()), 5000);
+                socket.setSoTimeout(30_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream());
+            }
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head);
+            out.write(body);
+            out.flush();
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            int status = readResponse(in, reply);
+            return new Reply(status, reply.toString(StandardCharsets.UTF_8));
         }
-        return b.build();
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // opened again on next use
+                }
+            }
+            socket = null;
+        }
     }
 
     /** The Authorization header of a request: HMAC-SHA256 over VERB, path and query, date;host;content hash. */

@@ -32,6 +32,7 @@
 # namespace, ephemeral ports 63000-65000.
 # BENCH_REST_RATE=N: the combined load, N GET call-connection requests per second during the window (open loop),
 # reported as REST p50/p99/max. BENCH_JAVA_OPTS: more options for the server's JVM (e.g. JFR, GC logging).
+# BENCH_DRIVER_JAVA_OPTS: the same for the load driver's JVM.
 # Besides the driver's report: SIPp's retransmitted 200 OKs (an ACK the server sent late) and the server's 'pacer fell
 # behind' warnings. Up to 8,000 legs: beyond 2,000, one SIPp instance (and trunk, by number prefix) per 2,000.
 set -euo pipefail
@@ -247,13 +248,13 @@ echo "server pid $server_pid on http://127.0.0.1:$http_port, SIP $sip_port -> SI
 set +e
 if (( warm > 0 )); then
     echo "warm-up: $warm calls at $rate/s, hung up"
-    BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m "$here/LoadDriver.java" \
+    BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-} "$here/LoadDriver.java" \
         --api "http://127.0.0.1:$http_port" --calls "$warm" --rate "$rate" --seconds 1 --warmup true \
         --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" \
         --report "$out/warmup-$stamp.txt" >"$out/warmup-$stamp.log" 2>&1 \
         || { echo "warm-up failed: see $out/warmup-$stamp.log" >&2; tail -5 "$out/warmup-$stamp.log" >&2; exit 1; }
 fi
-BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m "$here/LoadDriver.java" \
+BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-} "$here/LoadDriver.java" \
     --api "http://127.0.0.1:$http_port" --calls "$calls" --rate "$rate" --seconds "$seconds" \
     --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid" \
     --sipp-pid "$(IFS=,; echo "${sipp_pids[*]}")" --rest-rate "${BENCH_REST_RATE:-0}" \
