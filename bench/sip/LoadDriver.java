@@ -228,6 +228,7 @@ public final class LoadDriver {
 
             log("idle sample (GC.run, heap, RSS)");
             Sample idle = warmup ? null : sample(true);
+            boolean nmt = !warmup && jcmd("VM.native_memory baseline").contains("Baseline taken");
 
             log("creating " + calls + " calls at " + rate + "/s");
             List<String> metricsAtStart = scrape();
@@ -303,6 +304,7 @@ public final class LoadDriver {
 
             log("loaded sample (GC.run, heap, RSS)");
             Sample loaded = sample(true);
+            String nativeGrowth = nmt ? jcmd("VM.native_memory summary.diff") : "";
             int legsAtLoaded = liveLegs();
 
             hangUpAll();
@@ -321,6 +323,9 @@ public final class LoadDriver {
                         pressure});
             report += lateness(lateAtStart, lateAtWindow, lateAtEnd);
             report += serverTime(metricsAtStart, metricsAtWindow);
+            if (nmt) {
+                report += nativeMemory(nativeGrowth, loaded.rssKiB - idle.rssKiB, connectedAtStart);
+            }
             System.out.println(report);
             Files.createDirectories(reportFile.toAbsolutePath().getParent());
             Files.writeString(reportFile, report);
@@ -1369,6 +1374,38 @@ public final class LoadDriver {
             }
         }
         return line.append("\n").toString();
+    }
+
+    static final Pattern NMT_CATEGORY = Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=\\d+KB(?: [+-]\\d+KB)?, "
+            + "committed=\\d+KB(?: ([+-]\\d+)KB)?\\)");
+
+    /**
+     * Where the server's memory grew from idle to loaded, by the JVM's Native Memory Tracking (when the server runs
+     * with {@code -XX:NativeMemoryTracking=summary}, e.g. through BENCH_JAVA_OPTS): the committed growth of each
+     * category per call (or leg), largest first, and the RSS growth NMT does not see (memory that native libraries
+     * allocate themselves). Committed is not resident: heap the GC committed but has not touched yet is not in RSS.
+     * Kernel memory (socket buffers) is in neither.
+     */
+    static String nativeMemory(String diff, long rssGrowthKiB, int per) {
+        List<Map.Entry<String, Long>> growth = new ArrayList<>();
+        long total = 0;
+        Matcher m = NMT_CATEGORY.matcher(diff);
+        while (m.find()) {
+            long kib = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+            total += kib;
+            if (kib != 0) {
+                growth.add(Map.entry(m.group(1), kib));
+            }
+        }
+        growth.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "native memory  committed growth idle -> "
+                + "loaded by NMT, per call (leg): %.1f KiB in all", total / (double) Math.max(1, per)));
+        for (Map.Entry<String, Long> category : growth.subList(0, Math.min(8, growth.size()))) {
+            line.append(String.format(Locale.ROOT, "; %s %.1f", category.getKey(),
+                    category.getValue() / (double) Math.max(1, per)));
+        }
+        return line.append(String.format(Locale.ROOT, " | RSS growth %.1f KiB per call (leg)%n",
+                rssGrowthKiB / (double) Math.max(1, per))).toString();
     }
 
     /** The report's line of the pacers' late slots: in the window, and over the ramp and the window. */

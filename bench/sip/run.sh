@@ -33,6 +33,7 @@
 # BENCH_REST_RATE=N: the combined load, N GET call-connection requests per second during the window (open loop),
 # reported as REST p50/p99/max. BENCH_JAVA_OPTS: more options for the server's JVM (e.g. JFR, GC logging).
 # BENCH_DRIVER_JAVA_OPTS: the same for the load driver's JVM.
+# With BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary the report also says where the memory per call went (NMT).
 # Besides the driver's report: SIPp's retransmitted 200 OKs (an ACK the server sent late) and the server's 'pacer fell
 # behind' warnings. Up to 8,000 legs: beyond 2,000, one SIPp instance (and trunk, by number prefix) per 2,000.
 set -euo pipefail
