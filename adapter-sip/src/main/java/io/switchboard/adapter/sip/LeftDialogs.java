@@ -2,6 +2,7 @@ package io.switchboard.adapter.sip;
 
 import io.switchboard.application.port.out.DialogRecords;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -92,9 +93,11 @@ final class LeftDialogs {
         for (int i = 0; i < routes.size(); i++) {
             form.setProperty("route." + i, routes.get(i));
         }
-        StringWriter text = new StringWriter();
-        try {
-            form.store(text, null);
+        StringWriter text = new StringWriter(256);
+        // a writer of our size: Properties.store wraps any other in a BufferedWriter of 8 Ki chars, 16 KiB made for
+        // every dialog answered
+        try (BufferedWriter out = new BufferedWriter(text, 256)) {
+            form.store(out, null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

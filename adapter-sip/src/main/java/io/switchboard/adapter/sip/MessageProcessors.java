@@ -12,11 +12,11 @@ import java.net.InetAddress;
 /**
  * The stack's message processors ({@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}): SIP over TCP on
  * {@link TcpConnections} (one selector thread for every connection, within the stack's {@link TcpLimits}), and
- * JAIN-SIP's own UDP processor, except that it reads each datagram into a buffer of {@value #DATAGRAM_BYTES} bytes
- * instead of the stack's message size limit (64 KiB, which SIP over TCP needs): its reader allocates that buffer anew
- * for every datagram, and during a ramp of 100 set-ups a second those buffers were half of everything the server
- * allocated (and every young collection stops the media pacer). A datagram beyond it arrives cut and is dropped as
- * unparseable; RFC 3261 (18.1.1) sends messages that large over TCP, and phones keep theirs to a few KiB.
+ * JAIN-SIP's own UDP processor, reading from {@link SipNetworkLayer.ExactDatagrams}: its reader allocates a buffer of
+ * its size limit anew for every datagram (64 KiB by default, which SIP over TCP needs), which the socket then replaces
+ * with a copy of the datagram; so that buffer is made {@value #READER_BYTES} byte. During a ramp of 100 set-ups a
+ * second the 64 KiB buffers were half of everything the server allocated, and every young collection stops the media
+ * pacers.
  *
  * <p>The UDP processor takes its buffer size from the stack when it is made, and the stack has no setter: the factory
  * lowers the stack's field for that moment and puts it back. {@link SipEndpoint} makes the UDP listening point
@@ -24,8 +24,8 @@ import java.net.InetAddress;
  */
 public final class MessageProcessors implements MessageProcessorFactory {
 
-    /** The largest SIP message taken over UDP. */
-    static final int DATAGRAM_BYTES = 16 * 1024;
+    /** The buffer JAIN-SIP's UDP reader allocates for each datagram: the socket gives it the datagram's instead. */
+    static final int READER_BYTES = 1;
 
     private final MessageProcessorFactory plain = new OIOMessageProcessorFactory();
 
@@ -38,9 +38,13 @@ public final class MessageProcessors implements MessageProcessorFactory {
         if (!"udp".equalsIgnoreCase(transport)) {
             throw new IOException("SIP over " + transport + " is not offered (expected: udp or tcp)");
         }
+        if (!(stack.getNetworkLayer() instanceof SipNetworkLayer)) {
+            throw new IOException("SIP over UDP reads through " + SipNetworkLayer.class.getName() + ", not "
+                    + stack.getNetworkLayer().getClass().getName());
+        }
         Field limit = maxMessageSize();
         int tcp = read(limit, stack);
-        write(limit, stack, DATAGRAM_BYTES);
+        write(limit, stack, READER_BYTES);
         try {
             return plain.createMessageProcessor(stack, address, port, transport);
         } finally {

@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -74,7 +76,33 @@ class SipTcpLimitsTest {
                 .isGreaterThanOrEqualTo((int) Math.min(SipEndpoint.UDP_BUFFER_BYTES, cap));
         Field readBuffer = UDPMessageProcessor.class.getDeclaredField("maxMessageSize");
         readBuffer.setAccessible(true);
-        assertThat(readBuffer.getInt(telephony.processor("udp"))).isEqualTo(MessageProcessors.DATAGRAM_BYTES);
+        assertThat(readBuffer.getInt(telephony.processor("udp"))).isEqualTo(MessageProcessors.READER_BYTES);
+    }
+
+    @Test
+    void answersAUdpRequestOfThirtyKilobytes() throws Exception {
+        // given
+        start(TcpLimits.defaults());
+
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            probe.setSoTimeout(10_000);
+            String via = "127.0.0.1:" + probe.getLocalPort();
+            String request = "OPTIONS sip:switchboard@127.0.0.1:" + port + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP " + via + ";branch=z9hG4bK-large\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=1\r\n"
+                    + "To: <sip:switchboard@127.0.0.1>\r\nCall-ID: large@127.0.0.1\r\n"
+                    + "CSeq: 1 OPTIONS\r\nX-Padding: " + "a".repeat(30_000) + "\r\nContent-Length: 0\r\n\r\n";
+            byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
+
+            // when: one datagram, larger than any read buffer JAIN-SIP's reader was given before
+            probe.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", port)));
+
+            // then: taken whole and answered
+            DatagramPacket answer = new DatagramPacket(new byte[65_535], 65_535);
+            probe.receive(answer);
+            assertThat(new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII))
+                    .startsWith("SIP/2.0 200");
+        }
     }
 
     @Test
