@@ -303,6 +303,7 @@ public final class LoadDriver {
             String loadDuring = loadAverage();
 
             log("loaded sample (GC.run, heap, RSS)");
+            String forcedGcFrom = java.time.LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS"));
             Sample loaded = sample(true);
             String nativeGrowth = nmt ? jcmd("VM.native_memory summary.diff") : "";
             int legsAtLoaded = liveLegs();
@@ -323,6 +324,9 @@ public final class LoadDriver {
                         pressure});
             report += lateness(lateAtStart, lateAtWindow, lateAtEnd);
             report += serverTime(metricsAtStart, metricsAtWindow);
+            // run.sh counts the server's pacer warnings before this time against the target, and after it apart
+            report += "harness GCs    full collections forced for the heap figures (jcmd GC.run) from " + forcedGcFrom
+                    + ": the pacers stand still during each\n";
             if (nmt) {
                 report += nativeMemory(nativeGrowth, loaded.rssKiB - idle.rssKiB, connectedAtStart);
             }
