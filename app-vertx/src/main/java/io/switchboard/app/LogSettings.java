@@ -6,11 +6,10 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 /**
- * How the server logs: one line per record on standard error, as text (the default) or as one JSON object per line
- * for log collectors ({@link JsonLogFormatter}), from {@code level} up.
+ * How the server logs: one line per record on standard error, as text ({@link TextLogFormatter}, the default) or as
+ * one JSON object per line for log collectors ({@link JsonLogFormatter}), from {@code level} up.
  *
  * @param json  {@code SWITCHBOARD_LOG_FORMAT=json}
  * @param level {@code SWITCHBOARD_LOG_LEVEL}: error, warning, info (the default) or debug, in any case
@@ -44,7 +43,7 @@ public record LogSettings(boolean json, String level) {
             root.removeHandler(handler);
         }
         ConsoleHandler console = new ConsoleHandler();
-        console.setFormatter(json ? new JsonLogFormatter() : new SimpleFormatter());
+        console.setFormatter(json ? new JsonLogFormatter() : new TextLogFormatter());
         console.setLevel(julLevel(level));
         root.addHandler(console);
         root.setLevel(julLevel(level));
