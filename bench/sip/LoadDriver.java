@@ -392,8 +392,7 @@ public final class LoadDriver {
     /** One connection of the combined load: takes the next due request, waits for its time, sends, reads. */
     void restConnection(long start, long end, AtomicLong next, List<String> live) {
         URI uri = URI.create(api);
-        java.net.Socket socket = null;
-        InputStream in = null;
+        ApiConnection connection = new ApiConnection();
         try {
             for (long k = next.getAndIncrement(); ; k = next.getAndIncrement()) {
                 long due = start + (long) (k * 1e9 / restRate);
@@ -401,22 +400,10 @@ public final class LoadDriver {
                     return;
                 }
                 parkUntil(due);
-                if (socket == null) {
-                    socket = new java.net.Socket();
-                    socket.setTcpNoDelay(true);
-                    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
-                    socket.setSoTimeout(30_000);
-                    in = new java.io.BufferedInputStream(socket.getInputStream());
-                }
                 String path = "/calling/callConnections/" + live.get((int) (k % live.size()))
                         + "?api-version=2025-05-15";
-                String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
-                String request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nx-ms-date: " + date
-                        + "\r\nx-ms-content-sha256: " + EMPTY_SHA256 + "\r\nAuthorization: "
-                        + authorization("GET", path, date, EMPTY_SHA256) + "\r\n\r\n";
                 restSent.incrementAndGet();
-                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-                int status = readResponse(in);
+                int status = connection.exchange(uri, requestHead("GET", path, NO_BODY), NO_BODY).statusCode();
                 if (status == 200) {
                     restLatencies.add(System.nanoTime() - due);
                 } else if (restFailed.incrementAndGet() <= 3) {
@@ -428,22 +415,11 @@ public final class LoadDriver {
                 problem("GET call connection: " + e);
             }
         } finally {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // the run is over for this connection
-                }
-            }
+            connection.close();
         }
     }
 
-    /** Reads one HTTP/1.1 response with a Content-Length body, skipping the body; returns its status code. */
-    static int readResponse(InputStream in) throws IOException {
-        return readResponse(in, null);
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length body into {@code body} (null: skipped); its status. */
+    /** Reads one HTTP/1.1 response with a Content-Length body into {@code body}; returns its status code. */
     static int readResponse(InputStream in, ByteArrayOutputStream body) throws IOException {
         StringBuilder head = new StringBuilder();
         int n;
@@ -458,22 +434,9 @@ public final class LoadDriver {
                 || head.charAt(n - 4) != '\r');
         Matcher length = CONTENT_LENGTH.matcher(head);
         int remaining = length.find() ? Integer.parseInt(length.group(1)) : 0;
-        if (body != null) {
-            body.write(in.readNBytes(remaining));
-            if (body.size() < remaining) {
-                throw new IOException("connection closed within a body");
-            }
-            remaining = 0;
-        }
-        while (remaining > 0) {
-            long skipped = in.skip(remaining);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new IOException("connection closed within a body");
-                }
-                skipped = 1;
-            }
-            remaining -= (int) skipped;
+        body.write(in.readNBytes(remaining));
+        if (body.size() < remaining) {
+            throw new IOException("connection closed within a body");
         }
         return Integer.parseInt(head.substring(9, 12));
     }
@@ -641,14 +604,8 @@ public final class LoadDriver {
      */
     CompletableFuture<Reply> send(String method, String pathAndQuery, String body) {
         return CompletableFuture.supplyAsync(() -> {
-            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            String contentHash = bytes.length == 0 ? EMPTY_SHA256 : base64(sha256(bytes));
-            String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
-            byte[] head = (method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nx-ms-date: " + date
-                    + "\r\nx-ms-content-sha256: " + contentHash + "\r\nAuthorization: "
-                    + authorization(method, pathAndQuery, date, contentHash)
-                    + (bytes.length == 0 ? "" : "\r\nContent-Type: application/json")
-                    + "\r\nContent-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] bytes = body == null ? NO_BODY : body.getBytes(StandardCharsets.UTF_8);
+            byte[] head = requestHead(method, pathAndQuery, bytes);
             for (int attempt = 0; ; attempt++) {
                 ApiConnection connection = API_CONNECTION.get();
                 try {
@@ -661,6 +618,19 @@ public final class LoadDriver {
                 }
             }
         }, apiThreads);
+    }
+
+    static final byte[] NO_BODY = new byte[0];
+
+    /** The head of a request signed as in acs-ga.md §1 (a JSON body when there is one). */
+    byte[] requestHead(String method, String pathAndQuery, byte[] body) {
+        String contentHash = body.length == 0 ? EMPTY_SHA256 : base64(sha256(body));
+        String date = RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC));
+        return (method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nx-ms-date: " + date
+                + "\r\nx-ms-content-sha256: " + contentHash + "\r\nAuthorization: "
+                + authorization(method, pathAndQuery, date, contentHash)
+                + (body.length == 0 ? "" : "\r\nContent-Type: application/json")
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     static final int API_CONNECTIONS = 64;

@@ -18,8 +18,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * JAIN-SIP's own sockets ({@code gov.nist.javax.sip.NETWORK_LAYER}), except the UDP listening point's, which is an
- * {@link ExactDatagrams} and is remembered so that the start can say what receive buffer the kernel granted. SIP over TCP does not come here: its connections are
- * {@link TcpConnections}' channels. TLS is not offered.
+ * {@link ExactDatagrams} and is remembered so that the start can say what receive buffer the kernel granted. SIP
+ * over TCP does not come here: its connections are {@link TcpConnections}' channels. TLS is not offered.
  */
 public final class SipNetworkLayer implements NetworkLayer {
 
