@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -45,7 +46,8 @@ class CrashRecoveryTest {
     private record Received(String id, String call, String type, int subCode, int status) {
     }
 
-    @TempDir
+    /** Kept when a test fails: the servers' logs (first.log, second.log) are what explains it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
     private Vertx vertx;
     private HttpServer receiver;

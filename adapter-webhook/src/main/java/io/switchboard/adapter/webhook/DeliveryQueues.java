@@ -88,6 +88,7 @@ final class DeliveryQueues {
     private boolean refilling;
     private Promise<Void> drained;
     private boolean stopped;
+    private boolean keptAfterStop;
 
     /** The events of one call in memory; the head is in flight or waiting for its retry timer. */
     private static final class CallQueue {
@@ -156,10 +157,14 @@ final class DeliveryQueues {
         return Duration.ofNanos(deliveredLatencyNanos.get());
     }
 
-    /** Keeps the event, then delivers it. */
+    /** Keeps the event, then delivers it; after the stop, only keeps it for the next start if the outbox is durable. */
     void accept(Accepted event) {
+        if (stopped && !outbox.durable()) {
+            refuse(event, "the publisher has stopped, and the outbox is in memory only");
+            return;
+        }
         if (stopped) {
-            refuse(event, "the publisher has stopped");
+            keepForNextStart(event);
             return;
         }
         outbox.append(event).whenComplete((seq, error) -> context.runOnContext(v -> {
@@ -169,6 +174,20 @@ final class DeliveryQueues {
                 committed(seq, event);
             }
         }));
+    }
+
+    private void keepForNextStart(Accepted event) {
+        if (!keptAfterStop) {
+            keptAfterStop = true;
+            LOG.log(Level.WARNING, "callbacks accepted after the stop are kept in the journal for the next start");
+        }
+        LOG.log(Level.DEBUG, () -> "callback kept for the next start: call " + event.callId().value() + " event "
+                + event.eventId());
+        outbox.append(event).whenComplete((seq, error) -> {
+            if (error != null) {
+                context.runOnContext(v -> refuse(event, "the journal did not keep it: " + describe(error)));
+            }
+        });
     }
 
     private void refuse(Accepted event, String why) {

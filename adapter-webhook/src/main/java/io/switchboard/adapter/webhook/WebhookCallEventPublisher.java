@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  * UUID id and the clock's time, serialises it once, and hands it to the {@link EventOutbox}; the first attempt is made
  * once the outbox has kept it, and with a journal on disk it survives a crash or a stop (delivered after the next
  * start, with the same id and body, its retries going on where they were). Events a schema does not send (e.g. GA's
- * connecting state) are dropped silently. After {@link #close} events are refused with a log line.
+ * connecting state) are dropped silently. Events published while {@link #close} drains are delivered as usual; after it,
+ * they are kept in a durable outbox for the next start (given up, with a log line, in a memory one).
  *
  * <p><b>Order and retries.</b> The events of one call are delivered strictly in publish order (per publishing
  * thread): one request per call at a time, later events waiting while an earlier one is retried. Connection errors,
@@ -122,11 +123,6 @@ public final class WebhookCallEventPublisher implements CallEventPublisher, Even
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(connection, "connection");
         String eventId = UUID.randomUUID().toString();
-        if (closing.get() != null) {
-            LOG.log(Level.ERROR, () -> "callback refused after close: call " + event.callId().value() + " event "
-                    + eventId + " (" + event.getClass().getSimpleName() + ")");
-            return;
-        }
         Instant acceptedAt = clock.instant();
         Optional<byte[]> body = serializer.serialize(target.schema(), event, eventId, acceptedAt, connection);
         if (body.isEmpty()) {
@@ -164,20 +160,19 @@ public final class WebhookCallEventPublisher implements CallEventPublisher, Even
         return new EventGridNotices(this, endpoint, apiBase, clock);
     }
 
-    /** Keeps and delivers an event accepted by this publisher or one of its notifiers; refused after close. */
+    /**
+     * Keeps and delivers an event accepted by this publisher or one of its notifiers. While closing it is still
+     * delivered; once the drain is over it is kept in a durable outbox for the next start (the calls hung up at a stop
+     * report their end a moment after they are recorded ended), and given up with a log line in a memory one.
+     */
     void accept(Accepted event) {
-        if (closing.get() != null) {
-            LOG.log(Level.ERROR, () -> "webhook refused after close: call " + event.callId().value() + " event "
-                    + event.eventId());
-            return;
-        }
         queues.accepting();
         context.runOnContext(ignored -> queues.accept(event));
     }
 
     /**
-     * Stops accepting events, waits up to {@code drain} for pending ones to be delivered or given up, then stops
-     * attempting (what is left stays in a durable outbox for the next start, and is given up with a log line if the
+     * Waits up to {@code drain} for pending events to be delivered or given up, then stops attempting (what is left,
+     * and what is published later, stays in a durable outbox for the next start, and is given up with a log line if the
      * outbox is in memory) and closes the HTTP client. Idempotent; completes normally.
      */
     public CompletionStage<Void> close(Duration drain) {

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -133,6 +135,76 @@ class DurableDeliveryTest {
         assertThat(sequences.values()).hasSize(2)
                 .allSatisfy(arrived -> assertThat(arrived).containsExactly(1, 2, 3, 4, 5));
         until("nothing pending", () -> outbox.pendingCount() == 0, second);
+    }
+
+    @Test
+    void keepsAnEventPublishedAfterTheStopForTheNextStartWhenTheOutboxOutlivesThePublisher(Vertx vertx)
+            throws Exception {
+        // given: a publisher on an outbox that outlives it (as a journal on disk does), stopped
+        RecordingReceiver receiver = RecordingReceiver.start(vertx);
+        EventOutbox outbox = new Outliving(new InMemoryEventOutbox());
+        WebhookCallEventPublisher first = publisher(vertx, CallEventFixtures.fastConfig(), outbox, 4096);
+        first.close(Duration.ZERO).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        publishers.remove(first);
+
+        // when: a call hung up at the stop reports its end a moment later
+        first.publish(origin(receiver.uri()), tone(CallConnectionId.of("call-late"), Tone.ONE, 1));
+
+        // then: the event is kept, not attempted, and the next publisher on the outbox delivers it
+        until("kept", () -> outbox.pendingCount() == 1, first);
+        assertThat(first.stats().givenUp()).isZero();
+        WebhookCallEventPublisher second = publisher(vertx, CallEventFixtures.fastConfig(), outbox, 4096);
+        until("delivered after the next start", () -> second.stats().delivered() == 1, second);
+        assertThat(sequencesByCall(receiver)).containsExactly(Map.entry("call-late", List.of(1)));
+    }
+
+    /** An outbox that says it outlives its publisher, kept in memory: what a journal on disk is to a restart. */
+    private record Outliving(InMemoryEventOutbox kept) implements EventOutbox {
+
+        @Override
+        public CompletionStage<Long> append(Accepted event) {
+            return kept.append(event);
+        }
+
+        @Override
+        public CompletionStage<Void> attempted(long seq, Attempt attempt) {
+            return kept.attempted(seq, attempt);
+        }
+
+        @Override
+        public CompletionStage<Optional<Pending>> requeue(long seq) {
+            return kept.requeue(seq);
+        }
+
+        @Override
+        public CompletionStage<List<Pending>> pending(long after, int limit) {
+            return kept.pending(after, limit);
+        }
+
+        @Override
+        public CompletionStage<List<Pending>> pending(CallConnectionId call, long after, int limit) {
+            return kept.pending(call, after, limit);
+        }
+
+        @Override
+        public long pendingCount() {
+            return kept.pendingCount();
+        }
+
+        @Override
+        public CompletionStage<List<Stored>> history(CallConnectionId call) {
+            return kept.history(call);
+        }
+
+        @Override
+        public CompletionStage<Void> flushed() {
+            return kept.flushed();
+        }
+
+        @Override
+        public boolean durable() {
+            return true;
+        }
     }
 
     private final List<JsonNode> refusedBodies = new CopyOnWriteArrayList<>();

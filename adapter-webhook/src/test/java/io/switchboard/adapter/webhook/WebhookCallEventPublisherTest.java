@@ -159,7 +159,7 @@ class WebhookCallEventPublisherTest {
     }
 
     @Test
-    void refusesEventsPublishedAfterClose(Vertx vertx) throws Exception {
+    void givesUpAnEventPublishedAfterCloseWhenTheOutboxIsInMemory(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx);
         publisher = Publishers.inMemory(vertx, fastConfig());
@@ -168,8 +168,9 @@ class WebhookCallEventPublisherTest {
         // when
         publisher.publish(origin(receiver.uri()), connected(CALL));
 
-        // then
-        assertThat(publisher.stats()).isEqualTo(new WebhookStats(0, 0, 0, 0));
+        // then: counted as given up (nothing would deliver it later), never attempted
+        until("given up", () -> publisher.stats().equals(new WebhookStats(0, 0, 1, 0)));
+        assertThat(receiver.requests()).isEmpty();
         assertThat(publisher.close(Duration.ZERO).toCompletableFuture().isDone()).isTrue();
     }
 }
