@@ -173,7 +173,7 @@ final class SipEndpoint implements AutoCloseable {
         // a cap on them in all, and an idle timeout.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", Integer.toString(CONNECT_TIMEOUT_MILLIS));
-        // ... while UDP reads each datagram into a smaller buffer, allocated per datagram by JAIN-SIP
+        // ... while UDP hands JAIN-SIP each datagram at its own length (SipNetworkLayer, MessageProcessors)
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", MessageProcessors.class.getName());
         return p;
     }
