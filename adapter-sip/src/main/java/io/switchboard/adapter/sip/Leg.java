@@ -38,6 +38,7 @@ final class Leg {
     /** Whether a challenge to the INVITE was answered already: a trunk's credentials are tried once. */
     boolean challenged;
     long sdpVersion = 1;
+    /** Outbound legs: the INVITE until it is answered (to cancel it, or to answer a challenge); null after. */
     ClientTransaction invite;
     /** Our re-INVITE in progress (hold, unhold), if any: its responses are not the first INVITE's. */
     ClientTransaction reinvite;

@@ -208,6 +208,8 @@ final class OutboundLegs {
         leg.dialog = event.getDialog();
         leg.ack = leg.dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
         leg.dialog.sendAck(leg.ack);
+        leg.invite = null; // nothing to cancel or authorize once answered
+        AnsweredDialogs.acknowledged(leg.dialog);
         signals.apply(leg, new LegState.Accepted(SipEndpoint.remoteAudio(response)));
     }
 
