@@ -11,11 +11,11 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * Lets an outgoing call's dialog drop what it no longer needs once our ACK is sent: its INVITE's transaction (the
- * INVITE and the answer, parsed) and its parties, Call-ID and target as parsed headers (kept as text, parsed again when
- * asked). JAIN-SIP does this for the dialogs it answers, when their ACK arrives (with the "Normal" strategy of
- * releasing references), but never for those it dials: each kept about a third of a call's heap for as long as the
- * call lasted.
+ * Lets a call's dialog drop what it no longer needs once the ACK of its INVITE's answer is sent or received: the
+ * INVITE's transaction (the INVITE and the answer, parsed) and its parties, Call-ID and target as parsed headers (kept
+ * as text, parsed again when asked). JAIN-SIP does this itself only for the dialogs it answers, and only with its
+ * "Normal" strategy of releasing references (not its default); for the dialogs it dials, never: each kept about a
+ * third of a call's heap for as long as the call lasted. Here each dialog gets that strategy, and the release.
  *
  * <p>The release is {@code SIPDialog.cleanUpOnAck}, which is not public: it is called through reflection, set up once;
  * if this JAIN-SIP has no such method, the dialogs keep their state, as before, and the start says so once.
@@ -28,7 +28,7 @@ final class AnsweredDialogs {
     private AnsweredDialogs() {
     }
 
-    /** After our ACK of the answer to the dialog's INVITE: what the dialog keeps from then on is its text. */
+    /** After the ACK of the answer to the dialog's INVITE, ours or the caller's: from then on it keeps text. */
     static void acknowledged(Dialog dialog) {
         if (CLEAN_UP_ON_ACK.isEmpty() || !(dialog instanceof SIPDialog sip)) {
             return;

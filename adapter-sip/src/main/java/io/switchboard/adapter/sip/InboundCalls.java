@@ -192,6 +192,7 @@ final class InboundCalls {
 
     /** The ACK of our 200 arrived: the media starts and the leg is answered, or the BYE held back goes out. */
     void acknowledged(Leg leg) {
+        AnsweredDialogs.acknowledged(leg.dialog);
         signals.apply(leg, new LegState.Ack(leg.callerAudio));
     }
 
