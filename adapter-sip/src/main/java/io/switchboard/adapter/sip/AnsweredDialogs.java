@@ -18,7 +18,7 @@ import java.util.Optional;
  * third of a call's heap for as long as the call lasted. Here each dialog gets that strategy, and the release.
  *
  * <p>The release is {@code SIPDialog.cleanUpOnAck}, which is not public: it is called through reflection, set up once;
- * if this JAIN-SIP has no such method, the dialogs keep their state, as before, and the start says so once.
+ * if this JAIN-SIP has no such method, the dialogs keep their state, as before, and the first answered call says so.
  */
 final class AnsweredDialogs {
 
@@ -47,8 +47,8 @@ final class AnsweredDialogs {
             method.setAccessible(true);
             return Optional.of(method);
         } catch (NoSuchMethodException | RuntimeException e) {
-            LOG.log(Level.WARNING, "SIP: this JAIN-SIP has no SIPDialog.cleanUpOnAck; outgoing calls' dialogs keep "
-                    + "their INVITE and answer for as long as the call lasts");
+            LOG.log(Level.WARNING, "SIP: this JAIN-SIP has no SIPDialog.cleanUpOnAck; each dialog keeps its INVITE "
+                    + "and answer for as long as the call lasts");
             return Optional.empty();
         }
     }

@@ -159,12 +159,12 @@ final class DeliveryQueues {
 
     /** Keeps the event, then delivers it; after the stop, only keeps it for the next start if the outbox is durable. */
     void accept(Accepted event) {
-        if (stopped && !outbox.durable()) {
-            refuse(event, "the publisher has stopped, and the outbox is in memory only");
-            return;
-        }
         if (stopped) {
-            keepForNextStart(event);
+            if (outbox.durable()) {
+                keepForNextStart(event);
+            } else {
+                refuse(event, "the publisher has stopped, and the outbox is in memory only");
+            }
             return;
         }
         outbox.append(event).whenComplete((seq, error) -> context.runOnContext(v -> {
