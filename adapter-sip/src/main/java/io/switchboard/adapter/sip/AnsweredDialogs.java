@@ -1,6 +1,5 @@
 package io.switchboard.adapter.sip;
 
-import gov.nist.javax.sip.DialogExt;
 import gov.nist.javax.sip.ReleaseReferencesStrategy;
 import gov.nist.javax.sip.stack.SIPDialog;
 
@@ -33,7 +32,7 @@ final class AnsweredDialogs {
         if (CLEAN_UP_ON_ACK.isEmpty() || !(dialog instanceof SIPDialog sip)) {
             return;
         }
-        ((DialogExt) sip).setReleaseReferencesStrategy(ReleaseReferencesStrategy.Normal);
+        sip.setReleaseReferencesStrategy(ReleaseReferencesStrategy.Normal);
         try {
             CLEAN_UP_ON_ACK.get().invoke(sip);
         } catch (IllegalAccessException | InvocationTargetException e) {

@@ -17,7 +17,6 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +56,6 @@ import java.util.function.Supplier;
  */
 public final class WebhookCallEventPublisher implements CallEventPublisher, EventRedelivery {
 
-    private static final System.Logger LOG = System.getLogger(WebhookCallEventPublisher.class.getName());
     static final String USER_AGENT = "Switchboard-Webhook/0.1";
     /** Attempts in flight to one callback URI at most; the rest wait for a place, other URIs do not. */
     static final int ATTEMPTS_PER_TARGET = 128;
