@@ -249,7 +249,7 @@ public final class MediaEngine implements AutoCloseable {
 
     /**
      * The largest interarrival jitter (RFC 3550) among the open sessions now, in seconds; 0 with none. The pacer
-     * reads each leg once a tick, so it shows jitter beyond 20 ms, not below.
+     * reads a leg at the 2 ms slot after a packet arrived, so it shows jitter beyond 2 ms, not below.
      */
     public double maxJitterSeconds() {
         double max = 0;

@@ -54,7 +54,9 @@ final class Pacer implements Runnable {
     private final ByteBuffer tx = ByteBuffer.allocateDirect(RtpPacket.HEADER_BYTES + Codec.FRAME_BYTES);
     private final ByteBuffer rx = ByteBuffer.allocateDirect(2048);
     private final Selector selector;
-    private final Consumer<SelectionKey> markReadable = key -> ((RtpStream) key.attachment()).readable();
+    /** When the current selection began: the arrival time of what it reads. */
+    private long selectedAt;
+    private final Consumer<SelectionKey> readOne = key -> readOne((RtpStream) key.attachment());
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long skippedTicks;
@@ -118,7 +120,7 @@ final class Pacer implements Runnable {
     void add(RtpStream stream) {
         stream.moveTo(this);
         try {
-            stream.watch(selector, markReadable);
+            stream.watch(selector, readOne);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "RTP port " + stream.localPort() + " not watched by "
                     + thread.getName() + "; read every tick", e);
@@ -281,10 +283,14 @@ final class Pacer implements Runnable {
         return realtimeNow;
     }
 
-    /** Marks the streams whose sockets have something to read (level-triggered: what is left is marked again). */
+    /**
+     * Reads one datagram from each stream whose socket has something: level-triggered, a socket with more waiting is
+     * selected again at the next slot, so a burst drains at one datagram per 2 ms and no read ever comes back empty.
+     */
     private void selectReadable() {
+        selectedAt = System.nanoTime();
         try {
-            selector.selectNow(markReadable);
+            selector.selectNow(readOne);
         } catch (IOException e) {
             if (!selectFailureLogged) { // the streams then wait for the next selection to read; logged once
                 selectFailureLogged = true;
@@ -293,14 +299,26 @@ final class Pacer implements Runnable {
         }
     }
 
+    private void readOne(RtpStream stream) {
+        try {
+            stream.readOne(selectedAt, rx);
+        } catch (RuntimeException e) {
+            failed(stream, e);
+        }
+    }
+
     private void paceOne(RtpStream stream, long now, int skipped) {
         try {
             stream.pace(now, skipped, tx, rx);
         } catch (RuntimeException e) {
-            // A bug in one call must not silence every other call of this pacer: drop that stream only.
-            LOG.log(System.Logger.Level.ERROR, "RTP stream of port " + stream.localPort() + " failed; closed", e);
-            stream.closeChannel(); // removed from the streams (and its mix) on the next tick
+            failed(stream, e);
         }
+    }
+
+    /** A bug in one call must not silence every other call of this pacer: drops that stream only. */
+    private void failed(RtpStream stream, RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "RTP stream of port " + stream.localPort() + " failed; closed", e);
+        stream.closeChannel(); // removed from the streams (and its mix) on the next tick
     }
 
     private void tickOne(Mix mix, int skipped, long now) {

@@ -29,15 +29,19 @@ import java.util.random.RandomGenerator;
  *
  * <p>Commands of its session queue up in the stream's own mailbox ({@link #enqueue}), which whichever pacer owns the
  * stream drains at the stream's turn in a tick: so the commands of one session keep their order even while the
- * stream moves to the pacer of a {@link Mix} it joins. As a member of a mix it only receives in {@link #pace} (its
- * audio into the {@link MixLeg}'s jitter buffer); the mix sends its packet ({@link #paceMixed}).
+ * stream moves to the pacer of a {@link Mix} it joins. It receives as its pacer's selector reports a datagram
+ * ({@link #readOne}); as a member of a mix its audio goes into the {@link MixLeg}'s jitter buffer and the mix sends
+ * its packet ({@link #paceMixed}).
  *
  * <p>Not thread-safe: confined to its pacer thread, except {@link #markClosed()} and {@link #enqueue}.
  */
 final class RtpStream {
 
     private static final System.Logger LOG = System.getLogger(RtpStream.class.getName());
-    /** Bounds the work one flooding peer can cause per tick; anything beyond waits for the next tick. */
+    /**
+     * Bounds the work one flooding peer can cause per tick on a socket no selector watches (read every tick); a
+     * watched one is read a datagram at a time as its selector reports it.
+     */
     private static final int MAX_READS_PER_TICK = 32;
     /** Consecutive packets in sequence a source other than the signalled one must send to be learned. */
     static final int LEARN_PACKETS = 4;
@@ -61,8 +65,6 @@ final class RtpStream {
     private Pacer owner;
     /** Its registration with the owning pacer's selector, which tells when something arrived. */
     private SelectionKey key;
-    /** Whether something may wait in the socket: read only then, so an idle line costs no read per tick. */
-    private boolean readable = true;
     private MixLeg leg;
     private boolean muted;
     private int sequence;
@@ -257,7 +259,6 @@ final class RtpStream {
         } catch (ClosedChannelException | CancelledKeyException e) {
             key = null; // closed meanwhile: the pacer drops it at its turn
         }
-        readable = true;
     }
 
     /** On the pacer letting the stream go: its selector no longer watches the socket. */
@@ -268,9 +269,16 @@ final class RtpStream {
         }
     }
 
-    /** The selector saw something arrive: read it at the stream's next turn. */
-    void readable() {
-        readable = true;
+    /**
+     * The selector saw something arrive: reads one datagram, at {@code now}. More waiting is reported by the next
+     * selection, so the socket is never read to find it empty: an idle line costs no read at all, a talking one a read
+     * per packet.
+     */
+    void readOne(long now, ByteBuffer rx) {
+        if (closed || !commands.isEmpty()) {
+            return; // left in the socket until its commands (a start, a new peer) ran at the stream's turn
+        }
+        receiveOne(now, rx);
     }
 
     void muted(boolean muted) {
@@ -327,8 +335,8 @@ final class RtpStream {
     }
 
     /**
-     * The interarrival jitter of what the peer sends, in seconds, as the pacer sees it: it reads a leg once a tick,
-     * so a packet's arrival is known to 20 ms. Any thread: a moment's value.
+     * The interarrival jitter of what the peer sends, in seconds, as the pacer sees it: it reads a leg at its next
+     * selection, so a packet's arrival is known to a 2 ms slot. Any thread: a moment's value.
      */
     double jitterSeconds() {
         return reception.jitterSeconds();
@@ -491,27 +499,33 @@ final class RtpStream {
         }
     }
 
+    /** At its turn, a stream no selector watches reads what waits (a watched one was read as it arrived). */
     private void receive(long now, ByteBuffer rx) {
-        if (!readable) {
+        if (key != null) {
             return;
         }
-        readable = key == null; // without a selector (not yet watched), read every tick
-        for (int i = 0; i < MAX_READS_PER_TICK; i++) {
-            rx.clear();
-            SocketAddress from;
-            try {
-                from = channel.receive(rx);
-            } catch (IOException e) {
-                return; // e.g. an ICMP error reported on this socket: nothing to read this tick
-            }
-            if (from == null) {
-                return;
-            }
-            int length = rx.position();
-            if (started && RtpPacket.isRtp(rx, length)) {
-                onRtp(now, (InetSocketAddress) from, rx, length);
-            }
+        for (int i = 0; i < MAX_READS_PER_TICK && receiveOne(now, rx); i++) {
+            // each read handled the datagram it got
         }
+    }
+
+    /** Reads and handles one datagram; false if none was waiting (or the socket reported an error). */
+    private boolean receiveOne(long now, ByteBuffer rx) {
+        rx.clear();
+        SocketAddress from;
+        try {
+            from = channel.receive(rx);
+        } catch (IOException e) {
+            return false; // e.g. an ICMP error reported on this socket: nothing to read now
+        }
+        if (from == null) {
+            return false;
+        }
+        int length = rx.position();
+        if (started && RtpPacket.isRtp(rx, length)) {
+            onRtp(now, (InetSocketAddress) from, rx, length);
+        }
+        return true;
     }
 
     private void onRtp(long now, InetSocketAddress from, ByteBuffer rx, int length) {

@@ -359,6 +359,28 @@ class MediaSessionTest {
     }
 
     @Test
+    void hearsTheNewPeerOfAnUpdateFromItsVeryFirstPacket() throws Exception {
+        // given: the first peer is heard (and latched)
+        session.start(peer.address(), PCMU, EVENTS);
+        peer.send(RtpTestPeer.telephoneEvent(EVENTS, 1, 8000, true, 1, false, 160), session.localPort());
+        peer.send(RtpTestPeer.telephoneEvent(EVENTS, 2, 8000, false, 1, true, 320), session.localPort());
+        assertThat(await(Duration.ofSeconds(2), () -> listener.tones.size() == 1)).isTrue();
+
+        try (RtpTestPeer moved = new RtpTestPeer()) {
+            // when: a re-INVITE moves the media elsewhere, and the new address presses 5 at once (before the
+            // stream's next turn, where the update is applied)
+            session.update(moved.address(), PCMU, EVENTS);
+            moved.send(RtpTestPeer.telephoneEvent(EVENTS, 500, 16000, true, 5, false, 160), session.localPort());
+            moved.send(RtpTestPeer.telephoneEvent(EVENTS, 501, 16000, false, 5, true, 320), session.localPort());
+
+            // then: its packets waited for the update: heard, none taken for a stranger's
+            assertThat(await(Duration.ofSeconds(2), () -> listener.tones.size() == 2)).isTrue();
+            assertThat(listener.tones).containsExactly(Tone.ONE, Tone.FIVE);
+            assertThat(engine.foreignPackets()).isZero();
+        }
+    }
+
+    @Test
     void switchesCodecOnUpdateKeepingTheSameStream() throws Exception {
         // given
         session.start(peer.address(), PCMU, EVENTS);
