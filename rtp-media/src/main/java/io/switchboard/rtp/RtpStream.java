@@ -61,6 +61,8 @@ final class RtpStream {
     private final DtmfSender dtmfSender = new DtmfSender();
     private final DtmfReceiver dtmfReceiver = new DtmfReceiver();
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    /** Set after a command is queued, cleared by the pacer before it takes them: may be set with none left. */
+    private volatile boolean commandsPending;
     private final int ssrc;
     private Pacer owner;
     /** Its registration with the owning pacer's selector, which tells when something arrived. */
@@ -214,6 +216,7 @@ final class RtpStream {
     /** Any thread: runs {@code command} on the owning pacer at this stream's next turn, after those queued before. */
     void enqueue(Runnable command) {
         commands.add(command);
+        commandsPending = true;
     }
 
     /**
@@ -223,6 +226,10 @@ final class RtpStream {
      * @return {@code false} if the stream now belongs to another pacer
      */
     boolean runCommands(Pacer current) {
+        if (!commandsPending) {
+            return true; // the common case: no look into the queue (another object, a cache miss per stream)
+        }
+        commandsPending = false; // before polling: a command queued meanwhile sets it again
         for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
             try {
                 command.run();
@@ -230,6 +237,7 @@ final class RtpStream {
                 LOG.log(System.Logger.Level.ERROR, "media command of RTP port " + localPort + " failed", e);
             }
             if (owner != current) {
+                commandsPending = true; // the rest for the new pacer
                 return false;
             }
         }
@@ -275,7 +283,7 @@ final class RtpStream {
      * per packet.
      */
     void readOne(long now, ByteBuffer rx) {
-        if (closed || !commands.isEmpty()) {
+        if (closed || commandsPending) {
             return; // left in the socket until its commands (a start, a new peer) ran at the stream's turn
         }
         receiveOne(now, rx);
