@@ -94,7 +94,7 @@ public final class LoadDriver {
     final long firstNumber;
     final int participants;        // legs per call; 1 = the playback benchmark, more = conference mode
     final boolean conference;
-    final boolean legsTalk;        // conference mode: SIPp sends a tone on every leg (else the legs are silent)
+    final String legsTalk;         // conference mode: who sends a tone on every leg (sink, pcap = SIPp, none)
     final String record;           // none, mixed or unmixed: every call recorded once its prompt is asked for
     final Path reportFile;
     final String runLabel;
@@ -176,7 +176,7 @@ public final class LoadDriver {
         firstNumber = Long.parseLong(o.getOrDefault("first-number", "14255550000"));
         participants = Integer.parseInt(o.getOrDefault("participants", "1"));
         conference = participants > 1;
-        legsTalk = Boolean.parseBoolean(o.getOrDefault("legs-talk", "true"));
+        legsTalk = o.getOrDefault("legs-talk", "sink");
         record = o.getOrDefault("record", "none");
         reportFile = Path.of(o.getOrDefault("report", "bench/sip/out/report.txt"));
         runLabel = o.getOrDefault("label", "");
@@ -293,7 +293,8 @@ public final class LoadDriver {
             long selfCpu = cpuTicks(ProcessHandle.current().pid()) - selfStart;
             long sippCpu = sippTicks() - sippStart;
             Map<String, Long> pacersEnd = pacerTicks();
-            long[] lateAtEnd = lateSlots(scrape());
+            List<String> metricsAtEnd = scrape();
+            long[] lateAtEnd = lateSlots(metricsAtEnd);
             pacersEnd.replaceAll((name, ticks) -> ticks - pacersStart.getOrDefault(name, 0L));
             pacerWindowTicks = pacersEnd;
             long windowEnd = System.nanoTime();
@@ -323,6 +324,9 @@ public final class LoadDriver {
                     new long[] {machineEnd[0] - machineStart[0], machineEnd[1] - machineStart[1], sinkCpu, selfCpu,
                         pressure});
             report += lateness(lateAtStart, lateAtWindow, lateAtEnd);
+            if (conference) {
+                report += received(metricsAtWindow, metricsAtEnd, connectedAtStart, (windowEnd - windowStart) / 1e9);
+            }
             report += serverTime(metricsAtStart, metricsAtWindow);
             // run.sh counts the server's pacer warnings before this time against the target, and after it apart
             report += "harness GCs    full collections forced for the heap figures (jcmd GC.run) from " + forcedGcFrom
@@ -1084,6 +1088,7 @@ public final class LoadDriver {
         r.append(String.format(Locale.ROOT, "server CPU     %.2f s over %.1f s window with %d calls = %.3f ms per "
                         + "call-second %s  [target: <= 1 ms]%n", cpuSeconds, windowSeconds, connectedAtStart,
                 cpuMsPerCallSecond, verdict(cpuMsPerCallSecond <= 1.0)));
+        r.append(mediaThreads(windowSeconds, connectedAtStart, "call", ""));
         r.append(String.format(Locale.ROOT, "heap (live)    idle %d KiB, loaded %d KiB, after %d KiB: %.1f KiB per "
                         + "call %s  [target: <= 128 KiB]%n", idle.heapUsedKiB, loaded.heapUsedKiB,
                 after.heapUsedKiB, heapPerCall, verdict(heapPerCall <= 128)));
@@ -1191,8 +1196,11 @@ public final class LoadDriver {
         r.append("== Switchboard SIP conference benchmark (not a test) ").append(runLabel).append('\n');
         r.append(String.format(Locale.ROOT, "run            %d calls x %d participants = %d legs (%s), created at %.0f/s, "
                 + "invited one at a time, looped prompt into each call's mix, D=%d s; %d cores%n", calls, participants,
-                legsWanted, legsTalk ? "SIPp talks on each: 1 kHz PCMU pcap" : "SILENT legs: control run, SIPp sends "
-                + "no RTP", rate, seconds, cores));
+                legsWanted, switch (legsTalk) {
+                    case "sink" -> "each talks: a 1 kHz PCMU tone from the receiver, at each leg's port";
+                    case "pcap" -> "SIPp talks on each: 1 kHz PCMU pcap through raw sockets";
+                    default -> "SILENT legs: control run, nobody sends RTP to the server";
+                }, rate, seconds, cores));
         r.append(String.format(Locale.ROOT, "load average   before %s | end of window %s | after %s%n",
                 loadBefore, loadDuring, loadAfter));
         r.append(String.format(Locale.ROOT, "machine CPU    in window %.0f %% of %d cores busy: server %.0f %%, "
@@ -1225,11 +1233,8 @@ public final class LoadDriver {
         r.append(String.format(Locale.ROOT, "server CPU     %.2f s over %.1f s window with %d legs = %.3f ms per "
                         + "leg-second (%.1f %% of one core per 100 legs)%n", cpuSeconds, windowSeconds, legsAtStart,
                 cpuMsPerLegSecond, cpuMsPerLegSecond * 10));
-        StringBuilder pacers = new StringBuilder();
-        pacerWindowTicks.forEach((name, ticks) -> pacers.append(pacers.length() == 0 ? "" : ", ").append(String.format(
-                Locale.ROOT, "%s %.0f %%", name, 100.0 * ticks / clockTicks / windowSeconds)));
-        r.append("media threads  CPU in window, of one core: ").append(pacers.length() == 0 ? "n/a" : pacers)
-                .append(" (a call's mix and all its legs run on one pacer; uneven = mixes placed unevenly)\n");
+        r.append(mediaThreads(windowSeconds, legsAtStart, "leg",
+                " (a call's mix and all its legs run on one pacer; uneven = mixes placed unevenly)"));
         r.append(String.format(Locale.ROOT, "heap (live)    idle %d KiB, loaded %d KiB, after %d KiB: %.1f KiB per leg%n",
                 idle.heapUsedKiB, loaded.heapUsedKiB, after.heapUsedKiB, heapPerLeg));
         r.append(String.format(Locale.ROOT, "RSS            idle %d KiB, mid-window %d KiB, loaded %d KiB, after "
@@ -1313,6 +1318,48 @@ public final class LoadDriver {
             }
         }
         return late;
+    }
+
+    /**
+     * The CPU of the server's pacer threads in the window, each and together per leg-second: the part of the server's
+     * CPU to hold against bench/media/floor.sh, which costs the same system calls without the server.
+     */
+    String mediaThreads(double windowSeconds, int legs, String leg, String note) {
+        StringBuilder pacers = new StringBuilder();
+        pacerWindowTicks.forEach((name, ticks) -> pacers.append(pacers.length() == 0 ? "" : ", ").append(String.format(
+                Locale.ROOT, "%s %.0f %%", name, 100.0 * ticks / clockTicks / windowSeconds)));
+        if (pacers.length() == 0) {
+            return "media threads  n/a\n";
+        }
+        double together = pacerWindowTicks.values().stream().mapToLong(Long::longValue).sum() / (double) clockTicks;
+        return String.format(Locale.ROOT, "media threads  CPU in window, of one core: %s; together %.3f ms per "
+                + "%s-second (bench/media/floor.sh: the same system calls alone)%s%n", pacers,
+                together * 1000 / Math.max(1, legs) / windowSeconds, leg, note);
+    }
+
+    /**
+     * What the server received over RTP in the window ({@code switchboard_rtp_packets_received_total}, which each leg
+     * adds to about once a second), against a packet every 20 ms on every leg: tells whether the legs really talked.
+     */
+    static String received(List<String> atWindow, List<String> atEnd, int legs, double seconds) {
+        double before = metric(atWindow, "switchboard_rtp_packets_received_total");
+        double after = metric(atEnd, "switchboard_rtp_packets_received_total");
+        if (before < 0 || after < 0) {
+            return "RTP in         not in /metrics\n";
+        }
+        return String.format(Locale.ROOT, "RTP in         the server received %.0f packets in the window (its /metrics, "
+                + "counted about once a second per leg) = %.1f %% of a packet every 20 ms on each of %d legs%n",
+                after - before, 100 * (after - before) / Math.max(1, legs * seconds * 50), legs);
+    }
+
+    /** The value of an unlabelled sample in a scrape; -1 when it is not there. */
+    static double metric(List<String> metrics, String name) {
+        for (String line : metrics) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        return -1;
     }
 
     static final Pattern CREATE_BUCKET = Pattern.compile("^vertx_http_server_response_time_seconds_bucket\\{"

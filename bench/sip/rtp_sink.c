@@ -9,6 +9,11 @@
  * loopback interface with a TPACKET_V3 ring (the kernel copies each packet into a shared ring, timestamped; no system
  * call per packet). Needs root or CAP_NET_RAW, and only sees traffic on "lo" (host must be a loopback address).
  *
+ * With RTP_SINK_TALK=1 every stream also talks, as a caller would: once the server has sent to a port, a 1 kHz
+ * PCMU tone goes back to where it came from, from that port (symmetric RTP), a packet every 20 ms (the ports spread
+ * over ten 2 ms slots), until the server has sent nothing there for a second. Unlike SIPp's play_pcap_audio, this
+ * costs no raw socket, which the kernel would check every UDP packet on the machine against, in the sender's time.
+ *
  * Control: text datagrams on host:controlPort, answered to the sender: STATUS, START, STOP, RESET, QUIT (see
  * RtpSink.java). Exits by itself after maxSeconds.
  *
@@ -63,6 +68,17 @@ static int ring_fd = -1;
 static long capture_drops; /* packets the kernel could not put in the ring (the sink fell behind) */
 static int at_send = 1; /* timestamps taken as the packet is sent (RTP_SINK_AT=send) or delivered (=receive) */
 static int64_t window_start, window_end;
+/* talking back (RTP_SINK_TALK=1) */
+#define TALK_SLOTS 10
+#define TALK_NANOS (20000000L / TALK_SLOTS)
+#define QUIET_NANOS 1000000000L /* the server sent nothing to the port for this long: the call is over */
+static int talk;
+static int fd_of[MAX_STREAMS];
+static struct sockaddr_in peer_of[MAX_STREAMS];
+static int64_t heard_at[MAX_STREAMS];
+static uint16_t talk_seq[MAX_STREAMS];
+static uint32_t talk_ts;
+static uint8_t talk_packet[12 + FRAME_TS];
 
 static int64_t now_realtime(void) {
     struct timespec t;
@@ -153,6 +169,12 @@ static void frame(const uint8_t *data, unsigned length, int64_t arrival) {
     int stream = stream_of_port[ntohs(udp->uh_dport)];
     if (stream == 0 || (rtp[0] & 0xC0) != 0x80) {
         return;
+    }
+    if (talk) {
+        peer_of[stream - 1].sin_family = AF_INET;
+        peer_of[stream - 1].sin_addr.s_addr = ip->saddr;
+        peer_of[stream - 1].sin_port = udp->uh_sport;
+        heard_at[stream - 1] = arrival;
     }
     packet(stream - 1, arrival, (rtp[2] << 8) | rtp[3], ntohl(*(const uint32_t *) (rtp + 4)),
            ntohl(*(const uint32_t *) (rtp + 8)));
@@ -315,6 +337,52 @@ static int control(int fd) {
     return go_on;
 }
 
+/* G.711 mu-law of a 16-bit sample (ITU-T G.711, as the server's MuLaw.java). */
+static uint8_t mu_law(int sample) {
+    int sign = sample < 0 ? 0x80 : 0;
+    int magnitude = (sample < 0 ? -sample : sample) + 0x84;
+    if (magnitude > 0x7FFF) {
+        magnitude = 0x7FFF;
+    }
+    int exponent = 7;
+    for (int mask = 0x4000; (magnitude & mask) == 0 && exponent > 0; mask >>= 1) {
+        exponent--;
+    }
+    int mantissa = (magnitude >> (exponent + 3)) & 0x0F;
+    return (uint8_t) ~(sign | (exponent << 4) | mantissa);
+}
+
+static void talk_prepare(void) {
+    talk_packet[0] = 0x80; /* RTP version 2 */
+    talk_packet[1] = 0;    /* PCMU */
+    static const int period[8] = {0, 5657, 8000, 5657, 0, -5657, -8000, -5657}; /* 1 kHz at 8 kHz, -12 dBFS */
+    for (int k = 0; k < FRAME_TS; k++) { /* twenty whole periods: every frame the same */
+        talk_packet[12 + k] = mu_law(period[k % 8]);
+    }
+}
+
+/*
+ * A 20 ms frame to every tenth server port heard from within the last second, the tenth of this 2 ms slot: as callers
+ * behind a carrier, whose packets arrive at any phase of the 20 ms, not all at once.
+ */
+static void talk_slot(int64_t now, int slot) {
+    if (slot == 0) {
+        talk_ts += FRAME_TS;
+    }
+    for (int i = slot; i < streams; i += TALK_SLOTS) {
+        if (heard_at[i] == 0 || now - heard_at[i] > QUIET_NANOS) {
+            continue;
+        }
+        uint16_t seq = talk_seq[i]++;
+        talk_packet[2] = (uint8_t) (seq >> 8);
+        talk_packet[3] = (uint8_t) seq;
+        *(uint32_t *) (talk_packet + 4) = htonl(talk_ts);
+        *(uint32_t *) (talk_packet + 8) = htonl(0x5000u + (uint32_t) i);
+        sendto(fd_of[i], talk_packet, sizeof(talk_packet), MSG_DONTWAIT, (struct sockaddr *) &peer_of[i],
+               sizeof(peer_of[i]));
+    }
+}
+
 static int bind_udp(const char *host, int port, int buffer) {
     int fd = socket(AF_INET, SOCK_DGRAM, 0);
     if (fd < 0) {
@@ -342,6 +410,11 @@ int main(int argc, char **argv) {
     }
     const char *at = getenv("RTP_SINK_AT");
     at_send = !(at && strcmp(at, "receive") == 0);
+    const char *talking = getenv("RTP_SINK_TALK");
+    talk = talking && strcmp(talking, "1") == 0;
+    if (talk) {
+        talk_prepare();
+    }
     const char *host = argv[1];
     int step = atoi(argv[3]);
     int control_port = atoi(argv[5]);
@@ -376,7 +449,7 @@ int main(int argc, char **argv) {
         die("calloc");
     }
     for (int i = 0; i < streams; i++) {
-        bind_udp(host, ports[i], 1); /* the kernel's smallest buffer: a few packets, then dropped unread */
+        fd_of[i] = bind_udp(host, ports[i], 1); /* the kernel's smallest buffer: a few packets, dropped unread */
     }
 
     int ring = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
@@ -412,21 +485,33 @@ int main(int argc, char **argv) {
     int control_fd = bind_udp(host, control_port, 0);
 
     printf("RtpSink: %d ports %d..%d step %d (%d range(s)) on %s, kernel timestamps at %s (rtp_sink.c), control udp "
-           "%d\n", streams, ports[0], ports[streams - 1], step, ranges, host, at_send ? "send" : "receive",
-           control_port);
+           "%d%s\n", streams, ports[0], ports[streams - 1], step, ranges, host, at_send ? "send" : "receive",
+           control_port, talk ? "; talking back on every port (1 kHz PCMU)" : "");
     fflush(stdout);
 
     int64_t deadline = now_realtime() + max_seconds * 1000000000L;
+    int64_t next_talk = now_realtime() + TALK_NANOS;
+    int talk_slot_now = 0;
     unsigned block = 0;
     struct pollfd fds[2] = {{.fd = ring, .events = POLLIN | POLLERR}, {.fd = control_fd, .events = POLLIN}};
     for (;;) {
+        int64_t now = now_realtime();
+        if (talk && now >= next_talk) {
+            talk_slot(now, talk_slot_now);
+            talk_slot_now = (talk_slot_now + 1) % TALK_SLOTS;
+            next_talk = now - next_talk > 50 * TALK_NANOS ? now + TALK_NANOS : next_talk + TALK_NANOS;
+        }
         struct tpacket_block_desc *desc = (struct tpacket_block_desc *) (map + (size_t) block * BLOCK_SIZE);
         if (!(desc->hdr.bh1.block_status & TP_STATUS_USER)) {
-            if (now_realtime() > deadline) {
+            if (now > deadline) {
                 fprintf(stderr, "RtpSink: maxSeconds %ld reached, exiting\n", max_seconds);
                 return 3;
             }
-            poll(fds, 2, 100);
+            struct timespec wait = {.tv_sec = 0, .tv_nsec = 100000000L};
+            if (talk) {
+                wait.tv_nsec = next_talk > now ? next_talk - now : 0;
+            }
+            ppoll(fds, 2, &wait, NULL);
             if (fds[1].revents & POLLIN) {
                 if (!control(control_fd)) {
                     return 0;

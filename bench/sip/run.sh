@@ -10,13 +10,15 @@
 # PARTICIPANTS legs by inviting one more number at a time (POST /calls/{id}/participants, the next one once the
 # call's ParticipantsUpdated lists all invited so far); at full size the looped prompt is played to the call, i.e.
 # into the server's mix, so every leg receives the sum of the other legs and the prompt. SIPp answers with
-# uas_conference.xml and TALKS on every leg (play_pcap_audio of out/conference-pcmu.pcap, a 1 kHz PCMU tone in
-# 20 ms packets written by make_tone_pcap.py, as long as the run's time budget; needs root or CAP_NET_RAW and
-# python3). RtpSink measures all CALLS x PARTICIPANTS legs as in the playback benchmark; the report gives CPU per
-# leg-second, heap and RSS per leg, calls and participants ok/failed, against the conference targets (p99
-# inter-arrival <= 22 ms, 0 loss). BENCH_CONF_SILENT=1: the legs do not talk (SIPp answers
-# with uas_answer_wait_bye.xml, no pcap, no root needed): a control run that tells the cost of the legs' input and
-# of SIPp's 300 sender threads apart from the mixing itself.
+# uas_conference.xml and every leg TALKS (play_pcap_audio of out/conference-pcmu.pcap, a 1 kHz PCMU tone in 20 ms
+# packets written by make_tone_pcap.py, as long as the run's time budget; needs root or CAP_NET_RAW and python3):
+# SIPp's raw socket per leg makes the kernel check every UDP packet sent on the machine against all of them, in the
+# sender's time, so a part of what the server is charged is the harness's. BENCH_CONF_TALKER=sink: SIPp answers with
+# uas_answer_wait_bye.xml and rtp_sink.c talks instead (RTP_SINK_TALK=1), the same tone from each leg's signalled
+# port back to where the server sends from, without raw sockets. The receiver measures all CALLS x PARTICIPANTS
+# legs as in the playback benchmark; the report gives CPU per leg-second, heap and RSS per leg, calls and participants
+# ok/failed, against the conference targets (p99 inter-arrival <= 22 ms, 0 loss). BENCH_CONF_SILENT=1: the legs do
+# not talk: a control run that tells the cost of the legs' input apart from the mixing itself.
 #
 # Needs: sipp (apt-get install -y sip-tester), Java 17 (java, jcmd), app-vertx/target/switchboard.jar (built when
 # BENCH_RECORD=mixed|unmixed: every call is also recorded (POST /calling/recordings once its prompt is asked for);
@@ -95,8 +97,19 @@ fi
 command -v sipp >/dev/null || { echo "${0##*/}: sipp not found (apt-get install -y sip-tester)" >&2; exit 2; }
 command -v curl >/dev/null || { echo "${0##*/}: curl not found (apt-get install -y curl)" >&2; exit 2; }
 command -v jcmd >/dev/null || { echo "${0##*/}: jcmd not found (a full JDK 17 is needed)" >&2; exit 2; }
-silent=${BENCH_CONF_SILENT:-}
-if [[ $mode == conference && -z $silent ]]; then
+# Who talks on the conference legs: SIPp's play_pcap_audio (pcap, the default), the C receiver from the very ports
+# it measures (BENCH_CONF_TALKER=sink: no raw socket), or nobody (BENCH_CONF_SILENT=1).
+talker=none
+if [[ $mode == conference && -z ${BENCH_CONF_SILENT:-} ]]; then
+    talker=${BENCH_CONF_TALKER:-pcap}
+    [[ $talker == sink || $talker == pcap ]] \
+        || { echo "${0##*/}: BENCH_CONF_TALKER=$talker: sink or pcap" >&2; exit 2; }
+    if [[ $talker == sink ]] && { [[ ${BENCH_SINK:-c} != c ]] || ! command -v cc >/dev/null 2>&1; }; then
+        echo "${0##*/}: BENCH_CONF_TALKER=sink needs rtp_sink.c (a C compiler, BENCH_SINK=c)" >&2
+        exit 2
+    fi
+fi
+if [[ $talker == pcap ]]; then
     command -v python3 >/dev/null || { echo "${0##*/}: python3 not found (writes the legs' pcap)" >&2; exit 2; }
     if [[ $(id -u) != 0 ]] && ! capsh --has-p=cap_net_raw 2>/dev/null; then
         echo "${0##*/}: --conference needs root or CAP_NET_RAW (SIPp's play_pcap_audio uses a raw socket)" >&2
@@ -194,22 +207,22 @@ if [[ ${BENCH_SINK:-c} == c ]] && command -v cc >/dev/null 2>&1; then
     if cc -O2 -o "$out/rtp_sink.$$" "$here/rtp_sink.c" 2>"$out/rtp_sink-build.log"; then
         mv -f "$out/rtp_sink.$$" "$out/rtp_sink" # renamed into place: a concurrent run may be starting it
         sink_cmd=("$out/rtp_sink")
+    elif [[ $talker == sink ]]; then
+        echo "rtp_sink.c did not build (see $out/rtp_sink-build.log); BENCH_CONF_TALKER=sink needs it" >&2
+        exit 1
     else
         echo "rtp_sink.c did not build (see $out/rtp_sink-build.log): RtpSink.java measures instead" >&2
     fi
 elif [[ ${BENCH_SINK:-c} == c ]]; then
     echo "no C compiler (apt-get install -y gcc): RtpSink.java measures, with its own scheduling in the figures" >&2
 fi
-"${sink_cmd[@]}" 127.0.0.1 "$(IFS=,; echo "${bases[*]}")" 4 \
+RTP_SINK_TALK=$([[ $talker == sink ]] && echo 1 || echo 0) "${sink_cmd[@]}" 127.0.0.1 "$(IFS=,; echo "${bases[*]}")" 4 \
     "$(IFS=,; echo "${counts[*]}")" "$sink_port" 2 "$budget" >"$sink_log" 2>&1 &
 sink_pid=$!
 pids+=("$sink_pid")
 
 scenario="$here/uas_answer_wait_bye.xml"
-talk=true
-if [[ $mode == conference && -n $silent ]]; then
-    talk=false
-elif [[ $mode == conference ]]; then
+if [[ $talker == pcap ]]; then
     # what every leg says; the scenario names it relative to itself (out/conference-pcmu.pcap)
     # (written aside and renamed: a concurrent run's SIPp may be reading the file)
     python3 "$here/make_tone_pcap.py" "$out/conference-pcmu.pcap.$$" "$((budget + 30))" >/dev/null
@@ -260,7 +273,7 @@ BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_D
     --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid" \
     --sipp-pid "$(IFS=,; echo "${sipp_pids[*]}")" --rest-rate "${BENCH_REST_RATE:-0}" \
     --clk-tck "$(getconf CLK_TCK)" --report "$report" --label "$stamp HEAD $head" --participants "$participants" \
-    --legs-talk "$talk" --record "${BENCH_RECORD:-none}" &
+    --legs-talk "$talker" --record "${BENCH_RECORD:-none}" &
 driver_pid=$!
 pids+=("$driver_pid")
 wait "$driver_pid"

@@ -54,8 +54,13 @@ final class Pacer implements Runnable {
     private final ByteBuffer tx = ByteBuffer.allocateDirect(RtpPacket.HEADER_BYTES + Codec.FRAME_BYTES);
     private final ByteBuffer rx = ByteBuffer.allocateDirect(2048);
     private final Selector selector;
+    /** Reads a selection makes at least, however few the streams. */
+    static final int MIN_READS_PER_SELECTION = 64;
+
     /** When the current selection began: the arrival time of what it reads. */
     private long selectedAt;
+    /** Reads the current selection may still make (see {@link #selectReadable}). */
+    private int readsLeft;
     private final Consumer<SelectionKey> readOne = key -> readOne((RtpStream) key.attachment());
     private final Thread thread;
     private volatile boolean running = true;
@@ -286,9 +291,13 @@ final class Pacer implements Runnable {
     /**
      * Reads one datagram from each stream whose socket has something: level-triggered, a socket with more waiting is
      * selected again at the next slot, so a burst drains at one datagram per 2 ms and no read ever comes back empty.
+     * A selection reads at most twice a slot's share of the streams (at least {@value #MIN_READS_PER_SELECTION}):
+     * when every leg's packet arrives at once, the reads spread over the next slots instead of making this slot's
+     * packets late; the sockets not read yet are selected again.
      */
     private void selectReadable() {
         selectedAt = System.nanoTime();
+        readsLeft = Math.max(MIN_READS_PER_SELECTION, 2 * streams.size() / SLOTS);
         try {
             selector.selectNow(readOne);
         } catch (IOException e) {
@@ -300,6 +309,10 @@ final class Pacer implements Runnable {
     }
 
     private void readOne(RtpStream stream) {
+        if (readsLeft <= 0) {
+            return; // still readable: the next selection reports it again
+        }
+        readsLeft--;
         try {
             stream.readOne(selectedAt, rx);
         } catch (RuntimeException e) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.switchboard.rtp.RecordingMediaListener.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,32 @@ class MediaEngineTest {
 
             // then
             assertThat(first.pacer()).isNotSameAs(second.pacer());
+        }
+    }
+
+    @Test
+    void readsEveryPacketOfABurstArrivingOnAllItsLegsAtOnce() throws IOException {
+        // given: one pacer serving 300 started sessions, more than one selection reads at once
+        MediaConfig onePacer = new MediaConfig("127.0.0.1", 47200, 47799, 1, Duration.ofSeconds(5));
+        try (MediaEngine engine = MediaEngine.start(onePacer); RtpTestPeer peer = new RtpTestPeer()) {
+            List<MediaSession> sessions = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                MediaSession session = engine.open(listener);
+                session.start(peer.address(), 0, -1);
+                sessions.add(session);
+            }
+            assertThat(await(Duration.ofSeconds(5), () -> engine.packetsSent() >= 300)).isTrue();
+
+            // when: three packets reach every session at the same moment (900: many selections' worth of reads)
+            for (int sequence = 1; sequence <= 3; sequence++) {
+                for (MediaSession session : sessions) {
+                    peer.send(RtpTestPeer.audio(sequence, sequence * 160), session.localPort());
+                }
+            }
+
+            // then: every one of them is read, none lost (each session counts into the totals about once a second)
+            assertThat(await(Duration.ofSeconds(10), () -> engine.packetsReceived() == 900)).isTrue();
+            assertThat(engine.packetsLost()).isZero();
         }
     }
 

@@ -1,0 +1,123 @@
+/*
+ * The floor of the SIP benchmarks' media cost on this machine: what sending N RTP streams costs a C program that
+ * does nothing else, with the same system calls as the server's pacers (a sendto per packet, from a socket of its
+ * own per stream, to a port of bench/sip/rtp_sink.c, which captures every packet on "lo" as in the benchmarks), on
+ * the same 20 ms deadlines spread over ten 2 ms slots. Then, for comparison, the same packets from one socket in
+ * batches (sendmmsg), which the server cannot do: each leg must send from the port it signalled (symmetric RTP).
+ *
+ * Usage: floor host base step count seconds     (sends to base + step * (k + 1), k < count, as rtp_sink.c numbers)
+ * Prints one line per way of sending: packets, CPU (user + system) per packet and per stream-second, late slots.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SLOTS 10
+#define SLOT_NANOS 2000000L
+#define PACKET_BYTES 172 /* RTP header + 20 ms of G.711 */
+#define BATCH 64
+
+static int64_t monotonic(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t) t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+static double cpu_seconds(void) {
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static void sleep_until(int64_t deadline) {
+    struct timespec t = {.tv_sec = deadline / 1000000000L, .tv_nsec = deadline % 1000000000L};
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, NULL) == EINTR) {
+    }
+}
+
+/* Sends every stream's packet each 20 ms for the given seconds, one way; prints what it cost. */
+static void run(const char *how, int count, int seconds, int batched, int *senders, struct sockaddr_in *to) {
+    uint8_t packet[PACKET_BYTES];
+    memset(packet, 0xFF, sizeof(packet)); /* mu-law silence */
+    packet[0] = 0x80;
+    packet[1] = 0;
+    struct mmsghdr messages[BATCH];
+    struct iovec vectors[BATCH];
+    memset(messages, 0, sizeof(messages));
+    for (int b = 0; b < BATCH; b++) {
+        vectors[b].iov_base = packet;
+        vectors[b].iov_len = sizeof(packet);
+        messages[b].msg_hdr.msg_iov = &vectors[b];
+        messages[b].msg_hdr.msg_iovlen = 1;
+        messages[b].msg_hdr.msg_namelen = sizeof(struct sockaddr_in);
+    }
+    long sent = 0, late = 0, slots = (long) seconds * 1000000000L / SLOT_NANOS;
+    double cpu_start = cpu_seconds();
+    int64_t origin = monotonic();
+    for (long s = 0; s < slots; s++) {
+        int slot = (int) (s % SLOTS);
+        for (int k = slot; k < count;) {
+            if (!batched) {
+                if (sendto(senders[k], packet, sizeof(packet), 0, (struct sockaddr *) &to[k], sizeof(to[k])) > 0) {
+                    sent++;
+                }
+                k += SLOTS;
+                continue;
+            }
+            int n = 0;
+            for (; n < BATCH && k < count; n++, k += SLOTS) {
+                messages[n].msg_hdr.msg_name = &to[k];
+            }
+            int done = sendmmsg(senders[0], messages, (unsigned) n, 0);
+            sent += done > 0 ? done : 0;
+        }
+        int64_t deadline = origin + (s + 1) * SLOT_NANOS;
+        if (monotonic() - deadline > 5000000L) {
+            late++;
+        }
+        sleep_until(deadline);
+    }
+    double cpu = cpu_seconds() - cpu_start;
+    printf("%-44s %ld packets, %.2f us CPU per packet = %.3f ms per stream-second; slots >5 ms late: %ld of %ld\n",
+           how, sent, sent ? cpu * 1e6 / sent : 0, cpu * 1e3 / ((double) count * seconds), late, slots);
+    fflush(stdout);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 6) {
+        fprintf(stderr, "usage: floor host base step count seconds\n");
+        return 2;
+    }
+    int base = atoi(argv[2]), step = atoi(argv[3]), count = atoi(argv[4]), seconds = atoi(argv[5]);
+    int *senders = calloc((size_t) count, sizeof(int));
+    struct sockaddr_in *to = calloc((size_t) count, sizeof(struct sockaddr_in));
+    if (!senders || !to || count <= 0 || seconds <= 0) {
+        fprintf(stderr, "floor: count and seconds must be positive\n");
+        return 2;
+    }
+    for (int k = 0; k < count; k++) {
+        to[k].sin_family = AF_INET;
+        to[k].sin_port = htons((uint16_t) (base + step * (k + 1)));
+        if (inet_pton(AF_INET, argv[1], &to[k].sin_addr) != 1) {
+            fprintf(stderr, "floor: host %s (expected: an IPv4 address)\n", argv[1]);
+            return 2;
+        }
+        senders[k] = socket(AF_INET, SOCK_DGRAM, 0);
+        if (senders[k] < 0) {
+            fprintf(stderr, "floor: socket %d: %s (raise ulimit -n)\n", k, strerror(errno));
+            return 1;
+        }
+    }
+    run("a sendto per packet, a socket per stream", count, seconds, 0, senders, to);
+    run("sendmmsg, 64 packets a call, one socket", count, seconds, 1, senders, to);
+    return 0;
+}
