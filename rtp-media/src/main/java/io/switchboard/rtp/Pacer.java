@@ -42,6 +42,8 @@ final class Pacer implements Runnable {
     static final int MAX_LAG_TICKS = 3;
     static final int SLOTS = 10;
     static final long SLOT_NANOS = PERIOD_NANOS / SLOTS;
+    /** Reads a selection makes at least, however few the streams. */
+    static final int MIN_READS_PER_SELECTION = 64;
 
     private static final System.Logger LOG = System.getLogger(Pacer.class.getName());
     private static final long LAG_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -54,14 +56,11 @@ final class Pacer implements Runnable {
     private final ByteBuffer tx = ByteBuffer.allocateDirect(RtpPacket.HEADER_BYTES + Codec.FRAME_BYTES);
     private final ByteBuffer rx = ByteBuffer.allocateDirect(2048);
     private final Selector selector;
-    /** Reads a selection makes at least, however few the streams. */
-    static final int MIN_READS_PER_SELECTION = 64;
-
     /** When the current selection began: the arrival time of what it reads. */
     private long selectedAt;
     /** Reads the current selection may still make (see {@link #selectReadable}). */
     private int readsLeft;
-    private final Consumer<SelectionKey> readOne = key -> readOne((RtpStream) key.attachment());
+    private final Consumer<SelectionKey> onReadable = key -> readOne((RtpStream) key.attachment());
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long skippedTicks;
@@ -125,7 +124,7 @@ final class Pacer implements Runnable {
     void add(RtpStream stream) {
         stream.moveTo(this);
         try {
-            stream.watch(selector, readOne);
+            stream.watch(selector, onReadable);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "RTP port " + stream.localPort() + " not watched by "
                     + thread.getName() + "; read every tick", e);
@@ -299,7 +298,7 @@ final class Pacer implements Runnable {
         selectedAt = System.nanoTime();
         readsLeft = Math.max(MIN_READS_PER_SELECTION, 2 * streams.size() / SLOTS);
         try {
-            selector.selectNow(readOne);
+            selector.selectNow(onReadable);
         } catch (IOException e) {
             if (!selectFailureLogged) { // the streams then wait for the next selection to read; logged once
                 selectFailureLogged = true;
