@@ -9,6 +9,7 @@ import io.switchboard.adapter.sip.sdp.Sdp;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.Optional;
 import java.util.Properties;
@@ -343,6 +344,11 @@ final class SipEndpoint implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The stack's dialogs now, early and confirmed (a copy): for diagnostics and tests. */
+    Collection<Dialog> dialogs() {
+        return ((SipStackImpl) stack).getDialogs();
     }
 
     /** This endpoint's own SIP URI, e.g. {@code sip:switchboard@127.0.0.1:5060}: its Contact and Referred-By. */

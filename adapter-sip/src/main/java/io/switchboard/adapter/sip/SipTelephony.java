@@ -28,6 +28,7 @@ import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sip.Dialog;
 
 /**
  * {@link Telephony} over SIP (RFC 3261, UDP and TCP) with RTP media: places outbound legs to phone numbers through
@@ -476,6 +478,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     /** SIP over TCP connections closed as soon as accepted, their address holding its share already. */
     public long tcpConnectionsRefused() {
         return sip.tcp().refused();
+    }
+
+    /** The SIP stack's dialogs now, early and confirmed: for diagnostics and tests. */
+    Collection<Dialog> dialogs() {
+        return sip.dialogs();
     }
 
     /**
