@@ -311,9 +311,10 @@ final class Pacer implements Runnable {
         if (readsLeft <= 0) {
             return; // still readable: the next selection reports it again
         }
-        readsLeft--;
         try {
-            stream.readOne(selectedAt, rx);
+            if (stream.readOne(selectedAt, rx)) {
+                readsLeft--;
+            }
         } catch (RuntimeException e) {
             failed(stream, e);
         }

@@ -281,12 +281,15 @@ final class RtpStream {
      * The selector saw something arrive: reads one datagram, at {@code now}. More waiting is reported by the next
      * selection, so the socket is never read to find it empty: an idle line costs no read at all, a talking one a read
      * per packet.
+     *
+     * @return whether it read (not while closed, nor while commands wait for the stream's turn)
      */
-    void readOne(long now, ByteBuffer rx) {
+    boolean readOne(long now, ByteBuffer rx) {
         if (closed || commandsPending) {
-            return; // left in the socket until its commands (a start, a new peer) ran at the stream's turn
+            return false; // left in the socket until its commands (a start, a new peer) ran at the stream's turn
         }
         receiveOne(now, rx);
+        return true;
     }
 
     void muted(boolean muted) {
