@@ -176,7 +176,7 @@ public final class LoadDriver {
         firstNumber = Long.parseLong(o.getOrDefault("first-number", "14255550000"));
         participants = Integer.parseInt(o.getOrDefault("participants", "1"));
         conference = participants > 1;
-        legsTalk = o.getOrDefault("legs-talk", "sink");
+        legsTalk = o.getOrDefault("legs-talk", "pcap");
         record = o.getOrDefault("record", "none");
         reportFile = Path.of(o.getOrDefault("report", "bench/sip/out/report.txt"));
         runLabel = o.getOrDefault("label", "");
