@@ -151,7 +151,8 @@ final class SwitchboardMetrics {
                 .description("1 while the pacers run under real-time scheduling (SWITCHBOARD_RTP_PACER_PRIORITY)")
                 .register(registry);
         FunctionCounter.builder("switchboard.rtp.pacer.skipped.ticks", media, MediaEngine::skippedTicks)
-                .description("20 ms ticks the pacers skipped because they fell behind").register(registry);
+                .description("20 ms ticks the pacers skipped because they fell behind while they had streams to send")
+                .register(registry);
         FunctionCounter.builder("switchboard.rtp.foreign.packets", media, MediaEngine::foreignPackets)
                 .description("RTP packets dropped for coming from a source other than the leg's peer")
                 .register(registry);

@@ -277,7 +277,11 @@ public final class MediaEngine implements AutoCloseable {
         return total;
     }
 
-    /** Ticks skipped by late pacers since start (a health figure; 0 on a machine that keeps up). */
+    /**
+     * Ticks skipped by late pacers since start, while they had streams to send (a health figure; 0 on a machine that
+     * keeps up). A pacer held up with nothing to send, as by the collections of loading the speech models at start,
+     * skips no audio and counts nothing.
+     */
     public long skippedTicks() {
         long total = 0;
         for (Pacer pacer : pacers) {

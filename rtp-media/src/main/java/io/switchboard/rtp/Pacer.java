@@ -63,7 +63,10 @@ final class Pacer implements Runnable {
     private final Consumer<SelectionKey> onReadable = key -> readOne((RtpStream) key.attachment());
     private final Thread thread;
     private volatile boolean running = true;
+    /** Ticks skipped while this pacer had streams (a mix sends through its members' streams). */
     private volatile long skippedTicks;
+    /** Slots this pacer has been through, each to its check for lateness (skipped ones included). */
+    private volatile long slotsRun;
     /** Slots that ended later than their deadline by more than each of {@link MediaEngine#LATE_MILLIS}. */
     private final AtomicLongArray lateSlots = new AtomicLongArray(MediaEngine.LATE_MILLIS.size());
     private final long[] lateNanos = MediaEngine.LATE_MILLIS.stream()
@@ -158,6 +161,10 @@ final class Pacer implements Runnable {
         return skippedTicks;
     }
 
+    long slotsRun() {
+        return slotsRun;
+    }
+
     /** Slots late by more than {@code MediaEngine.LATE_MILLIS.get(index)}. Any thread. */
     long lateSlots(int index) {
         return lateSlots.get(index);
@@ -245,11 +252,12 @@ final class Pacer implements Runnable {
                 for (int i = 0; i < SLOTS; i++) {
                     skippedPerSlot[i] += periods;
                 }
-                skippedTicks += periods;
-                if (streams.size() + mixes.size() > 0) {
-                    logLag(late); // with nothing to send a late tick harms no audio (e.g. the JIT warming up at start)
+                if (streams.size() > 0) { // with nothing to send a late tick harms no audio (e.g. a GC at start)
+                    skippedTicks += periods;
+                    logLag(late);
                 }
             }
+            slotsRun = subTick;
             for (long wait = deadline - System.nanoTime(); wait > 0 && running; wait = deadline - System.nanoTime()) {
                 LockSupport.parkNanos(this, wait);
             }

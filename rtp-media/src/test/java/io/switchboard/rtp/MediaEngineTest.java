@@ -8,6 +8,8 @@ import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.switchboard.rtp.RecordingMediaListener.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +147,53 @@ class MediaEngineTest {
             assertThatThrownBy(() -> session.sendDtmf(java.util.List.of(), () -> { }))
                     .isInstanceOf(IllegalStateException.class);
         }
+    }
+
+    @Test
+    void countsNoSkippedTickWhenItsPacerIsHeldUpWithNothingToSend() throws IOException {
+        MediaConfig onePacer = new MediaConfig("127.0.0.1", 47800, 47809, 1, Duration.ofSeconds(5));
+        try (MediaEngine engine = MediaEngine.start(onePacer)) {
+            // given: the pacer serves no stream (an empty mix sends nothing)
+            Pacer pacer = engine.openMix().pacer();
+
+            // when: it is held up for five ticks, as by a collection while the speech models load at start
+            holdUp(pacer);
+
+            // then: no audio was due, no tick counts as skipped (the health stays ready)
+            assertThat(engine.skippedTicks()).isZero();
+        }
+    }
+
+    @Test
+    void countsTheTicksItsPacerSkipsWhileItHasAStreamToSend() throws IOException {
+        MediaConfig onePacer = new MediaConfig("127.0.0.1", 47810, 47819, 1, Duration.ofSeconds(5));
+        try (MediaEngine engine = MediaEngine.start(onePacer); RtpTestPeer peer = new RtpTestPeer()) {
+            // given: the pacer sends a started session's packets
+            engine.open(listener).start(peer.address(), 0, -1);
+            assertThat(await(Duration.ofSeconds(5), () -> engine.packetsSent() > 0)).isTrue();
+            Pacer pacer = engine.openMix().pacer();
+
+            // when: it is held up for five ticks
+            holdUp(pacer);
+
+            // then: the ticks it could not send in time are skipped and counted
+            assertThat(engine.skippedTicks()).isPositive();
+        }
+    }
+
+    /** Holds the pacer's thread for five ticks (more than it catches up on), then waits for it to check its lag. */
+    private static void holdUp(Pacer pacer) {
+        AtomicBoolean heldUp = new AtomicBoolean();
+        pacer.execute(() -> {
+            long until = System.nanoTime() + 5 * Pacer.PERIOD_NANOS;
+            for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+            heldUp.set(true);
+        });
+        assertThat(await(Duration.ofSeconds(10), heldUp::get)).isTrue();
+        long slots = pacer.slotsRun();
+        assertThat(await(Duration.ofSeconds(10), () -> pacer.slotsRun() > slots)).isTrue();
     }
 
     private boolean opens(MediaEngine engine) {
