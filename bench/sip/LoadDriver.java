@@ -99,6 +99,7 @@ public final class LoadDriver {
     final Path reportFile;
     final String runLabel;
     final int restRate;            // requests/s of GET call connection during the window (0: none)
+    final int restWarmupSeconds;   // seconds of that load before the window, reported apart (0: none)
     final boolean warmup;          // a warm-up run: set up, hang up, no window, no report; the sink keeps running
 
     final HttpClient http;
@@ -149,10 +150,17 @@ public final class LoadDriver {
     final AtomicInteger inviteResultsFailed = new AtomicInteger();
     final AtomicInteger legsLeftInWindow = new AtomicInteger();
     Map<String, Long> pacerWindowTicks = Map.of(); // CPU ticks of the server's rtp-pacer-* threads in the window
-    // the combined load: GET /calling/callConnections/{id} at restRate/s over the live calls during the window
-    final ConcurrentLinkedQueue<Long> restLatencies = new ConcurrentLinkedQueue<>();
-    final AtomicInteger restFailed = new AtomicInteger();
-    final AtomicInteger restSent = new AtomicInteger();
+    // the combined load: GET /calling/callConnections/{id} at restRate/s over the live calls, first for
+    // restWarmupSeconds before the window (the server compiling the GET path, reported apart), then in the window
+    final RestFigures restWarmupFigures = new RestFigures();
+    final RestFigures restFigures = new RestFigures();
+
+    /** What one stretch of the combined load gave: each answered request's latency, requests sent and failed. */
+    record RestFigures(ConcurrentLinkedQueue<Long> latencies, AtomicInteger sent, AtomicInteger failed) {
+        RestFigures() {
+            this(new ConcurrentLinkedQueue<>(), new AtomicInteger(), new AtomicInteger());
+        }
+    }
 
     LoadDriver(Map<String, String> o) throws Exception {
         api = o.getOrDefault("api", "http://127.0.0.1:8080");
@@ -181,6 +189,7 @@ public final class LoadDriver {
         reportFile = Path.of(o.getOrDefault("report", "bench/sip/out/report.txt"));
         runLabel = o.getOrDefault("label", "");
         restRate = Integer.parseInt(o.getOrDefault("rest-rate", "0"));
+        restWarmupSeconds = Integer.parseInt(o.getOrDefault("rest-warmup", "0"));
         warmup = Boolean.parseBoolean(o.getOrDefault("warmup", "false"));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
@@ -267,6 +276,12 @@ public final class LoadDriver {
                 return connectedCount == calls && problems.isEmpty() ? 0 : 1;
             }
             Thread.sleep(1000); // let the first prompt fetches and JIT settle before measuring
+            if (restRate > 0 && restWarmupSeconds > 0) {
+                log("REST load for " + restWarmupSeconds + " s before the window");
+                long restWarmupStart = System.nanoTime();
+                restLoad(restWarmupStart, restWarmupStart + TimeUnit.SECONDS.toNanos(restWarmupSeconds),
+                        restWarmupFigures).join(TimeUnit.SECONDS.toMillis(restWarmupSeconds + 35L));
+            }
 
             log("steady state for " + seconds + " s");
             inWindow = true;
@@ -282,7 +297,7 @@ public final class LoadDriver {
             long[] lateAtWindow = lateSlots(metricsAtWindow);
             long[] machineStart = machineTicks();
             long pressureStart = cpuPressureMicros();
-            Thread rest = restLoad(windowStart, windowStart + TimeUnit.SECONDS.toNanos(seconds));
+            Thread rest = restLoad(windowStart, windowStart + TimeUnit.SECONDS.toNanos(seconds), restFigures);
             parkUntil(windowStart + TimeUnit.SECONDS.toNanos(seconds) / 2);
             Sample mid = sample(false); // RSS only: no jcmd (a JVM start) inside the window
             parkUntil(windowStart + TimeUnit.SECONDS.toNanos(seconds));
@@ -353,11 +368,11 @@ public final class LoadDriver {
     /**
      * The combined load ({@code --rest-rate}): from {@code start} to {@code end}, GET call connection requests at
      * the given rate over the connected calls, open loop: request k is due at {@code start + k / rate} and its
-     * latency counts from then, so a client that falls behind shows in the figures instead of hiding the server's
-     * delays. Sent over {@value #REST_CONNECTIONS} persistent HTTP/1.1 connections by a plain socket client: the
+     * latency counts from then (into {@code figures}), so a client that falls behind shows in the figures instead
+     * of hiding the server's delays. Sent over {@value #REST_CONNECTIONS} persistent HTTP/1.1 connections by a plain socket client: the
      * JDK's HttpClient cost this machine more CPU at 500 requests/s than the server spent answering them.
      */
-    Thread restLoad(long start, long end) {
+    Thread restLoad(long start, long end, RestFigures figures) {
         Thread thread = new Thread(() -> {
             if (restRate <= 0) {
                 return;
@@ -374,7 +389,8 @@ public final class LoadDriver {
             AtomicLong next = new AtomicLong();
             List<Thread> connections = new ArrayList<>();
             for (int c = 0; c < REST_CONNECTIONS; c++) {
-                Thread connection = new Thread(() -> restConnection(start, end, next, live), "rest-load-" + c);
+                Thread connection = new Thread(() -> restConnection(start, end, next, live, figures),
+                        "rest-load-" + c);
                 connection.start();
                 connections.add(connection);
             }
@@ -394,7 +410,7 @@ public final class LoadDriver {
     static final int REST_CONNECTIONS = 8;
 
     /** One connection of the combined load: takes the next due request, waits for its time, sends, reads. */
-    void restConnection(long start, long end, AtomicLong next, List<String> live) {
+    void restConnection(long start, long end, AtomicLong next, List<String> live, RestFigures figures) {
         URI uri = URI.create(api);
         ApiConnection connection = new ApiConnection();
         try {
@@ -406,21 +422,30 @@ public final class LoadDriver {
                 parkUntil(due);
                 String path = "/calling/callConnections/" + live.get((int) (k % live.size()))
                         + "?api-version=2025-05-15";
-                restSent.incrementAndGet();
+                figures.sent().incrementAndGet();
                 int status = connection.exchange(uri, requestHead("GET", path, NO_BODY), NO_BODY).statusCode();
                 if (status == 200) {
-                    restLatencies.add(System.nanoTime() - due);
-                } else if (restFailed.incrementAndGet() <= 3) {
+                    figures.latencies().add(System.nanoTime() - due);
+                } else if (figures.failed().incrementAndGet() <= 3) {
                     problem("GET call connection: HTTP " + status);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            if (restFailed.incrementAndGet() <= 3) {
+            if (figures.failed().incrementAndGet() <= 3) {
                 problem("GET call connection: " + e);
             }
         } finally {
             connection.close();
         }
+    }
+
+    /** One line of the combined load's figures: what was sent, answered and failed, and the latencies. */
+    String restLine(String what, RestFigures figures, String target) {
+        long[] latencies = figures.latencies().stream().mapToLong(Long::longValue).toArray();
+        return String.format(Locale.ROOT, what + "%d sent, %d ok, %d failed; p50 %.1f ms, p99 %.1f ms %s, "
+                        + "max %.1f ms%s%n", restRate, figures.sent().get(), latencies.length, figures.failed().get(),
+                pct(latencies, 0.50), pct(latencies, 0.99), verdict(pct(latencies, 0.99) <= 5.0),
+                pct(latencies, 1.0), target);
     }
 
     /** Reads one HTTP/1.1 response with a Content-Length body into {@code body}; returns its status code. */
@@ -1110,12 +1135,13 @@ public final class LoadDriver {
                         + "[target: p99 <= 22.5]%n", rtp.get("whole_iat_p99_ms"),
                 verdict(dbl(rtp.get("whole_iat_p99_ms")) <= 22.5), rtp.get("whole_iat_p999_ms"),
                 rtp.get("whole_iat_max_ms"), rtp.get("whole_seq_lost")));
+        if (restRate > 0 && restWarmupSeconds > 0) {
+            r.append(restLine("REST warm-up   GET call connection at %d/s for " + restWarmupSeconds
+                    + " s before the window (not counted): ", restWarmupFigures, ""));
+        }
         if (restRate > 0) {
-            long[] rest = restLatencies.stream().mapToLong(Long::longValue).toArray();
-            r.append(String.format(Locale.ROOT, "REST load      GET call connection at %d/s in the window: %d sent, "
-                            + "%d ok, %d failed; p50 %.1f ms, p99 %.1f ms %s, max %.1f ms  [target: p99 <= 5 ms]%n",
-                    restRate, restSent.get(), rest.length, restFailed.get(), pct(rest, 0.50), pct(rest, 0.99),
-                    verdict(pct(rest, 0.99) <= 5.0), pct(rest, 1.0)));
+            r.append(restLine("REST load      GET call connection at %d/s in the window: ", restFigures,
+                    "  [target: p99 <= 5 ms]"));
         }
         r.append(String.format(Locale.ROOT, "loss           %.3f %% by sequence gaps (%d) %s [target: <= 0.1 %%]; "
                         + "sender-skipped frames by timestamp %d (%.3f %%); late/dup %s%n", f.lossPct(), f.lost(),
