@@ -369,8 +369,9 @@ public final class LoadDriver {
      * The combined load ({@code --rest-rate}): from {@code start} to {@code end}, GET call connection requests at
      * the given rate over the connected calls, open loop: request k is due at {@code start + k / rate} and its
      * latency counts from then (into {@code figures}), so a client that falls behind shows in the figures instead
-     * of hiding the server's delays. Sent over {@value #REST_CONNECTIONS} persistent HTTP/1.1 connections by a plain socket client: the
-     * JDK's HttpClient cost this machine more CPU at 500 requests/s than the server spent answering them.
+     * of hiding the server's delays. Sent over {@value #REST_CONNECTIONS} persistent HTTP/1.1 connections by a plain
+     * socket client: the JDK's HttpClient cost this machine more CPU at 500 requests/s than the server spent
+     * answering them.
      */
     Thread restLoad(long start, long end, RestFigures figures) {
         Thread thread = new Thread(() -> {
