@@ -42,7 +42,6 @@ public final class MediaEngine implements AutoCloseable {
     private final Set<MediaMix> mixes = ConcurrentHashMap.newKeySet();
     private final RecordingWriter recordings = new RecordingWriter();
     private final MediaTotals totals = new MediaTotals();
-    private final PauseThreads pauseThreads = PauseThreads.ofThisJvm();
     private volatile boolean closed;
 
     private MediaEngine(MediaConfig config, EncodedClipCache cache) {
@@ -61,13 +60,9 @@ public final class MediaEngine implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         MediaEngine engine = new MediaEngine(config, new EncodedClipCache(EncodedClipCache.DEFAULT_MAX_BYTES));
         engine.pacers.forEach(Pacer::start);
-        String priority = engine.pacerPriority();
         LOG.log(System.Logger.Level.INFO, "RTP media engine started: {0}:{1}-{2}, {3} pacer thread(s) {4}",
                 config.bindHost(), String.valueOf(config.portMin()), String.valueOf(config.portMax()),
-                config.pacerThreads(), priority);
-        if (config.realtimePacers() && engine.realtimePacers()) {
-            engine.pauseThreads.start(); // a pause of theirs stops the pacers: they must not wait for a core either
-        }
+                config.pacerThreads(), engine.pacerPriority());
         return engine;
     }
 
@@ -197,7 +192,6 @@ public final class MediaEngine implements AutoCloseable {
             session.close();
         }
         pacers.forEach(Pacer::stop);
-        pauseThreads.close();
         recordings.close();
         LOG.log(System.Logger.Level.INFO, "RTP media engine stopped");
     }

@@ -49,19 +49,11 @@ final class RealtimeScheduling {
 
     /** Asks for {@code SCHED_FIFO} {@value #PRIORITY} for the calling thread; empty when granted, else why not. */
     static Optional<String> raiseCurrentThread() {
-        return raiseThread(0);
-    }
-
-    /**
-     * Asks for {@code SCHED_FIFO} {@value #PRIORITY} for a thread of this process, by its id (0: the calling thread);
-     * empty when granted, else why not.
-     */
-    static Optional<String> raiseThread(int threadId) {
         if (!Platform.isLinux()) {
             return Optional.of("real-time scheduling is asked of Linux only");
         }
         try {
-            Bound.C_LIBRARY.sched_setscheduler(threadId, SCHED_FIFO | SCHED_RESET_ON_FORK, new int[] {PRIORITY});
+            Bound.C_LIBRARY.sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, new int[] {PRIORITY});
             return Optional.empty();
         } catch (LastErrorException e) {
             return Optional.of(e.getErrorCode() == EPERM
