@@ -34,7 +34,8 @@
 # namespace, ephemeral ports 63000-65000.
 # BENCH_REST_RATE=N: the combined load, N GET call-connection requests per second during the window (open loop),
 # reported as REST p50/p99/max; the same load runs BENCH_REST_WARMUP seconds (default 10, 0: none) before the window
-# and is reported apart: a server that has run a while has compiled its GET path. BENCH_JAVA_OPTS: more options for the server's JVM (e.g. JFR, GC logging).
+# and is reported apart: a server that has run a while has compiled its GET path.
+# BENCH_JAVA_OPTS: more options for the server's JVM (e.g. JFR, GC logging).
 # BENCH_DRIVER_JAVA_OPTS: the same for the load driver's JVM.
 # BENCH_RAMP_AGENT="LIBRARY OPTIONS": a JVMTI agent loaded into the running server just before the measured ramp (after
 # any warm-up), e.g. async-profiler (Maven Central: tools.profiler:async-profiler) to profile that ramp and window only:
@@ -138,12 +139,13 @@ media_base=${BENCH_MEDIA_BASE:-30000}  # SIPp instance j: media_base + j * (4 * 
 http_port=${BENCH_HTTP_PORT:-27080}
 callback_port=${BENCH_CALLBACK_PORT:-27090}
 sink_port=${BENCH_SINK_PORT:-27091}
+rest_rate=${BENCH_REST_RATE:-0}
 rest_warmup=${BENCH_REST_WARMUP:-10}
-if [[ ! $rest_warmup =~ ^[0-9]+$ ]]; then
-    echo "${0##*/}: BENCH_REST_WARMUP=$rest_warmup: seconds (0: none)" >&2
+if [[ ! $rest_rate =~ ^[0-9]+$ || ! $rest_warmup =~ ^[0-9]+$ ]]; then
+    echo "${0##*/}: BENCH_REST_RATE=$rest_rate, BENCH_REST_WARMUP=$rest_warmup: requests/s and seconds (0: none)" >&2
     exit 2
 fi
-(( ${BENCH_REST_RATE:-0} > 0 )) || rest_warmup=0
+(( rest_rate > 0 )) || rest_warmup=0
 budget=$((2 * calls / rate + seconds + rest_warmup + 150 + 2 * ${BENCH_WARMUP:-0} / rate)) # ramps, window, slack
 [[ $mode == conference ]] && budget=$((budget + 5 * participants + 30)) # growth by invitations, its wait
 
@@ -279,14 +281,16 @@ if (( warm > 0 )); then
         || { echo "warm-up failed: see $out/warmup-$stamp.log" >&2; tail -5 "$out/warmup-$stamp.log" >&2; exit 1; }
 fi
 if [[ -n ${BENCH_RAMP_AGENT:-} ]]; then
+    agent_library=${BENCH_RAMP_AGENT%% *}
+    agent_options=${BENCH_RAMP_AGENT#"$agent_library"}
     # the options quoted: jcmd would take "name=value" in them for its own arguments
-    jcmd "$server_pid" JVMTI.agent_load "${BENCH_RAMP_AGENT%% *}" "\"${BENCH_RAMP_AGENT#* }\"" >/dev/null \
+    jcmd "$server_pid" JVMTI.agent_load "$agent_library" "\"${agent_options# }\"" >/dev/null \
         || echo "BENCH_RAMP_AGENT: jcmd JVMTI.agent_load failed" >&2
 fi
 BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-} "$here/LoadDriver.java" \
     --api "http://127.0.0.1:$http_port" --calls "$calls" --rate "$rate" --seconds "$seconds" \
     --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid" \
-    --sipp-pid "$(IFS=,; echo "${sipp_pids[*]}")" --rest-rate "${BENCH_REST_RATE:-0}" \
+    --sipp-pid "$(IFS=,; echo "${sipp_pids[*]}")" --rest-rate "$rest_rate" \
     --rest-warmup "$rest_warmup" \
     --clk-tck "$(getconf CLK_TCK)" --report "$report" --label "$stamp HEAD $head" --participants "$participants" \
     --legs-talk "$talker" --record "${BENCH_RECORD:-none}" &
