@@ -3,7 +3,10 @@
  * does nothing else, with the same system calls as the server's pacers (a sendto per packet, from a socket of its
  * own per stream, to a port of bench/sip/rtp_sink.c, which captures every packet on "lo" as in the benchmarks), on
  * the same 20 ms deadlines spread over ten 2 ms slots. Then, for comparison, the same packets from one socket in
- * batches (sendmmsg), which the server cannot do: each leg must send from the port it signalled (symmetric RTP).
+ * batches (sendmmsg), which the server cannot do: each leg must send from the port it signalled (symmetric RTP);
+ * and a send per packet from each stream's socket connected to its destination (connect, then send), which the
+ * server could do once it knows where a leg's media goes: the kernel then keeps the route instead of looking it up
+ * for every packet.
  *
  * Usage: floor host base step count seconds     (sends to base + step * (k + 1), k < count, as rtp_sink.c numbers)
  * Prints one line per way of sending: packets, CPU (user + system) per packet and per stream-second, late slots.
@@ -44,8 +47,10 @@ static void sleep_until(int64_t deadline) {
     }
 }
 
+enum way { SENDTO, SENDMMSG, CONNECTED };
+
 /* Sends every stream's packet each 20 ms for the given seconds, one way; prints what it cost. */
-static void run(const char *how, int count, int seconds, int batched, int *senders, struct sockaddr_in *to) {
+static void run(const char *how, int count, int seconds, enum way way, int *senders, struct sockaddr_in *to) {
     uint8_t packet[PACKET_BYTES];
     memset(packet, 0xFF, sizeof(packet)); /* mu-law silence */
     packet[0] = 0x80;
@@ -66,8 +71,15 @@ static void run(const char *how, int count, int seconds, int batched, int *sende
     for (long s = 0; s < slots; s++) {
         int slot = (int) (s % SLOTS);
         for (int k = slot; k < count;) {
-            if (!batched) {
+            if (way == SENDTO) {
                 if (sendto(senders[k], packet, sizeof(packet), 0, (struct sockaddr *) &to[k], sizeof(to[k])) > 0) {
+                    sent++;
+                }
+                k += SLOTS;
+                continue;
+            }
+            if (way == CONNECTED) {
+                if (send(senders[k], packet, sizeof(packet), 0) > 0) {
                     sent++;
                 }
                 k += SLOTS;
@@ -117,7 +129,14 @@ int main(int argc, char **argv) {
             return 1;
         }
     }
-    run("a sendto per packet, a socket per stream", count, seconds, 0, senders, to);
-    run("sendmmsg, 64 packets a call, one socket", count, seconds, 1, senders, to);
+    run("a sendto per packet, a socket per stream", count, seconds, SENDTO, senders, to);
+    run("sendmmsg, 64 packets a call, one socket", count, seconds, SENDMMSG, senders, to);
+    for (int k = 0; k < count; k++) {
+        if (connect(senders[k], (struct sockaddr *) &to[k], sizeof(to[k])) != 0) {
+            fprintf(stderr, "floor: connect %d: %s\n", k, strerror(errno));
+            return 1;
+        }
+    }
+    run("a send per packet, a connected socket each", count, seconds, CONNECTED, senders, to);
     return 0;
 }
