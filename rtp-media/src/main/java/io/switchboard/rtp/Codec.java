@@ -51,6 +51,15 @@ enum Codec {
         return this == PCMU ? MuLaw.encode(samples) : ALaw.encode(samples);
     }
 
+    /**
+     * Builds both laws' lookup tables now, on the calling thread. Each is built when first used, which takes tens of
+     * milliseconds in a fresh JVM; that first use should not be a pacer's, with its streams' packets waiting.
+     */
+    static void buildTables() {
+        MuLaw.encode((short) 0);
+        ALaw.encode((short) 0);
+    }
+
     static int paddedLength(int samples) {
         return (samples + FRAME_BYTES - 1) / FRAME_BYTES * FRAME_BYTES;
     }

@@ -59,6 +59,7 @@ public final class MediaEngine implements AutoCloseable {
     public static MediaEngine start(MediaConfig config) {
         Objects.requireNonNull(config, "config");
         MediaEngine engine = new MediaEngine(config, new EncodedClipCache(EncodedClipCache.DEFAULT_MAX_BYTES));
+        Codec.buildTables(); // here, not in the first pacer that decodes what a leg says
         engine.pacers.forEach(Pacer::start);
         LOG.log(System.Logger.Level.INFO, "RTP media engine started: {0}:{1}-{2}, {3} pacer thread(s) {4}",
                 config.bindHost(), String.valueOf(config.portMin()), String.valueOf(config.portMax()),
