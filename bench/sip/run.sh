@@ -41,6 +41,10 @@
 # any warm-up), e.g. async-profiler (Maven Central: tools.profiler:async-profiler) to profile that ramp and window only:
 # BENCH_RAMP_AGENT="/path/libasyncProfiler.so start,event=cpu,threads,collapsed,file=/tmp/ramp.txt".
 # With BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary the report also says where the memory per call went (NMT).
+# From the ramp to the end, cpu_heartbeat.c (built with cc like rtp_sink.c; BENCH_HEARTBEAT=0: not run) keeps a
+# real-time thread above the pacers on each core, woken every 1 ms: the report's "machine stalls" line counts the
+# times the machine itself (kernel or hypervisor) held a core more than 20 ms, which the pacers cannot be on time
+# through. It costs about 1 % of a core.
 # Besides the driver's report: SIPp's retransmitted 200 OKs (an ACK the server sent late) and the server's 'pacer fell
 # behind' warnings. Up to 8,000 legs: beyond 2,000, one SIPp instance (and trunk, by number prefix) per 2,000.
 set -euo pipefail
@@ -287,6 +291,15 @@ if [[ -n ${BENCH_RAMP_AGENT:-} ]]; then
     jcmd "$server_pid" JVMTI.agent_load "$agent_library" "\"${agent_options# }\"" >/dev/null \
         || echo "BENCH_RAMP_AGENT: jcmd JVMTI.agent_load failed" >&2
 fi
+heartbeat_log="$out/heartbeat-$stamp.log"
+heartbeat_pid=""
+if [[ ${BENCH_HEARTBEAT:-1} != 0 ]] && command -v cc >/dev/null 2>&1 \
+    && cc -O2 -pthread -o "$out/cpu_heartbeat.$$" "$here/cpu_heartbeat.c" 2>"$out/cpu_heartbeat-build.log"; then
+    mv -f "$out/cpu_heartbeat.$$" "$out/cpu_heartbeat"
+    "$out/cpu_heartbeat" "$((budget + 60))" 20 >"$heartbeat_log" 2>&1 &
+    heartbeat_pid=$!
+    pids+=("$heartbeat_pid")
+fi
 BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-} "$here/LoadDriver.java" \
     --api "http://127.0.0.1:$http_port" --calls "$calls" --rate "$rate" --seconds "$seconds" \
     --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid" \
@@ -298,6 +311,10 @@ driver_pid=$!
 pids+=("$driver_pid")
 wait "$driver_pid"
 driver_rc=$?
+if [[ -n $heartbeat_pid ]]; then
+    kill -TERM "$heartbeat_pid" 2>/dev/null
+    wait "$heartbeat_pid"
+fi
 
 # SIPp stops by itself after its calls (legs); give it a few seconds, then read its verdict
 sipp_line=""
@@ -342,5 +359,12 @@ fi
     echo "server log     $problems warning/error lines ($behind 'pacer fell behind' warnings [target: 0]; $behind_forced" \
         "more during the harness's forced full GCs)," \
         "$relatched RTP latch(es) away from the SDP address in ${server_log#"$root"/}"
+    if [[ -n $heartbeat_pid ]]; then
+        echo "machine stalls $(awk '/^stall / { n++; ms = $3 + 0; if (ms > max) { max = ms; at = $2 " at " $6 } }
+            /^policy: / { sub(/^policy: /, ""); policy = $0 }
+            END { printf "%d times a core was held from a real-time thread above the pacers (%s) more than 20 ms, " \
+                "ramp to end%s", n, policy, n ? sprintf("; longest %.0f ms (%s)", max, at) : "" }' "$heartbeat_log")" \
+            "[the machine's, not the server's]"
+    fi
 } | tee -a "$report"
 exit "$driver_rc"
