@@ -216,12 +216,19 @@ SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
 server_pid=$!
 pids+=("$server_pid")
 
+# Builds $out/NAME from $here/NAME.c (errors in $out/NAME-build.log), renamed into place: a concurrent run may be
+# starting the one there.
+build_c() {
+    local name=$1
+    shift
+    cc -O2 "$@" -o "$out/$name.$$" "$here/$name.c" 2>"$out/$name-build.log" && mv -f "$out/$name.$$" "$out/$name"
+}
+
 # The receiver: rtp_sink.c (kernel receive timestamps through a capture ring, a fraction of the CPU) when a C
 # compiler is installed and the run may capture (root or CAP_NET_RAW), else RtpSink.java; BENCH_SINK=java|c chooses.
 sink_cmd=(java -Xms64m -Xmx512m "$here/RtpSink.java")
 if [[ ${BENCH_SINK:-c} == c ]] && command -v cc >/dev/null 2>&1; then
-    if cc -O2 -o "$out/rtp_sink.$$" "$here/rtp_sink.c" 2>"$out/rtp_sink-build.log"; then
-        mv -f "$out/rtp_sink.$$" "$out/rtp_sink" # renamed into place: a concurrent run may be starting it
+    if build_c rtp_sink; then
         sink_cmd=("$out/rtp_sink")
     elif [[ $talker == sink ]]; then
         echo "rtp_sink.c did not build (see $out/rtp_sink-build.log); BENCH_CONF_TALKER=sink needs it" >&2
@@ -293,10 +300,9 @@ if [[ -n ${BENCH_RAMP_AGENT:-} ]]; then
 fi
 heartbeat_log="$out/heartbeat-$stamp.log"
 heartbeat_pid=""
-if [[ ${BENCH_HEARTBEAT:-1} != 0 ]] && command -v cc >/dev/null 2>&1 \
-    && cc -O2 -pthread -o "$out/cpu_heartbeat.$$" "$here/cpu_heartbeat.c" 2>"$out/cpu_heartbeat-build.log"; then
-    mv -f "$out/cpu_heartbeat.$$" "$out/cpu_heartbeat"
-    "$out/cpu_heartbeat" "$((budget + 60))" 20 >"$heartbeat_log" 2>&1 &
+stall_ms=20 # what the heartbeat counts as the machine holding a core
+if [[ ${BENCH_HEARTBEAT:-1} != 0 ]] && command -v cc >/dev/null 2>&1 && build_c cpu_heartbeat -pthread; then
+    "$out/cpu_heartbeat" "$((budget + 60))" "$stall_ms" >"$heartbeat_log" 2>&1 &
     heartbeat_pid=$!
     pids+=("$heartbeat_pid")
 fi
@@ -360,10 +366,12 @@ fi
         "more during the harness's forced full GCs)," \
         "$relatched RTP latch(es) away from the SDP address in ${server_log#"$root"/}"
     if [[ -n $heartbeat_pid ]]; then
-        echo "machine stalls $(awk '/^stall / { n++; ms = $3 + 0; if (ms > max) { max = ms; at = $2 " at " $6 } }
+        echo "machine stalls $(awk -v limit="$stall_ms" '
+            /^stall / { n++; ms = $3 + 0; if (ms > max) { max = ms; at = $2 " at " $6 } }
             /^policy: / { sub(/^policy: /, ""); policy = $0 }
-            END { printf "%d times a core was held from a real-time thread above the pacers (%s) more than 20 ms, " \
-                "ramp to end%s", n, policy, n ? sprintf("; longest %.0f ms (%s)", max, at) : "" }' "$heartbeat_log")" \
+            END { printf "%d times a core was held from a real-time thread above the pacers (%s) more than %d ms, " \
+                "ramp to end%s", n, policy, limit, n ? sprintf("; longest %.0f ms (%s)", max, at) : "" }' \
+            "$heartbeat_log")" \
             "[the machine's, not the server's]"
     fi
 } | tee -a "$report"
