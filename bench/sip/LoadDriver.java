@@ -74,7 +74,8 @@ public final class LoadDriver {
     static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
     static final Pattern SUBCODE = Pattern.compile("\"sub[cC]ode\"\\s*:\\s*(\\d+)");
     static final Pattern LEG_ID = Pattern.compile("\"callLegId\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    /** The heap used in {@code jcmd GC.heap_info}: G1's "total 905216K, used 592092K", Shenandoah's "22528K used". */
+    static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K|committed, (\\d+)([KMG]) used");
     static final Pattern PARTICIPANT_ID = Pattern.compile("\"participantId\"\\s*:");
 
     // settings
@@ -342,7 +343,10 @@ public final class LoadDriver {
             if (conference) {
                 report += received(metricsAtWindow, metricsAtEnd, connectedAtStart, (windowEnd - windowStart) / 1e9);
             }
-            report += serverTime(metricsAtStart, metricsAtWindow);
+            report += serverTime("POST /calls over the ramp", CREATE_BUCKET, metricsAtStart, metricsAtWindow);
+            if (restRate > 0) {
+                report += serverTime("GET call connection in the window", GET_BUCKET, metricsAtWindow, metricsAtEnd);
+            }
             // run.sh counts the server's pacer warnings before this time against the target, and after it apart
             report += "harness GCs    full collections forced for the heap figures (jcmd GC.run) from " + forcedGcFrom
                     + ": the pacers stand still during each\n";
@@ -899,7 +903,8 @@ public final class LoadDriver {
         if (live) {
             jcmd("GC.run");
             Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-            heap = m.find() ? Long.parseLong(m.group(1)) : -1;
+            heap = !m.find() ? -1 : m.group(1) != null ? Long.parseLong(m.group(1))
+                    : Long.parseLong(m.group(2)) << (10 * "KMG".indexOf(m.group(3)));
         }
         return new Sample(rssKiB(), heap, cpuTicks(serverPid), System.nanoTime());
     }
@@ -1389,14 +1394,22 @@ public final class LoadDriver {
         return -1;
     }
 
-    static final Pattern CREATE_BUCKET = Pattern.compile("^vertx_http_server_response_time_seconds_bucket\\{"
-            + "(?=[^}]*method=\"POST\")(?=[^}]*route=\"[^\"]*/calls\")[^}]*le=\"([^\"]+)\"[^}]*\\} (\\S+)");
+    static final Pattern CREATE_BUCKET = bucket("POST", "[^\"]*/calls");
+    /** The GA call route, labelled with its regular expression and the sub-routers' mounts around it. */
+    static final Pattern GET_BUCKET = bucket("GET",
+            "[^\"]*" + Pattern.quote("/callConnections/(?<callConnectionId>[^/:]+)>") + "[^\"]*");
 
-    /** {@code POST /calls} answered within each bucket bound (seconds, +Inf last), summed over the status codes. */
-    static TreeMap<Double, Double> createBuckets(List<String> metrics) {
+    /** The server's request-time bucket lines of one method and route (a regular expression of the route label). */
+    static Pattern bucket(String method, String route) {
+        return Pattern.compile("^vertx_http_server_response_time_seconds_bucket\\{(?=[^}]*method=\"" + method
+                + "\")(?=[^}]*route=\"" + route + "\")[^}]*le=\"([^\"]+)\"[^}]*\\} (\\S+)");
+    }
+
+    /** Requests answered within each bucket bound (seconds, +Inf last), summed over the status codes. */
+    static TreeMap<Double, Double> buckets(Pattern bucket, List<String> metrics) {
         TreeMap<Double, Double> buckets = new TreeMap<>();
         for (String line : metrics) {
-            Matcher m = CREATE_BUCKET.matcher(line);
+            Matcher m = bucket.matcher(line);
             if (m.find()) {
                 double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
                 buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
@@ -1406,27 +1419,30 @@ public final class LoadDriver {
     }
 
     /**
-     * The report's line of the time the server itself took to answer {@code POST /calls} during the ramp (from its
+     * The report's line of the time the server itself took to answer requests between two scrapes (from its
      * request-time buckets, so "p99 <= 0.05 s" reads "99 % within the 50 ms bucket"): what of the client's latency
      * is the server's, and what is queueing before the server reads the request (the client, the kernel, the
      * event loop's backlog).
+     *
+     * @param what   the requests and the span, e.g. "POST /calls over the ramp"
+     * @param bucket the requests' bucket lines ({@link #bucket})
      */
-    static String serverTime(List<String> before, List<String> after) {
-        TreeMap<Double, Double> start = createBuckets(before);
-        TreeMap<Double, Double> end = createBuckets(after);
+    static String serverTime(String what, Pattern bucket, List<String> before, List<String> after) {
+        TreeMap<Double, Double> start = buckets(bucket, before);
+        TreeMap<Double, Double> end = buckets(bucket, after);
         double total = end.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
                 - start.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (total <= 0) {
-            return "server time    POST /calls: not in the server's /metrics\n";
+            return "server time    " + what + ": not in the server's /metrics\n";
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "server time    POST /calls over the ramp, %.0f answered, by the server's own buckets:", total));
+                "server time    %s, %.0f answered, by the server's own buckets:", what, total));
         for (double q : new double[] {0.50, 0.99, 1.0}) {
-            for (Map.Entry<Double, Double> bucket : end.entrySet()) {
-                double within = bucket.getValue() - start.getOrDefault(bucket.getKey(), 0.0);
+            for (Map.Entry<Double, Double> entry : end.entrySet()) {
+                double within = entry.getValue() - start.getOrDefault(entry.getKey(), 0.0);
                 if (within >= q * total) {
                     line.append(String.format(Locale.ROOT, " %s <= %s", q == 1.0 ? "max" : "p" + (int) (q * 100),
-                            bucket.getKey().isInfinite() ? "inf" : (bucket.getKey() * 1000) + " ms"));
+                            entry.getKey().isInfinite() ? "inf" : (entry.getKey() * 1000) + " ms"));
                     break;
                 }
             }

@@ -35,7 +35,8 @@
 # BENCH_REST_RATE=N: the combined load, N GET call-connection requests per second during the window (open loop),
 # reported as REST p50/p99/max; the same load runs BENCH_REST_WARMUP seconds (default 10, 0: none) before the window
 # and is reported apart: a server that has run a while has compiled its GET path.
-# BENCH_JAVA_OPTS: more options for the server's JVM (e.g. JFR, GC logging).
+# BENCH_JAVA_OPTS: more options for the server's JVM (e.g. JFR, GC logging); one that names a collector
+# (-XX:+UseG1GC) replaces the one ./switchboard chooses (scripts/java-collector.sh), as it does there.
 # BENCH_DRIVER_JAVA_OPTS: the same for the load driver's JVM.
 # BENCH_RAMP_AGENT="LIBRARY OPTIONS": a JVMTI agent loaded into the running server just before the measured ramp (after
 # any warm-up), e.g. async-profiler (Maven Central: tools.profiler:async-profiler) to profile that ramp and window only:
@@ -190,9 +191,11 @@ for attempt in 1 2 3 4 5 6; do
     sleep 10
 done
 head=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
-echo "server: $jar (built $(date -r "$jar" '+%F %T')), HEAD $head"
-SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$http_port SWITCHBOARD_ACCESS_KEY=$key \
-SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 \
+# the collector ./switchboard chooses (scripts/java-collector.sh), unless BENCH_JAVA_OPTS names one
+source "$root/scripts/java-collector.sh"
+# shellcheck disable=SC2086 # a list of options
+collector=$(switchboard_collector ${BENCH_JAVA_OPTS:-})
+echo "server: $jar (built $(date -r "$jar" '+%F %T')), HEAD $head; JVM options: ${collector:+$collector }${BENCH_JAVA_OPTS:-}"
 # one trunk per SIPp instance; with several, each carries its instance's number prefixes
 trunks=()
 bases=()
@@ -212,7 +215,7 @@ SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
     env "${trunks[@]}" ${rtp_ports:+SWITCHBOARD_RTP_PORTS=$rtp_ports} \
     ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} ${BENCH_JOURNAL:+SWITCHBOARD_JOURNAL=$BENCH_JOURNAL} \
     ${BENCH_JOURNAL_SYNC:+SWITCHBOARD_JOURNAL_SYNC=$BENCH_JOURNAL_SYNC} java -Xms512m -Xmx2g -Xlog:gc*=off \
-    ${BENCH_JAVA_OPTS:-} -jar "$server_jar" >"$server_log" 2>&1 &
+    $collector ${BENCH_JAVA_OPTS:-} -jar "$server_jar" >"$server_log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 

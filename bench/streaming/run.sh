@@ -60,11 +60,14 @@ while read -r name; do unset "$name"; done < <(compgen -e | grep '^SWITCHBOARD_'
 
 cp "$jar" "$data/switchboard.jar" # a private copy: the jar may be rebuilt in place meanwhile
 head=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
+source "$root/scripts/java-collector.sh" # the collector ./switchboard chooses, unless BENCH_JAVA_OPTS names one
+# shellcheck disable=SC2086 # a list of options
+collector=$(switchboard_collector ${BENCH_JAVA_OPTS:-})
 SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$http_port SWITCHBOARD_ACCESS_KEY=$key \
 SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 \
 SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_SIP_TRUNK=sip:127.0.0.1:$uas_port \
 SWITCHBOARD_RTP_PORTS=$rtp_min-$rtp_max SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
-    java -Xms512m -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$data/switchboard.jar" >"$out/server-$stamp.log" 2>&1 &
+    java -Xms512m -Xmx2g $collector ${BENCH_JAVA_OPTS:-} -jar "$data/switchboard.jar" >"$out/server-$stamp.log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 # RtpSink measures the first N callees (ports 16000 + 4k, k = 1..N); StreamDriver binds and echoes the last B

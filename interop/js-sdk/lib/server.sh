@@ -14,11 +14,15 @@ sb_require_jar() {
   [ -f "$sb_jar" ] || { echo "$(basename "$0"): $sb_jar not found (build with: mvn -B verify)" >&2; exit 2; }
 }
 
-# Starts the jar (sb_require_jar first) in the background with the environment given as NAME=value arguments, output to LOG.
+# Starts the jar (sb_require_jar first) in the background with the environment given as NAME=value arguments, output to LOG,
+# with the collector ./switchboard chooses (scripts/java-collector.sh).
 # Sets sb_server_pid.  Usage: sb_start_server LOG NAME=value...
 sb_start_server() {
   local log="$1"; shift
-  env "$@" java -jar "$sb_jar" >"$log" 2>&1 &
+  # shellcheck source=../../../scripts/java-collector.sh
+  source "$root/scripts/java-collector.sh"
+  # shellcheck disable=SC2046 # an option or none
+  env "$@" java $(switchboard_collector) -jar "$sb_jar" >"$log" 2>&1 &
   sb_server_pid=$!
 }
 

@@ -2,6 +2,9 @@ package io.switchboard.app;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 
 /** Starts Switchboard with its settings from the environment (and an optional file named by SWITCHBOARD_CONFIG). */
 public final class Main {
@@ -45,6 +48,8 @@ public final class Main {
             log.log(Level.INFO, "stopped");
             ShutdownLogManager.stopped();
         }, "switchboard-shutdown"));
+        log.log(Level.INFO, jvm(ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList(), Runtime.getRuntime().maxMemory()));
         log.log(Level.INFO, "Switchboard " + Version.current() + " listening on "
                 + (config.tls().isPresent() ? "https" : "http") + "://" + config.httpHost() + ":" + server.httpPort()
                 + (config.sipEnabled() ? ", SIP on udp " + config.sip().host() + ":" + config.sip().port() : ""));
@@ -89,6 +94,22 @@ public final class Main {
                 "the environment wins); switchboard.example.properties lists them with their defaults, README.md",
                 "explains them. Unknown SWITCHBOARD_* keys are warned about at start. The settings:",
                 "  " + String.join(System.lineSeparator() + "  ", new java.util.TreeSet<>(AppConfigLoader.KNOWN)));
+    }
+
+    /**
+     * The start's line on the JVM: its version, its garbage collector (the first word its collectors' names share:
+     * "G1", "Shenandoah", "ZGC") and its heap limit; under G1 also what its pauses do to the media, and the remedy.
+     *
+     * @param collectors the names of the JVM's {@link GarbageCollectorMXBean}s
+     * @param maxHeap    the heap limit in bytes ({@link Runtime#maxMemory()})
+     */
+    static String jvm(List<String> collectors, long maxHeap) {
+        String collector = collectors.isEmpty() ? "unknown" : collectors.get(0).split(" ")[0];
+        return "JVM: Java " + Runtime.version().feature() + " (" + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.vm.version") + "), collector " + collector + ", heap up to "
+                + (maxHeap >> 20) + " MiB" + (collector.equals("G1") ? "; its young collections stop the RTP pacers "
+                + "(tens of milliseconds under load): -XX:+UseShenandoahGC, which ./switchboard chooses where the JVM "
+                + "has it, does not (README, The garbage collector)" : "");
     }
 
     private static String rootMessage(Throwable e) {
