@@ -1395,9 +1395,9 @@ public final class LoadDriver {
     }
 
     static final Pattern CREATE_BUCKET = bucket("POST", "[^\"]*/calls");
-    /** The GA call route, labelled with its regular expression and the sub-routers' mounts around it. */
+    /** The GA call route, labelled with its regular expression after the mounts (and before them when it failed). */
     static final Pattern GET_BUCKET = bucket("GET",
-            "[^\"]*" + Pattern.quote("/callConnections/(?<callConnectionId>[^/:]+)>") + "[^\"]*");
+            "[^\"]*" + Pattern.quote("/callConnections/(?<callConnectionId>[^/:]+)") + "(?:>[^\"]*)?");
 
     /** The server's request-time bucket lines of one method and route (a regular expression of the route label). */
     static Pattern bucket(String method, String route) {
@@ -1551,6 +1551,15 @@ public final class LoadDriver {
     static String ask(DatagramChannel sink, String command) throws IOException {
         ByteBuffer in = ByteBuffer.allocate(8192);
         for (int attempt = 0; attempt < 3; attempt++) {
+            // a late answer to an earlier command (a receiver starved of CPU answers after the timeout, and the
+            // command was sent again) must not be taken for this one's
+            boolean blocking = sink.isBlocking();
+            sink.configureBlocking(false);
+            while (sink.read(in.clear()) > 0) {
+                log("RtpSink answered late: " + new String(in.array(), 0, Math.min(in.position(), 60),
+                        StandardCharsets.US_ASCII).replace('\n', ' '));
+            }
+            sink.configureBlocking(blocking);
             sink.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.US_ASCII)));
             sink.socket().setSoTimeout(3000);
             try {
