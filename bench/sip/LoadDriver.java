@@ -157,9 +157,16 @@ public final class LoadDriver {
     final RestFigures restFigures = new RestFigures();
 
     /** What one stretch of the combined load gave: each answered request's latency, requests sent and failed. */
-    record RestFigures(ConcurrentLinkedQueue<Long> latencies, AtomicInteger sent, AtomicInteger failed) {
+    /**
+     * @param latencies from each answered request's due time to its answer (what an open-loop client waits)
+     * @param sendDelays from each request's due time to its sending: the driver's own wait (its threads' turn on
+     *                   the loaded cores, its signing, all of its connections still waiting for answers)
+     */
+    record RestFigures(ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<Long> sendDelays,
+                       AtomicInteger sent, AtomicInteger failed) {
         RestFigures() {
-            this(new ConcurrentLinkedQueue<>(), new AtomicInteger(), new AtomicInteger());
+            this(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new AtomicInteger(),
+                    new AtomicInteger());
         }
     }
 
@@ -428,7 +435,9 @@ public final class LoadDriver {
                 String path = "/calling/callConnections/" + live.get((int) (k % live.size()))
                         + "?api-version=2025-05-15";
                 figures.sent().incrementAndGet();
-                int status = connection.exchange(uri, requestHead("GET", path, NO_BODY), NO_BODY).statusCode();
+                byte[] head = requestHead("GET", path, NO_BODY);
+                figures.sendDelays().add(System.nanoTime() - due);
+                int status = connection.exchange(uri, head, NO_BODY).statusCode();
                 if (status == 200) {
                     figures.latencies().add(System.nanoTime() - due);
                 } else if (figures.failed().incrementAndGet() <= 3) {
@@ -447,10 +456,13 @@ public final class LoadDriver {
     /** One line of the combined load's figures: what was sent, answered and failed, and the latencies. */
     String restLine(String what, RestFigures figures, String target) {
         long[] latencies = figures.latencies().stream().mapToLong(Long::longValue).toArray();
+        long[] sendDelays = figures.sendDelays().stream().mapToLong(Long::longValue).toArray();
         return String.format(Locale.ROOT, what + "%d sent, %d ok, %d failed; p50 %.1f ms, p99 %.1f ms %s, "
-                        + "max %.1f ms%s%n", restRate, figures.sent().get(), latencies.length, figures.failed().get(),
-                pct(latencies, 0.50), pct(latencies, 0.99), verdict(pct(latencies, 0.99) <= 5.0),
-                pct(latencies, 1.0), target);
+                        + "max %.1f ms%s%n               of which the driver's own wait to send: p50 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms%n", restRate, figures.sent().get(), latencies.length,
+                figures.failed().get(), pct(latencies, 0.50), pct(latencies, 0.99),
+                verdict(pct(latencies, 0.99) <= 5.0), pct(latencies, 1.0), target, pct(sendDelays, 0.50),
+                pct(sendDelays, 0.99), pct(sendDelays, 1.0));
     }
 
     /** Reads one HTTP/1.1 response with a Content-Length body into {@code body}; returns its status code. */

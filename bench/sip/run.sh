@@ -33,8 +33,9 @@
 # base+2 itself; its call k gets base+4k, bound by RtpSink), HTTP 27080, callbacks 27090, sink control 27091; in the
 # namespace, ephemeral ports 63000-65000.
 # BENCH_REST_RATE=N: the combined load, N GET call-connection requests per second during the window (open loop),
-# reported as REST p50/p99/max; the same load runs BENCH_REST_WARMUP seconds (default 10, 0: none) before the window
-# and is reported apart: a server that has run a while has compiled its GET path.
+# reported as REST p50/p99/max from each request's due time, with the part of it the driver itself waited to send
+# and the server's own time from its request-time buckets; the same load runs BENCH_REST_WARMUP seconds (default 10,
+# 0: none) before the window and is reported apart: a server that has run a while has compiled its GET path.
 # BENCH_JAVA_OPTS: more options for the server's JVM (e.g. JFR, GC logging); one that names a collector
 # (-XX:+UseG1GC) replaces the one ./switchboard chooses (scripts/java-collector.sh), as it does there.
 # BENCH_DRIVER_JAVA_OPTS: the same for the load driver's JVM.

@@ -1,11 +1,13 @@
 package io.switchboard.app;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,23 @@ class CollectorChoiceTest {
         // then it adds Shenandoah where the JVM has it, and nothing where it has not
         assertThat(chosen.exitCode()).isZero();
         assertThat(chosen.output().strip()).isEqualTo(shenandoah ? "-XX:+UseShenandoahGC" : "");
+    }
+
+    @Test
+    void whereTheJvmHasNoShenandoahTheLauncherAddsNothing(@TempDir Path bin) throws Exception {
+        // given a java on the PATH that refuses Shenandoah, as Oracle's builds do
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nfor option; do\n  [ \"$option\" = -XX:+UseShenandoahGC ] && "
+                + "{ echo 'Unrecognized VM option UseShenandoahGC' >&2; exit 1; }\ndone\nexit 0\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+
+        // when the launcher chooses
+        Result chosen = run(List.of("bash", "-c", "PATH=\"$1:$PATH\"; source \"$0\" && switchboard_collector",
+                SCRIPT.toString(), bin.toString()));
+
+        // then the JVM keeps its default
+        assertThat(chosen.exitCode()).isZero();
+        assertThat(chosen.output()).isEmpty();
     }
 
     @Test
