@@ -196,6 +196,13 @@ head=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
 source "$root/scripts/java-collector.sh"
 # shellcheck disable=SC2086 # a list of options
 collector=$(switchboard_collector ${BENCH_JAVA_OPTS:-})
+# The report's heap samples are explicit collections (jcmd GC.run), and Shenandoah takes one as a sign to learn the
+# heap anew: its next five cycles then come whenever less than 70 % of the heap is free, back to back in a ramp. A
+# server in service learns once, while it loads its speech models at start, and is not asked again: this one is run
+# without learning, so that the harness's collections do not put it back to learning before the measured ramp.
+if [[ $collector == -XX:+UseShenandoahGC ]]; then
+    collector+=" -XX:+UnlockExperimentalVMOptions -XX:ShenandoahLearningSteps=0"
+fi
 echo "server: $jar (built $(date -r "$jar" '+%F %T')), HEAD $head; JVM options: ${collector:+$collector }${BENCH_JAVA_OPTS:-}"
 # one trunk per SIPp instance; with several, each carries its instance's number prefixes
 trunks=()
