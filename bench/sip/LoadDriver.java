@@ -156,8 +156,9 @@ public final class LoadDriver {
     final RestFigures restWarmupFigures = new RestFigures();
     final RestFigures restFigures = new RestFigures();
 
-    /** What one stretch of the combined load gave: each answered request's latency, requests sent and failed. */
     /**
+     * What one stretch of the combined load gave: each answered request's latency, requests sent and failed.
+     *
      * @param latencies from each answered request's due time to its answer (what an open-loop client waits)
      * @param sendDelays from each request's due time to its sending: the driver's own wait (its threads' turn on
      *                   the loaded cores, its signing, all of its connections still waiting for answers)

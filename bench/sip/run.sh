@@ -203,7 +203,8 @@ collector=$(switchboard_collector ${BENCH_JAVA_OPTS:-})
 if [[ $collector == -XX:+UseShenandoahGC ]]; then
     collector+=" -XX:+UnlockExperimentalVMOptions -XX:ShenandoahLearningSteps=0"
 fi
-echo "server: $jar (built $(date -r "$jar" '+%F %T')), HEAD $head; JVM options: ${collector:+$collector }${BENCH_JAVA_OPTS:-}"
+echo "server: $jar (built $(date -r "$jar" '+%F %T')), HEAD $head;" \
+    "JVM options: ${collector:+$collector }${BENCH_JAVA_OPTS:-}"
 # one trunk per SIPp instance; with several, each carries its instance's number prefixes
 trunks=()
 bases=()

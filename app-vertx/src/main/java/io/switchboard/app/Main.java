@@ -97,7 +97,7 @@ public final class Main {
     }
 
     /**
-     * The start's line on the JVM: its version, its garbage collector (the first word its collectors' names share:
+     * The start's line on the JVM: its version, its garbage collector (the first word of its first collector's name:
      * "G1", "Shenandoah", "ZGC") and its heap limit; under G1 also what its pauses do to the media, and the remedy.
      *
      * @param collectors the names of the JVM's {@link GarbageCollectorMXBean}s
