@@ -19,10 +19,13 @@ sb_require_jar() {
 # Sets sb_server_pid.  Usage: sb_start_server LOG NAME=value...
 sb_start_server() {
   local log="$1"; shift
-  # shellcheck source=../../../scripts/java-collector.sh
-  source "$root/scripts/java-collector.sh"
-  # shellcheck disable=SC2046 # an option or none
-  env "$@" java $(switchboard_collector) -jar "$sb_jar" >"$log" 2>&1 &
+  if [ -z "${sb_collector+set}" ]; then # asked of the JVM once, not at every start
+    # shellcheck source=../../../scripts/java-collector.sh
+    source "$root/scripts/java-collector.sh"
+    sb_collector=$(switchboard_collector)
+  fi
+  # shellcheck disable=SC2086 # an option or none
+  env "$@" java $sb_collector -jar "$sb_jar" >"$log" 2>&1 &
   sb_server_pid=$!
 }
 
