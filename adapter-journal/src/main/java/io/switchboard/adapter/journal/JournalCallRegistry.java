@@ -152,7 +152,7 @@ public final class JournalCallRegistry implements CallRegistry {
 
     @Override
     public CompletionStage<Void> flushed() {
-        return journal.submit(session -> null);
+        return journal.flushed();
     }
 
     /** Deletes the records of calls ended before {@code horizon}; returns how many. */

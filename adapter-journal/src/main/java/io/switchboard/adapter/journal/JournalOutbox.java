@@ -213,7 +213,7 @@ public final class JournalOutbox implements EventOutbox {
 
     @Override
     public CompletionStage<Void> flushed() {
-        return journal.submit(session -> null);
+        return journal.flushed();
     }
 
     @Override

@@ -21,16 +21,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The journal file: one SQLite database in WAL mode, written by one thread. Work is queued from any thread and run
  * in order; whatever is queued while a transaction commits goes into the next one (group commit), so a thousand
  * events a second cost a few hundred commits, not a thousand. A work's stage completes once its transaction has
- * committed, on the writer thread, in queue order.
+ * committed, on the writer thread, in queue order; {@link #flushed} waits for what is queued without a transaction of
+ * its own.
  *
  * <p>Never blocks an event loop or the pacer: callers only queue. {@link #close} runs what is queued, then closes.
+ *
+ * <p>The writer's commits only append to the WAL: copying it into the database file (a checkpoint, which syncs the
+ * files and so waits for the disk; SQLite would otherwise run it inside every commit that fills the WAL past 1,000
+ * pages) runs on a thread of its own, every {@value #CHECKPOINT_MILLIS} ms after a commit, so that no request
+ * waiting for its change to be kept waits for the disk as well.
  */
 public final class SqliteJournal implements AutoCloseable {
 
@@ -39,6 +50,9 @@ public final class SqliteJournal implements AutoCloseable {
     static final int SCHEMA = 1;
     /** Works committed together at most. */
     private static final int BATCH = 512;
+
+    /** How often committed work is copied from the WAL into the database file, at most. */
+    static final long CHECKPOINT_MILLIS = 1000;
 
     /** How hard a commit is made to last. */
     public enum Sync {
@@ -116,15 +130,21 @@ public final class SqliteJournal implements AutoCloseable {
     private final FileLock lock;
     private final BlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final Checkpoints checkpoints;
     /** The last work of the writer: it closes the file after running it. */
     private final Queued<Void> closing = new Queued<>(c -> null, new CompletableFuture<>());
     private volatile boolean closed;
+    /** Guards queueing together with {@link #queuedLast}: the work queued last is the last one in the queue. */
+    private final Object queueing = new Object();
+    /** The stage of the work queued last. */
+    private CompletableFuture<?> queuedLast = CompletableFuture.completedFuture(null);
 
-    private SqliteJournal(Path file, Connection connection, FileLock lock) {
+    private SqliteJournal(Path file, Connection connection, FileLock lock, Checkpoints checkpoints) {
         this.file = file;
         this.connection = connection;
         this.session = new Session(connection);
         this.lock = lock;
+        this.checkpoints = checkpoints;
         this.writer = new Thread(this::write, "switchboard-journal");
         this.writer.setDaemon(true);
     }
@@ -154,6 +174,7 @@ public final class SqliteJournal implements AutoCloseable {
             statement.execute("PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=" + sync.name());
             statement.execute("PRAGMA busy_timeout=5000");
+            statement.execute("PRAGMA wal_autocheckpoint=0"); // the checkpoints' thread does it
             if (existed) {
                 check(statement, absolute);
             }
@@ -169,7 +190,15 @@ public final class SqliteJournal implements AutoCloseable {
                     + "); move it away to start with an empty journal (its pending events are then lost), or restore"
                     + " it from a backup", e);
         }
-        SqliteJournal journal = new SqliteJournal(absolute, connection, lock);
+        Checkpoints checkpoints;
+        try {
+            checkpoints = Checkpoints.start(absolute);
+        } catch (SQLException e) {
+            close(connection);
+            release(lock);
+            throw new JournalException(absolute, "cannot be opened for checkpoints: " + e.getMessage(), e);
+        }
+        SqliteJournal journal = new SqliteJournal(absolute, connection, lock, checkpoints);
         journal.writer.start();
         LOG.log(Level.INFO, "journal: " + absolute + " (sync " + sync.name().toLowerCase(Locale.ROOT) + ")");
         return journal;
@@ -241,8 +270,30 @@ public final class SqliteJournal implements AutoCloseable {
             done.completeExceptionally(new IllegalStateException("journal " + file + " is closed"));
             return done;
         }
-        queue.add(new Queued<>(work, done));
+        synchronized (queueing) {
+            queue.add(new Queued<>(work, done));
+            queuedLast = done;
+        }
         return done;
+    }
+
+    /**
+     * Completes once every work queued before it has ended: its transaction committed (or failed: this stage fails
+     * then too). It waits for the transaction of the work queued last, not for one of its own: a request answered
+     * once its change is kept waits for the transaction its change is in, not for the next one as well.
+     */
+    public CompletionStage<Void> flushed() {
+        CompletableFuture<?> tail;
+        synchronized (queueing) {
+            tail = queuedLast;
+        }
+        return tail.handle((result, error) -> {
+            Throwable cause = error instanceof CompletionException wrapped ? wrapped.getCause() : error;
+            if (cause instanceof JournalException commitFailed) {
+                throw commitFailed;
+            }
+            return null; // committed; a work's own failure (its SQLException) left the transaction to commit
+        });
     }
 
     private void write() {
@@ -260,6 +311,7 @@ public final class SqliteJournal implements AutoCloseable {
             batch.clear();
             if (last) {
                 session.close();
+                checkpoints.stop(); // first: the writer's connection, closed last, checkpoints what is left
                 close(connection);
                 release(lock);
                 closing.done().complete(null);
@@ -287,10 +339,12 @@ public final class SqliteJournal implements AutoCloseable {
         }
         try {
             connection.commit();
+            checkpoints.committed();
         } catch (SQLException e) {
             LOG.log(Level.ERROR, "journal " + file + ": commit failed: " + e.getMessage());
             rollback();
-            batch.forEach(queued -> queued.done().completeExceptionally(e));
+            JournalException failed = new JournalException(file, "commit failed: " + e.getMessage(), e);
+            batch.forEach(queued -> queued.done().completeExceptionally(failed));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -335,6 +389,76 @@ public final class SqliteJournal implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "journal: closing failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Copies committed work from the WAL into the database file on a thread and connection of their own, once a
+     * commit has happened since the last copy, at most every {@value #CHECKPOINT_MILLIS} ms. A passive checkpoint:
+     * it never waits for the writer nor makes it wait, and copies what no reader still needs from the WAL (the WAL
+     * starts again from its beginning at the first commit after a complete copy).
+     */
+    private static final class Checkpoints {
+
+        private final Path file;
+        private final Connection connection;
+        private final ScheduledExecutorService thread;
+        private final AtomicBoolean dirty = new AtomicBoolean();
+
+        private Checkpoints(Path file, Connection connection) {
+            this.file = file;
+            this.connection = connection;
+            this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread t = new Thread(task, "switchboard-journal-checkpoints");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        static Checkpoints start(Path file) throws SQLException {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout=5000");
+            } catch (SQLException e) {
+                close(connection);
+                throw e;
+            }
+            Checkpoints checkpoints = new Checkpoints(file, connection);
+            checkpoints.thread.scheduleWithFixedDelay(checkpoints::copy, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            return checkpoints;
+        }
+
+        /** Tells that the writer committed: the next round copies. */
+        void committed() {
+            dirty.set(true);
+        }
+
+        private void copy() {
+            if (!dirty.getAndSet(false)) {
+                return;
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                // one row: busy, frames in the WAL, frames copied; nothing to do with it but in a failure
+                result.next();
+            } catch (SQLException e) {
+                dirty.set(true); // the next round tries again; the WAL keeps everything meanwhile
+                LOG.log(Level.WARNING, "journal " + file + ": checkpoint failed (tried again): " + e.getMessage());
+            }
+        }
+
+        /** Stops the rounds (waiting for one under way) and closes the connection. */
+        void stop() {
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "journal " + file + ": a checkpoint did not end in 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            close(connection);
         }
     }
 }
