@@ -53,6 +53,8 @@ public final class SqliteJournal implements AutoCloseable {
 
     /** How often committed work is copied from the WAL into the database file, at most. */
     static final long CHECKPOINT_MILLIS = 1000;
+    /** The WAL's pages (of 4 KiB) from which a checkpoint also restarts it: 16 MiB. */
+    static final long RESTART_FRAMES = 4096;
 
     /** How hard a commit is made to last. */
     public enum Sync {
@@ -395,8 +397,12 @@ public final class SqliteJournal implements AutoCloseable {
     /**
      * Copies committed work from the WAL into the database file on a thread and connection of their own, once a
      * commit has happened since the last copy, at most every {@value #CHECKPOINT_MILLIS} ms. A passive checkpoint:
-     * it never waits for the writer nor makes it wait, and copies what no reader still needs from the WAL (the WAL
-     * starts again from its beginning at the first commit after a complete copy).
+     * it never waits for the writer nor makes it wait, and copies what no reader still needs from the WAL.
+     *
+     * <p>The WAL starts again from its beginning only when a transaction begins with all of it copied, which a
+     * writer that keeps committing while the copies run never sees: once the WAL holds {@value #RESTART_FRAMES}
+     * pages, a round also restarts it (a {@code RESTART} checkpoint: the writer's next transaction waits for it, and
+     * it has little left to copy), so that the WAL stays within about that size under any load.
      */
     private static final class Checkpoints {
 
@@ -438,13 +444,26 @@ public final class SqliteJournal implements AutoCloseable {
             if (!dirty.getAndSet(false)) {
                 return;
             }
-            try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                // one row: busy, frames in the WAL, frames copied; nothing to do with it but in a failure
-                result.next();
-            } catch (SQLException e) {
+            try {
+                long[] wal = checkpoint("PASSIVE");
+                if (wal[0] >= RESTART_FRAMES) {
+                    wal = checkpoint("RESTART");
+                }
+                if (wal[1] < wal[0]) {
+                    dirty.set(true); // a reader still needed some: copied at the next round
+                }
+            } catch (SQLException | RuntimeException e) {
                 dirty.set(true); // the next round tries again; the WAL keeps everything meanwhile
                 LOG.log(Level.WARNING, "journal " + file + ": checkpoint failed (tried again): " + e.getMessage());
+            }
+        }
+
+        /** Runs a checkpoint of the given mode; returns the pages in the WAL and the pages copied from it. */
+        private long[] checkpoint(String mode) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+                // one row: whether it was kept from finishing, pages in the WAL, pages copied
+                return result.next() ? new long[] {result.getLong(2), result.getLong(3)} : new long[] {0, 0};
             }
         }
 

@@ -11,9 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +60,42 @@ class SqliteJournalTest {
         assertThat(autocheckpoint).isZero();
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(Files.size(file)).isGreaterThan(before + 256 * 1024));
+    }
+
+    @Test
+    void keepsTheWalWithinItsRestartSizeWhileTheWriterNeverStopsCommitting() throws Exception {
+        // given: a journal with one 64 KiB row
+        Path file = dir.resolve("journal.db");
+        journal = SqliteJournal.open(file, SqliteJournal.Sync.NORMAL);
+        byte[] blob = new byte[64 * 1024];
+        journal.submit(session -> {
+            try (Statement statement = session.connection().createStatement()) {
+                statement.execute("CREATE TABLE scratch (id INTEGER PRIMARY KEY, data BLOB)");
+            }
+            PreparedStatement insert = session.prepare("INSERT INTO scratch (id, data) VALUES (1, ?)");
+            insert.setBytes(1, blob);
+            return insert.executeUpdate();
+        }).get(10, TimeUnit.SECONDS);
+
+        // when: the row is rewritten every 4 ms for 5 s (about 80 MiB through the WAL, a commit at any moment)
+        Path wal = dir.resolve("journal.db-wal");
+        long largest = 0;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        int round = 0;
+        for (long next = System.nanoTime(); next < end; next += TimeUnit.MILLISECONDS.toNanos(4)) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            byte[] changed = new byte[blob.length];
+            Arrays.fill(changed, (byte) ++round); // SQLite writes no page whose content stays the same
+            journal.submit(session -> {
+                PreparedStatement update = session.prepare("UPDATE scratch SET data = ? WHERE id = 1");
+                update.setBytes(1, changed);
+                return update.executeUpdate();
+            }).get(10, TimeUnit.SECONDS);
+            largest = Math.max(largest, Files.exists(wal) ? Files.size(wal) : 0);
+        }
+
+        // then: the WAL was restarted: never more than its restart size and a second of writing (16 + 16 MiB)
+        assertThat(largest).isLessThan(56L * 1024 * 1024);
     }
 
     @Test
