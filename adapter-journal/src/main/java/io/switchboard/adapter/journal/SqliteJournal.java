@@ -23,11 +23,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The journal file: one SQLite database in WAL mode, written by one thread. Work is queued from any thread and run
@@ -37,11 +34,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own.
  *
  * <p>Never blocks an event loop or the pacer: callers only queue. {@link #close} runs what is queued, then closes.
- *
- * <p>The writer's commits only append to the WAL: copying it into the database file (a checkpoint, which syncs the
- * files and so waits for the disk; SQLite would otherwise run it inside every commit that fills the WAL past 1,000
- * pages) runs on a thread of its own, every {@value #CHECKPOINT_MILLIS} ms after a commit, so that no request
- * waiting for its change to be kept waits for the disk as well.
  */
 public final class SqliteJournal implements AutoCloseable {
 
@@ -50,11 +42,6 @@ public final class SqliteJournal implements AutoCloseable {
     static final int SCHEMA = 1;
     /** Works committed together at most. */
     private static final int BATCH = 512;
-
-    /** How often committed work is copied from the WAL into the database file, at most. */
-    static final long CHECKPOINT_MILLIS = 1000;
-    /** The WAL's pages (of 4 KiB) from which a checkpoint also restarts it: 16 MiB. */
-    static final long RESTART_FRAMES = 4096;
 
     /** How hard a commit is made to last. */
     public enum Sync {
@@ -132,7 +119,6 @@ public final class SqliteJournal implements AutoCloseable {
     private final FileLock lock;
     private final BlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
-    private final Checkpoints checkpoints;
     /** The last work of the writer: it closes the file after running it. */
     private final Queued<Void> closing = new Queued<>(c -> null, new CompletableFuture<>());
     private volatile boolean closed;
@@ -141,12 +127,11 @@ public final class SqliteJournal implements AutoCloseable {
     /** The stage of the work queued last. */
     private CompletableFuture<?> queuedLast = CompletableFuture.completedFuture(null);
 
-    private SqliteJournal(Path file, Connection connection, FileLock lock, Checkpoints checkpoints) {
+    private SqliteJournal(Path file, Connection connection, FileLock lock) {
         this.file = file;
         this.connection = connection;
         this.session = new Session(connection);
         this.lock = lock;
-        this.checkpoints = checkpoints;
         this.writer = new Thread(this::write, "switchboard-journal");
         this.writer.setDaemon(true);
     }
@@ -176,7 +161,6 @@ public final class SqliteJournal implements AutoCloseable {
             statement.execute("PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=" + sync.name());
             statement.execute("PRAGMA busy_timeout=5000");
-            statement.execute("PRAGMA wal_autocheckpoint=0"); // the checkpoints' thread does it
             if (existed) {
                 check(statement, absolute);
             }
@@ -192,15 +176,7 @@ public final class SqliteJournal implements AutoCloseable {
                     + "); move it away to start with an empty journal (its pending events are then lost), or restore"
                     + " it from a backup", e);
         }
-        Checkpoints checkpoints;
-        try {
-            checkpoints = Checkpoints.start(absolute);
-        } catch (SQLException e) {
-            close(connection);
-            release(lock);
-            throw new JournalException(absolute, "cannot be opened for checkpoints: " + e.getMessage(), e);
-        }
-        SqliteJournal journal = new SqliteJournal(absolute, connection, lock, checkpoints);
+        SqliteJournal journal = new SqliteJournal(absolute, connection, lock);
         journal.writer.start();
         LOG.log(Level.INFO, "journal: " + absolute + " (sync " + sync.name().toLowerCase(Locale.ROOT) + ")");
         return journal;
@@ -313,7 +289,6 @@ public final class SqliteJournal implements AutoCloseable {
             batch.clear();
             if (last) {
                 session.close();
-                checkpoints.stop(); // first: the writer's connection, closed last, checkpoints what is left
                 close(connection);
                 release(lock);
                 closing.done().complete(null);
@@ -341,7 +316,6 @@ public final class SqliteJournal implements AutoCloseable {
         }
         try {
             connection.commit();
-            checkpoints.committed();
         } catch (SQLException e) {
             LOG.log(Level.ERROR, "journal " + file + ": commit failed: " + e.getMessage());
             rollback();
@@ -391,93 +365,6 @@ public final class SqliteJournal implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "journal: closing failed: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Copies committed work from the WAL into the database file on a thread and connection of their own, once a
-     * commit has happened since the last copy, at most every {@value #CHECKPOINT_MILLIS} ms. A passive checkpoint:
-     * it never waits for the writer nor makes it wait, and copies what no reader still needs from the WAL.
-     *
-     * <p>The WAL starts again from its beginning only when a transaction begins with all of it copied, which a
-     * writer that keeps committing while the copies run never sees: once the WAL holds {@value #RESTART_FRAMES}
-     * pages, a round also restarts it (a {@code RESTART} checkpoint: the writer's next transaction waits for it, and
-     * it has little left to copy), so that the WAL stays within about that size under any load.
-     */
-    private static final class Checkpoints {
-
-        private final Path file;
-        private final Connection connection;
-        private final ScheduledExecutorService thread;
-        private final AtomicBoolean dirty = new AtomicBoolean();
-
-        private Checkpoints(Path file, Connection connection) {
-            this.file = file;
-            this.connection = connection;
-            this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread t = new Thread(task, "switchboard-journal-checkpoints");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-
-        static Checkpoints start(Path file) throws SQLException {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout=5000");
-            } catch (SQLException e) {
-                close(connection);
-                throw e;
-            }
-            Checkpoints checkpoints = new Checkpoints(file, connection);
-            checkpoints.thread.scheduleWithFixedDelay(checkpoints::copy, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS,
-                    TimeUnit.MILLISECONDS);
-            return checkpoints;
-        }
-
-        /** Tells that the writer committed: the next round copies. */
-        void committed() {
-            dirty.set(true);
-        }
-
-        private void copy() {
-            if (!dirty.getAndSet(false)) {
-                return;
-            }
-            try {
-                long[] wal = checkpoint("PASSIVE");
-                if (wal[0] >= RESTART_FRAMES) {
-                    wal = checkpoint("RESTART");
-                }
-                if (wal[1] < wal[0]) {
-                    dirty.set(true); // a reader still needed some: copied at the next round
-                }
-            } catch (SQLException | RuntimeException e) {
-                dirty.set(true); // the next round tries again; the WAL keeps everything meanwhile
-                LOG.log(Level.WARNING, "journal " + file + ": checkpoint failed (tried again): " + e.getMessage());
-            }
-        }
-
-        /** Runs a checkpoint of the given mode; returns the pages in the WAL and the pages copied from it. */
-        private long[] checkpoint(String mode) throws SQLException {
-            try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
-                // one row: whether it was kept from finishing, pages in the WAL, pages copied
-                return result.next() ? new long[] {result.getLong(2), result.getLong(3)} : new long[] {0, 0};
-            }
-        }
-
-        /** Stops the rounds (waiting for one under way) and closes the connection. */
-        void stop() {
-            thread.shutdown();
-            try {
-                if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.log(Level.WARNING, "journal " + file + ": a checkpoint did not end in 10 s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            close(connection);
         }
     }
 }
