@@ -49,6 +49,39 @@ class SqliteJournalTest {
     }
 
     @Test
+    void flushedDoesNotWaitForTheTransactionOfWorkQueuedAfterIt() throws Exception {
+        // given: a first work held on the writer thread, a flush asked, then a second work that will hold the next
+        // transaction
+        journal = SqliteJournal.open(dir.resolve("journal.db"), SqliteJournal.Sync.NORMAL);
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch releaseSecond = new CountDownLatch(1);
+        CompletableFuture<Object> first = journal.submit(session -> {
+            firstRunning.countDown();
+            hold(releaseFirst);
+            return null;
+        });
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> flushed = journal.flushed().toCompletableFuture();
+        CompletableFuture<Object> second = journal.submit(session -> {
+            hold(releaseSecond);
+            return null;
+        });
+
+        // when: the first work's transaction commits while the second one is still held
+        releaseFirst.countDown();
+
+        // then: the flush completes without the second transaction
+        try {
+            flushed.get(10, TimeUnit.SECONDS);
+            assertThat(first).isDone();
+            assertThat(second).isNotDone();
+        } finally {
+            releaseSecond.countDown();
+        }
+    }
+
+    @Test
     void flushedCompletesWhenTheWorkBeforeItFailedOnItsOwn() throws Exception {
         // given: a work failing with its own SQL error (its transaction commits the works around it)
         journal = SqliteJournal.open(dir.resolve("journal.db"), SqliteJournal.Sync.NORMAL);
