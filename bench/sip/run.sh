@@ -88,10 +88,13 @@ legs=$((calls * participants)) # SIPp calls, RTP streams
 per_sipp=2000
 sipps=$(( (legs + per_sipp - 1) / per_sipp ))
 # BENCH_WARMUP=W: W calls set up and hung up first (same rate, their own SIPp calls and RTP ports), so that the
-# measured ramp meets a warmed-up server (its JIT, its pools), as a server that has run for a while is
+# measured ramp meets a warmed-up server (its JIT, its pools), as a server that has run for a while is. They dial the
+# numbers after the measured calls', so they go to the last SIPp instance, which must have room for them: N + W <=
+# 2,000 x the instances N needs (with 5,000 calls, up to 1,000).
 warm=${BENCH_WARMUP:-0}
-if [[ ! $warm =~ ^[0-9]+$ ]] || { (( warm > 0 )) && [[ $mode == conference || $((legs + warm)) -gt $per_sipp ]]; }; then
-    echo "${0##*/}: BENCH_WARMUP=$warm: a number of calls, playback only, with N + W <= $per_sipp" >&2
+if [[ ! $warm =~ ^[0-9]+$ ]] \
+    || { (( warm > 0 )) && [[ $mode == conference || $((legs + warm)) -gt $((sipps * per_sipp)) ]]; }; then
+    echo "${0##*/}: BENCH_WARMUP=$warm: a number of calls, playback only, with N + W <= $((sipps * per_sipp))" >&2
     exit 2
 fi
 if (( sipps > 4 )); then
@@ -299,6 +302,7 @@ if (( warm > 0 )); then
     echo "warm-up: $warm calls at $rate/s, hung up"
     BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-} "$here/LoadDriver.java" \
         --api "http://127.0.0.1:$http_port" --calls "$warm" --rate "$rate" --seconds 1 --warmup true \
+        --first-number "$((14255550000 + legs))" \
         --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" \
         --report "$out/warmup-$stamp.txt" >"$out/warmup-$stamp.log" 2>&1 \
         || { echo "warm-up failed: see $out/warmup-$stamp.log" >&2; tail -5 "$out/warmup-$stamp.log" >&2; exit 1; }
