@@ -7,7 +7,6 @@ import io.switchboard.domain.media.AudioClip;
 import io.switchboard.domain.media.MediaOperationId;
 import io.switchboard.domain.media.PlayOperation;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +16,9 @@ import java.util.Set;
 
 /**
  * The playbacks running on legs one by one (not in a call's mix), so that each is reported ended once, when its last
- * leg finished or ended. Operation ids are unique across calls, as the core issues them. Confined to the signalling
- * thread.
+ * leg finished or ended. Operation ids are unique across calls, as the core issues them. A leg that ends or moves
+ * finds its own playbacks by its id (not by looking through every call's), so ending thousands of calls costs each
+ * the same. Confined to the signalling thread.
  */
 final class Playbacks {
 
@@ -27,6 +27,8 @@ final class Playbacks {
     }
 
     private final Map<MediaOperationId, Running> running = new HashMap<>();
+    /** The playbacks each leg is still in: the same pairs as {@link #running}'s, by leg. */
+    private final Map<LegId, Set<MediaOperationId>> byLeg = new HashMap<>();
     private final HandleTelephonyEventUseCase events;
 
     Playbacks(HandleTelephonyEventUseCase events) {
@@ -44,13 +46,16 @@ final class Playbacks {
         running.put(operation, new Running(call, playing));
         for (Leg leg : legs) {
             playing.add(leg.id());
+            byLeg.computeIfAbsent(leg.id(), id -> new HashSet<>(2)).add(operation);
             leg.media.play(operation, clip, loop);
         }
     }
 
     /** Stops a playback on the given legs; it is forgotten and never reported. */
     void stop(MediaOperationId operation, List<Leg> legs) {
-        if (running.remove(operation) != null) {
+        Running stopped = running.remove(operation);
+        if (stopped != null) {
+            stopped.legs().forEach(leg -> unindex(leg, operation));
             legs.forEach(leg -> leg.media.stop(operation));
         }
     }
@@ -64,26 +69,40 @@ final class Playbacks {
     /** A leg's media sent the last frame of a playback. */
     void finished(MediaOperationId operation, LegId leg) {
         Running playback = running.get(operation);
-        if (playback != null && playback.legs().remove(leg) && playback.legs().isEmpty()) {
-            running.remove(operation);
-            events.playEnded(playback.call(), PlayOperation.Outcome.completed(operation));
+        if (playback != null && playback.legs().remove(leg)) {
+            unindex(leg, operation);
+            if (playback.legs().isEmpty()) {
+                running.remove(operation);
+                events.playEnded(playback.call(), PlayOperation.Outcome.completed(operation));
+            }
         }
     }
 
     /** A leg moved to another call: the playbacks of its old call stop on it (and end if it was their last leg). */
     void moved(Leg leg) {
-        for (Map.Entry<MediaOperationId, Running> playing : List.copyOf(running.entrySet())) {
-            if (playing.getValue().legs().contains(leg.id())) {
-                leg.media.stop(playing.getKey());
-                finished(playing.getKey(), leg.id());
-            }
+        for (MediaOperationId operation : playingOn(leg.id())) {
+            leg.media.stop(operation);
+            finished(operation, leg.id());
         }
     }
 
     /** A leg ended: it plays nothing any more. */
     void legGone(LegId leg) {
-        for (MediaOperationId operation : new ArrayList<>(running.keySet())) {
+        for (MediaOperationId operation : playingOn(leg)) {
             finished(operation, leg);
+        }
+    }
+
+    /** A copy: finishing them changes the index. */
+    private List<MediaOperationId> playingOn(LegId leg) {
+        Set<MediaOperationId> operations = byLeg.get(leg);
+        return operations == null ? List.of() : List.copyOf(operations);
+    }
+
+    private void unindex(LegId leg, MediaOperationId operation) {
+        Set<MediaOperationId> operations = byLeg.get(leg);
+        if (operations != null && operations.remove(operation) && operations.isEmpty()) {
+            byLeg.remove(leg);
         }
     }
 }
