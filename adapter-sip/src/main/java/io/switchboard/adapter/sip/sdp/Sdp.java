@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * SDP (RFC 4566) for one G.711 audio stream with RFC 4733 events, used in the offer/answer model of RFC 3264.
@@ -13,6 +14,10 @@ import java.util.Optional;
  * <p>Pure functions over strings; thread-safe.
  */
 public final class Sdp {
+
+    /** Compiled once: an SDP is parsed for every call set up. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public static final int PCMU = 0;
     public static final int PCMA = 8;
@@ -78,7 +83,7 @@ public final class Sdp {
     public static String direction(String sdp) {
         String direction = "sendrecv";
         boolean held = false;
-        for (String line : sdp.split("\r?\n")) {
+        for (String line : LINE_BREAK.split(sdp)) {
             String trimmed = line.trim();
             if (trimmed.equals("a=sendonly") || trimmed.equals("a=recvonly") || trimmed.equals("a=inactive")
                     || trimmed.equals("a=sendrecv")) {
@@ -116,7 +121,7 @@ public final class Sdp {
         Map<Integer, String> rtpmap = new HashMap<>();
         boolean inAudio = false;
         boolean seenAudio = false;
-        for (String line : sdp.split("\r?\n")) {
+        for (String line : LINE_BREAK.split(sdp)) {
             if (line.length() < 2 || line.charAt(1) != '=') {
                 if (line.isBlank()) {
                     continue;
@@ -129,7 +134,7 @@ public final class Sdp {
                     inAudio = !seenAudio && value.startsWith("audio ");
                     if (inAudio) {
                         seenAudio = true;
-                        String[] parts = value.split("\\s+");
+                        String[] parts = SPACES.split(value);
                         if (parts.length < 4) {
                             throw new IllegalArgumentException("sdp: " + line + " (expected: m=audio <port> RTP/AVP <fmt>...)");
                         }
@@ -140,7 +145,7 @@ public final class Sdp {
                     }
                 }
                 case 'c' -> {
-                    String[] parts = value.split("\\s+");
+                    String[] parts = SPACES.split(value);
                     if (parts.length < 3 || !parts[1].equals("IP4")) {
                         throw new IllegalArgumentException("sdp: " + line + " (expected: c=IN IP4 <address>)");
                     }
@@ -153,7 +158,7 @@ public final class Sdp {
                 }
                 case 'a' -> {
                     if (inAudio && value.startsWith("rtpmap:")) {
-                        String[] parts = value.substring(7).split("\\s+", 2);
+                        String[] parts = SPACES.split(value.substring(7), 2);
                         if (parts.length == 2) {
                             rtpmap.put(number(line, parts[0]), parts[1].toLowerCase(Locale.ROOT));
                         }
