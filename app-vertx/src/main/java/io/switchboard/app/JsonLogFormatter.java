@@ -23,7 +23,7 @@ final class JsonLogFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        String message = formatMessage(record);
+        String message = LogLines.message(record, this);
         JsonObject line = new JsonObject()
                 .put("time", Instant.ofEpochMilli(record.getMillis()).toString())
                 .put("level", record.getLevel().getName())
