@@ -15,7 +15,8 @@ import java.util.Optional;
  * 5 % of each core, and the pacer sleeps between slots. {@code SCHED_RESET_ON_FORK}: nothing it starts inherits it.
  *
  * <p>Needs {@code CAP_SYS_NICE}, or an {@code RLIMIT_RTPRIO} of at least {@value #PRIORITY} (systemd's
- * {@code LimitRTPRIO=}); without either the kernel refuses and the thread stays as it was.
+ * {@code LimitRTPRIO=}); without either the kernel refuses and the thread stays as it was. It also sets a thread's
+ * nice value for {@link ThreadPriority}: the one place that calls the C library.
  */
 final class RealtimeScheduling {
 
@@ -24,10 +25,14 @@ final class RealtimeScheduling {
     private static final int SCHED_FIFO = 1;
     private static final int SCHED_RESET_ON_FORK = 0x40000000;
     private static final int EPERM = 1;
+    private static final int EACCES = 13;
+    private static final int PRIO_PROCESS = 0;
 
     /** The C library's call. */
     interface C extends Library {
         int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
+
+        int setpriority(int which, int who, int prio) throws LastErrorException;
     }
 
     /** Binds the C library on first use (a pacer's start), once. */
@@ -62,6 +67,24 @@ final class RealtimeScheduling {
                     : "sched_setscheduler failed, errno " + e.getErrorCode());
         } catch (LinkageError | RuntimeException e) {
             return Optional.of("JNA could not call sched_setscheduler (" + e + ")");
+        }
+    }
+
+    /** Asks for nice {@code nice} for the calling thread (Linux's nice is a thread's); empty when granted. */
+    static Optional<String> raiseCurrentThreadNice(int nice) {
+        if (!Platform.isLinux()) {
+            return Optional.of("a thread's priority is asked of Linux only");
+        }
+        try {
+            Bound.C_LIBRARY.setpriority(PRIO_PROCESS, 0, nice);
+            return Optional.empty();
+        } catch (LastErrorException e) {
+            return Optional.of(e.getErrorCode() == EACCES || e.getErrorCode() == EPERM
+                    ? "the kernel refused it: grant CAP_SYS_NICE or an RLIMIT_NICE of " + (20 - nice)
+                    + " (systemd: LimitNICE=" + nice + ")"
+                    : "setpriority failed, errno " + e.getErrorCode());
+        } catch (LinkageError | RuntimeException e) {
+            return Optional.of("JNA could not call setpriority (" + e + ")");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.adapter.sip;
 
+import io.switchboard.rtp.ThreadPriority;
+
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Queue;
@@ -83,6 +85,23 @@ final class SignallingThread implements AutoCloseable {
 
     ScheduledFuture<?> schedule(String what, Duration delay, Task task) {
         return executor.schedule(() -> run(what, task), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Asks Linux to raise this thread above ordinary ones ({@link ThreadPriority}): in a burst of set-ups on busy
+     * cores it then keeps up with the answers and the dials (bench/sip, 5,000 calls at 200/s: a leg's INVITE out p99
+     * 16-21 ms after the call asked for it instead of 0.13-1.7 s). Start only; says what it runs at, for the log.
+     */
+    String raisePriority() {
+        try {
+            return call(ThreadPriority::raiseCurrentThread, Duration.ofSeconds(5))
+                    .map(why -> "at ordinary priority: " + why).orElse("at nice " + ThreadPriority.NICE);
+        } catch (TimeoutException e) {
+            return "at ordinary priority: it did not answer in time";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "at ordinary priority: interrupted";
+        }
     }
 
     /** Runs a task and waits for its result: only for start and close, never from the signalling thread itself. */

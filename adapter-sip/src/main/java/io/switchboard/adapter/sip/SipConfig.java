@@ -27,10 +27,12 @@ import java.util.stream.IntStream;
  * @param otherTrunks        trunks 2 to {@value SipTrunk#MAX_TRUNKS}: a number goes to the trunk of its longest
  *                           matching prefix first (in this order among equals, {@code trunk} first), to the next on
  *                           a 5xx or no answer from it
+ * @param raisedSignalling   whether the signalling thread asks Linux for a priority above ordinary threads
+ *                           ({@value #PRIORITY}: {@code raised}, the default, or {@code normal})
  */
 public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                         String defaultCallerId, Duration t1, int maxRinging, TcpLimits tcp, Advertised advertised,
-                        InboundAllowList inbound, List<SipTrunk> otherTrunks) {
+                        InboundAllowList inbound, List<SipTrunk> otherTrunks, boolean raisedSignalling) {
 
     public static final String HOST = "SWITCHBOARD_SIP_HOST";
     public static final String PORT = "SWITCHBOARD_SIP_PORT";
@@ -39,6 +41,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     public static final String CALLER_ID = "SWITCHBOARD_SIP_CALLER_ID";
     public static final String T1 = "SWITCHBOARD_SIP_T1_MILLIS";
     public static final String MAX_RINGING = "SWITCHBOARD_SIP_MAX_RINGING";
+    public static final String PRIORITY = "SWITCHBOARD_SIP_PRIORITY";
     /** Enough for a large burst of real callers; each ringing call costs a transaction and an offer. */
     public static final int DEFAULT_MAX_RINGING = 1000;
 
@@ -76,7 +79,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     public SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                      String defaultCallerId, Duration t1) {
         this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING, TcpLimits.defaults(),
-                Advertised.NONE, InboundAllowList.DEFAULT, List.of());
+                Advertised.NONE, InboundAllowList.DEFAULT, List.of(), true);
     }
 
     /** Every trunk, the first first. */
@@ -90,7 +93,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     /** This configuration with trunks 2 and on. */
     public SipConfig withOtherTrunks(List<SipTrunk> others) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, inbound,
-                others);
+                others, raisedSignalling);
     }
 
     /** Listens on 127.0.0.1:5060, no trunk, no users, T1 500 ms. */
@@ -101,25 +104,25 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     /** This configuration with another cap on incoming calls ringing at once. */
     public SipConfig withMaxRinging(int max) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp, advertised, inbound,
-                otherTrunks);
+                otherTrunks, raisedSignalling);
     }
 
     /** This configuration with other limits on SIP over TCP. */
     public SipConfig withTcp(TcpLimits limits) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, limits, advertised,
-                inbound, otherTrunks);
+                inbound, otherTrunks, raisedSignalling);
     }
 
     /** This configuration with other public addresses. */
     public SipConfig withAdvertised(Advertised addresses) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, addresses, inbound,
-                otherTrunks);
+                otherTrunks, raisedSignalling);
     }
 
     /** This configuration with other networks calls may come in from. */
     public SipConfig withInbound(InboundAllowList allowed) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, allowed,
-                otherTrunks);
+                otherTrunks, raisedSignalling);
     }
 
     /**
@@ -146,7 +149,16 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                 new Advertised(value(settings, Advertised.SIP), value(settings, Advertised.MEDIA)),
                 value(settings, InboundAllowList.SETTING).map(InboundAllowList::parse).orElse(d.inbound()),
                 IntStream.rangeClosed(2, SipTrunk.MAX_TRUNKS).mapToObj(n -> trunk(settings, String.valueOf(n)))
-                        .flatMap(Optional::stream).toList());
+                        .flatMap(Optional::stream).toList(),
+                value(settings, PRIORITY).map(SipConfig::raised).orElse(d.raisedSignalling()));
+    }
+
+    private static boolean raised(String priority) {
+        return switch (priority) {
+            case "raised" -> true;
+            case "normal" -> false;
+            default -> throw new IllegalArgumentException(PRIORITY + ": " + priority + " (expected: raised or normal)");
+        };
     }
 
     /** Trunk {@code n} and its limits, registration and prefixes, from its settings ({@link SipTrunk#setting}). */

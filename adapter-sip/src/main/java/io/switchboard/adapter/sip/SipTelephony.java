@@ -160,6 +160,10 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                                      Optional<DevicePasswordsUseCase> devices, RegistrationRecords registered) {
         List<DialogRecords.Dialog> leftOpen = dialogs.leftOpen();
         SignallingThread thread = new SignallingThread(config.host() + ":" + config.port());
+        if (config.raisedSignalling()) {
+            System.getLogger(SipTelephony.class.getName()).log(System.Logger.Level.INFO, "SIP signalling thread "
+                    + thread.raisePriority() + " (" + SipConfig.PRIORITY + ")");
+        }
         SipEvents sipEvents = new SipEvents(thread);
         try {
             SipEndpoint sip = SipEndpoint.start(config.host(), config.port(), (int) config.t1().toMillis(),

@@ -35,7 +35,8 @@ class SipConfigTest {
                 InboundAllowList.SETTING, "10.0.0.0/8, 192.0.2.7",
                 TrunkLimits.MAX_CALLS, "30",
                 TrunkLimits.PER_SECOND, "10",
-                SipTrunk.REGISTER, "600"));
+                SipTrunk.REGISTER, "600",
+                SipConfig.PRIORITY, "normal"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
@@ -44,7 +45,7 @@ class SipConfigTest {
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
                 "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30)),
                 new Advertised(Optional.of("203.0.113.10"), Optional.empty()),
-                InboundAllowList.parse("10.0.0.0/8,192.0.2.7"), List.of()));
+                InboundAllowList.parse("10.0.0.0/8,192.0.2.7"), List.of(), false));
         assertThat(config.advertised().mediaAddress(config.host())).isEqualTo("203.0.113.10");
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
         assertThat(config.trunk().orElseThrow().toString()).doesNotContain("secret");
@@ -78,6 +79,15 @@ class SipConfigTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipConfig.parse(Map.of(
                         "SWITCHBOARD_SIP_TRUNK_2", "sips:10.0.0.8")))
                 .hasMessageStartingWith("SWITCHBOARD_SIP_TRUNK_2: sips:10.0.0.8 (expected:");
+    }
+
+    @Test
+    void raisesTheSignallingThreadUnlessAskedNotToAndRefusesAnyOtherWord() {
+        assertThat(SipConfig.parse(Map.of()).raisedSignalling()).isTrue();
+        assertThat(SipConfig.parse(Map.of(SipConfig.PRIORITY, "raised")).raisedSignalling()).isTrue();
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.PRIORITY, "realtime")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SWITCHBOARD_SIP_PRIORITY: realtime (expected: raised or normal)");
     }
 
     @Test
