@@ -67,6 +67,11 @@ final class DtmfSender {
         return true;
     }
 
+    /** Whether nothing is queued, sent or waited for (the gap after a tone): {@link #next} would say so at once. */
+    boolean idle() {
+        return current == null && gap == 0 && pending.isEmpty();
+    }
+
     /** Moves on after the packet of this tick was sent; call once after each {@code next} that returned true. */
     void sent() {
         if (step < UPDATE_PACKETS + END_PACKETS) {

@@ -59,6 +59,8 @@ final class RtpStream {
     private final Reception reception = new Reception();
     private final Playback playback = new Playback();
     private final DtmfSender dtmfSender = new DtmfSender();
+    /** Whether {@link #dtmfSender} has work: the pacer's; most ticks of most streams then do not touch it. */
+    private boolean dtmfBusy;
     private final DtmfReceiver dtmfReceiver = new DtmfReceiver();
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     /** Set after a command is queued, cleared by the pacer before it takes them: may be set with none left. */
@@ -170,6 +172,7 @@ final class RtpStream {
             notifySafely(done);
         } else {
             dtmfSender.add(tones, done);
+            dtmfBusy = true;
         }
     }
 
@@ -422,7 +425,7 @@ final class RtpStream {
 
     private void send(ByteBuffer tx, Mixer mixer, long now, int skippedTicks) {
         MediaOperationId finished = null;
-        boolean event = eventPayloadType >= 0 && dtmfSender.next(clock);
+        boolean event = eventPayloadType >= 0 && dtmfBusy && dtmfSender.next(clock);
         tx.clear();
         if (event) {
             // RFC 4733 §2.5: same SSRC and sequence space as the audio; audio is held back while an event is sent.
@@ -450,6 +453,8 @@ final class RtpStream {
             if (done != null) {
                 notifySafely(done);
             }
+        } else if (dtmfBusy) {
+            dtmfBusy = !dtmfSender.idle();
         }
         if (finished != null) {
             playbackFinished(finished);

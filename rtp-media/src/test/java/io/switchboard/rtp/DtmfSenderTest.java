@@ -66,6 +66,19 @@ class DtmfSenderTest {
     }
 
     @Test
+    void isIdleOnlyWhenNothingIsQueuedSentOrWaitedFor() {
+        assertThat(sender.idle()).isTrue();
+        sender.add(List.of(Tone.SEVEN), () -> { });
+        assertThat(sender.idle()).isFalse();
+
+        run(8, new AtomicInteger(-1)); // the tone's eight packets
+        assertThat(sender.idle()).as("in the gap after it").isFalse();
+        run(DtmfSender.GAP_PACKETS, new AtomicInteger(-1));
+
+        assertThat(sender.idle()).isTrue();
+    }
+
+    @Test
     void queuesRequestsInOrderAndRunsEachDoneOnce() {
         AtomicInteger doneAt = new AtomicInteger(-1);
         List<String> done = new ArrayList<>();

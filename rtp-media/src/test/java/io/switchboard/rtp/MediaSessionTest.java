@@ -214,6 +214,39 @@ class MediaSessionTest {
     }
 
     @Test
+    void sendsDtmfAgainOnceAnEarlierRequestIsOver() throws Exception {
+        // given: a tone sent, and five audio packets after it (the sender idle again)
+        session.start(peer.address(), PCMU, EVENTS);
+        CountDownLatch first = new CountDownLatch(1);
+        session.sendDtmf(List.of(Tone.ONE), first::countDown);
+        List<Packet> before = new ArrayList<>();
+        int audioAfter = 0;
+        while ((events(before).size() < 8 || audioAfter < 5) && before.size() < 200) {
+            Packet packet = peer.receive();
+            before.add(packet);
+            audioAfter += events(before).size() == 8 && packet.payloadType() == PCMU ? 1 : 0;
+        }
+
+        // when
+        CountDownLatch second = new CountDownLatch(1);
+        session.sendDtmf(List.of(Tone.TWO), second::countDown);
+        List<Packet> after = new ArrayList<>();
+        while (events(after).size() < 8 && after.size() < 100) {
+            after.add(peer.receive());
+        }
+
+        // then: each tone's eight packets, each request done
+        assertThat(first.await(1, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.await(1, TimeUnit.SECONDS)).isTrue();
+        assertThat(events(before)).hasSize(8).allMatch(p -> TelephoneEvent.event(p.buffer(), 12) == 1);
+        assertThat(events(after)).hasSize(8).allMatch(p -> TelephoneEvent.event(p.buffer(), 12) == 2);
+    }
+
+    private static List<Packet> events(List<Packet> packets) {
+        return packets.stream().filter(p -> p.payloadType() == EVENTS).toList();
+    }
+
+    @Test
     void ignoresPacketsThatAreNotRtp() throws Exception {
         // given
         MediaEngine shortTimeout = MediaEngine.start(
