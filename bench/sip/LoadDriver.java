@@ -112,6 +112,7 @@ public final class LoadDriver {
     final String[] legIds;
     final long[] createNanos;      // POST /calls latency
     final long[] createSendNanos;  // of which the driver's own wait to send (its threads' turn, its signing)
+    final long[] createdAt;        // System.nanoTime() as POST /calls was begun
     final int[] createStatus;
     final long[] playNanos;
     final int[] playStatus;
@@ -206,6 +207,7 @@ public final class LoadDriver {
         legIds = new String[calls];
         createNanos = new long[calls];
         createSendNanos = new long[calls];
+        createdAt = new long[calls];
         createStatus = new int[calls];
         playNanos = new long[calls];
         playStatus = new int[calls];
@@ -548,6 +550,7 @@ public final class LoadDriver {
                 + (conference ? "\"participantsUpdated\"" : "") + "]}";
         invited[i] = 1;
         long start = System.nanoTime();
+        createdAt[i] = start;
         send("POST", "/calls", body)
                 .whenComplete((response, error) -> {
                     createNanos[i] = System.nanoTime() - start;
@@ -1132,6 +1135,13 @@ public final class LoadDriver {
         r.append(String.format(Locale.ROOT, "setup rate     offered %.1f/s, connected %.1f/s (first POST to last "
                 + "connected %.1f s)   [target: %.0f/s]%n", calls / rampSeconds, ok / setupSeconds, setupSeconds,
                 rate));
+        long[] setupNanos = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            setupNanos[i] = connectedAt[i] != 0 ? connectedAt[i] - createdAt[i] : 0;
+        }
+        r.append(String.format(Locale.ROOT, "set-up time    POST /calls begun to CallConnected received p50 %.1f ms p99 "
+                + "%.1f ms max %.1f ms (the dial through the server's core and SIP thread, the carrier's answer, the "
+                + "webhook)%n", pct(setupNanos, 0.50), pct(setupNanos, 0.99), pct(setupNanos, 1.0)));
         r.append(String.format(Locale.ROOT, "api latency    POST /calls p50 %.1f ms p99 %.1f ms max %.1f ms | "
                         + "PlayAudio p50 %.1f p99 %.1f | Hangup p50 %.1f p99 %.1f%n",
                 pct(createNanos, 0.50), pct(createNanos, 0.99), pct(createNanos, 1.0), pct(playNanos, 0.50),

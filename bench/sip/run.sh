@@ -25,6 +25,8 @@
 # the report then counts the recordings, and the files written are summed at the end (they are deleted with the run).
 # BENCH_PACERS=N: run the server with N RTP pacer threads (SWITCHBOARD_RTP_PACER_THREADS; default the cores).
 # BENCH_JOURNAL=memory: the journal in memory, to compare with the default journal on disk (SWITCHBOARD_JOURNAL).
+# BENCH_SIP_PRIORITY=normal: the SIP signalling thread not raised (SWITCHBOARD_SIP_PRIORITY; the server's own
+# SWITCHBOARD_* settings are not passed on from the environment).
 # BENCH_JOURNAL_SYNC=full|normal: the journal's commits (SWITCHBOARD_JOURNAL_SYNC).
 # missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run
 # goes into a private network namespace (unshare -n) when allowed, so its ports cannot collide with other work.
@@ -226,6 +228,7 @@ SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127
 SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
     env "${trunks[@]}" ${rtp_ports:+SWITCHBOARD_RTP_PORTS=$rtp_ports} \
     ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} ${BENCH_JOURNAL:+SWITCHBOARD_JOURNAL=$BENCH_JOURNAL} \
+    ${BENCH_SIP_PRIORITY:+SWITCHBOARD_SIP_PRIORITY=$BENCH_SIP_PRIORITY} \
     ${BENCH_JOURNAL_SYNC:+SWITCHBOARD_JOURNAL_SYNC=$BENCH_JOURNAL_SYNC} java -Xms512m -Xmx2g -Xlog:gc*=off \
     $collector ${BENCH_JAVA_OPTS:-} -jar "$server_jar" >"$server_log" 2>&1 &
 server_pid=$!
