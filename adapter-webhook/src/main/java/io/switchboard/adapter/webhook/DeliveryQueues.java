@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The delivery state over an {@link EventOutbox}: one FIFO queue per call whose head is the only event of that call
@@ -56,6 +57,7 @@ final class DeliveryQueues {
     static final int WINDOW = 16;
 
     private static final System.Logger LOG = System.getLogger(WebhookCallEventPublisher.class.getName());
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+");
 
     private final Context context;
     private final Vertx vertx;
@@ -70,7 +72,7 @@ final class DeliveryQueues {
     private final int perTarget;
     private final Map<CallConnectionId, CallQueue> queues = new HashMap<>();
     private final Map<String, Target> targets = new HashMap<>();
-    /** Host names resolved lately; a name is looked up again after {@value #RESOLVED_MILLIS} ms. */
+    /** Hosts resolved lately; a name is looked up again after {@value #RESOLVED_MILLIS} ms. */
     private final Map<String, Resolved> resolved = new HashMap<>();
     private static final long RESOLVED_MILLIS = 5_000;
     private final AtomicLong delivered = new AtomicLong();
@@ -279,29 +281,34 @@ final class DeliveryQueues {
     }
 
     /**
-     * The addresses of a host: an IP literal at once, a name from the cache of the last {@value #RESOLVED_MILLIS} ms or
-     * from the system resolver on a worker thread (it may block).
+     * The addresses of a host: from the cache of the last {@value #RESOLVED_MILLIS} ms, else an IP literal at once or a
+     * name from the system resolver on a worker thread (it may block).
      */
     private Future<InetAddress[]> resolve(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.matches("[0-9.]+") || bare.contains(":")) {
-            try {
-                return Future.succeededFuture(new InetAddress[] {InetAddress.getByName(bare)}); // a literal: no lookup
-            } catch (java.net.UnknownHostException e) {
-                return Future.failedFuture(e);
-            }
-        }
         Resolved cached = resolved.get(host);
         long now = System.nanoTime();
         if (cached != null && now - cached.at < RESOLVED_MILLIS * 1_000_000L) {
             return Future.succeededFuture(cached.addresses);
         }
-        return vertx.executeBlocking(() -> InetAddress.getAllByName(host), false).onSuccess(addresses -> {
-            if (resolved.size() > 10_000) {
-                resolved.clear();
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (IP_LITERAL.matcher(bare).matches() || bare.contains(":")) {
+            try {
+                InetAddress[] literal = {InetAddress.getByName(bare)}; // a literal: no lookup
+                remember(host, literal, now);
+                return Future.succeededFuture(literal);
+            } catch (java.net.UnknownHostException e) {
+                return Future.failedFuture(e);
             }
-            resolved.put(host, new Resolved(addresses, now));
-        });
+        }
+        return vertx.executeBlocking(() -> InetAddress.getAllByName(host), false)
+                .onSuccess(addresses -> remember(host, addresses, now));
+    }
+
+    private void remember(String host, InetAddress[] addresses, long now) {
+        if (resolved.size() > 10_000) {
+            resolved.clear();
+        }
+        resolved.put(host, new Resolved(addresses, now));
     }
 
     private record Resolved(InetAddress[] addresses, long at) {
