@@ -11,7 +11,7 @@ import java.util.logging.LogRecord;
 
 /**
  * What the log formatters share, made cheap: every state change of every call is a line, formatted on the thread
- * that logs it (the SIP signalling thread, a call's thread). Thread-safe.
+ * that logs it (the SIP signalling thread, a call's thread). Thread-safe; a formatter keeps one for its time stamps.
  */
 final class LogLines {
 
@@ -22,13 +22,10 @@ final class LogLines {
     private record Second(long epochSecond, String text) {
     }
 
-    private static volatile Second last = new Second(Long.MIN_VALUE, "");
-
-    private LogLines() {
-    }
+    private volatile Second last = new Second(Long.MIN_VALUE, "");
 
     /** Appends {@code 2026-12-05 19:46:40.123} (local time, as {@code yyyy-MM-dd HH:mm:ss.SSS}). */
-    static void appendTime(Instant time, StringBuilder line) {
+    void appendTime(Instant time, StringBuilder line) {
         Second second = last;
         if (second.epochSecond() != time.getEpochSecond()) {
             second = new Second(time.getEpochSecond(), SECONDS.format(time)); // a zone's shifts fall on whole seconds

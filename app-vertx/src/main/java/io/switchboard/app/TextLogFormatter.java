@@ -14,10 +14,12 @@ import java.util.logging.LogRecord;
  */
 final class TextLogFormatter extends Formatter {
 
+    private final LogLines lines = new LogLines();
+
     @Override
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(128);
-        LogLines.appendTime(record.getInstant(), line);
+        lines.appendTime(record.getInstant(), line);
         line.append(' ').append(record.getLevel().getLocalizedName()).append(' ').append(record.getLoggerName())
                 .append(": ").append(LogLines.message(record, this));
         if (record.getThrown() != null) {

@@ -56,13 +56,14 @@ class LogLinesTest {
         // given instants within one second, across seconds and days, with every width of milliseconds
         DateTimeFormatter pattern = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
                 .withZone(ZoneId.systemDefault());
+        LogLines lines = new LogLines();
         long base = 1_796_500_000_000L;
         for (long millis : new long[] {0, 5, 45, 999, 1_000, 1_001, 59_999, 86_400_123, 86_400_124, 7}) {
             Instant time = Instant.ofEpochMilli(base + millis);
             StringBuilder line = new StringBuilder();
 
             // when
-            LogLines.appendTime(time, line);
+            lines.appendTime(time, line);
 
             // then
             assertThat(line.toString()).isEqualTo(pattern.format(time));

@@ -89,8 +89,9 @@ final class SignallingThread implements AutoCloseable {
 
     /**
      * Asks Linux to raise this thread above ordinary ones ({@link ThreadPriority}): in a burst of set-ups on busy
-     * cores it then keeps up with the answers and the dials (bench/sip, 5,000 calls at 200/s: a leg's INVITE out p99
-     * 16-21 ms after the call asked for it instead of 0.13-1.7 s). Start only; says what it runs at, for the log.
+     * cores it then keeps up with the answers and the dials (bench/sip, 5,000 calls at 200/s after a warm-up: a leg's
+     * INVITE out p99 7-159 ms after the call asked for it, instead of 0.13-1.8 s). Start only; says what it runs at,
+     * for the log.
      */
     String raisePriority() {
         try {
