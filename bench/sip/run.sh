@@ -28,6 +28,7 @@
 # BENCH_SIP_PRIORITY=normal: the SIP signalling thread not raised (SWITCHBOARD_SIP_PRIORITY; the server's own
 # SWITCHBOARD_* settings are not passed on from the environment).
 # BENCH_JOURNAL_SYNC=full|normal: the journal's commits (SWITCHBOARD_JOURNAL_SYNC).
+# BENCH_JOURNAL_PRIORITY=normal: the journal's writer thread not raised (SWITCHBOARD_JOURNAL_PRIORITY).
 # missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run
 # goes into a private network namespace (unshare -n) when allowed, so its ports cannot collide with other work.
 # Port layout (overridable): SIP server 5070, SIPp 5080 (+j for the j-th of several), server RTP its default
@@ -229,6 +230,7 @@ SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
     env "${trunks[@]}" ${rtp_ports:+SWITCHBOARD_RTP_PORTS=$rtp_ports} \
     ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} ${BENCH_JOURNAL:+SWITCHBOARD_JOURNAL=$BENCH_JOURNAL} \
     ${BENCH_SIP_PRIORITY:+SWITCHBOARD_SIP_PRIORITY=$BENCH_SIP_PRIORITY} \
+    ${BENCH_JOURNAL_PRIORITY:+SWITCHBOARD_JOURNAL_PRIORITY=$BENCH_JOURNAL_PRIORITY} \
     ${BENCH_JOURNAL_SYNC:+SWITCHBOARD_JOURNAL_SYNC=$BENCH_JOURNAL_SYNC} java -Xms512m -Xmx2g -Xlog:gc*=off \
     $collector ${BENCH_JAVA_OPTS:-} -jar "$server_jar" >"$server_log" 2>&1 &
 server_pid=$!

@@ -59,7 +59,7 @@ final class AppConfigLoader {
             "SWITCHBOARD_RECOGNITION_LOCALES", "SWITCHBOARD_RECOGNITION_TIMEOUT_SECONDS",
             "SWITCHBOARD_RECORDINGS_DIR", "SWITCHBOARD_RECORDING_RETENTION_DAYS", "SWITCHBOARD_RECORDING_MIN_FREE_MB",
             "SWITCHBOARD_RECORDING_EVENTS_URL", "SWITCHBOARD_TRUSTED_PROXIES", "SWITCHBOARD_OUTBOUND_ALLOW",
-            "SWITCHBOARD_JOURNAL", "SWITCHBOARD_JOURNAL_SYNC", "SWITCHBOARD_CALL_RETENTION_HOURS",
+            "SWITCHBOARD_JOURNAL", "SWITCHBOARD_JOURNAL_SYNC", "SWITCHBOARD_JOURNAL_PRIORITY", "SWITCHBOARD_CALL_RETENTION_HOURS",
             "SWITCHBOARD_EVENT_RETENTION_HOURS")).collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, String> values;
@@ -190,7 +190,8 @@ final class AppConfigLoader {
 
     /**
      * {@code SWITCHBOARD_JOURNAL}: the journal file ({@code journal.db} in the data directory by default), or
-     * {@code memory} for tests and benchmarks.
+     * {@code memory} for tests and benchmarks; {@code SWITCHBOARD_JOURNAL_SYNC}, {@code SWITCHBOARD_JOURNAL_PRIORITY}
+     * ({@code raised} or {@code normal}) and the retentions.
      */
     private JournalSettings journal() {
         String where = text("SWITCHBOARD_JOURNAL", Path.of(text("SWITCHBOARD_DATA_DIR", "data"), "journal.db")
@@ -201,7 +202,8 @@ final class AppConfigLoader {
                 Duration.ofHours(integer("SWITCHBOARD_CALL_RETENTION_HOURS", 24, "a number of hours from 1 to 87600",
                         1, 87_600)),
                 Duration.ofHours(integer("SWITCHBOARD_EVENT_RETENTION_HOURS", 72,
-                        "a number of hours from 1 to 87600", 1, 87_600)));
+                        "a number of hours from 1 to 87600", 1, 87_600)),
+                choice("SWITCHBOARD_JOURNAL_PRIORITY", "raised", "normal").equals("raised"));
     }
 
     /** {@code SWITCHBOARD_OUTBOUND_ALLOW}: the networks allowed besides public addresses (default: loopback). */

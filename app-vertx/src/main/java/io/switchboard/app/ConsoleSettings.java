@@ -76,6 +76,7 @@ final class ConsoleSettings {
         shown.put("SWITCHBOARD_RECORDING_RETENTION_DAYS", Long.toString(config.recordings().retention().toDays()));
         shown.put("SWITCHBOARD_JOURNAL", config.journal().file().map(Object::toString).orElse("memory"));
         shown.put("SWITCHBOARD_JOURNAL_SYNC", config.journal().fullSync() ? "full" : "normal");
+        shown.put("SWITCHBOARD_JOURNAL_PRIORITY", config.journal().raisedWriter() ? "raised" : "normal");
         shown.put("SWITCHBOARD_CALL_RETENTION_HOURS", Long.toString(config.journal().callRetention().toHours()));
         shown.put("SWITCHBOARD_EVENT_RETENTION_HOURS", Long.toString(config.journal().eventRetention().toHours()));
         shown.put("SWITCHBOARD_TRUSTED_PROXIES", config.trustedProxies().isEmpty() ? "(none)"

@@ -14,9 +14,11 @@ import java.util.Optional;
  *                       handed to the operating system (survives a crash of the process)
  * @param callRetention  how long an ended call stays readable ({@code GET})
  * @param eventRetention how long a delivered or given-up event stays in the calls' histories
+ * @param raisedWriter   whether the writer thread asks Linux for a priority above ordinary threads: every call's
+ *                       change and accepted event waits for its commit
  */
 public record JournalSettings(Optional<Path> file, boolean fullSync, Duration callRetention,
-                              Duration eventRetention) {
+                              Duration eventRetention, boolean raisedWriter) {
 
     public JournalSettings {
         Objects.requireNonNull(file, "file");
