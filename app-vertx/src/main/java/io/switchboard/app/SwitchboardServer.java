@@ -390,7 +390,7 @@ public final class SwitchboardServer {
         } catch (TimeoutException e) {
             return "at ordinary priority: it did not answer in time";
         } catch (ExecutionException e) {
-            return "at ordinary priority: " + e.getCause().getMessage();
+            return "at ordinary priority: the journal failed the request: " + e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "at ordinary priority: interrupted";
