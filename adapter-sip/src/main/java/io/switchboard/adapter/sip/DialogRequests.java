@@ -65,6 +65,9 @@ final class DialogRequests {
             return;
         }
         sip.respond(event, Response.OK, null);
+        if (!OutboundLegs.ownDialog(leg.get(), event.getDialog())) {
+            return; // the dialog of a second answer the leg hung up, ended from its side first
+        }
         // A BYE crossing ours also ends the leg here; its end was then reported already.
         signals.apply(leg.get(), new LegState.Over(ResultInformation.REMOTE_HUNG_UP));
     }

@@ -188,6 +188,11 @@ final class LegTable {
         }
     }
 
+    /** Logs what happened to a leg without changing it. */
+    void note(Leg leg, String what) {
+        log(leg, what);
+    }
+
     private static void log(Leg leg, String what) {
         LOG.log(Level.INFO, "SIP leg {0} of call {1}: {2}", leg.id(), leg.call(), what);
     }

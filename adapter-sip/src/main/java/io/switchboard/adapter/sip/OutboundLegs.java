@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
+import javax.sip.InvalidArgumentException;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
@@ -164,7 +167,7 @@ final class OutboundLegs {
             onReinviteResponse(leg, event, status);
         } else if (method.equals(Request.INVITE)) {
             onInviteResponse(leg, event, status);
-        } else if (method.equals(Request.BYE) && status >= 200) {
+        } else if (method.equals(Request.BYE) && status >= 200 && ownDialog(leg, event.getDialog())) {
             signals.apply(leg, new LegState.Over(ResultInformation.HUNG_UP_BY_APPLICATION));
         }
     }
@@ -178,6 +181,28 @@ final class OutboundLegs {
         } else if (!(leg.state.isLive() && (status == 401 || status == 407) && retryWithCredentials(leg, response))
                 && !failedOver(leg, status, response.getReasonPhrase())) {
             signals.apply(leg, new LegState.Refused(status, response.getReasonPhrase()));
+        }
+    }
+
+    /**
+     * A 2xx from another branch of the INVITE, once the leg has its dialog (a proxy forked it and two phones answered;
+     * RFC 3261 §13.2.2.4): that dialog is acknowledged and ended at once, else its phone would stay answered to nothing
+     * until its own timer gave up. The leg goes on with the dialog it has. That 2xx again once its dialog has ended
+     * (our ACK was lost) is acknowledged again, nothing more.
+     */
+    private void hangUpFork(Leg leg, Dialog fork, long cseq) {
+        boolean ended = fork.getState() == DialogState.TERMINATED;
+        if (!ended) {
+            legs.note(leg, "a second answer, from another branch (To tag " + fork.getRemoteTag() + "): acknowledged "
+                    + "and hung up; the leg stays with the first");
+        }
+        try {
+            fork.sendAck(fork.createAck(cseq));
+            if (!ended) {
+                sip.sendInDialog(fork, fork.createRequest(Request.BYE));
+            }
+        } catch (SipException | InvalidArgumentException e) {
+            legs.note(leg, "the second answer's dialog could not be ended: " + e.getMessage());
         }
     }
 
@@ -199,6 +224,10 @@ final class OutboundLegs {
 
     private void answered(Leg leg, ResponseEvent event) throws Exception {
         Response response = event.getResponse();
+        if (leg.ack != null && event.getDialog() != null && event.getDialog() != leg.dialog) {
+            hangUpFork(leg, event.getDialog(), ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
+            return;
+        }
         if (leg.ack != null) {
             // A retransmitted 2xx: our ACK was lost (RFC 3261 §13.2.2.4). JAIN-SIP normally re-sends the ACK
             // itself and keeps the 2xx from us; should one get through, it is acknowledged, never answered twice.
@@ -256,6 +285,11 @@ final class OutboundLegs {
         }
     }
 
+    /** Whether a message of {@code dialog} is the leg's own, not one of another branch's (see {@link #hangUpFork}). */
+    static boolean ownDialog(Leg leg, Dialog dialog) {
+        return dialog == null || leg.dialog == null || dialog == leg.dialog;
+    }
+
     /** A client transaction got no final response within Timer B/F. */
     void onTimeout(ClientTransaction tx) {
         Request request = tx.getRequest();
@@ -270,7 +304,8 @@ final class OutboundLegs {
             if (request.getMethod().equals(Request.INVITE) && failedOver(leg, 408, why)) {
                 return;
             }
-            if (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE)) {
+            if (request.getMethod().equals(Request.INVITE)
+                    || request.getMethod().equals(Request.BYE) && ownDialog(leg, tx.getDialog())) {
                 signals.apply(leg, new LegState.Over(ResultInformation.unavailable(why)));
             }
         });

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sip.message.Request;
 
 /**
  * A SIP peer written with plain datagrams, for what a stack-based UA will not do on purpose: answer the way a lossy
@@ -52,13 +53,60 @@ final class RawSipPeer implements AutoCloseable {
 
     /** The 200 OK for this INVITE: its dialog-forming headers, a To tag, a Contact and an SDP answer. */
     String ok(String invite, int rtpPort) {
+        return ok(invite, rtpPort, "raw-peer");
+    }
+
+    /** As {@link #ok(String, int)}, from the phone a proxy's fork reached that tags the dialog {@code toTag}. */
+    String ok(String invite, int rtpPort, String toTag) {
         String sdp = TestUserAgent.answerSdp(rtpPort);
         return "SIP/2.0 200 OK\r\n"
                 + header(invite, "Via") + header(invite, "From")
-                + header(invite, "To").replace("\r\n", ";tag=raw-peer\r\n")
+                + header(invite, "To").replace("\r\n", ";tag=" + toTag + "\r\n")
                 + header(invite, "Call-ID") + header(invite, "CSeq")
-                + "Contact: <sip:peer@127.0.0.1:" + port() + ">\r\nContent-Type: application/sdp\r\n"
+                + "Contact: <sip:" + toTag + "@127.0.0.1:" + port() + ">\r\nContent-Type: application/sdp\r\n"
                 + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /**
+     * Sends a 2xx as a phone does until it is acknowledged (RFC 3261 §13.3.1.4: again after 500 ms, then twice as long
+     * each time up to 4 s), and returns the ACK of its dialog; ACKs of other dialogs are skipped.
+     */
+    String answerUntilAcknowledged(String ok, Duration timeout) throws IOException {
+        String tag = toTag(ok);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration interval = Duration.ofMillis(500);
+        while (System.nanoTime() < deadline) {
+            send(ok);
+            long until = Math.min(deadline, System.nanoTime() + interval.toNanos());
+            while (System.nanoTime() < until) {
+                try {
+                    String ack = await(Request.ACK, Duration.ofNanos(until - System.nanoTime()));
+                    if (toTag(ack).equals(tag)) {
+                        return ack;
+                    }
+                } catch (AssertionError none) {
+                    break; // time to send the 2xx again
+                }
+            }
+            interval = interval.multipliedBy(2).compareTo(Duration.ofSeconds(4)) > 0
+                    ? Duration.ofSeconds(4) : interval.multipliedBy(2);
+        }
+        throw new AssertionError("no ACK for To tag " + tag + " within " + timeout);
+    }
+
+    /** The 200 OK for a request within a dialog (a BYE): its headers as they came, no body. */
+    static String okWithin(String request) {
+        return "SIP/2.0 200 OK\r\n" + header(request, "Via") + header(request, "From") + header(request, "To")
+                + header(request, "Call-ID") + header(request, "CSeq") + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** The tag of a message's To header. */
+    static String toTag(String message) {
+        Matcher m = Pattern.compile("(?mi)^To:.*;tag=([^;\\s]+)").matcher(message);
+        if (!m.find()) {
+            throw new AssertionError("no To tag in " + message);
+        }
+        return m.group(1);
     }
 
     void send(String message) throws IOException {

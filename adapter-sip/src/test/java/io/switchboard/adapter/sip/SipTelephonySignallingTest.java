@@ -247,6 +247,40 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
     }
 
     @Test
+    void acknowledgesAndHangsUpASecondAnswerFromAnotherForkAndKeepsTheFirst() throws Exception {
+        // given: a proxy forked the INVITE to two phones, and the first one answered
+        try (RawSipPeer peer = new RawSipPeer(); RtpPeer rtp = RtpPeer.open()) {
+            telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media.engine, events,
+                    incoming);
+            telephony.dial(dial(CALLEE, WAIT));
+            String invite = peer.await(Request.INVITE, WAIT);
+            peer.send(peer.ok(invite, rtp.port(), "first-phone"));
+            assertThat(RawSipPeer.toTag(peer.await(Request.ACK, WAIT))).isEqualTo("first-phone");
+            assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+
+            // when: the second phone answers too, and sends its answer again until it is acknowledged
+            String ack = peer.answerUntilAcknowledged(peer.ok(invite, rtp.port(), "second-phone"), WAIT);
+
+            // then: its answer is acknowledged and its dialog hung up; the leg stays with the first phone
+            assertThat(RawSipPeer.toTag(ack)).isEqualTo("second-phone");
+            String bye = peer.await(Request.BYE, WAIT);
+            assertThat(RawSipPeer.toTag(bye)).isEqualTo("second-phone");
+            peer.send(RawSipPeer.okWithin(bye));
+            settle(telephony);
+            assertThat(events.events()).containsExactly(new Answered(LEG));
+            assertThat(media.engine.activeSessions()).isEqualTo(1);
+
+            // and: that answer once more (our ACK lost) is acknowledged again, and not hung up twice
+            String again = peer.answerUntilAcknowledged(peer.ok(invite, rtp.port(), "second-phone"), WAIT);
+            assertThat(RawSipPeer.toTag(again)).isEqualTo("second-phone");
+
+            // and: hanging up the leg ends the first phone's dialog, the next BYE the peer gets
+            telephony.hangUp(LEG);
+            assertThat(RawSipPeer.toTag(peer.await(Request.BYE, WAIT))).isEqualTo("first-phone");
+        }
+    }
+
+    @Test
     void routesCommunicationUsersByTheUsersMap() throws Exception {
         // given
         start(Optional.empty());
