@@ -6,7 +6,9 @@
  * batches (sendmmsg), which the server cannot do: each leg must send from the port it signalled (symmetric RTP);
  * and a send per packet from each stream's socket connected to its destination (connect, then send), which the
  * server could do once it knows where a leg's media goes: the kernel then keeps the route instead of looking it up
- * for every packet.
+ * for every packet. Last, the packets of a slot each from its stream's own socket, as the server must, but handed to
+ * the kernel together through io_uring (a sendmsg per packet queued in shared memory, one io_uring_enter per 256):
+ * symmetric RTP without a system call per packet. No liburing: the kernel's own interface, <linux/io_uring.h>.
  *
  * Usage: floor host base step count seconds     (sends to base + step * (k + 1), k < count, as rtp_sink.c numbers)
  * Prints one line per way of sending: packets, CPU (user + system) per packet and per stream-second, late slots.
@@ -19,8 +21,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/io_uring.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -47,10 +52,87 @@ static void sleep_until(int64_t deadline) {
     }
 }
 
-enum way { SENDTO, SENDMMSG, CONNECTED };
+enum way { SENDTO, SENDMMSG, CONNECTED, URING };
+
+#define URING_ENTRIES 256
+
+/* An io_uring's submission and completion rings, mapped from the kernel (io_uring_setup(2)). */
+struct uring {
+    int fd;
+    unsigned *sq_tail, *sq_mask, *sq_array, *cq_head, *cq_tail, *cq_mask;
+    struct io_uring_sqe *sqes;
+    struct io_uring_cqe *cqes;
+};
+
+static int uring_open(struct uring *u) {
+    struct io_uring_params p;
+    memset(&p, 0, sizeof(p));
+    u->fd = (int) syscall(__NR_io_uring_setup, URING_ENTRIES, &p);
+    if (u->fd < 0) {
+        return -1;
+    }
+    size_t sq_bytes = p.sq_off.array + p.sq_entries * sizeof(unsigned);
+    size_t cq_bytes = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+    int single = (p.features & IORING_FEAT_SINGLE_MMAP) != 0;
+    if (single && cq_bytes > sq_bytes) {
+        sq_bytes = cq_bytes;
+    }
+    uint8_t *sq = mmap(NULL, sq_bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, u->fd, IORING_OFF_SQ_RING);
+    uint8_t *cq = single ? sq
+                         : mmap(NULL, cq_bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, u->fd,
+                                IORING_OFF_CQ_RING);
+    void *sqes = mmap(NULL, p.sq_entries * sizeof(struct io_uring_sqe), PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_POPULATE, u->fd, IORING_OFF_SQES);
+    if (sq == MAP_FAILED || cq == MAP_FAILED || sqes == MAP_FAILED) {
+        return -1;
+    }
+    u->sq_tail = (unsigned *) (sq + p.sq_off.tail);
+    u->sq_mask = (unsigned *) (sq + p.sq_off.ring_mask);
+    u->sq_array = (unsigned *) (sq + p.sq_off.array);
+    u->cq_head = (unsigned *) (cq + p.cq_off.head);
+    u->cq_tail = (unsigned *) (cq + p.cq_off.tail);
+    u->cq_mask = (unsigned *) (cq + p.cq_off.ring_mask);
+    u->cqes = (struct io_uring_cqe *) (cq + p.cq_off.cqes);
+    u->sqes = sqes;
+    return 0;
+}
+
+/* Queues a sendmsg per message, each from its own socket, submits them in one call and waits for them; the sent. */
+static int uring_send(struct uring *u, int *fds, struct msghdr *messages, int n) {
+    unsigned tail = *u->sq_tail;
+    for (int i = 0; i < n; i++, tail++) {
+        unsigned index = tail & *u->sq_mask;
+        struct io_uring_sqe *sqe = &u->sqes[index];
+        memset(sqe, 0, sizeof(*sqe));
+        sqe->opcode = IORING_OP_SENDMSG;
+        sqe->fd = fds[i];
+        sqe->addr = (uint64_t) (uintptr_t) &messages[i];
+        sqe->len = 1;
+        u->sq_array[index] = index;
+    }
+    __atomic_store_n(u->sq_tail, tail, __ATOMIC_RELEASE);
+    if (syscall(__NR_io_uring_enter, u->fd, n, n, IORING_ENTER_GETEVENTS, NULL, 0) < 0) {
+        return 0;
+    }
+    int sent = 0;
+    unsigned head = *u->cq_head;
+    while (head != __atomic_load_n(u->cq_tail, __ATOMIC_ACQUIRE)) {
+        sent += u->cqes[head & *u->cq_mask].res > 0;
+        head++;
+    }
+    __atomic_store_n(u->cq_head, head, __ATOMIC_RELEASE);
+    return sent;
+}
 
 /* Sends every stream's packet each 20 ms for the given seconds, one way; prints what it cost. */
 static void run(const char *how, int count, int seconds, enum way way, int *senders, struct sockaddr_in *to) {
+    static struct msghdr uring_messages[URING_ENTRIES];
+    static int uring_fds[URING_ENTRIES];
+    struct uring ring = {.fd = -1};
+    if (way == URING && uring_open(&ring) != 0) {
+        printf("%-44s io_uring unavailable here: %s\n", how, strerror(errno));
+        return;
+    }
     uint8_t packet[PACKET_BYTES];
     memset(packet, 0xFF, sizeof(packet)); /* mu-law silence */
     packet[0] = 0x80;
@@ -85,6 +167,16 @@ static void run(const char *how, int count, int seconds, enum way way, int *send
                 k += SLOTS;
                 continue;
             }
+            if (way == URING) {
+                int n = 0;
+                for (; n < URING_ENTRIES && k < count; n++, k += SLOTS) {
+                    uring_messages[n] = messages[0].msg_hdr;
+                    uring_messages[n].msg_name = &to[k];
+                    uring_fds[n] = senders[k];
+                }
+                sent += uring_send(&ring, uring_fds, uring_messages, n);
+                continue;
+            }
             int n = 0;
             for (; n < BATCH && k < count; n++, k += SLOTS) {
                 messages[n].msg_hdr.msg_name = &to[k];
@@ -102,6 +194,9 @@ static void run(const char *how, int count, int seconds, enum way way, int *send
     printf("%-44s %ld packets, %.2f us CPU per packet = %.3f ms per stream-second; slots >5 ms late: %ld of %ld\n",
            how, sent, sent ? cpu * 1e6 / sent : 0, cpu * 1e3 / ((double) count * seconds), late, slots);
     fflush(stdout);
+    if (ring.fd >= 0) {
+        close(ring.fd);
+    }
 }
 
 int main(int argc, char **argv) {
@@ -131,6 +226,7 @@ int main(int argc, char **argv) {
     }
     run("a sendto per packet, a socket per stream", count, seconds, SENDTO, senders, to);
     run("sendmmsg, 64 packets a call, one socket", count, seconds, SENDMMSG, senders, to);
+    run("io_uring, a sendmsg per packet from each socket", count, seconds, URING, senders, to);
     for (int k = 0; k < count; k++) {
         if (connect(senders[k], (struct sockaddr *) &to[k], sizeof(to[k])) != 0) {
             fprintf(stderr, "floor: connect %d: %s\n", k, strerror(errno));

@@ -2,8 +2,10 @@
 # The floor of the SIP benchmarks' media cost on this machine (not a test): N RTP streams sent by a C program that
 # does nothing else, a sendto per packet from a socket per stream on 20 ms deadlines in ten 2 ms slots, to the ports
 # of bench/sip/rtp_sink.c capturing on "lo" exactly as in bench/sip/run.sh; then the same packets in batches of 64
-# from one socket (sendmmsg), which a server with symmetric RTP cannot do; then a send per packet from each stream's
-# socket connected to its destination (the kernel keeps the route). Compare its "ms per stream-second" with
+# from one socket (sendmmsg), which a server with symmetric RTP cannot do; then a sendmsg per packet from each
+# stream's socket queued through io_uring, 256 to a system call (symmetric RTP without a call per packet;
+# "unavailable" where the kernel forbids io_uring); then a send per packet from each stream's socket connected to its
+# destination (the kernel keeps the route). Compare its "ms per stream-second" with
 # the server's "ms per call-second" of bench/sip/run.sh: what is left above the floor is the server's own.
 #
 # Usage: bench/media/floor.sh [streams=1000] [seconds=10]
