@@ -6,7 +6,8 @@
  * batches (sendmmsg), which the server cannot do: each leg must send from the port it signalled (symmetric RTP);
  * and a send per packet from each stream's socket connected to its destination (connect, then send), which the
  * server could do once it knows where a leg's media goes: the kernel then keeps the route instead of looking it up
- * for every packet. Last, the packets of a slot each from its stream's own socket, as the server must, but handed to
+ * for every packet, then the same with every socket also watched for reading by epoll, as the server's are (it
+ * reads what its legs receive). Also, the packets of a slot each from its stream's own socket, as the server must, but handed to
  * the kernel together through io_uring (a sendmsg per packet queued in shared memory, one io_uring_enter per 256):
  * symmetric RTP without a system call per packet. No liburing: the kernel's own interface, <linux/io_uring.h>.
  *
@@ -22,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/io_uring.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -234,5 +236,14 @@ int main(int argc, char **argv) {
         }
     }
     run("a send per packet, a connected socket each", count, seconds, CONNECTED, senders, to);
+    int watcher = epoll_create1(0);
+    for (int k = 0; k < count; k++) {
+        struct epoll_event readable = {.events = EPOLLIN, .data.u32 = (uint32_t) k};
+        if (watcher < 0 || epoll_ctl(watcher, EPOLL_CTL_ADD, senders[k], &readable) != 0) {
+            fprintf(stderr, "floor: epoll %d: %s\n", k, strerror(errno));
+            return 1;
+        }
+    }
+    run("the same, each socket watched for reading", count, seconds, CONNECTED, senders, to);
     return 0;
 }
