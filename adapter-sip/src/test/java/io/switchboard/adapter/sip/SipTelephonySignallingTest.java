@@ -36,6 +36,13 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
         telephony = SipTelephony.start(configWithTrunk(uaPort, credentials), media.engine, events, incoming);
     }
 
+    /** Starts the adapter with the raw peer as its trunk and dials the callee: the INVITE the peer got. */
+    private String dialThrough(RawSipPeer peer) throws Exception {
+        telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media.engine, events, incoming);
+        telephony.dial(dial(CALLEE, WAIT));
+        return peer.await(Request.INVITE, WAIT);
+    }
+
     @Test
     void reportsTheLegAnsweredAndStartsItsMedia() throws Exception {
         // given
@@ -226,10 +233,7 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
     void acknowledgesA200SentAgainAfterItsAck() throws Exception {
         // given: a peer whose first ACK got lost, from its side
         try (RawSipPeer peer = new RawSipPeer(); RtpPeer rtp = RtpPeer.open()) {
-            telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media.engine, events,
-                    incoming);
-            telephony.dial(dial(CALLEE, WAIT));
-            String ok = peer.ok(peer.await(Request.INVITE, WAIT), rtp.port());
+            String ok = peer.ok(dialThrough(peer), rtp.port());
             peer.send(ok);
             String firstAck = peer.await(Request.ACK, WAIT);
             assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
@@ -250,10 +254,7 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
     void acknowledgesAndHangsUpASecondAnswerFromAnotherForkAndKeepsTheFirst() throws Exception {
         // given: a proxy forked the INVITE to two phones, and the first one answered
         try (RawSipPeer peer = new RawSipPeer(); RtpPeer rtp = RtpPeer.open()) {
-            telephony = SipTelephony.start(configWithTrunk(peer.port(), Optional.empty()), media.engine, events,
-                    incoming);
-            telephony.dial(dial(CALLEE, WAIT));
-            String invite = peer.await(Request.INVITE, WAIT);
+            String invite = dialThrough(peer);
             peer.send(peer.ok(invite, rtp.port(), "first-phone"));
             assertThat(RawSipPeer.toTag(peer.await(Request.ACK, WAIT))).isEqualTo("first-phone");
             assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
