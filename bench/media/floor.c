@@ -6,10 +6,11 @@
  * batches (sendmmsg), which the server cannot do: each leg must send from the port it signalled (symmetric RTP);
  * and a send per packet from each stream's socket connected to its destination (connect, then send), which the
  * server could do once it knows where a leg's media goes: the kernel then keeps the route instead of looking it up
- * for every packet, then the same with every socket also watched for reading by epoll, as the server's are (it
- * reads what its legs receive). Also, the packets of a slot each from its stream's own socket, as the server must, but handed to
- * the kernel together through io_uring (a sendmsg per packet queued in shared memory, one io_uring_enter per 256):
- * symmetric RTP without a system call per packet. No liburing: the kernel's own interface, <linux/io_uring.h>.
+ * for every packet; then the same with every socket also watched for reading by epoll, as the server's are (it
+ * reads what its legs receive). Between them, the packets of a slot each from its stream's own socket, as the server
+ * must send them, but handed to the kernel together through io_uring (a sendmsg per packet queued in shared memory,
+ * one io_uring_enter per 256): symmetric RTP without a system call per packet. No liburing: the kernel's own
+ * interface, <linux/io_uring.h>.
  *
  * Usage: floor host base step count seconds     (sends to base + step * (k + 1), k < count, as rtp_sink.c numbers)
  * Prints one line per way of sending: packets, CPU (user + system) per packet and per stream-second, late slots.
@@ -86,6 +87,8 @@ static int uring_open(struct uring *u) {
     void *sqes = mmap(NULL, p.sq_entries * sizeof(struct io_uring_sqe), PROT_READ | PROT_WRITE,
                       MAP_SHARED | MAP_POPULATE, u->fd, IORING_OFF_SQES);
     if (sq == MAP_FAILED || cq == MAP_FAILED || sqes == MAP_FAILED) {
+        close(u->fd);
+        u->fd = -1;
         return -1;
     }
     u->sq_tail = (unsigned *) (sq + p.sq_off.tail);

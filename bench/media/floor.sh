@@ -5,8 +5,9 @@
 # from one socket (sendmmsg), which a server with symmetric RTP cannot do; then a sendmsg per packet from each
 # stream's socket queued through io_uring, 256 to a system call (symmetric RTP without a call per packet;
 # "unavailable" where the kernel forbids io_uring); then a send per packet from each stream's socket connected to its
-# destination (the kernel keeps the route). Compare its "ms per stream-second" with
-# the server's "ms per call-second" of bench/sip/run.sh: what is left above the floor is the server's own.
+# destination (the kernel keeps the route); and that with every socket watched for reading by epoll, as the server's
+# are. Compare its "ms per stream-second" with the server's "ms per call-second" of bench/sip/run.sh: what is left
+# above the floor is the server's own.
 #
 # Usage: bench/media/floor.sh [streams=1000] [seconds=10]
 # Needs a C compiler (gcc) and root or CAP_NET_RAW (the capture); runs in a private network namespace when allowed.

@@ -202,7 +202,7 @@ final class OutboundLegs {
                 sip.sendInDialog(fork, fork.createRequest(Request.BYE));
             }
         } catch (SipException | InvalidArgumentException e) {
-            legs.note(leg, "the second answer's dialog could not be ended: " + e.getMessage());
+            legs.note(leg, "the second answer could not be acknowledged or its dialog ended: " + e.getMessage());
         }
     }
 

@@ -9,6 +9,8 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sip.message.Request;
@@ -88,8 +90,7 @@ final class RawSipPeer implements AutoCloseable {
                     break; // time to send the 2xx again
                 }
             }
-            interval = interval.multipliedBy(2).compareTo(Duration.ofSeconds(4)) > 0
-                    ? Duration.ofSeconds(4) : interval.multipliedBy(2);
+            interval = Collections.min(List.of(interval.multipliedBy(2), Duration.ofSeconds(4)));
         }
         throw new AssertionError("no ACK for To tag " + tag + " within " + timeout);
     }
