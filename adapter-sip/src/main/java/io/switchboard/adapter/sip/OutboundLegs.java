@@ -158,6 +158,7 @@ final class OutboundLegs {
         Response response = event.getResponse();
         Optional<Leg> found = legs.find(response);
         if (found.isEmpty()) {
+            hangUpStray(event);
             return;
         }
         Leg leg = found.get();
@@ -187,22 +188,54 @@ final class OutboundLegs {
     /**
      * A 2xx from another branch of the INVITE, once the leg has its dialog (a proxy forked it and two phones answered;
      * RFC 3261 §13.2.2.4): that dialog is acknowledged and ended at once, else its phone would stay answered to nothing
-     * until its own timer gave up. The leg goes on with the dialog it has. That 2xx again once its dialog has ended
-     * (our ACK was lost) is acknowledged again, nothing more.
+     * until its own timer gave up. The leg goes on with the dialog it has.
      */
     private void hangUpFork(Leg leg, Dialog fork, long cseq) {
-        boolean ended = fork.getState() == DialogState.TERMINATED;
-        if (!ended) {
+        if (fork.getState() != DialogState.TERMINATED) {
             legs.note(leg, "a second answer, from another branch (To tag " + fork.getRemoteTag() + "): acknowledged "
                     + "and hung up; the leg stays with the first");
         }
         try {
-            fork.sendAck(fork.createAck(cseq));
-            if (!ended) {
-                sip.sendInDialog(fork, fork.createRequest(Request.BYE));
-            }
+            acknowledgeAndEnd(fork, cseq);
         } catch (SipException | InvalidArgumentException e) {
             legs.note(leg, "the second answer could not be acknowledged or its dialog ended: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A 2xx to an INVITE of a leg no longer here (it gave up on the INVITE after Timer B, or the server started again
+     * since): acknowledged and ended at once, as a second answer is ({@link #hangUpFork}). Other responses of such
+     * legs (to their BYE, say) need nothing.
+     */
+    private void hangUpStray(ResponseEvent event) {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        Dialog dialog = event.getDialog();
+        if (!cseq.getMethod().equals(Request.INVITE) || response.getStatusCode() / 100 != 2 || dialog == null) {
+            return;
+        }
+        String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        if (dialog.getState() != DialogState.TERMINATED) {
+            LOG.log(System.Logger.Level.INFO, "SIP: an answer (To tag {0}) for Call-ID {1}, whose leg has ended: "
+                    + "acknowledged and hung up", dialog.getRemoteTag(), callId);
+        }
+        try {
+            acknowledgeAndEnd(dialog, cseq.getSeqNumber());
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "SIP: an answer for Call-ID " + callId + ", whose leg has ended, "
+                    + "could not be acknowledged or its dialog ended: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Acknowledges a 2xx no leg keeps and ends its dialog with BYE; once that dialog has ended, the 2xx again (our ACK
+     * was lost) is acknowledged again, nothing more.
+     */
+    private void acknowledgeAndEnd(Dialog dialog, long cseq) throws SipException, InvalidArgumentException {
+        boolean ended = dialog.getState() == DialogState.TERMINATED;
+        dialog.sendAck(dialog.createAck(cseq));
+        if (!ended) {
+            sip.sendInDialog(dialog, dialog.createRequest(Request.BYE));
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.sip.message.Request;
 
@@ -278,6 +279,28 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
             // and: hanging up the leg ends the first phone's dialog, the next BYE the peer gets
             telephony.hangUp(LEG);
             assertThat(RawSipPeer.toTag(peer.await(Request.BYE, WAIT))).isEqualTo("first-phone");
+        }
+    }
+
+    @Test
+    void acknowledgesAndHangsUpAnAnswerThatComesAfterItsLegGaveUpOnTheInvite() throws Exception {
+        // given: a leg that gave up on its INVITE, which the peer left unanswered past Timer B (64 × 50 ms)
+        try (RawSipPeer peer = new RawSipPeer(); RtpPeer rtp = RtpPeer.open()) {
+            String invite = dialThrough(peer);
+            assertThat(events.awaitEnded(LEG, Duration.ofSeconds(8)).subCode()).isEqualTo(8541);
+            List<RecordingTelephonyEvents.Event> reported = events.events();
+
+            // when: the phone answers after all, and sends its answer again until it is acknowledged
+            String ack = peer.answerUntilAcknowledged(peer.ok(invite, rtp.port(), "late-phone"), WAIT);
+
+            // then: acknowledged and hung up at once; nothing more is reported and no media starts
+            assertThat(RawSipPeer.toTag(ack)).isEqualTo("late-phone");
+            String bye = peer.await(Request.BYE, WAIT);
+            assertThat(RawSipPeer.toTag(bye)).isEqualTo("late-phone");
+            peer.send(RawSipPeer.okWithin(bye));
+            settle(telephony);
+            assertThat(events.events()).isEqualTo(reported);
+            assertThat(media.engine.activeSessions()).isZero();
         }
     }
 
