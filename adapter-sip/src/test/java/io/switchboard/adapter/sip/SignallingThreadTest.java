@@ -82,34 +82,14 @@ class SignallingThreadTest {
         String priority = thread.raisePriority();
 
         // then: the signalling thread's nice value, read back from the kernel, and the caller's left as it was
-        int nice = thread.call(SignallingThreadTest::niceOfThisThread, Duration.ofSeconds(5));
-        if (mayRaiseNice()) {
+        int nice = thread.call(NiceValues::ofThisThread, Duration.ofSeconds(5));
+        if (NiceValues.processMayRaise()) {
             assertThat(priority).isEqualTo("at nice -5");
             assertThat(nice).isEqualTo(-5);
         } else {
             assertThat(priority).startsWith("at ordinary priority: the kernel refused it: grant CAP_SYS_NICE");
             assertThat(nice).isZero();
         }
-        assertThat(niceOfThisThread()).isZero();
-    }
-
-    /** Field 19 of /proc/thread-self/stat, counted after the command's closing parenthesis (field 2). */
-    private static int niceOfThisThread() throws java.io.IOException {
-        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
-        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ")[19 - 3]);
-    }
-
-    /** CAP_SYS_NICE (bit 23 of the effective set), or a nice limit that allows -5 (RLIMIT_NICE 25). */
-    private static boolean mayRaiseNice() throws java.io.IOException {
-        List<String> status = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"));
-        String capabilities = status.stream().filter(line -> line.startsWith("CapEff:")).findFirst().orElseThrow()
-                .substring(7).trim();
-        if ((Long.parseUnsignedLong(capabilities, 16) & (1L << 23)) != 0) {
-            return true;
-        }
-        String limit = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits")).stream()
-                .filter(line -> line.startsWith("Max nice priority")).findFirst().orElseThrow()
-                .substring(26).trim().split("\\s+")[0];
-        return limit.equals("unlimited") || Integer.parseInt(limit) >= 25;
+        assertThat(NiceValues.ofThisThread()).isZero();
     }
 }
