@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -366,7 +367,8 @@ final class DeliveryQueues {
             release.run();
             if (outcome.failed()) {
                 finished(queue, delivery, started, OptionalInt.empty(), describe(outcome.cause()),
-                        RetryPolicy.Verdict.RETRY, Optional.empty());
+                        RetryPolicy.Verdict.RETRY, outcome.cause() instanceof HttpClosedException
+                                ? RetryPolicy.closedBeforeAnswer(delivery.failedAttempts) : Optional.empty());
                 return;
             }
             HttpClientResponse response = outcome.result();
@@ -376,7 +378,12 @@ final class DeliveryQueues {
         });
     }
 
-    /** An attempt's outcome: kept in the outbox, then the call's next event, or a retry of this one. */
+    /**
+     * An attempt's outcome: kept in the outbox, then the call's next event, or a retry of this one.
+     *
+     * @param retryAfter a retry's wait other than the backoff: the receiver's {@code Retry-After}, or none at all
+     *                   after a first connection closed before an answer ({@link RetryPolicy#closedBeforeAnswer})
+     */
     private void finished(CallQueue queue, Delivery delivery, Instant started, OptionalInt status, String detail,
                           RetryPolicy.Verdict verdict, Optional<Duration> retryAfter) {
         if (stopped) {

@@ -8,7 +8,8 @@ import java.util.function.DoubleSupplier;
 /**
  * When a failed callback is tried again. Exponential backoff (×2 per failed attempt) from the first delay, with
  * ±20 % jitter so that receivers recovering from an outage are not hit by every server in step, capped at the
- * maximum delay. A receiver's {@code Retry-After} (seconds, on 429 and 503) replaces the backoff.
+ * maximum delay. A receiver's {@code Retry-After} (seconds, on 429 and 503) replaces the backoff, and so does the
+ * first connection closed before an answer ({@link #closedBeforeAnswer}).
  */
 final class RetryPolicy {
 
@@ -57,6 +58,19 @@ final class RetryPolicy {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The wait a connection closed before any answer asks for: none the first time the event meets one, which is
+     * mostly a kept-alive connection the receiver closed as it was being reused (idle too long for it, or beyond
+     * the connections it keeps) and tells nothing about the receiver's health; empty after that, so that a receiver
+     * that keeps closing has the backoff. The request may have reached the receiver: it then gets the event twice,
+     * as from any retry, with the same id.
+     *
+     * @param failedBefore attempts of the event failed before this one
+     */
+    static Optional<Duration> closedBeforeAnswer(int failedBefore) {
+        return failedBefore == 0 ? Optional.of(Duration.ZERO) : Optional.empty();
     }
 
     /**

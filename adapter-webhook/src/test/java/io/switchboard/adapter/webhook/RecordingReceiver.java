@@ -25,18 +25,23 @@ import java.util.concurrent.TimeUnit;
 final class RecordingReceiver {
 
     /** How to answer one request; a {@code silent} reply never answers. */
-    record Reply(int status, Optional<String> retryAfter, boolean silent) {
+    record Reply(int status, Optional<String> retryAfter, boolean silent, boolean closes) {
 
         static Reply status(int status) {
-            return new Reply(status, Optional.empty(), false);
+            return new Reply(status, Optional.empty(), false, false);
         }
 
         static Reply throttled(String retryAfterSeconds) {
-            return new Reply(429, Optional.of(retryAfterSeconds), false);
+            return new Reply(429, Optional.of(retryAfterSeconds), false, false);
         }
 
         static Reply neverAnswers() {
-            return new Reply(0, Optional.empty(), true);
+            return new Reply(0, Optional.empty(), true, false);
+        }
+
+        /** The request read, its connection closed without an answer. */
+        static Reply closesTheConnection() {
+            return new Reply(0, Optional.empty(), true, true);
         }
     }
 
@@ -108,7 +113,9 @@ final class RecordingReceiver {
             synchronized (script) {
                 reply = script.isEmpty() ? otherwise : script.poll();
             }
-            if (!reply.silent()) {
+            if (reply.closes()) {
+                request.connection().close();
+            } else if (!reply.silent()) {
                 reply.retryAfter().ifPresent(seconds -> request.response().putHeader("Retry-After", seconds));
                 request.response().setStatusCode(reply.status()).end();
             }

@@ -126,6 +126,46 @@ class WebhookCallEventPublisherRetryTest {
     }
 
     @Test
+    void retriesAtOnceWhenTheReceiverClosesTheConnectionWithoutAnAnswer(Vertx vertx) throws Exception {
+        // given: a backoff far beyond the wait below, so that only an immediate retry can deliver in time
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.closesTheConnection());
+        publisher = Publishers.inMemory(vertx, slowBackoff());
+
+        // when
+        publisher.publish(origin(receiver.uri()), connected(CALL));
+        until("delivered", () -> publisher.stats().delivered() == 1);
+
+        // then
+        assertThat(receiver.eventIds()).hasSize(2).containsOnly(receiver.eventIds().get(0));
+        assertThat(publisher.stats()).isEqualTo(new WebhookStats(1, 1, 0, 0));
+    }
+
+    @Test
+    void backsOffWhenTheReceiverClosesTheConnectionAgain(Vertx vertx) throws Exception {
+        // given
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.closesTheConnection(),
+                Reply.closesTheConnection());
+        publisher = Publishers.inMemory(vertx, slowBackoff());
+
+        // when
+        publisher.publish(origin(receiver.uri()), connected(CALL));
+        until("two attempts closed", () -> publisher.stats().retried() == 2);
+        // the third attempt is a backoff (48-72 s) away: none comes meanwhile
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> receiver.requests().size() == 2);
+
+        // then
+        assertThat(receiver.requests()).hasSize(2);
+        assertThat(publisher.stats()).isEqualTo(new WebhookStats(0, 2, 0, 1)); // still pending
+    }
+
+    /** A first retry delay of 60 s: a retry within a test's few seconds is one that did not wait for it. */
+    private static WebhookConfig slowBackoff() {
+        return new WebhookConfig(KEY, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60),
+                Duration.ofSeconds(120), Duration.ofHours(1), "2025-05-15", Clock.systemUTC());
+    }
+
+    @Test
     void retriesWhenTheReceiverDoesNotAnswerInTime(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.neverAnswers());
