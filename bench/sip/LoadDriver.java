@@ -60,6 +60,14 @@ import javax.crypto.spec.SecretKeySpec;
  * the prompt. The window, the sink and the samples are those of the playback benchmark; the report counts legs
  * (CPU per leg-second, heap and RSS per leg) and holds the conference targets (p99 inter-arrival &lt;= 22 ms, no loss).
  *
+ * <p>Inbound mode ({@code --inbound true}; {@code run.sh --inbound}): the calls come in. The driver creates none:
+ * it writes {@code --ready-file} once it is ready, and SIPp then calls the server N times at R per second; each
+ * call's IncomingCall (Event Grid, to {@code /incoming}) is answered through the GA API ({@code :answer}), and the
+ * prompt is played and the call ended through it too ({@code :play}, {@code :terminate}), as an IVR does. The
+ * SIPp processes' ids come from {@code --sipp-pid-file}, written once they run. The report's set-up time runs from
+ * the IncomingCall received to CallConnected, and its API line gives {@code :answer} where the playback benchmark
+ * gives {@code POST /calls}.
+ *
  * <p>Settings are {@code --name value} pairs; the access key comes from the environment variable
  * {@code BENCH_ACCESS_KEY}. Every wait is bounded.
  */
@@ -90,7 +98,8 @@ public final class LoadDriver {
     final int sinkPort;
     final long serverPid;
     final long sinkPid;
-    final long[] sippPids;          // every SIPp instance (a run beyond 2,000 legs has several)
+    final String sippPidList;      // every SIPp instance (a run beyond 2,000 legs has several), comma-separated
+    final Path sippPidFile;        // inbound mode: the list written there once the callers run (read when needed)
     final long clockTicks;
     final long firstNumber;
     final int participants;        // legs per call; 1 = the playback benchmark, more = conference mode
@@ -102,6 +111,8 @@ public final class LoadDriver {
     final int restRate;            // requests/s of GET call connection during the window (0: none)
     final int restWarmupSeconds;   // seconds of that load before the window, reported apart (0: none)
     final boolean warmup;          // a warm-up run: set up, hang up, no window, no report; the sink keeps running
+    final boolean inbound;         // the calls come in from SIPp: answered, played to and ended through the GA API
+    final Path readyFile;          // inbound mode: written once the driver is ready for the calls
 
     final HttpClient http;
     final ExecutorService callbackThreads = Executors.newFixedThreadPool(4);
@@ -112,7 +123,8 @@ public final class LoadDriver {
     final String[] legIds;
     final long[] createNanos;      // POST /calls latency
     final long[] createSendNanos;  // of which the driver's own wait to send (its threads' turn, its signing)
-    final long[] createdAt;        // System.nanoTime() as POST /calls was begun
+    final long[] createdAt;        // System.nanoTime() as POST /calls was begun (inbound: IncomingCall received)
+    final long[] offerDelayNanos;  // inbound: IncomingCall received, after the eventTime the server gave it
     final int[] createStatus;
     final long[] playNanos;
     final int[] playStatus;
@@ -125,7 +137,8 @@ public final class LoadDriver {
     final Map<String, List<String>> earlyEvents = new ConcurrentHashMap<>();
     final AtomicInteger connected = new AtomicInteger();
     final AtomicInteger disconnected = new AtomicInteger();
-    final AtomicInteger createAnswered = new AtomicInteger();
+    final AtomicInteger createAnswered = new AtomicInteger(); // POST /calls, or :answer in inbound mode
+    final AtomicInteger offered = new AtomicInteger();        // inbound mode: IncomingCall events received
     final AtomicInteger playAnswered = new AtomicInteger();
     final AtomicInteger playRequested = new AtomicInteger();
     final AtomicInteger recordingsStarted = new AtomicInteger();
@@ -190,7 +203,8 @@ public final class LoadDriver {
         sinkPort = Integer.parseInt(o.getOrDefault("sink-port", "27091"));
         serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
         sinkPid = Long.parseLong(o.getOrDefault("sink-pid", "0"));
-        sippPids = Arrays.stream(o.getOrDefault("sipp-pid", "0").split(",")).mapToLong(Long::parseLong).toArray();
+        sippPidList = o.getOrDefault("sipp-pid", "0");
+        sippPidFile = o.containsKey("sipp-pid-file") ? Path.of(o.get("sipp-pid-file")) : null;
         clockTicks = Long.parseLong(o.getOrDefault("clk-tck", "100"));
         firstNumber = Long.parseLong(o.getOrDefault("first-number", "14255550000"));
         participants = Integer.parseInt(o.getOrDefault("participants", "1"));
@@ -202,12 +216,18 @@ public final class LoadDriver {
         restRate = Integer.parseInt(o.getOrDefault("rest-rate", "0"));
         restWarmupSeconds = Integer.parseInt(o.getOrDefault("rest-warmup", "0"));
         warmup = Boolean.parseBoolean(o.getOrDefault("warmup", "false"));
+        inbound = Boolean.parseBoolean(o.getOrDefault("inbound", "false"));
+        readyFile = Path.of(o.getOrDefault("ready-file", "bench/sip/out/ready"));
+        if (inbound && conference) {
+            throw new IllegalArgumentException("--inbound: playback only");
+        }
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         legIds = new String[calls];
         createNanos = new long[calls];
         createSendNanos = new long[calls];
         createdAt = new long[calls];
+        offerDelayNanos = new long[calls];
         createStatus = new int[calls];
         playNanos = new long[calls];
         playStatus = new int[calls];
@@ -239,9 +259,18 @@ public final class LoadDriver {
     // ---------------------------------------------------------------- the run
 
     int run() throws Exception {
+        // The JDK's server keeps at most 200 idle connections (sun.net.httpserver.maxIdleConnections) and closes any
+        // beyond once its response is sent, without saying so: the server's webhook client, which opens up to 128 a
+        // callback address in a burst, would find them closed when it reuses them (seen: "Connection was closed",
+        // IncomingCall retried a second later). Room for all of them, as a receiver that keeps its connections,
+        // unless the driver's JVM options say otherwise (BENCH_DRIVER_JAVA_OPTS=-Dsun.net.httpserver...).
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
+        }
         HttpServer callbacks = HttpServer.create(new InetSocketAddress("127.0.0.1", callbackPort), 1024);
         callbacks.createContext("/cb", this::onCallback);
         callbacks.createContext("/prompt.wav", this::onPrompt);
+        callbacks.createContext("/incoming", this::onIncoming);
         callbacks.setExecutor(callbackThreads);
         callbacks.start();
         String loadBefore = loadAverage();
@@ -252,16 +281,27 @@ public final class LoadDriver {
             Sample idle = warmup ? null : sample(true);
             boolean nmt = !warmup && jcmd("VM.native_memory baseline").contains("Baseline taken");
 
-            log("creating " + calls + " calls at " + rate + "/s");
             List<String> metricsAtStart = scrape();
             long[] lateAtStart = lateSlots(metricsAtStart);
-            long rampStart = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
-                long due = rampStart + (long) (i * 1e9 / rate);
-                parkUntil(due);
-                createCall(i);
+            long rampStart;
+            long rampEnd;
+            if (inbound) {
+                log("ready for " + calls + " incoming calls at " + rate + "/s (" + readyFile + ")");
+                Files.writeString(readyFile, "ready\n");
+                waitUntil("every incoming call offered", System.nanoTime()
+                        + TimeUnit.SECONDS.toNanos((long) (calls / rate) + 90), () -> offered.get() >= calls);
+                rampStart = Arrays.stream(createdAt).filter(t -> t != 0).min().orElse(System.nanoTime());
+                rampEnd = Arrays.stream(createdAt).max().orElse(rampStart);
+            } else {
+                log("creating " + calls + " calls at " + rate + "/s");
+                rampStart = System.nanoTime();
+                for (int i = 0; i < calls; i++) {
+                    long due = rampStart + (long) (i * 1e9 / rate);
+                    parkUntil(due);
+                    createCall(i);
+                }
+                rampEnd = System.nanoTime();
             }
-            long rampEnd = System.nanoTime();
             long setupDeadline = rampEnd + TimeUnit.SECONDS.toNanos(conference ? 30 + 5L * participants : 30);
             waitUntil(conference ? "every create answered and every call grown to " + participants
                             + " participants, failed or ended" : "every create answered and every call connected or ended",
@@ -355,7 +395,9 @@ public final class LoadDriver {
             if (conference) {
                 report += received(metricsAtWindow, metricsAtEnd, connectedAtStart, (windowEnd - windowStart) / 1e9);
             }
-            report += serverTime("POST /calls over the ramp", CREATE_BUCKET, metricsAtStart, metricsAtWindow);
+            report += inbound
+                    ? serverTime(":answer over the ramp", ANSWER_BUCKET, metricsAtStart, metricsAtWindow)
+                    : serverTime("POST /calls over the ramp", CREATE_BUCKET, metricsAtStart, metricsAtWindow);
             if (restRate > 0) {
                 report += serverTime("GET call connection in the window", GET_BUCKET, metricsAtWindow, metricsAtEnd);
             }
@@ -512,7 +554,16 @@ public final class LoadDriver {
     }
 
     long sippTicks() {
-        return Arrays.stream(sippPids).map(this::cpuTicks).sum();
+        String list = sippPidList;
+        if (sippPidFile != null) {
+            try {
+                list = Files.readString(sippPidFile).trim();
+            } catch (IOException e) {
+                problem("reading the SIPp process ids from " + sippPidFile + ": " + e);
+                return 0;
+            }
+        }
+        return Arrays.stream(list.split(",")).mapToLong(Long::parseLong).map(this::cpuTicks).sum();
     }
 
     synchronized int settledCalls() {
@@ -551,40 +602,64 @@ public final class LoadDriver {
         invited[i] = 1;
         long start = System.nanoTime();
         createdAt[i] = start;
-        send("POST", "/calls", body)
-                .whenComplete((response, error) -> {
-                    createNanos[i] = System.nanoTime() - start;
-                    if (response != null) {
-                        createSendNanos[i] = response.sentAt() - start;
-                    }
-                    if (error != null) {
-                        createStatus[i] = -1;
-                        problem("POST /calls #" + i + ": " + error);
-                    } else {
-                        createStatus[i] = response.statusCode();
-                        Matcher m = LEG_ID.matcher(response.body());
-                        if (response.statusCode() == 200 && m.find()) {
-                            String leg = m.group(1);
-                            legIds[i] = leg;
-                            indexByLeg.put(leg, i);
-                            List<String> early = earlyEvents.remove(leg);
-                            if (early != null) {
-                                early.forEach(this::onEvent);
-                            }
-                        } else {
-                            problem("POST /calls #" + i + ": HTTP " + response.statusCode() + " " + response.body());
-                        }
-                    }
-                    createAnswered.incrementAndGet();
-                });
+        send("POST", "/calls", body).whenComplete((response, error) -> created(i, "POST /calls", LEG_ID, start,
+                response, error));
+    }
+
+    /** Inbound mode: answers call i, offered as {@code context} ({@code createdAt[i]} is when it was offered). */
+    void answer(int i, String context) {
+        String body = "{\"incomingCallContext\":\"" + context + "\",\"callbackUri\":\"http://127.0.0.1:"
+                + callbackPort + "/cb\"}";
+        long start = System.nanoTime();
+        send("POST", "/calling/callConnections:answer?" + GA_VERSION, body).whenComplete((response, error) ->
+                created(i, ":answer", CALL_ID, start, response, error));
+    }
+
+    static final String GA_VERSION = "api-version=2025-05-15";
+
+    /**
+     * The answer to call i's create (or, inbound, its {@code :answer}) begun at {@code start}: its latency and
+     * status, and the call's id (by {@code id}) so that its events, any that overtook this answer included, count.
+     */
+    void created(int i, String what, Pattern id, long start, Reply response, Throwable error) {
+        createNanos[i] = System.nanoTime() - start;
+        if (response != null) {
+            createSendNanos[i] = response.sentAt() - start;
+        }
+        if (error != null) {
+            createStatus[i] = -1;
+            problem(what + " #" + i + ": " + error);
+        } else {
+            createStatus[i] = response.statusCode();
+            Matcher m = id.matcher(response.body());
+            if (response.statusCode() == 200 && m.find()) {
+                String leg = m.group(1);
+                legIds[i] = leg;
+                indexByLeg.put(leg, i);
+                List<String> early = earlyEvents.remove(leg);
+                if (early != null) {
+                    early.forEach(this::onEvent);
+                }
+            } else {
+                problem(what + " #" + i + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+        }
+        createAnswered.incrementAndGet();
     }
 
     void play(int i) {
-        String body = "{\"audioFileUri\":\"http://127.0.0.1:" + callbackPort + "/prompt.wav\",\"loop\":true,"
-                + "\"operationContext\":\"bench-" + i + "\",\"resourceId\":\"bench-prompt-10s\"}";
+        String prompt = "http://127.0.0.1:" + callbackPort + "/prompt.wav";
+        String body = inbound
+                ? "{\"playSources\":[{\"kind\":\"file\",\"file\":{\"uri\":\"" + prompt + "\"},"
+                        + "\"playSourceCacheId\":\"bench-prompt-10s\"}],\"playOptions\":{\"loop\":true},"
+                        + "\"operationContext\":\"bench-" + i + "\"}"
+                : "{\"audioFileUri\":\"" + prompt + "\",\"loop\":true,"
+                        + "\"operationContext\":\"bench-" + i + "\",\"resourceId\":\"bench-prompt-10s\"}";
+        String path = inbound ? "/calling/callConnections/" + legIds[i] + ":play?" + GA_VERSION
+                : "/calls/" + legIds[i] + "/PlayAudio";
         long start = System.nanoTime();
         playRequested.incrementAndGet();
-        send("POST", "/calls/" + legIds[i] + "/PlayAudio", body).whenComplete((response, error) -> {
+        send("POST", path, body).whenComplete((response, error) -> {
                     playNanos[i] = System.nanoTime() - start;
                     playStatus[i] = error != null ? -1 : response.statusCode();
                     if (playStatus[i] != 202) {
@@ -602,7 +677,7 @@ public final class LoadDriver {
     void record(int i) {
         String body = "{\"callConnectionId\":\"" + legIds[i] + "\",\"recordingChannelType\":\"" + record
                 + "\",\"recordingContentType\":\"audio\",\"recordingFormatType\":\"wav\"}";
-        send("POST", "/calling/recordings?api-version=2025-05-15", body).whenComplete((response, error) -> {
+        send("POST", "/calling/recordings?" + GA_VERSION, body).whenComplete((response, error) -> {
                     if (error == null && response.statusCode() == 200) {
                         recordingsStarted.incrementAndGet();
                     } else {
@@ -637,10 +712,13 @@ public final class LoadDriver {
 
     void hangUp(int i) {
         long start = System.nanoTime();
-        send("POST", "/calls/" + legIds[i] + "/Hangup", null).whenComplete((response, error) -> {
+        String path = inbound ? "/calling/callConnections/" + legIds[i] + ":terminate?" + GA_VERSION
+                : "/calls/" + legIds[i] + "/Hangup";
+        int accepted = inbound ? 204 : 202;
+        send("POST", path, null).whenComplete((response, error) -> {
                     hangupNanos[i] = System.nanoTime() - start;
                     hangupStatus[i] = error != null ? -1 : response.statusCode();
-                    if (hangupStatus[i] != 202) {
+                    if (hangupStatus[i] != accepted) {
                         problem("Hangup #" + i + ": " + (error != null ? error
                                 : "HTTP " + response.statusCode() + " " + response.body()));
                     }
@@ -648,7 +726,6 @@ public final class LoadDriver {
                 });
     }
 
-    /** An API answer: its status and body. */
     /** An answer, and when its request was written (its sending done: {@code System.nanoTime()}). */
     record Reply(int statusCode, String body, long sentAt) {
     }
@@ -810,9 +887,14 @@ public final class LoadDriver {
         }
         int i = indexByLeg.get(id.group(1));
         switch (type.group(1)) {
-            case "CallConnectionStateChanged" -> {
+            // the origin API's events, and the GA API's (inbound mode) of the same meaning
+            case "CallConnectionStateChanged", "CallConnected", "CallDisconnected" -> {
                 Matcher state = STATE.matcher(body);
-                String s = state.find() ? state.group(1) : "?";
+                String s = switch (type.group(1)) {
+                    case "CallConnected" -> "connected";
+                    case "CallDisconnected" -> "disconnected";
+                    default -> state.find() ? state.group(1) : "?";
+                };
                 if (s.equals("connected") && connectedAt[i] == 0) {
                     connectedAt[i] = System.nanoTime();
                     connected.incrementAndGet();
@@ -832,9 +914,10 @@ public final class LoadDriver {
                     }
                 }
             }
-            case "PlayAudioResult" -> {
+            case "PlayAudioResult", "PlayCompleted", "PlayFailed", "PlayCanceled" -> {
                 Matcher status = STATUS.matcher(body);
-                String s = status.find() ? status.group(1) : "?";
+                String s = type.group(1).equals("PlayAudioResult") ? (status.find() ? status.group(1) : "?")
+                        : type.group(1).equals("PlayCompleted") ? "completed" : type.group(1);
                 if (s.equals("completed")) {
                     playCompleted.incrementAndGet();
                 } else {
@@ -886,6 +969,42 @@ public final class LoadDriver {
             default -> {
                 // others: not measured
             }
+        }
+    }
+
+    static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern INCOMING_CONTEXT = Pattern.compile("\"incomingCallContext\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** Inbound mode: an Event Grid delivery of IncomingCall events; each call offered is answered (call i). */
+    void onIncoming(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        long at = System.nanoTime();
+        java.time.Instant arrived = java.time.Instant.now();
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+        Matcher eventTime = EVENT_TIME.matcher(body);
+        Matcher context = INCOMING_CONTEXT.matcher(body);
+        boolean any = false;
+        while (context.find()) {
+            any = true;
+            int i = offered.getAndIncrement();
+            if (i >= calls) {
+                problem("IncomingCall beyond the " + calls + " expected: not answered");
+                continue;
+            }
+            createdAt[i] = at;
+            if (eventTime.find(context.start()) || eventTime.find(0)) {
+                // at least 1 ns: pct() counts only the calls with a figure
+                offerDelayNanos[i] = Math.max(1, Duration.between(java.time.Instant.parse(eventTime.group(1)),
+                        arrived).toNanos());
+            }
+            answer(i, context.group(1));
+        }
+        if (!any) {
+            problem("incoming-call delivery without an incomingCallContext: " + abbreviate(body));
         }
     }
 
@@ -1115,8 +1234,10 @@ public final class LoadDriver {
 
         StringBuilder r = new StringBuilder();
         r.append("== Switchboard SIP playback benchmark (not a test) ").append(runLabel).append('\n');
-        r.append(String.format(Locale.ROOT, "run            N=%d calls, R=%.0f setups/s, D=%d s; %d cores%n",
-                calls, rate, seconds, cores));
+        r.append(String.format(Locale.ROOT, "run            N=%d calls, R=%.0f setups/s, D=%d s; %d cores%s%n",
+                calls, rate, seconds, cores, inbound ? "; INBOUND: SIPp calls in, each IncomingCall answered, played "
+                        + "to and ended through the GA API" : ""));
+        String create = inbound ? ":answer" : "POST /calls";
         r.append(String.format(Locale.ROOT, "load average   before %s | end of window %s | after %s%n",
                 loadBefore, loadDuring, loadAfter));
         r.append(String.format(Locale.ROOT, "machine CPU    in window %.0f %% of %d cores busy: server %.0f %%, "
@@ -1132,22 +1253,30 @@ public final class LoadDriver {
                 ok, calls, calls - ok, createFailed, endedBeforeConnect,
                 failureSubcodes.isEmpty() ? "" : " subcodes " + failureSubcodes, neverConnected,
                 droppedInWindow.get(), notDisconnected, calls));
-        r.append(String.format(Locale.ROOT, "setup rate     offered %.1f/s, connected %.1f/s (first POST to last "
-                + "connected %.1f s)   [target: %.0f/s]%n", calls / rampSeconds, ok / setupSeconds, setupSeconds,
-                rate));
+        r.append(String.format(Locale.ROOT, "setup rate     offered %.1f/s, connected %.1f/s (first %s to last "
+                + "connected %.1f s)   [target: %.0f/s]%n", calls / rampSeconds, ok / setupSeconds,
+                inbound ? "IncomingCall" : "POST", setupSeconds, rate));
         long[] setupNanos = new long[calls];
         for (int i = 0; i < calls; i++) {
             setupNanos[i] = connectedAt[i] != 0 ? connectedAt[i] - createdAt[i] : 0;
         }
-        r.append(String.format(Locale.ROOT, "set-up time    POST /calls begun to CallConnected received p50 %.1f ms p99 "
-                + "%.1f ms max %.1f ms (the dial through the server's core and SIP thread, the carrier's answer, the "
-                + "webhook)%n", pct(setupNanos, 0.50), pct(setupNanos, 0.99), pct(setupNanos, 1.0)));
-        r.append(String.format(Locale.ROOT, "api latency    POST /calls p50 %.1f ms p99 %.1f ms max %.1f ms | "
-                        + "PlayAudio p50 %.1f p99 %.1f | Hangup p50 %.1f p99 %.1f%n",
-                pct(createNanos, 0.50), pct(createNanos, 0.99), pct(createNanos, 1.0), pct(playNanos, 0.50),
-                pct(playNanos, 0.99), pct(hangupNanos, 0.50), pct(hangupNanos, 0.99)));
-        r.append(String.format(Locale.ROOT, "               POST /calls: of which the driver's own wait to send p50 "
-                        + "%.1f ms, p99 %.1f ms, max %.1f ms%n", pct(createSendNanos, 0.50),
+        r.append(String.format(Locale.ROOT, "set-up time    %s p50 %.1f ms p99 %.1f ms max %.1f ms (%s)%n",
+                inbound ? "IncomingCall received to CallConnected received" : "POST /calls begun to CallConnected "
+                        + "received", pct(setupNanos, 0.50), pct(setupNanos, 0.99), pct(setupNanos, 1.0),
+                inbound ? "the answer through the core and the SIP thread, the caller's ACK, the webhook"
+                        : "the dial through the server's core and SIP thread, the carrier's answer, the webhook"));
+        if (inbound) {
+            r.append(String.format(Locale.ROOT, "offer          IncomingCall received after its eventTime (the INVITE "
+                            + "offered; the journal, the webhook) p50 %.0f ms p99 %.0f ms max %.0f ms%n",
+                    pct(offerDelayNanos, 0.50), pct(offerDelayNanos, 0.99), pct(offerDelayNanos, 1.0)));
+        }
+        r.append(String.format(Locale.ROOT, "api latency    %s p50 %.1f ms p99 %.1f ms max %.1f ms | "
+                        + "%s p50 %.1f p99 %.1f | %s p50 %.1f p99 %.1f%n", create,
+                pct(createNanos, 0.50), pct(createNanos, 0.99), pct(createNanos, 1.0),
+                inbound ? ":play" : "PlayAudio", pct(playNanos, 0.50), pct(playNanos, 0.99),
+                inbound ? ":terminate" : "Hangup", pct(hangupNanos, 0.50), pct(hangupNanos, 0.99)));
+        r.append(String.format(Locale.ROOT, "               %s: of which the driver's own wait to send p50 "
+                        + "%.1f ms, p99 %.1f ms, max %.1f ms%n", create, pct(createSendNanos, 0.50),
                 pct(createSendNanos, 0.99), pct(createSendNanos, 1.0)));
         r.append(String.format(Locale.ROOT, "server CPU     %.2f s over %.1f s window with %d calls = %.3f ms per "
                         + "call-second %s  [target: <= 1 ms]%n", cpuSeconds, windowSeconds, connectedAtStart,
@@ -1428,6 +1557,7 @@ public final class LoadDriver {
     }
 
     static final Pattern CREATE_BUCKET = bucket("POST", "[^\"]*/calls");
+    static final Pattern ANSWER_BUCKET = bucket("POST", "[^\"]*/callConnections:answer");
     /** The GA call route, labelled with its regular expression after the mounts (and before them when it failed). */
     static final Pattern GET_BUCKET = bucket("GET",
             "[^\"]*" + Pattern.quote("/callConnections/(?<callConnectionId>[^/:]+)") + "(?:>[^\"]*)?");

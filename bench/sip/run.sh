@@ -4,7 +4,14 @@
 # server sends, then hangs up. Prints one report (also bench/sip/out/report-<timestamp>.txt).
 #
 # Usage: bench/sip/run.sh [N calls=1000] [R setups/s=100] [D seconds=30]
+#        bench/sip/run.sh --inbound [N calls=1000] [R calls/s=100] [D seconds=30]
 #        bench/sip/run.sh --conference [CALLS=50] [PARTICIPANTS=6] [D seconds=30]   (= bench/sip/conference.sh)
+#
+# Inbound mode: the calls come in, as to an IVR. SIPp calls the server N times at R/s (uac_call_wait_bye.xml, once
+# the driver is ready); the server posts each IncomingCall to the driver (SWITCHBOARD_INCOMING_CALL_URL), which
+# answers it, plays the looped prompt and at the end terminates the call, all through the GA API. The receiver,
+# the window and the report are the playback benchmark's; the report adds the callers' wait for the 200 OK (INVITE
+# sent to 200 OK received, from SIPp's -trace_rtt) and SIPp's retransmitted INVITEs (the server answered it late).
 #
 # Conference mode: CALLS calls, each created to one trunk number (at BENCH_CONF_RATE=10 creates/s) and grown to
 # PARTICIPANTS legs by inviting one more number at a time (POST /calls/{id}/participants, the next one once the
@@ -68,7 +75,11 @@ if [[ ${1:-} == --conference ]]; then
     rate=${BENCH_CONF_RATE:-10}
 else
     mode=playback
-    usage="usage: ${0##*/} [N calls=1000] [R setups/s=100] [D seconds=30]"
+    usage="usage: ${0##*/} [--inbound] [N calls=1000] [R setups/s=100] [D seconds=30]"
+    if [[ ${1:-} == --inbound ]]; then
+        shift
+        mode=inbound
+    fi
     calls=${1:-1000}
     rate=${2:-100}
     seconds=${3:-30}
@@ -93,11 +104,13 @@ sipps=$(( (legs + per_sipp - 1) / per_sipp ))
 # BENCH_WARMUP=W: W calls set up and hung up first (same rate, their own SIPp calls and RTP ports), so that the
 # measured ramp meets a warmed-up server (its JIT, its pools), as a server that has run for a while is. They dial the
 # numbers after the measured calls', so they go to the last SIPp instance, which must have room for them: N + W <=
-# 2,000 x the instances N needs (with 5,000 calls, up to 1,000).
+# 2,000 x the instances N needs (with 5,000 calls, up to 1,000). Inbound, the W calls come in from a SIPp instance of
+# their own, its media ports after the last instance's.
 warm=${BENCH_WARMUP:-0}
 if [[ ! $warm =~ ^[0-9]+$ ]] \
     || { (( warm > 0 )) && [[ $mode == conference || $((legs + warm)) -gt $((sipps * per_sipp)) ]]; }; then
-    echo "${0##*/}: BENCH_WARMUP=$warm: a number of calls, playback only, with N + W <= $((sipps * per_sipp))" >&2
+    echo "${0##*/}: BENCH_WARMUP=$warm: a number of calls, not in conference mode, with N + W <=" \
+        "$((sipps * per_sipp))" >&2
     exit 2
 fi
 if (( sipps > 4 )); then
@@ -166,6 +179,7 @@ mkdir -p "$out"
 stamp=$(date +%Y%m%d-%H%M%S)
 report="$out/report-$stamp.txt"
 [[ $mode == conference ]] && report="$out/report-conference-$stamp.txt"
+[[ $mode == inbound ]] && report="$out/report-inbound-$stamp.txt"
 data=$(mktemp -d "$out/data-$stamp.XXXX")
 server_log="$out/server-$stamp.log"
 sink_log="$out/sink-$stamp.log"
@@ -216,7 +230,7 @@ trunks=()
 bases=()
 counts=()
 for ((j = 0; j < sipps; j++)); do
-    n=$(( j < sipps - 1 ? per_sipp : legs - j * per_sipp + warm ))
+    n=$(( j < sipps - 1 ? per_sipp : legs - j * per_sipp + ($([[ $mode == inbound ]] && echo 0 || echo 1) * warm) ))
     bases+=($((media_base + j * (4 * per_sipp + 100))))
     counts+=("$n")
     name=SWITCHBOARD_SIP_TRUNK
@@ -224,10 +238,20 @@ for ((j = 0; j < sipps; j++)); do
     trunks+=("$name=sip:127.0.0.1:$((uas_port + j))")
     (( sipps > 1 )) && trunks+=("${name}_PREFIXES=+1425555$((2 * j)),+1425555$((2 * j + 1))")
 done
+# the receiver's ranges: the instances' and, inbound, the warm-up instance's (SIPp binds its -mp and -mp + 2 itself:
+# -mp is 2 past the last measured call's port, so that neither is one the receiver listens on)
+sink_bases=("${bases[@]}")
+sink_counts=("${counts[@]}")
+warm_base=$((bases[sipps - 1] + 4 * counts[sipps - 1] + 2))
+if [[ $mode == inbound ]] && (( warm > 0 )); then
+    sink_bases+=("$warm_base")
+    sink_counts+=("$warm")
+fi
 SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT=$http_port SWITCHBOARD_ACCESS_KEY=$key \
 SWITCHBOARD_DATA_DIR=$data SWITCHBOARD_SIP_ENABLED=true SWITCHBOARD_SIP_HOST=127.0.0.1 \
 SWITCHBOARD_SIP_PORT=$sip_port SWITCHBOARD_MEDIA_TIMEOUT_SECONDS=3600 \
     env "${trunks[@]}" ${rtp_ports:+SWITCHBOARD_RTP_PORTS=$rtp_ports} \
+    $([[ $mode == inbound ]] && echo "SWITCHBOARD_INCOMING_CALL_URL=http://127.0.0.1:$callback_port/incoming") \
     ${BENCH_PACERS:+SWITCHBOARD_RTP_PACER_THREADS=$BENCH_PACERS} ${BENCH_JOURNAL:+SWITCHBOARD_JOURNAL=$BENCH_JOURNAL} \
     ${BENCH_SIP_PRIORITY:+SWITCHBOARD_SIP_PRIORITY=$BENCH_SIP_PRIORITY} \
     ${BENCH_JOURNAL_PRIORITY:+SWITCHBOARD_JOURNAL_PRIORITY=$BENCH_JOURNAL_PRIORITY} \
@@ -259,8 +283,8 @@ if [[ ${BENCH_SINK:-c} == c ]] && command -v cc >/dev/null 2>&1; then
 elif [[ ${BENCH_SINK:-c} == c ]]; then
     echo "no C compiler (apt-get install -y gcc): RtpSink.java measures, with its own scheduling in the figures" >&2
 fi
-RTP_SINK_TALK=$([[ $talker == sink ]] && echo 1 || echo 0) "${sink_cmd[@]}" 127.0.0.1 "$(IFS=,; echo "${bases[*]}")" 4 \
-    "$(IFS=,; echo "${counts[*]}")" "$sink_port" 2 "$budget" >"$sink_log" 2>&1 &
+RTP_SINK_TALK=$([[ $talker == sink ]] && echo 1 || echo 0) "${sink_cmd[@]}" 127.0.0.1 \
+    "$(IFS=,; echo "${sink_bases[*]}")" 4 "$(IFS=,; echo "${sink_counts[*]}")" "$sink_port" 2 "$budget" >"$sink_log" 2>&1 &
 sink_pid=$!
 pids+=("$sink_pid")
 
@@ -273,14 +297,45 @@ if [[ $talker == pcap ]]; then
     scenario="$here/uas_conference.xml"
 fi
 sipp_pids=()
-for ((j = 0; j < sipps; j++)); do
-    sipp -sf "$scenario" -i 127.0.0.1 -p "$((uas_port + j))" -mi 127.0.0.1 -mp "${bases[j]}" \
-        -m "${counts[j]}" -l "${counts[j]}" -aa -timeout "${budget}s" -nostdin \
-        -trace_err -error_file "$sipp_prefix-$j-errors.log" -trace_screen -screen_file "$sipp_prefix-$j-screen.log" \
-        >/dev/null 2>"$sipp_prefix-$j-stderr.log" &
-    sipp_pids+=($!)
+# The carrier: SIPp instance NAME on port PORT, its calls' media from BASE, COUNT calls: answering them (UAS) or,
+# inbound, making them (UAC, PERIOD_MS for R of them, from a directory of its own, where its -trace_rtt file goes).
+start_sipp() {
+    local name=$1 port=$2 base=$3 count=$4 period=$5
+    local role=(-sf "$scenario" -aa)
+    if [[ $mode == inbound ]]; then
+        mkdir -p "$data/sipp-$name"
+        role=(-sf "$here/uac_call_wait_bye.xml" -s +14255550100 "127.0.0.1:$sip_port" -r "$rate" -rp "$period"
+            -trace_rtt -rtt_freq 1)
+    fi
+    (cd "$data/sipp-$name" 2>/dev/null || true
+     exec sipp "${role[@]}" -i 127.0.0.1 -p "$port" -mi 127.0.0.1 -mp "$base" \
+        -m "$count" -l "$count" -timeout "${budget}s" -nostdin \
+        -trace_err -error_file "$sipp_prefix-$name-errors.log" -trace_screen \
+        -screen_file "$sipp_prefix-$name-screen.log" >/dev/null 2>"$sipp_prefix-$name-stderr.log") &
     pids+=($!)
-done
+}
+start_sipps() {
+    local j
+    for ((j = 0; j < sipps; j++)); do
+        start_sipp "$j" "$((uas_port + j))" "${bases[j]}" "${counts[j]}" "$((1000 * sipps))"
+        sipp_pids+=($!)
+    done
+}
+# Inbound: starts the driver (its arguments given) in the background and, once it is ready for the calls, the
+# callers (the command given after --); the driver's exit status.
+inbound_driver() {
+    local ready=$1 args=()
+    shift
+    while [[ $1 != -- ]]; do args+=("$1"); shift; done
+    shift
+    "${args[@]}" --inbound true --ready-file "$ready" &
+    local driver=$!
+    pids+=("$driver")
+    until [[ -f $ready ]] || ! kill -0 "$driver" 2>/dev/null; do sleep 0.1; done
+    [[ -f $ready ]] && "$@"
+    wait "$driver"
+}
+[[ $mode == inbound ]] || start_sipps
 
 deadline=$((SECONDS + 90))
 until (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null && grep -q '^RtpSink:' "$sink_log"; do
@@ -300,16 +355,23 @@ until curl -fsS "http://127.0.0.1:$http_port/health" 2>/dev/null | grep -q '"spe
     (( SECONDS < deadline + 120 )) || { echo "the speech models did not load within 120 s" >&2; break; }
     sleep 0.5
 done
-echo "server pid $server_pid on http://127.0.0.1:$http_port, SIP $sip_port -> SIPp $uas_port; $(head -1 "$sink_log")"
+echo "server pid $server_pid on http://127.0.0.1:$http_port, SIP $sip_port $([[ $mode == inbound ]] && echo "<-" \
+    || echo "->") SIPp $uas_port; $(head -1 "$sink_log")"
 
 set +e
 if (( warm > 0 )); then
     echo "warm-up: $warm calls at $rate/s, hung up"
-    BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-} "$here/LoadDriver.java" \
-        --api "http://127.0.0.1:$http_port" --calls "$warm" --rate "$rate" --seconds 1 --warmup true \
-        --first-number "$((14255550000 + legs))" \
+    warmup=(env BENCH_ACCESS_KEY="$key" timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-}
+        "$here/LoadDriver.java" --api "http://127.0.0.1:$http_port" --calls "$warm" --rate "$rate" --seconds 1
+        --warmup true --first-number "$((14255550000 + legs))" \
         --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" \
-        --report "$out/warmup-$stamp.txt" >"$out/warmup-$stamp.log" 2>&1 \
+        --report "$out/warmup-$stamp.txt")
+    if [[ $mode == inbound ]]; then
+        inbound_driver "$data/ready-warmup" "${warmup[@]}" -- \
+            start_sipp warmup "$((uas_port + sipps))" "$warm_base" "$warm" 1000 >"$out/warmup-$stamp.log" 2>&1
+    else
+        "${warmup[@]}" >"$out/warmup-$stamp.log" 2>&1
+    fi \
         || { echo "warm-up failed: see $out/warmup-$stamp.log" >&2; tail -5 "$out/warmup-$stamp.log" >&2; exit 1; }
 fi
 if [[ -n ${BENCH_RAMP_AGENT:-} ]]; then
@@ -327,16 +389,23 @@ if [[ ${BENCH_HEARTBEAT:-1} != 0 ]] && command -v cc >/dev/null 2>&1 && build_c 
     heartbeat_pid=$!
     pids+=("$heartbeat_pid")
 fi
-BENCH_ACCESS_KEY=$key timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-} "$here/LoadDriver.java" \
-    --api "http://127.0.0.1:$http_port" --calls "$calls" --rate "$rate" --seconds "$seconds" \
-    --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid" \
-    --sipp-pid "$(IFS=,; echo "${sipp_pids[*]}")" --rest-rate "$rest_rate" \
-    --rest-warmup "$rest_warmup" \
-    --clk-tck "$(getconf CLK_TCK)" --report "$report" --label "$stamp HEAD $head" --participants "$participants" \
-    --legs-talk "$talker" --record "${BENCH_RECORD:-none}" &
-driver_pid=$!
-pids+=("$driver_pid")
-wait "$driver_pid"
+driver=(env BENCH_ACCESS_KEY="$key" timeout -s TERM "$((budget + 60))" java -Xmx512m ${BENCH_DRIVER_JAVA_OPTS:-}
+    "$here/LoadDriver.java" --api "http://127.0.0.1:$http_port" --calls "$calls" --rate "$rate" --seconds "$seconds"
+    --callback-port "$callback_port" --sink-port "$sink_port" --server-pid "$server_pid" --sink-pid "$sink_pid"
+    --rest-rate "$rest_rate" --rest-warmup "$rest_warmup" --clk-tck "$(getconf CLK_TCK)" --report "$report"
+    --label "$stamp HEAD $head" --participants "$participants" --legs-talk "$talker" --record "${BENCH_RECORD:-none}")
+if [[ $mode == inbound ]]; then
+    # the callers start once the driver can take their IncomingCall events; it reads their ids when it needs them
+    started_callers() {
+        start_sipps
+        (IFS=,; echo "${sipp_pids[*]}") >"$data/sipp-pids"
+    }
+    inbound_driver "$data/ready" "${driver[@]}" --sipp-pid-file "$data/sipp-pids" -- started_callers
+else
+    "${driver[@]}" --sipp-pid "$(IFS=,; echo "${sipp_pids[*]}")" &
+    pids+=($!)
+    wait $!
+fi
 driver_rc=$?
 if [[ -n $heartbeat_pid ]]; then
     kill -TERM "$heartbeat_pid" 2>/dev/null
@@ -359,9 +428,15 @@ for ((j = 0; j < sipps; j++)); do
     fi
     (( j < sipps - 1 )) && sipp_line+="; "
 done
-# retransmissions SIPp made (the Retrans column of its final screen): of its 200 OKs = the server's ACKs came late
-retrans=$(cat "$sipp_prefix"-*-screen.log 2>/dev/null \
-    | awk '/^ +<-+ +200 / { sum += $4 } END { printf "%d", sum }') # "  <---------- 200   1000   3   0"
+# retransmissions SIPp made (the Retrans column of its final screen): of its 200 OKs = the server's ACKs came late;
+# inbound, of its INVITEs = the server's first answer came late
+if [[ $mode == inbound ]]; then
+    retrans=$(cat "$sipp_prefix"-*-screen.log 2>/dev/null \
+        | awk '/^ +INVITE -+> / { sum += $4 } END { printf "%d", sum }') # "  INVITE ---------->   1000   3   0"
+else
+    retrans=$(cat "$sipp_prefix"-*-screen.log 2>/dev/null \
+        | awk '/^ +<-+ +200 / { sum += $4 } END { printf "%d", sum }') # "  <---------- 200   1000   3   0"
+fi
 set -e
 problems=$(grep -cE ' (WARNING|SEVERE|ERROR) |Exception' "$server_log" || true)
 # the pacers' warnings before the driver forced its full GCs (for the heap figures, after the window) count against
@@ -381,8 +456,22 @@ if [[ -n ${BENCH_RECORD:-} && -d $data/recordings ]]; then
         | wc -l) completed, $(du -sm "$data/recordings" | cut -f1) MB on disk" | tee -a "$report"
 fi
 {
-    echo "SIPp           $sipp_line; $retrans retransmitted 200 OK(s) (ACK late)$( (( warm > 0 )) \
-        && echo ", the warm-up's included") [target: 0]"
+    if [[ $mode == inbound ]]; then
+        echo "SIPp           $sipp_line; $retrans retransmitted INVITE(s) (no answer within 500 ms)$( (( warm > 0 )) \
+            && echo ", the warm-up's included") [target: 0]"
+        # response_time_ms of each call's 200 OK, whole milliseconds (Date_ms;response_time_ms;rtd_no)
+        cat "$data"/sipp-[0-9]*/*_rtt.csv 2>/dev/null | awk -F';' '$3 == 1 { print $2 }' | sort -n | awk '
+            { t[NR] = $1 }
+            END {
+                printf "answer wait    INVITE sent to 200 OK received (ringing, the webhook, the answer), by SIPp: "
+                if (NR == 0) { print "none recorded"; exit }
+                printf "%d calls, p50 %d ms, p99 %d ms, max %d ms (whole ms)\n", NR, t[int((NR - 1) * 0.5) + 1],
+                    t[int((NR - 1) * 0.99) + 1], t[NR]
+            }'
+    else
+        echo "SIPp           $sipp_line; $retrans retransmitted 200 OK(s) (ACK late)$( (( warm > 0 )) \
+            && echo ", the warm-up's included") [target: 0]"
+    fi
     echo "server log     $problems warning/error lines ($behind 'pacer fell behind' warnings [target: 0]; $behind_forced" \
         "more during the harness's forced full GCs)," \
         "$relatched RTP latch(es) away from the SDP address in ${server_log#"$root"/}"
