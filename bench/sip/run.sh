@@ -28,6 +28,8 @@
 # not talk: a control run that tells the cost of the legs' input apart from the mixing itself.
 #
 # Needs: sipp (apt-get install -y sip-tester), Java 17 (java, jcmd), app-vertx/target/switchboard.jar (built when
+# missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run
+# goes into a private network namespace (unshare -n) when allowed, so its ports cannot collide with other work.
 # BENCH_RECORD=mixed|unmixed: every call is also recorded (POST /calling/recordings once its prompt is asked for);
 # the report then counts the recordings, and the files written are summed at the end (they are deleted with the run).
 # BENCH_PACERS=N: run the server with N RTP pacer threads (SWITCHBOARD_RTP_PACER_THREADS; default the cores).
@@ -36,8 +38,6 @@
 # SWITCHBOARD_* settings are not passed on from the environment).
 # BENCH_JOURNAL_SYNC=full|normal: the journal's commits (SWITCHBOARD_JOURNAL_SYNC).
 # BENCH_JOURNAL_PRIORITY=normal: the journal's writer thread not raised (SWITCHBOARD_JOURNAL_PRIORITY).
-# missing, or when BENCH_BUILD=1, by `mvn -B -o -q package -DskipTests`). All traffic stays on 127.0.0.1; the run
-# goes into a private network namespace (unshare -n) when allowed, so its ports cannot collide with other work.
 # Port layout (overridable): SIP server 5070, SIPp 5080 (+j for the j-th of several), server RTP its default
 # 10000-29999 (BENCH_RTP_MIN: a range of 2N+200 ports from there), SIPp -mp 30000 + j * 8100 (SIPp binds the base and
 # base+2 itself; its call k gets base+4k, bound by RtpSink), HTTP 27080, callbacks 27090, sink control 27091; in the
@@ -298,13 +298,13 @@ if [[ $talker == pcap ]]; then
 fi
 sipp_pids=()
 # The carrier: SIPp instance NAME on port PORT, its calls' media from BASE, COUNT calls: answering them (UAS) or,
-# inbound, making them (UAC, PERIOD_MS for R of them, from a directory of its own, where its -trace_rtt file goes).
+# inbound, making them (UAC, PER calls every PERIOD ms, from a directory of its own, where its -trace_rtt file goes).
 start_sipp() {
-    local name=$1 port=$2 base=$3 count=$4 period=$5
+    local name=$1 port=$2 base=$3 count=$4 per=$5 period=$6
     local role=(-sf "$scenario" -aa)
     if [[ $mode == inbound ]]; then
         mkdir -p "$data/sipp-$name"
-        role=(-sf "$here/uac_call_wait_bye.xml" -s +14255550100 "127.0.0.1:$sip_port" -r "$rate" -rp "$period"
+        role=(-sf "$here/uac_call_wait_bye.xml" -s +14255550100 "127.0.0.1:$sip_port" -r "$per" -rp "$period"
             -trace_rtt -rtt_freq 1)
     fi
     (cd "$data/sipp-$name" 2>/dev/null || true
@@ -314,10 +314,11 @@ start_sipp() {
         -screen_file "$sipp_prefix-$name-screen.log" >/dev/null 2>"$sipp_prefix-$name-stderr.log") &
     pids+=($!)
 }
+# every instance's calls over the same N / R seconds, so that together they call R a second
 start_sipps() {
     local j
     for ((j = 0; j < sipps; j++)); do
-        start_sipp "$j" "$((uas_port + j))" "${bases[j]}" "${counts[j]}" "$((1000 * sipps))"
+        start_sipp "$j" "$((uas_port + j))" "${bases[j]}" "${counts[j]}" "${counts[j]}" "$((1000 * legs / rate))"
         sipp_pids+=($!)
     done
 }
@@ -368,7 +369,7 @@ if (( warm > 0 )); then
         --report "$out/warmup-$stamp.txt")
     if [[ $mode == inbound ]]; then
         inbound_driver "$data/ready-warmup" "${warmup[@]}" -- \
-            start_sipp warmup "$((uas_port + sipps))" "$warm_base" "$warm" 1000 >"$out/warmup-$stamp.log" 2>&1
+            start_sipp warmup "$((uas_port + sipps))" "$warm_base" "$warm" "$rate" 1000 >"$out/warmup-$stamp.log" 2>&1
     else
         "${warmup[@]}" >"$out/warmup-$stamp.log" 2>&1
     fi \

@@ -57,7 +57,6 @@ final class SipFixtures {
         return new DialRequest(CALL, LEG, target, Optional.of(CALLER), ringTimeout);
     }
 
-    /** A port free on UDP and on TCP of 127.0.0.1: every endpoint listens on both. */
     /**
      * Waits until the adapter's signalling thread has run every task queued so far (requests made, media and SIP
      * reports received): a tone request for a leg it does not know is refused on that thread, after them.
@@ -77,6 +76,7 @@ final class SipFixtures {
                 .pollInterval(Duration.ofMillis(10)).until(condition);
     }
 
+    /** A port free on UDP and on TCP of 127.0.0.1: every endpoint listens on both. */
     static int freeUdpPort() throws IOException {
         while (true) {
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
