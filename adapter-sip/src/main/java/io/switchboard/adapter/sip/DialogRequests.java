@@ -61,7 +61,9 @@ final class DialogRequests {
 
     private void bye(RequestEvent event, Optional<Leg> leg) throws Exception {
         if (leg.isEmpty()) {
-            sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            // A dialog no leg has is a stray answer's, hung up as it came: its phone's BYE ends it (RFC 3261 §15.1.2)
+            sip.respond(event, event.getDialog() != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
+                    null);
             return;
         }
         sip.respond(event, Response.OK, null);

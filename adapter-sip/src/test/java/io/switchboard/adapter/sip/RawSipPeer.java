@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sip.message.Request;
@@ -34,6 +35,17 @@ final class RawSipPeer implements AutoCloseable {
 
     /** The next request of the given method (others skipped), waiting up to the timeout. */
     String await(String method, Duration timeout) throws IOException {
+        return await(message -> message.startsWith(method + " "), method, timeout);
+    }
+
+    /** The next response to a request of the given method (others skipped), waiting up to the timeout. */
+    String awaitResponse(String method, Duration timeout) throws IOException {
+        Pattern cseq = Pattern.compile("(?mi)^CSeq:\\s*\\d+\\s+" + method + "\\s*$");
+        return await(message -> message.startsWith("SIP/2.0 ") && cseq.matcher(message).find(),
+                "response to a " + method, timeout);
+    }
+
+    private String await(Predicate<String> wanted, String what, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] buffer = new byte[8192];
         while (System.nanoTime() < deadline) {
@@ -45,12 +57,12 @@ final class RawSipPeer implements AutoCloseable {
                 break;
             }
             String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-            if (message.startsWith(method + " ")) {
+            if (wanted.test(message)) {
                 switchboard = packet.getSocketAddress();
                 return message;
             }
         }
-        throw new AssertionError("no " + method + " within " + timeout);
+        throw new AssertionError("no " + what + " within " + timeout);
     }
 
     /** The 200 OK for this INVITE: its dialog-forming headers, a To tag, a Contact and an SDP answer. */
@@ -93,6 +105,19 @@ final class RawSipPeer implements AutoCloseable {
             interval = Collections.min(List.of(interval.multipliedBy(2), Duration.ofSeconds(4)));
         }
         throw new AssertionError("no ACK for To tag " + tag + " within " + timeout);
+    }
+
+    /** The phone's own BYE in the dialog its answer {@code ok} to {@code invite} made: it hangs up. */
+    String bye(String invite, String ok) {
+        Matcher contact = Pattern.compile("(?mi)^Contact:\\s*<([^>]+)>").matcher(invite);
+        if (!contact.find()) {
+            throw new AssertionError("no Contact in " + invite);
+        }
+        return "BYE " + contact.group(1) + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + port() + ";branch=z9hG4bK-raw-peer-bye-" + toTag(ok) + "\r\n"
+                + "From:" + header(ok, "To").substring("To:".length())
+                + "To:" + header(invite, "From").substring("From:".length())
+                + header(invite, "Call-ID") + "CSeq: 1 BYE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
     }
 
     /** The 200 OK for a request within a dialog (a BYE): its headers as they came, no body. */

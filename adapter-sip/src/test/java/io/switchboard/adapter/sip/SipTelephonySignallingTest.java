@@ -304,6 +304,24 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
     }
 
     @Test
+    void answersTheByeOfAPhoneThatHangsUpTheAnswerItIsHangingUpToo() throws Exception {
+        // given: a late answer, acknowledged, and the BYE that hangs it up on its way
+        try (RawSipPeer peer = new RawSipPeer(); RtpPeer rtp = RtpPeer.open()) {
+            String invite = dialThrough(peer);
+            events.awaitEnded(LEG, Duration.ofSeconds(8));
+            String ok = peer.ok(invite, rtp.port(), "late-phone");
+            peer.answerUntilAcknowledged(ok, WAIT);
+            peer.await(Request.BYE, WAIT);
+
+            // when: the phone hangs up as well, its BYE crossing that one
+            peer.send(peer.bye(invite, ok));
+
+            // then: its dialog existed, so it is ended with a 200, not refused as unknown (481)
+            assertThat(peer.awaitResponse(Request.BYE, WAIT)).startsWith("SIP/2.0 200 ");
+        }
+    }
+
+    @Test
     void routesCommunicationUsersByTheUsersMap() throws Exception {
         // given
         start(Optional.empty());
