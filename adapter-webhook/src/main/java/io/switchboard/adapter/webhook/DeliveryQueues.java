@@ -19,7 +19,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -43,8 +45,8 @@ import java.util.regex.Pattern;
  * <p><b>Bounded memory.</b> Only a window of each call's events is in memory ({@value #WINDOW} at most, only the head
  * while it is being retried), and new calls are taken in only while fewer than {@code capacity} events are: the rest
  * wait in the outbox, read back in order (per call when its window empties; all calls' oldest first when room is
- * made), so a million pending events cost no heap. What came in while the memory was full is found by sequence number: every pending event up to
- * {@code loadedUpTo} is in memory or behind its call's window.
+ * made), so a million pending events cost no heap. What came in while the memory was full is found by sequence
+ * number: every pending event up to {@code loadedUpTo} is in memory or behind its call's window.
  *
  * <p><b>Receivers do not stall each other.</b> Each attempt has a total deadline (connection, answer and body); at
  * most {@code perTarget} attempts to one callback URI are in flight, so a slow receiver holds its own calls only.
@@ -367,7 +369,7 @@ final class DeliveryQueues {
             release.run();
             if (outcome.failed()) {
                 finished(queue, delivery, started, OptionalInt.empty(), describe(outcome.cause()),
-                        RetryPolicy.Verdict.RETRY, outcome.cause() instanceof HttpClosedException
+                        RetryPolicy.Verdict.RETRY, droppedBeforeAnswer(outcome.cause())
                                 ? RetryPolicy.closedBeforeAnswer(delivery.failedAttempts) : Optional.empty());
                 return;
             }
@@ -598,6 +600,16 @@ final class DeliveryQueues {
                     + "in memory only");
         }
         outbox.flushed().whenComplete((flushed, error) -> context.runOnContext(v -> drained.tryComplete()));
+    }
+
+    /**
+     * Whether an attempt failed on a connection the receiver closed or reset before answering, as opposed to one it
+     * could not make (refused, unreachable, timed out: a {@link ConnectException}) or an answer it did not give in
+     * time.
+     */
+    private static boolean droppedBeforeAnswer(Throwable failure) {
+        return failure instanceof HttpClosedException
+                || failure instanceof IOException && !(failure instanceof ConnectException);
     }
 
     private static String describe(Throwable failure) {

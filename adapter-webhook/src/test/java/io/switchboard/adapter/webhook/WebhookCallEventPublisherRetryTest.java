@@ -13,14 +13,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.switchboard.adapter.webhook.CallEventFixtures.CALL;
 import static io.switchboard.adapter.webhook.CallEventFixtures.KEY;
@@ -141,6 +148,22 @@ class WebhookCallEventPublisherRetryTest {
     }
 
     @Test
+    void retriesAtOnceWhenTheReceiverResetsTheConnection(Vertx vertx) throws Exception {
+        // given: a receiver that resets the first connection (RST) once it has read the request, then answers 200
+        try (ResettingReceiver receiver = new ResettingReceiver()) {
+            publisher = Publishers.inMemory(vertx, slowBackoff());
+
+            // when
+            publisher.publish(origin(receiver.uri()), connected(CALL));
+            until("delivered", () -> publisher.stats().delivered() == 1);
+
+            // then
+            assertThat(receiver.requests.get()).isEqualTo(2);
+            assertThat(publisher.stats()).isEqualTo(new WebhookStats(1, 1, 0, 0));
+        }
+    }
+
+    @Test
     void backsOffWhenTheReceiverClosesTheConnectionAgain(Vertx vertx) throws Exception {
         // given
         RecordingReceiver receiver = RecordingReceiver.start(vertx, Reply.closesTheConnection(),
@@ -256,5 +279,61 @@ class WebhookCallEventPublisherRetryTest {
         assertThat(attempts).isGreaterThanOrEqualTo(2);
         assertThat(receiver.requests()).hasSize(attempts);
         assertThat(publisher.stats()).isEqualTo(new WebhookStats(0, attempts - 1, 1, 0));
+    }
+
+    /** A receiver on a plain socket: reads each request; resets the first connection, answers 200 on the others. */
+    private static final class ResettingReceiver implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        private final AtomicInteger requests = new AtomicInteger();
+        private final Thread thread = new Thread(this::serve, "resetting-receiver");
+
+        ResettingReceiver() throws IOException {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/callbacks");
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (Socket connection = server.accept()) {
+                    connection.setSoTimeout(5000);
+                    InputStream in = connection.getInputStream();
+                    while (readRequest(in)) {
+                        if (requests.incrementAndGet() == 1) {
+                            connection.setSoLinger(true, 0); // close with RST
+                            break;
+                        }
+                        connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    }
+                } catch (IOException e) {
+                    // closed, or the client went away: the next connection, if any
+                }
+            }
+        }
+
+        /** Reads one request (head and body); false at the end of the connection. */
+        private static boolean readRequest(InputStream in) throws IOException {
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    return false;
+                }
+                head.append((char) b);
+            }
+            Matcher length = Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(head);
+            in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+            return true;
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            thread.join(5000);
+        }
     }
 }
