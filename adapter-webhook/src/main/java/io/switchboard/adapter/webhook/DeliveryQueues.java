@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * The delivery state over an {@link EventOutbox}: one FIFO queue per call whose head is the only event of that call
@@ -604,12 +605,12 @@ final class DeliveryQueues {
 
     /**
      * Whether an attempt failed on a connection the receiver closed or reset before answering, as opposed to one it
-     * could not make (refused, unreachable, timed out: a {@link ConnectException}) or an answer it did not give in
-     * time.
+     * could not make (refused, unreachable, timed out: a {@link ConnectException}), a TLS handshake it failed or an
+     * answer it did not give in time.
      */
     private static boolean droppedBeforeAnswer(Throwable failure) {
-        return failure instanceof HttpClosedException
-                || failure instanceof IOException && !(failure instanceof ConnectException);
+        return failure instanceof HttpClosedException || failure instanceof IOException
+                && !(failure instanceof ConnectException) && !(failure instanceof SSLException);
     }
 
     private static String describe(Throwable failure) {

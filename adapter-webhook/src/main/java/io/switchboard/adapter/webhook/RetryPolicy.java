@@ -61,10 +61,10 @@ final class RetryPolicy {
     }
 
     /**
-     * The wait a connection closed or reset before any answer asks for: none the first time the event meets one,
-     * which is mostly a kept-alive connection the receiver closed as it was being reused (idle too long for it, or
-     * beyond the connections it keeps) and tells nothing about the receiver's health; empty after that, so that a
-     * receiver that keeps closing has the backoff. The request may have reached the receiver: it then gets the event
+     * The wait a connection closed or reset before any answer asks for: none when it is the event's first failed
+     * attempt, which is mostly a kept-alive connection the receiver closed as it was being reused (idle too long for
+     * it, or beyond the connections it keeps) and tells nothing about the receiver's health; empty after that, so
+     * that a receiver that keeps closing has the backoff. The request may have reached the receiver: it then gets the event
      * twice, as from any retry, with the same id.
      *
      * @param failedBefore attempts of the event failed before this one
