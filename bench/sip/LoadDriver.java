@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -982,7 +983,7 @@ public final class LoadDriver {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         long at = System.nanoTime();
-        java.time.Instant arrived = java.time.Instant.now();
+        Instant arrived = Instant.now();
         exchange.sendResponseHeaders(200, -1);
         exchange.close();
         Matcher eventTime = EVENT_TIME.matcher(body);
@@ -998,7 +999,7 @@ public final class LoadDriver {
             createdAt[i] = at;
             if (eventTime.find(context.start()) || eventTime.find(0)) {
                 // at least 1 ns: pct() counts only the calls with a figure
-                offerDelayNanos[i] = Math.max(1, Duration.between(java.time.Instant.parse(eventTime.group(1)),
+                offerDelayNanos[i] = Math.max(1, Duration.between(Instant.parse(eventTime.group(1)),
                         arrived).toNanos());
             }
             answer(i, context.group(1));

@@ -229,8 +229,10 @@ echo "server: $jar (built $(date -r "$jar" '+%F %T')), HEAD $head;" \
 trunks=()
 bases=()
 counts=()
+answered_warm=$warm # the warm-up's calls the last instance answers (inbound, they come from an instance of their own)
+[[ $mode == inbound ]] && answered_warm=0
 for ((j = 0; j < sipps; j++)); do
-    n=$(( j < sipps - 1 ? per_sipp : legs - j * per_sipp + ($([[ $mode == inbound ]] && echo 0 || echo 1) * warm) ))
+    n=$(( j < sipps - 1 ? per_sipp : legs - j * per_sipp + answered_warm ))
     bases+=($((media_base + j * (4 * per_sipp + 100))))
     counts+=("$n")
     name=SWITCHBOARD_SIP_TRUNK
@@ -284,7 +286,8 @@ elif [[ ${BENCH_SINK:-c} == c ]]; then
     echo "no C compiler (apt-get install -y gcc): RtpSink.java measures, with its own scheduling in the figures" >&2
 fi
 RTP_SINK_TALK=$([[ $talker == sink ]] && echo 1 || echo 0) "${sink_cmd[@]}" 127.0.0.1 \
-    "$(IFS=,; echo "${sink_bases[*]}")" 4 "$(IFS=,; echo "${sink_counts[*]}")" "$sink_port" 2 "$budget" >"$sink_log" 2>&1 &
+    "$(IFS=,; echo "${sink_bases[*]}")" 4 "$(IFS=,; echo "${sink_counts[*]}")" "$sink_port" 2 "$budget" \
+    >"$sink_log" 2>&1 &
 sink_pid=$!
 pids+=("$sink_pid")
 
@@ -431,13 +434,10 @@ for ((j = 0; j < sipps; j++)); do
 done
 # retransmissions SIPp made (the Retrans column of its final screen): of its 200 OKs = the server's ACKs came late;
 # inbound, of its INVITEs = the server's first answer came late
-if [[ $mode == inbound ]]; then
-    retrans=$(cat "$sipp_prefix"-*-screen.log 2>/dev/null \
-        | awk '/^ +INVITE -+> / { sum += $4 } END { printf "%d", sum }') # "  INVITE ---------->   1000   3   0"
-else
-    retrans=$(cat "$sipp_prefix"-*-screen.log 2>/dev/null \
-        | awk '/^ +<-+ +200 / { sum += $4 } END { printf "%d", sum }') # "  <---------- 200   1000   3   0"
-fi
+retransmitted=('^ +<-+ +200 ' "200 OK(s) (ACK late)") # "  <---------- 200   1000   3   0"
+[[ $mode == inbound ]] && retransmitted=('^ +INVITE -+> ' "INVITE(s) (no answer within 500 ms)") # "  INVITE -...->"
+retrans=$(cat "$sipp_prefix"-*-screen.log 2>/dev/null \
+    | awk -v line="${retransmitted[0]}" '$0 ~ line { sum += $4 } END { printf "%d", sum }')
 set -e
 problems=$(grep -cE ' (WARNING|SEVERE|ERROR) |Exception' "$server_log" || true)
 # the pacers' warnings before the driver forced its full GCs (for the heap figures, after the window) count against
@@ -457,9 +457,9 @@ if [[ -n ${BENCH_RECORD:-} && -d $data/recordings ]]; then
         | wc -l) completed, $(du -sm "$data/recordings" | cut -f1) MB on disk" | tee -a "$report"
 fi
 {
+    echo "SIPp           $sipp_line; $retrans retransmitted ${retransmitted[1]}$( (( warm > 0 )) \
+        && echo ", the warm-up's included") [target: 0]"
     if [[ $mode == inbound ]]; then
-        echo "SIPp           $sipp_line; $retrans retransmitted INVITE(s) (no answer within 500 ms)$( (( warm > 0 )) \
-            && echo ", the warm-up's included") [target: 0]"
         # response_time_ms of each call's 200 OK, whole milliseconds (Date_ms;response_time_ms;rtd_no)
         cat "$data"/sipp-[0-9]*/*_rtt.csv 2>/dev/null | awk -F';' '$3 == 1 { print $2 }' | sort -n | awk '
             { t[NR] = $1 }
@@ -469,9 +469,6 @@ fi
                 printf "%d calls, p50 %d ms, p99 %d ms, max %d ms (whole ms)\n", NR, t[int((NR - 1) * 0.5) + 1],
                     t[int((NR - 1) * 0.99) + 1], t[NR]
             }'
-    else
-        echo "SIPp           $sipp_line; $retrans retransmitted 200 OK(s) (ACK late)$( (( warm > 0 )) \
-            && echo ", the warm-up's included") [target: 0]"
     fi
     echo "server log     $problems warning/error lines ($behind 'pacer fell behind' warnings [target: 0]; $behind_forced" \
         "more during the harness's forced full GCs)," \
