@@ -45,6 +45,16 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
     }
 
     /**
+     * As {@link #dialThrough}, the peer leaving the INVITE unanswered until the leg gives up on it (Timer B, 64 × 50
+     * ms): the INVITE, which the peer may still answer, late.
+     */
+    private String dialUntilTheLegGivesUp(RawSipPeer peer) throws Exception {
+        String invite = dialThrough(peer);
+        assertThat(events.awaitEnded(LEG, Duration.ofSeconds(8)).subCode()).isEqualTo(8541);
+        return invite;
+    }
+
+    /**
      * Has the raw peer send {@code ok} until it is acknowledged, then expects the BYE of that answer's dialog, answers
      * it, and waits until the adapter has handled all that.
      */
@@ -289,10 +299,9 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
 
     @Test
     void acknowledgesAndHangsUpAnAnswerThatComesAfterItsLegGaveUpOnTheInvite() throws Exception {
-        // given: a leg that gave up on its INVITE, which the peer left unanswered past Timer B (64 × 50 ms)
+        // given: a leg that gave up on its INVITE, which the peer left unanswered past Timer B
         try (RawSipPeer peer = new RawSipPeer(); RtpPeer rtp = RtpPeer.open()) {
-            String invite = dialThrough(peer);
-            assertThat(events.awaitEnded(LEG, Duration.ofSeconds(8)).subCode()).isEqualTo(8541);
+            String invite = dialUntilTheLegGivesUp(peer);
             List<RecordingTelephonyEvents.Event> reported = events.events();
 
             // when: the phone answers after all, and sends its answer again until it is acknowledged
@@ -307,8 +316,7 @@ class SipTelephonySignallingTest extends WithTestUserAgent {
     void answersTheByeOfAPhoneThatHangsUpTheAnswerItIsHangingUpToo() throws Exception {
         // given: a late answer, acknowledged, and the BYE that hangs it up on its way
         try (RawSipPeer peer = new RawSipPeer(); RtpPeer rtp = RtpPeer.open()) {
-            String invite = dialThrough(peer);
-            events.awaitEnded(LEG, Duration.ofSeconds(8));
+            String invite = dialUntilTheLegGivesUp(peer);
             String ok = peer.ok(invite, rtp.port(), "late-phone");
             peer.answerUntilAcknowledged(ok, WAIT);
             peer.await(Request.BYE, WAIT);
