@@ -123,8 +123,7 @@ class SipTelephonyMediaTest {
         // when: the callee talks (a 700 Hz tone) while the leg is listened to
         telephony.listen(CALL, OPERATION, LEG, frame -> heard.add(frame.clone()));
         try (PacedToneSender talking = PacedToneSender.start(ua.rtp(), to, 700)) {
-            Awaitility.await("700 Hz heard").atMost(WAIT).until(() -> heard.size() >= 25
-                    && Goertzel.powerDb(joined(heard.subList(heard.size() - 25, heard.size())), 700) > 60);
+            Awaitility.await("700 Hz heard").atMost(WAIT).until(() -> heardTone(heard, 700));
             telephony.stopListening(CALL, OPERATION);
             settle(telephony);
             int stoppedAt = heard.size();
