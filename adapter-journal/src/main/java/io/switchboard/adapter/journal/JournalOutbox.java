@@ -51,12 +51,13 @@ public final class JournalOutbox implements EventOutbox {
     public CompletionStage<Long> append(Accepted event) {
         return journal.submit(session -> {
             PreparedStatement insert = session.prepareReturningKey("INSERT INTO events "
-                    + "(event_id, call_id, target, body, accepted_at) VALUES (?, ?, ?, ?, ?)");
+                    + "(event_id, call_id, target, body, accepted_at, deliver_by) VALUES (?, ?, ?, ?, ?, ?)");
             insert.setString(1, event.eventId());
             insert.setString(2, event.callId().value());
             insert.setString(3, event.target().toString());
             insert.setBytes(4, event.body());
             insert.setLong(5, event.acceptedAt().toEpochMilli());
+            setInstant(insert, 6, event.deliverBy());
             insert.executeUpdate();
             try (ResultSet key = insert.getGeneratedKeys()) {
                 key.next();
@@ -135,7 +136,8 @@ public final class JournalOutbox implements EventOutbox {
                                               int limit) throws SQLException {
         {
             PreparedStatement select = session.prepare("SELECT seq, event_id, call_id, target, body, "
-                    + "accepted_at, attempts, next_attempt_at FROM events WHERE " + where + " ORDER BY seq LIMIT ?");
+                    + "accepted_at, deliver_by, attempts, next_attempt_at FROM events WHERE " + where
+                    + " ORDER BY seq LIMIT ?");
             int index = 1;
             if (call != null) {
                 select.setString(index++, call);
@@ -145,16 +147,17 @@ public final class JournalOutbox implements EventOutbox {
             List<Pending> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new Pending(rows.getLong(1), accepted(rows), rows.getInt(7), instant(rows, 8)));
+                    found.add(new Pending(rows.getLong(1), accepted(rows), rows.getInt(8), instant(rows, 9)));
                 }
             }
             return found;
         }
     }
 
+    /** The event of a row whose columns 1-7 are those of {@link #pendingWhere}'s query. */
     private static Accepted accepted(ResultSet rows) throws SQLException {
         return new Accepted(rows.getString(2), CallConnectionId.of(rows.getString(3)), URI.create(rows.getString(4)),
-                rows.getBytes(5), Instant.ofEpochMilli(rows.getLong(6)));
+                rows.getBytes(5), Instant.ofEpochMilli(rows.getLong(6)), instant(rows, 7));
     }
 
     @Override
@@ -182,12 +185,12 @@ public final class JournalOutbox implements EventOutbox {
             }
             List<Stored> events = new ArrayList<>();
             try (PreparedStatement select = session.connection().prepareStatement("SELECT seq, event_id, call_id, "
-                    + "target, body, accepted_at, state FROM events WHERE call_id = ? ORDER BY seq")) {
+                    + "target, body, accepted_at, deliver_by, state FROM events WHERE call_id = ? ORDER BY seq")) {
                 select.setString(1, call.value());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         long seq = rows.getLong(1);
-                        events.add(new Stored(seq, accepted(rows), STATES[rows.getInt(7)],
+                        events.add(new Stored(seq, accepted(rows), STATES[rows.getInt(8)],
                                 attempts.getOrDefault(seq, List.of())));
                     }
                 }

@@ -1,5 +1,6 @@
 package io.switchboard.adapter.journal;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -10,7 +11,9 @@ import java.sql.Statement;
  * last; users: the users created through the Identity API, with when their tokens were last revoked; voip_grants:
  * what their voip tokens were made of (scopes and times, never the token), until they expire; registrations: the
  * device each user registered, while the registration holds. Every table is
- * created if missing at each open, so a journal of an earlier version gains the new ones.
+ * created if missing at each open, so a journal of an earlier version gains the new ones; a column added later
+ * ({@code events.deliver_by}, when an event stops being worth delivering) is nullable and added at open, so the
+ * schema's number stays and an earlier version still opens the journal (and leaves the column empty).
  */
 final class Schema {
 
@@ -29,7 +32,9 @@ final class Schema {
                     state INTEGER NOT NULL DEFAULT 0,
                     attempts INTEGER NOT NULL DEFAULT 0,
                     next_attempt_at INTEGER,
-                    settled_at INTEGER)""");
+                    settled_at INTEGER,
+                    deliver_by INTEGER)""");
+        addMissingColumn(statement, "events", "deliver_by", "INTEGER");
         statement.execute("CREATE INDEX IF NOT EXISTS events_pending ON events (seq) WHERE state = 0");
         statement.execute("CREATE INDEX IF NOT EXISTS events_call ON events (call_id, seq)");
         statement.execute("CREATE INDEX IF NOT EXISTS events_settled ON events (settled_at) WHERE state <> 0");
@@ -79,5 +84,17 @@ final class Schema {
                     source TEXT NOT NULL,
                     expires_at INTEGER NOT NULL) WITHOUT ROWID""");
         statement.execute("PRAGMA user_version = " + SqliteJournal.SCHEMA);
+    }
+
+    private static void addMissingColumn(Statement statement, String table, String column, String type)
+            throws SQLException {
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                if (column.equals(columns.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        statement.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
     }
 }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.OptionalInt;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class JournalOutboxTest {
 
@@ -81,6 +85,54 @@ class JournalOutboxTest {
                 .extracting(Pending::seq).containsExactly(third);
         assertThat(reopened.pending(first, 1).toCompletableFuture().join())
                 .extracting(Pending::seq).containsExactly(third);
+    }
+
+    @Test
+    void keepsAnEventsDeliverByTimeAcrossAReopen() {
+        // given
+        JournalOutbox outbox = open();
+        Instant ringsUntil = AT.plusSeconds(30);
+        Accepted incoming = new Accepted("e1", CALL_A, TARGET, "[]".getBytes(UTF_8), AT, Optional.of(ringsUntil));
+        outbox.append(incoming).toCompletableFuture().join();
+        outbox.append(event("e2", CALL_A)).toCompletableFuture().join();
+
+        // when
+        journal.close();
+        JournalOutbox reopened = open();
+
+        // then
+        assertThat(reopened.pending(0, 10).toCompletableFuture().join()).extracting(p -> p.event().deliverBy())
+                .containsExactly(Optional.of(ringsUntil), Optional.empty());
+        assertThat(reopened.history(CALL_A).toCompletableFuture().join()).extracting(e -> e.event().deliverBy())
+                .containsExactly(Optional.of(ringsUntil), Optional.empty());
+    }
+
+    @Test
+    void aJournalWrittenBeforeEventsHadADeliverByTimeGainsItWithItsPendingEventsIntact() throws Exception {
+        // given: a journal whose events table is as the first version wrote it, one event pending
+        Path file = dir.resolve("journal.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = old.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL,
+                        call_id TEXT NOT NULL, target TEXT NOT NULL, body BLOB NOT NULL,
+                        accepted_at INTEGER NOT NULL, state INTEGER NOT NULL DEFAULT 0,
+                        attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, settled_at INTEGER)""");
+            statement.execute("INSERT INTO events (event_id, call_id, target, body, accepted_at) VALUES "
+                    + "('e1', 'call-a', '" + TARGET + "', X'5B5D', " + AT.toEpochMilli() + ")");
+            statement.execute("PRAGMA user_version = 1");
+        }
+
+        // when
+        JournalOutbox outbox = open();
+        long seq = outbox.append(new Accepted("e2", CALL_A, TARGET, "[]".getBytes(UTF_8), AT,
+                Optional.of(AT.plusSeconds(30)))).toCompletableFuture().join();
+
+        // then
+        assertThat(outbox.pending(0, 10).toCompletableFuture().join())
+                .extracting(p -> p.event().eventId(), p -> p.event().deliverBy())
+                .containsExactly(tuple("e1", Optional.empty()), tuple("e2", Optional.of(AT.plusSeconds(30))));
+        assertThat(seq).isEqualTo(2);
     }
 
     @Test

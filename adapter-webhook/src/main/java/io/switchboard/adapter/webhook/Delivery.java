@@ -32,6 +32,11 @@ final class Delivery {
         return new Delivery(pending.seq(), pending.event(), pending.failedAttempts(), pending.nextAttempt());
     }
 
+    /** Whether an attempt at {@code at} is still worth making: before the event's deliver-by time, if it has one. */
+    boolean worthAttemptingAt(Instant at) {
+        return event.deliverBy().map(at::isBefore).orElse(true);
+    }
+
     /** For log lines: call and event id, which an operator greps for. */
     @Override
     public String toString() {

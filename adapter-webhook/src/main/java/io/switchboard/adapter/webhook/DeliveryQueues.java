@@ -250,10 +250,20 @@ final class DeliveryQueues {
         }
     }
 
-    /** Waits for a place among the target's attempts, then resolves its host and checks it against the policy. */
+    /**
+     * Waits for a place among the target's attempts, then resolves its host and checks it against the policy. An event
+     * past its deliver-by time is given up unsent, unless an operator resent it.
+     */
     private void attempt(CallQueue queue, Delivery delivery) {
         queue.retryTimer = -1;
         if (stopped) {
+            return;
+        }
+        Instant started = clock.instant();
+        if (!queue.detached && !delivery.worthAttemptingAt(started)) {
+            String detail = "not sent: past its deliver-by time " + delivery.event.deliverBy().orElseThrow();
+            giveUp(queue, delivery, new Attempt(delivery.failedAttempts + 1, started, OptionalInt.empty(), detail,
+                    Duration.ZERO, State.GIVEN_UP, Optional.empty()), detail + " (to " + delivery.event.target() + ")");
             return;
         }
         String key = delivery.event.target().toString();
@@ -264,7 +274,6 @@ final class DeliveryQueues {
         }
         target.inFlight++;
         Runnable release = () -> release(key, target);
-        Instant started = clock.instant();
         String host = delivery.event.target().getHost();
         resolve(host).onComplete(resolved -> {
             if (resolved.failed()) {
@@ -418,6 +427,12 @@ final class DeliveryQueues {
                 }
                 Duration delay = retryPolicy.delay(delivery.failedAttempts, retryAfter);
                 Instant next = now.plus(delay);
+                if (!delivery.worthAttemptingAt(next)) {
+                    giveUp(queue, delivery, new Attempt(number, started, status, detail, took, State.GIVEN_UP,
+                            Optional.empty()), detail + where + ", not retried: its deliver-by time "
+                            + delivery.event.deliverBy().orElseThrow() + " comes before the next attempt");
+                    return;
+                }
                 delivery.nextAttempt = Optional.of(next);
                 shrinkToHead(queue);
                 retried.incrementAndGet();

@@ -15,6 +15,7 @@ import io.switchboard.domain.recording.RecordingChannels;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -24,8 +25,8 @@ import java.util.function.Supplier;
  * ({@code Microsoft.Communication.IncomingCall}) and recordings ready for download
  * ({@code Microsoft.Communication.RecordingFileStatusUpdated}), each as a POST of a one-element array of an Event
  * Grid event to one configured endpoint, signed, ordered and retried like the call events (each incoming call and
- * each recording is its own queue). The endpoint is the operator's choice, so there is no subscription validation
- * handshake.
+ * each recording is its own queue), except that an IncomingCall is given up once its call no longer rings. The
+ * endpoint is the operator's choice, so there is no subscription validation handshake.
  */
 final class EventGridNotices implements IncomingCallNotifier, RecordingFileNotifier {
 
@@ -47,18 +48,18 @@ final class EventGridNotices implements IncomingCallNotifier, RecordingFileNotif
 
     @Override
     public void notify(IncomingCallNotice notice) {
-        send("incoming-" + notice.serverCallId(), (id, at) -> body(notice, id, at));
+        send("incoming-" + notice.serverCallId(), (id, at) -> body(notice, id, at), Optional.of(notice.ringsUntil()));
     }
 
     @Override
     public void ready(RecordingDocument document) {
-        send("recording-" + document.documentId(), (id, at) -> body(document, id, at));
+        send("recording-" + document.documentId(), (id, at) -> body(document, id, at), Optional.empty());
     }
 
-    private void send(String queue, BiFunction<String, Instant, byte[]> body) {
+    private void send(String queue, BiFunction<String, Instant, byte[]> body, Optional<Instant> deliverBy) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        publisher.accept(new Accepted(id, CallConnectionId.of(queue), endpoint, body.apply(id, now), now));
+        publisher.accept(new Accepted(id, CallConnectionId.of(queue), endpoint, body.apply(id, now), now, deliverBy));
     }
 
     byte[] body(IncomingCallNotice notice, String id, Instant at) {

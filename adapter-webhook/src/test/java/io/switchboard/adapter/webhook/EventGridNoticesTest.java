@@ -29,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class EventGridNoticesTest {
 
-    private static final IncomingCallNotice NOTICE = new IncomingCallNotice("ctx-1",
-            new PhoneNumberIdentifier("+14255550123"), new PhoneNumberIdentifier("+18005550100"),
-            Optional.of("Alice"), "server-1", "corr-1");
+    private static final IncomingCallNotice NOTICE = ringingUntil(Instant.now().plus(Duration.ofHours(1)));
 
     private WebhookCallEventPublisher publisher;
 
@@ -116,7 +114,7 @@ class EventGridNoticesTest {
         // when
         publisher.incomingCalls(receiver.uri()).notify(new IncomingCallNotice("ctx-2",
                 new UnknownIdentifier("sip:alice@127.0.0.1"), new PhoneNumberIdentifier("+18005550100"),
-                Optional.empty(), "server-2", "corr-2"));
+                Optional.empty(), "server-2", "corr-2", Instant.now().plus(Duration.ofHours(1))));
         Eventually.until("delivered", () -> publisher.stats().delivered() == 1, () -> publisher.stats());
 
         // then
@@ -126,6 +124,40 @@ class EventGridNoticesTest {
         JsonNode data = receiver.requests().get(2).json().get(0).get("data");
         assertThat(data.get("from").get("kind").asText()).isEqualTo("unknown");
         assertThat(data.has("callerDisplayName")).isFalse();
+    }
+
+    @Test
+    void givesUpAnIncomingCallOnceItsCallNoLongerRingsThoughItsRetryWindowIsOpen(Vertx vertx) throws Exception {
+        // given: an endpoint that keeps failing, a call that rings 300 ms more, a retry window of 30 s
+        RecordingReceiver receiver = RecordingReceiver.start(vertx, 0, Reply.status(503));
+        publisher = Publishers.inMemory(vertx, fastConfig());
+        long ringEndNanos = System.nanoTime() + 300_000_000L;
+        Instant ringsUntil = Instant.now().plusMillis(300);
+
+        // when
+        publisher.incomingCalls(receiver.uri()).notify(ringingUntil(ringsUntil));
+        Eventually.until("given up", () -> publisher.stats().givenUp() == 1, () -> publisher.stats());
+
+        // then: retried while the call rang (each attempt begun before its end reaches the receiver soon after it)
+        assertThat(receiver.requests()).hasSizeGreaterThan(1)
+                .allSatisfy(request -> assertThat(request.arrivedNanos()).isLessThan(ringEndNanos + 250_000_000L));
+        assertThat(publisher.stats().delivered()).isZero();
+        assertThat(publisher.stats().pending()).isZero();
+    }
+
+    @Test
+    void givesUpUnsentAnIncomingCallWhoseCallNoLongerRingsWhenItsTurnComes(Vertx vertx) throws Exception {
+        // given: a notice whose ring is already over when it reaches the front (as after an outage and a restart)
+        RecordingReceiver receiver = RecordingReceiver.start(vertx);
+        publisher = Publishers.inMemory(vertx, fastConfig());
+
+        // when
+        publisher.incomingCalls(receiver.uri()).notify(ringingUntil(Instant.now().minusSeconds(1)));
+        Eventually.until("given up", () -> publisher.stats().givenUp() == 1, () -> publisher.stats());
+
+        // then
+        assertThat(receiver.requests()).isEmpty();
+        assertThat(publisher.stats().delivered()).isZero();
     }
 
     @Test
@@ -145,5 +177,10 @@ class EventGridNoticesTest {
             assertThat(unknown.type()).isEqualTo("Microsoft.Communication.IncomingCall");
             assertThat(unknown.cloudEvent().getJsonObject("data").getString("incomingCallContext")).isEqualTo("ctx-1");
         });
+    }
+
+    private static IncomingCallNotice ringingUntil(Instant ringsUntil) {
+        return new IncomingCallNotice("ctx-1", new PhoneNumberIdentifier("+14255550123"),
+                new PhoneNumberIdentifier("+18005550100"), Optional.of("Alice"), "server-1", "corr-1", ringsUntil);
     }
 }

@@ -75,7 +75,7 @@ public final class IncomingCallService implements IncomingCallUseCase, HandleInc
         timers.schedule(ringTimeout, () -> expire(context));
         LOG.log(Level.INFO, "incoming call " + call.serverCallId() + " from " + caller + " ringing");
         notifier.get().notify(new IncomingCallNotice(context, offer.from(), offer.to(), offer.callerDisplayName(),
-                call.serverCallId(), call.serverCallId()));
+                call.serverCallId(), call.serverCallId(), call.deadline()));
     }
 
     @Override

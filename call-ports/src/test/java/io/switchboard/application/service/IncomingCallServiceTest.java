@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import static io.switchboard.application.fakes.CallFixtures.ALICE;
@@ -48,9 +49,11 @@ class IncomingCallServiceTest {
     }
 
     @Test
-    void tellsTheApplicationWhoCallsWhomUnderAFreshContext() {
+    void tellsTheApplicationWhoCallsWhomUnderAFreshContextAndUntilWhenItRings() {
         // when
+        Instant before = Instant.now();
         IncomingCallNotice notice = offered();
+        Instant after = Instant.now();
         core.incomingCallEvents().offered(new IncomingCallOffer(BOB, OUR_NUMBER, Optional.empty(),
                 new FakeOfferedCall()));
 
@@ -58,6 +61,7 @@ class IncomingCallServiceTest {
         assertThat(notice.from()).isEqualTo(ALICE);
         assertThat(notice.to()).isEqualTo(OUR_NUMBER);
         assertThat(notice.callerDisplayName()).contains("Alice");
+        assertThat(notice.ringsUntil()).isBetween(before.plusSeconds(30), after.plusSeconds(30));
         assertThat(core.notices.last().incomingCallContext()).isNotEqualTo(notice.incomingCallContext());
         assertThat(core.timers.pending()).extracting(FakeTimers.Pending::delay)
                 .containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));

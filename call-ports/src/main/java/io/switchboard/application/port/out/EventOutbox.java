@@ -24,9 +24,13 @@ public interface EventOutbox {
     /**
      * An event as accepted: serialised once, so every attempt sends the same bytes and id.
      *
-     * @param body the request body, not copied: the caller must not change it
+     * @param body      the request body, not copied: the caller must not change it
+     * @param deliverBy when the event stops being worth delivering (an IncomingCall once its call no longer rings):
+     *                  from then on it is given up instead of attempted or retried, before its retry window closes;
+     *                  empty for an event worth its whole retry window
      */
-    record Accepted(String eventId, CallConnectionId callId, URI target, byte[] body, Instant acceptedAt) {
+    record Accepted(String eventId, CallConnectionId callId, URI target, byte[] body, Instant acceptedAt,
+                    Optional<Instant> deliverBy) {
 
         public Accepted {
             Objects.requireNonNull(eventId, "eventId");
@@ -34,6 +38,12 @@ public interface EventOutbox {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(acceptedAt, "acceptedAt");
+            Objects.requireNonNull(deliverBy, "deliverBy");
+        }
+
+        /** An event worth its whole retry window. */
+        public Accepted(String eventId, CallConnectionId callId, URI target, byte[] body, Instant acceptedAt) {
+            this(eventId, callId, target, body, acceptedAt, Optional.empty());
         }
     }
 
