@@ -280,17 +280,23 @@ test('connects a second application to a call by its serverCallId; it controls t
     const hello = await other.waitFor('CallConnected second',
       (e) => e.kind === 'CallConnected' && e.callConnectionId === secondId);
     assert.equal(hello.operationContext, 'second');
-    // the second application adds a participant through its own connection; both applications hear of it
-    await connected.callConnection.addParticipant({ targetParticipant: BOB, sourceCallIdNumber: CALLER_ID });
+    // the second application adds a participant through its own connection; both applications hear of it, and the
+    // second alone of its operation's result
+    await connected.callConnection.addParticipant({ targetParticipant: BOB, sourceCallIdNumber: CALLER_ID },
+      { operationContext: 'second-adds' });
     const two = (e) => e.kind === 'ParticipantsUpdated' && e.participants.length === 2;
     await receiver.waitFor('ParticipantsUpdated first', (e) => two(e) && e.callConnectionId === id);
     await other.waitFor('ParticipantsUpdated second', (e) => two(e) && e.callConnectionId === secondId);
+    await other.waitFor('AddParticipantSucceeded second', (e) => e.kind === 'AddParticipantSucceeded'
+      && e.callConnectionId === secondId && e.operationContext === 'second-adds');
     // it leaves alone: the call goes on for the first
     await connected.callConnection.hangUp(false);
     await other.waitFor('CallDisconnected second', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === secondId);
     assert.equal((await first.callConnection.getCallConnectionProperties()).callConnectionState, 'connected');
     await first.callConnection.hangUp(true);
     await receiver.waitFor('CallDisconnected first', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === id);
+    // the first's events come in order: had the second's result been told to it, it would be here by now
+    assert.deepEqual(receiver.events.filter((e) => e.operationContext === 'second-adds').map((e) => e.kind), []);
     assert.deepEqual(other.problems, []);
   } finally {
     await other.close();

@@ -2,6 +2,7 @@ package io.switchboard.client;
 
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
@@ -89,22 +90,22 @@ final class GaCallbackDecoding {
                         WireFields.callId(data), context(data), participant(data, ParticipantState.REMOVING, true,
                                 false))))
                 .on("CancelAddParticipantSucceeded", data -> List.of(new CancelAddParticipantSucceeded(
-                        WireFields.callId(data), canceledInvitee(data), context(data), Optional.empty())))
+                        WireFields.callId(data), canceledInvitee(data), context(data), OperationCallback.OWN)))
                 .on("CancelAddParticipantFailed", data -> List.of(new CancelAddParticipantFailed(
                         WireFields.callId(data), WireFields.text(data, "invitationId"), context(data),
-                        Optional.empty(), WireFields.result(data))))
+                        OperationCallback.OWN, WireFields.result(data))))
                 .on("CallTransferAccepted", data -> List.of(new CallTransferAccepted(WireFields.callId(data),
                         WireFields.identifier(WireFields.object(data, "transferee")),
                         WireFields.identifier(WireFields.object(data, "transferTarget")), context(data),
-                        Optional.empty())))
+                        OperationCallback.OWN)))
                 .on("CallTransferFailed", data -> List.of(new CallTransferFailed(WireFields.callId(data),
-                        context(data), Optional.empty(), WireFields.result(data))))
+                        context(data), OperationCallback.OWN, WireFields.result(data))))
                 .on("MoveParticipantSucceeded", data -> List.of(new MoveParticipantSucceeded(WireFields.callId(data),
                         moved(data), CallConnectionId.of(WireFields.text(data, "fromCall")), context(data),
-                        Optional.empty())))
+                        OperationCallback.OWN)))
                 .on("MoveParticipantFailed", data -> List.of(new MoveParticipantFailed(WireFields.callId(data),
                         WireFields.identifier(WireFields.object(data, "participant")),
-                        CallConnectionId.of(WireFields.text(data, "fromCall")), context(data), Optional.empty(),
+                        CallConnectionId.of(WireFields.text(data, "fromCall")), context(data), OperationCallback.OWN,
                         WireFields.result(data))))
                 .on("RecognizeCompleted", data -> List.of(new RecognizeCompleted(WireFields.callId(data),
                         recognized(data), WireFields.result(data))))
@@ -114,13 +115,13 @@ final class GaCallbackDecoding {
                 .on("RecognizeCanceled", data -> List.of(new RecognizeCanceled(WireFields.callId(data),
                         WireFields.endedRecognition(context(data), List.of(), Optional.empty(), Optional.empty()))))
                 .on("ContinuousDtmfRecognitionStopped", data -> List.of(new ContinuousDtmfRecognitionStopped(
-                        WireFields.callId(data), ga.soleParticipant(data), context(data), Optional.empty())))
+                        WireFields.callId(data), ga.soleParticipant(data), context(data), OperationCallback.OWN)))
                 .on("SendDtmfTonesCompleted", data -> List.of(new SendDtmfTonesCompleted(WireFields.callId(data),
-                        context(data), Optional.empty())))
+                        context(data), OperationCallback.OWN)))
                 .on("SendDtmfTonesFailed", data -> List.of(new SendDtmfTonesFailed(WireFields.callId(data),
-                        context(data), Optional.empty(), WireFields.result(data))))
+                        context(data), OperationCallback.OWN, WireFields.result(data))))
                 .on("HoldFailed", data -> List.of(new HoldFailed(WireFields.callId(data), ga.soleParticipant(data),
-                        context(data), Optional.empty(), WireFields.result(data))))
+                        context(data), OperationCallback.OWN, WireFields.result(data))))
                 .on("RecordingStateChanged", GaCallbackDecoding::recordingStateChanged)
                 .on("MediaStreamingStarted", data -> streaming(data, Content.AUDIO, Status.STARTED))
                 .on("MediaStreamingStopped", data -> streaming(data, Content.AUDIO, Status.STOPPED))
@@ -142,7 +143,7 @@ final class GaCallbackDecoding {
         MediaStreamingChanged.Detail detail = MediaStreamingChanged.Detail.valueOf(
                 details.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
         return List.of(new MediaStreamingChanged(WireFields.callId(data), content, status, detail,
-                WireFields.result(data), context(data), Optional.empty()));
+                WireFields.result(data), context(data), OperationCallback.OWN));
     }
 
     /** The recording as the event tells it: its id, state and start; what it was asked to be is not on the wire. */

@@ -2,6 +2,7 @@ package io.switchboard.client;
 
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.Choice;
 import io.switchboard.domain.media.FilePlaySource;
@@ -125,7 +126,7 @@ final class WireFields {
                 .orElse(List.of());
         return new RecognizeOperation(MediaOperationId.of(CallbackHandler.UNKNOWN), LegId.of(CallbackHandler.UNKNOWN),
                 input, CallbackHandler.UNKNOWN_DTMF_OPTIONS, SpeechOptions.DEFAULT, Optional.empty(), false, false,
-                tones, heard.isPresent(), context, Optional.empty(), choices, chosen, heard);
+                tones, heard.isPresent(), context, OperationCallback.OWN, choices, chosen, heard);
     }
 
     /**

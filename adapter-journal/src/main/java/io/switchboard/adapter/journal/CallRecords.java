@@ -10,11 +10,12 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
-import io.switchboard.domain.connection.Connection;
 import io.switchboard.domain.connection.CallSetup;
+import io.switchboard.domain.connection.Connection;
 import io.switchboard.domain.connection.Lifecycle;
 import io.switchboard.domain.connection.Roster;
 import io.switchboard.domain.participant.CommunicationIdentifier;
@@ -75,7 +76,8 @@ final class CallRecords {
                     .put("invited", p.invited())
                     .put("onHold", p.onHold());
             p.operationContext().ifPresent(context -> node.put("operationContext", context));
-            p.operationCallbackUri().ifPresent(uri -> node.put("operationCallbackUri", uri.toString()));
+            p.operationCallback().uri().ifPresent(uri -> node.put("operationCallbackUri", uri.toString()));
+            p.operationCallback().connection().ifPresent(asker -> node.put("operationConnection", asker.value()));
         }
         record.put("sequence", call.participantsSequence()).put("toneSequence", call.toneSequence());
         ArrayNode connections = record.putArray("connections");
@@ -117,7 +119,8 @@ final class CallRecords {
                     CommunicationIdentifier.parseRawId(p.path("rawId").asText()), LegId.of(p.path("leg").asText()),
                     ParticipantState.valueOf(p.path("state").asText()), p.path("joined").asBoolean(),
                     p.path("muted").asBoolean(), p.path("invited").asBoolean(), text(p, "operationContext"),
-                    p.path("onHold").asBoolean(), text(p, "operationCallbackUri").map(URI::create)));
+                    p.path("onHold").asBoolean(), new OperationCallback(text(p, "operationConnection")
+                            .map(CallConnectionId::of), text(p, "operationCallbackUri").map(URI::create))));
         }
         return Call.restored(CallConnectionId.of(record.path("id").asText()), record.path("serverCallId").asText(),
                 callSetup, Instant.parse(record.path("createdAt").asText()),

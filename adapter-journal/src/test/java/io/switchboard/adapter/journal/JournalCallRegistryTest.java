@@ -6,6 +6,7 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
@@ -92,6 +93,27 @@ class JournalCallRegistryTest {
         assertThat(second.find(live.id())).contains(live);
         assertThat(second.find(ended.id()).map(Call::state)).contains(CallState.DISCONNECTED);
         assertThat(second.find(ended.id()).flatMap(Call::endResult)).contains(ResultInformation.HUNG_UP_BY_APPLICATION);
+    }
+
+    @Test
+    void givesBackAnInvitationWithTheConnectionThatAskedForItAndItsOwnCallback() {
+        // given: a call inviting someone on another application's behalf (connect), its result to go elsewhere
+        JournalCallRegistry first = open(Clock.fixed(AT, ZoneOffset.UTC));
+        OperationCallback asked = new OperationCallback(Optional.of(CallConnectionId.of("second")),
+                Optional.of(URI.create("http://127.0.0.1:8081/operations")));
+        Participant carol = Participant.invitee(ParticipantId.of("p-carol"), new PhoneNumberIdentifier("+14255550102"),
+                LegId.of("leg-carol"), Optional.of("invite"), asked);
+        Call inviting = connectedCall("inviting").invite(List.of(carol), Optional.empty(), Optional.empty()).call();
+        first.save(inviting);
+        first.flushed().toCompletableFuture().join();
+
+        // when
+        JournalCallRegistry second = open(Clock.fixed(AT, ZoneOffset.UTC));
+
+        // then
+        assertThat(second.find(inviting.id()).flatMap(call -> call.participant("p-carol"))
+                .map(Participant::operationCallback)).contains(asked);
+        assertThat(second.find(inviting.id())).contains(inviting);
     }
 
     @Test

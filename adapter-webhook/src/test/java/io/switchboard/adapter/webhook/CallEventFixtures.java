@@ -5,6 +5,7 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
@@ -123,36 +124,37 @@ final class CallEventFixtures {
                 new RecognizeFailed(CALL, aRecognition(List.of()), ResultInformation.INITIAL_SILENCE_TIMEOUT),
                 new RecognizeCanceled(CALL, aRecognition(List.of())),
                 new ContinuousDtmfRecognitionStopped(CALL, aPhoneParticipant(), Optional.of("dtmf-ctx"),
-                        Optional.empty()),
-                new SendDtmfTonesCompleted(CALL, Optional.of("send-ctx"), Optional.empty()),
-                new SendDtmfTonesFailed(CALL, Optional.empty(), Optional.empty(), ResultInformation.tonesNotSent("")),
-                new HoldFailed(CALL, aPhoneParticipant(), Optional.empty(), Optional.empty(),
+                        OperationCallback.OWN),
+                new SendDtmfTonesCompleted(CALL, Optional.of("send-ctx"), OperationCallback.OWN),
+                new SendDtmfTonesFailed(CALL, Optional.empty(), OperationCallback.OWN,
+                        ResultInformation.tonesNotSent("")),
+                new HoldFailed(CALL, aPhoneParticipant(), Optional.empty(), OperationCallback.OWN,
                         ResultInformation.downloadFailed("404")),
                 new CancelAddParticipantSucceeded(CALL, aUserParticipant(), Optional.of("cancel-ctx"),
-                        Optional.empty()),
-                new CancelAddParticipantFailed(CALL, "p-9", Optional.empty(), Optional.empty(),
+                        OperationCallback.OWN),
+                new CancelAddParticipantFailed(CALL, "p-9", Optional.empty(), OperationCallback.OWN,
                         ResultInformation.invitationNotCanceled("")),
                 new CallTransferAccepted(CALL, aPhoneParticipant().identifier(),
-                        new PhoneNumberIdentifier("+15550100001"), Optional.of("xfer"), Optional.empty()),
-                new CallTransferFailed(CALL, Optional.empty(), Optional.empty(),
+                        new PhoneNumberIdentifier("+15550100001"), Optional.of("xfer"), OperationCallback.OWN),
+                new CallTransferFailed(CALL, Optional.empty(), OperationCallback.OWN,
                         ResultInformation.transferFailed("busy")),
                 new RecordingStateChanged(CALL, "server-1", new Recording(RecordingId.of(CALL, "r"),
                         RecordingSpec.mixed(), RecordingState.ACTIVE, Instant.parse("2026-12-01T10:00:00Z")),
                         RecordingState.ACTIVE),
                 new MediaStreamingChanged(CALL, Content.AUDIO, MediaStreamingChanged.Status.STARTED,
                         MediaStreamingChanged.Detail.SUBSCRIPTION_STARTED, ResultInformation.STREAMING_STARTED,
-                        Optional.of("stream-ctx"), Optional.empty()),
+                        Optional.of("stream-ctx"), OperationCallback.OWN),
                 new MoveParticipantSucceeded(CALL, aPhoneParticipant().movedIn(), CallConnectionId.of("lobby"),
-                        Optional.of("move-ctx"), Optional.empty()),
+                        Optional.of("move-ctx"), OperationCallback.OWN),
                 new MoveParticipantFailed(CALL, aPhoneParticipant().identifier(), CallConnectionId.of("lobby"),
-                        Optional.empty(), Optional.empty(), ResultInformation.moveFailed("another network")));
+                        Optional.empty(), OperationCallback.OWN, ResultInformation.moveFailed("another network")));
     }
 
     /** A DTMF recognition of the phone participant that collected the given tones. */
     static RecognizeOperation aRecognition(List<Tone> tones) {
         RecognizeOperation requested = RecognizeOperation.requested(MediaOperationId.of("rec-1"), LegId.of("leg-1"),
                 new DtmfOptions(3, Set.of(Tone.POUND), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                Optional.empty(), false, Optional.of("rec-ctx"), Optional.empty());
+                Optional.empty(), false, Optional.of("rec-ctx"), OperationCallback.OWN);
         for (Tone tone : tones) {
             requested = requested.with(tone);
         }

@@ -6,6 +6,7 @@ import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
@@ -149,12 +150,12 @@ class CallbackRoundTripTest {
                         ResultInformation.RECOGNIZED_STOP_TONE),
                 new RecognizeFailed(CALL, recognition(List.of()), ResultInformation.INITIAL_SILENCE_TIMEOUT),
                 new RecognizeCanceled(CALL, recognition(List.of())),
-                new ContinuousDtmfRecognitionStopped(CALL, caller, Optional.of("dtmf"), Optional.empty()),
-                new SendDtmfTonesCompleted(CALL, Optional.of("send"), Optional.empty()),
-                new SendDtmfTonesFailed(CALL, Optional.empty(), Optional.empty(),
+                new ContinuousDtmfRecognitionStopped(CALL, caller, Optional.of("dtmf"), OperationCallback.OWN),
+                new SendDtmfTonesCompleted(CALL, Optional.of("send"), OperationCallback.OWN),
+                new SendDtmfTonesFailed(CALL, Optional.empty(), OperationCallback.OWN,
                         ResultInformation.tonesNotSent("leg gone")),
                 new ParticipantsUpdated(CALL, 2, List.of(held)),
-                new HoldFailed(CALL, held, Optional.of("hold"), Optional.empty(),
+                new HoldFailed(CALL, held, Optional.of("hold"), OperationCallback.OWN,
                         ResultInformation.downloadFailed("404")),
                 new PlayCompleted(CALL, play("unknown", OperationStatus.COMPLETED, ResultInformation.PLAY_COMPLETED)),
                 new PlayFailed(CALL, play("unknown", OperationStatus.FAILED, ResultInformation.invalidFileFormat("")),
@@ -162,29 +163,30 @@ class CallbackRoundTripTest {
                 new PlayCanceled(CALL, play("unknown", OperationStatus.FAILED, ResultInformation.OPERATION_CANCELED)),
                 new AddParticipantSucceeded(CALL, Optional.of("add"), invitee(true)),
                 new AddParticipantFailed(CALL, Optional.of("add"), invitee(false), ResultInformation.busy("486")),
-                new CancelAddParticipantSucceeded(CALL, canceled, Optional.of("cancel"), Optional.empty()),
-                new CancelAddParticipantFailed(CALL, "p-8", Optional.empty(), Optional.empty(),
+                new CancelAddParticipantSucceeded(CALL, canceled, Optional.of("cancel"), OperationCallback.OWN),
+                new CancelAddParticipantFailed(CALL, "p-8", Optional.empty(), OperationCallback.OWN,
                         ResultInformation.invitationNotCanceled("already answered")),
                 new RemoveParticipantSucceeded(CALL, Optional.of("remove"), participant(PHONE.rawId(), PHONE,
                         ParticipantState.REMOVING, true, false, Optional.of("remove"))),
-                new CallTransferFailed(CALL, Optional.of("xfer"), Optional.empty(),
+                new CallTransferFailed(CALL, Optional.of("xfer"), OperationCallback.OWN,
                         ResultInformation.transferFailed("busy")),
                 new CallTransferAccepted(CALL, PHONE, new PhoneNumberIdentifier("+15550100001"), Optional.of("xfer"),
-                        Optional.empty()),
+                        OperationCallback.OWN),
                 new MoveParticipantSucceeded(CALL, participant(PHONE.rawId(), PHONE, ParticipantState.CONNECTED, true,
-                        false, Optional.empty()), CallConnectionId.of("lobby"), Optional.of("move"), Optional.empty()),
+                        false, Optional.empty()), CallConnectionId.of("lobby"), Optional.of("move"),
+                        OperationCallback.OWN),
                 new MoveParticipantFailed(CALL, PHONE, CallConnectionId.of("lobby"), Optional.of("move"),
-                        Optional.empty(), ResultInformation.moveFailed("another network")),
+                        OperationCallback.OWN, ResultInformation.moveFailed("another network")),
                 new RecordingStateChanged(CALL, "server-1", new Recording(RecordingId.of(CALL, "r"),
                         RecordingSpec.mixed(), RecordingState.ACTIVE, Instant.parse("2026-12-01T10:00:00Z")),
                         RecordingState.ACTIVE),
                 new MediaStreamingChanged(CALL, Content.AUDIO, MediaStreamingChanged.Status.STARTED,
                         MediaStreamingChanged.Detail.SUBSCRIPTION_STARTED, ResultInformation.STREAMING_STARTED,
-                        Optional.of("stream"), Optional.empty()),
+                        Optional.of("stream"), OperationCallback.OWN),
                 new MediaStreamingChanged(CALL, Content.TRANSCRIPTION, MediaStreamingChanged.Status.FAILED,
                         MediaStreamingChanged.Detail.STREAM_CONNECTION_INTERRUPTED,
                         ResultInformation.streamingFailed("the WebSocket was lost"), Optional.empty(),
-                        Optional.empty()),
+                        OperationCallback.OWN),
                 stateChanged(CALL, CallState.DISCONNECTED, true, ResultInformation.HUNG_UP_BY_APPLICATION));
         List<CallEvent> busy = List.of(
                 stateChanged(BUSY_CALL, CallState.DISCONNECTED, false, ResultInformation.busy("486 Busy Here")));
@@ -219,7 +221,7 @@ class CallbackRoundTripTest {
     private static RecognizeOperation recognition(List<Tone> tones) {
         return new RecognizeOperation(MediaOperationId.of("unknown"), LegId.of("unknown"),
                 CallbackHandler.UNKNOWN_DTMF_OPTIONS, Optional.empty(), false, false, tones, Optional.of("menu"),
-                Optional.empty(), List.of(), Optional.empty());
+                OperationCallback.OWN, List.of(), Optional.empty());
     }
 
     private static List<CallEvent> concat(List<CallEvent> first, List<CallEvent> second) {

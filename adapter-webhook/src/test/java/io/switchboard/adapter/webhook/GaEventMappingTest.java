@@ -225,7 +225,7 @@ class GaEventMappingTest {
                         io.switchboard.domain.call.LegId.of("leg-1"), List.of(new io.switchboard.domain.media.Choice(
                                 "Confirm", List.of("Confirm", "One"), java.util.Optional.of(Tone.ONE))),
                         CallEventFixtures.aRecognition(List.of()).options(), java.util.Optional.empty(), false,
-                        java.util.Optional.of("menu"), java.util.Optional.empty())
+                        java.util.Optional.of("menu"), io.switchboard.domain.call.OperationCallback.OWN)
                 .with(Tone.ONE);
         CallEvent event = new io.switchboard.domain.event.RecognizeCompleted(CALL, choosing,
                 ResultInformation.RECOGNIZED_CHOICE);

@@ -5,6 +5,7 @@ import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
@@ -246,6 +247,15 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
     }
 
     /**
+     * Where the events of an operation asked for through {@code askedThrough} go: that connection alone (the call's
+     * own id, or another application's connection to it), at {@code operationCallbackUri} if the request gave one.
+     */
+    public OperationCallback operationCallback(CallConnectionId askedThrough, Optional<URI> operationCallbackUri) {
+        return askedThrough.equals(id) ? OperationCallback.own(operationCallbackUri)
+                : new OperationCallback(Optional.of(askedThrough), operationCallbackUri);
+    }
+
+    /**
      * Another application connects to the connected call: {@code CallConnected} goes to it; from then on it is told
      * of the call's participants and media as the call's own application is, under its own connection id.
      *
@@ -325,12 +335,12 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * Starts the call's media stream, set up when it was created or answered: its connection is opened, and once it
      * is, {@code MediaStreamingStarted} follows. Refused if none was set up, or it runs already.
      */
-    public Transition startStreaming(Optional<String> context, Optional<URI> callback) {
+    public Transition startStreaming(Optional<String> context, OperationCallback callback) {
         return CallStreaming.start(this, Content.AUDIO, Optional.empty(), context, callback);
     }
 
     /** Stops the call's media stream; {@code MediaStreamingStopped} follows. Refused unless it runs. */
-    public Transition stopStreaming(Optional<String> context, Optional<URI> callback) {
+    public Transition stopStreaming(Optional<String> context, OperationCallback callback) {
         return CallStreaming.stop(this, Content.AUDIO, context, callback);
     }
 
@@ -338,17 +348,18 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * Starts the call's live transcription, set up when it was created or answered, in {@code locale} if given;
      * {@code TranscriptionStarted} follows once its connection is open. Refused if none was set up, or it runs.
      */
-    public Transition startTranscription(Optional<String> locale, Optional<String> context, Optional<URI> callback) {
+    public Transition startTranscription(Optional<String> locale, Optional<String> context,
+                                         OperationCallback callback) {
         return CallStreaming.start(this, Content.TRANSCRIPTION, locale, context, callback);
     }
 
     /** Stops the call's live transcription; {@code TranscriptionStopped} follows. Refused unless it runs. */
-    public Transition stopTranscription(Optional<String> context, Optional<URI> callback) {
+    public Transition stopTranscription(Optional<String> context, OperationCallback callback) {
         return CallStreaming.stop(this, Content.TRANSCRIPTION, context, callback);
     }
 
     /** The running transcription goes on in {@code locale}; {@code TranscriptionUpdated} follows. */
-    public Transition updateTranscription(String locale, Optional<String> context, Optional<URI> callback) {
+    public Transition updateTranscription(String locale, Optional<String> context, OperationCallback callback) {
         return CallStreaming.update(this, locale, context, callback);
     }
 
@@ -379,7 +390,8 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      *
      * @throws CallAutomationException {@link ErrorCode#PARTICIPANT_NOT_FOUND} if the call has no such participant
      */
-    public Transition removeParticipant(String idOrRawId, Optional<String> operationContext, Optional<URI> callback) {
+    public Transition removeParticipant(String idOrRawId, Optional<String> operationContext,
+                                        OperationCallback callback) {
         return CallParticipants.remove(this, idOrRawId, operationContext, callback);
     }
 
@@ -413,7 +425,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
     }
 
     /** Stops reporting a participant's tones; reported as {@code ContinuousDtmfRecognitionStopped}. */
-    public Transition stopContinuousDtmf(String idOrRawId, Optional<String> context, Optional<URI> callback) {
+    public Transition stopContinuousDtmf(String idOrRawId, Optional<String> context, OperationCallback callback) {
         return CallControl.stopContinuousDtmf(this, idOrRawId, context, callback);
     }
 
@@ -435,7 +447,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * {@code callback} if it cannot be played), or takes it off hold; the participants update follows.
      */
     public Transition hold(String idOrRawId, boolean onHold, Optional<PlaySource> music, Optional<String> context,
-                           Optional<URI> callback) {
+                           OperationCallback callback) {
         return CallControl.hold(this, idOrRawId, onHold, music, context, callback);
     }
 
@@ -443,12 +455,13 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * Cancels a ringing invitation (its id is the invitee's participant id): its leg is hung up, then
      * {@code CancelAddParticipantSucceeded} follows. Anything else is reported as {@code CancelAddParticipantFailed}.
      */
-    public Transition cancelInvitation(String invitationId, Optional<String> context, Optional<URI> callback) {
+    public Transition cancelInvitation(String invitationId, Optional<String> context, OperationCallback callback) {
         return CallControl.cancelInvitation(this, invitationId, context, callback);
     }
 
     /** The tones an application sent were sent, or could not be ({@code failure}). */
-    public Transition tonesSent(Optional<String> context, Optional<URI> callback, Optional<ResultInformation> failure) {
+    public Transition tonesSent(Optional<String> context, OperationCallback callback,
+                                Optional<ResultInformation> failure) {
         return CallControl.tonesSent(this, context, callback, failure);
     }
 
@@ -457,7 +470,7 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * {@code CallTransferAccepted} is reported; the call ends if it was the last participant.
      */
     public Transition transferred(LegId transferee, CommunicationIdentifier target, Optional<String> context,
-                                  Optional<URI> callback) {
+                                  OperationCallback callback) {
         return CallControl.transferred(this, transferee, target, context, callback);
     }
 
@@ -490,18 +503,18 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
      * is reported with {@code MoveParticipantFailed} and hung up.
      */
     public Transition movedHere(List<Participant> movers, CallConnectionId from, Optional<String> context,
-                                Optional<URI> callback) {
+                                OperationCallback callback) {
         return CallMoves.here(this, movers, from, context, callback);
     }
 
     /** Participants of {@code from} could not be moved here; each is reported with {@code MoveParticipantFailed}. */
     public Transition moveFailed(List<CommunicationIdentifier> who, CallConnectionId from, Optional<String> context,
-                                 Optional<URI> callback, ResultInformation why) {
+                                 OperationCallback callback, ResultInformation why) {
         return CallMoves.failed(this, who, from, context, callback, why);
     }
 
     /** A transfer could not be done; the participant stays. */
-    public Transition transferFailed(Optional<String> context, Optional<URI> callback, ResultInformation why) {
+    public Transition transferFailed(Optional<String> context, OperationCallback callback, ResultInformation why) {
         return CallControl.transferFailed(this, context, callback, why);
     }
 

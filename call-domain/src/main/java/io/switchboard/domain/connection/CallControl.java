@@ -3,6 +3,7 @@ package io.switchboard.domain.connection;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallEvent;
@@ -22,7 +23,6 @@ import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand.SetHeld;
 import io.switchboard.domain.telephony.TelephonyCommand.SetMuted;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +61,7 @@ final class CallControl {
     }
 
     static Transition stopContinuousDtmf(Call call, String idOrRawId, Optional<String> context,
-                                         Optional<URI> callback) {
+                                         OperationCallback callback) {
         Participant target = connected(call, idOrRawId);
         Set<LegId> listeners = new HashSet<>(call.dtmfListeners());
         listeners.remove(target.leg());
@@ -78,7 +78,7 @@ final class CallControl {
     }
 
     static Transition hold(Call call, String idOrRawId, boolean onHold, Optional<PlaySource> music,
-                           Optional<String> context, Optional<URI> callback) {
+                           Optional<String> context, OperationCallback callback) {
         Participant target = connected(call, idOrRawId);
         if (target.onHold() == onHold) {
             return Transition.of(call);
@@ -100,7 +100,7 @@ final class CallControl {
     }
 
     static Transition cancelInvitation(Call call, String invitationId, Optional<String> context,
-                                       Optional<URI> callback) {
+                                       OperationCallback callback) {
         call.requireNotEnded();
         Optional<Participant> pending = call.participants().stream()
                 .filter(p -> p.id().value().equals(invitationId) && p.invited()
@@ -114,7 +114,7 @@ final class CallControl {
                 .and(new HangUp(pending.get().leg()));
     }
 
-    static Transition tonesSent(Call call, Optional<String> context, Optional<URI> callback,
+    static Transition tonesSent(Call call, Optional<String> context, OperationCallback callback,
                                 Optional<ResultInformation> failure) {
         CallEvent event = failure.<CallEvent>map(why -> new SendDtmfTonesFailed(call.id(), context, callback, why))
                 .orElseGet(() -> new SendDtmfTonesCompleted(call.id(), context, callback));
@@ -122,7 +122,7 @@ final class CallControl {
     }
 
     static Transition transferred(Call call, LegId transferee, CommunicationIdentifier target,
-                                  Optional<String> context, Optional<URI> callback) {
+                                  Optional<String> context, OperationCallback callback) {
         Optional<Participant> moved = call.participant(transferee);
         if (moved.isEmpty() || call.state().isEnded()) {
             return Transition.of(call);
@@ -135,7 +135,7 @@ final class CallControl {
                 .then(c -> c.legEnded(transferee, ResultInformation.HUNG_UP_BY_APPLICATION));
     }
 
-    static Transition transferFailed(Call call, Optional<String> context, Optional<URI> callback,
+    static Transition transferFailed(Call call, Optional<String> context, OperationCallback callback,
                                      ResultInformation why) {
         return Transition.of(call, new CallTransferFailed(call.id(), context, callback, why));
     }

@@ -4,6 +4,7 @@ import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.HoldFailed;
@@ -160,7 +161,7 @@ final class CallMedia {
             return Transition.of(next);
         }
         return Transition.of(next, new HoldFailed(call.id(), held.get(), music.get().operationContext(),
-                music.get().operationCallbackUri(), outcome.result()));
+                music.get().operationCallback(), outcome.result()));
     }
 
     /** The recognition's prompt ended: collection starts, or the recognition fails with the prompt. */
@@ -263,7 +264,7 @@ final class CallMedia {
 
     /** Hold music starts for a participant just put on hold, looped until it is taken off hold. */
     static Transition holdMusic(Call call, Participant held, PlaySource music, Optional<String> context,
-                                Optional<java.net.URI> callback) {
+                                OperationCallback callback) {
         HoldMusic playing = new HoldMusic(holdMusicId(held), held.leg(), context, callback);
         List<HoldMusic> all = new ArrayList<>(call.media().holdMusic());
         all.add(playing);

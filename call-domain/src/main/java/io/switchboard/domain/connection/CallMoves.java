@@ -4,6 +4,7 @@ import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.MoveParticipantFailed;
@@ -14,7 +15,6 @@ import io.switchboard.domain.telephony.TelephonyCommand;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand.MoveLeg;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +57,7 @@ final class CallMoves {
      * any more, is hung up.
      */
     static Transition here(Call call, List<Participant> movers, CallConnectionId from, Optional<String> context,
-                           Optional<URI> callback) {
+                           OperationCallback callback) {
         boolean full = call.participants().size() + movers.size() > Call.MAX_PARTICIPANTS;
         if (call.state() != CallState.CONNECTED || full) {
             ResultInformation why = ResultInformation.moveFailed(full ? "Call " + call.id() + " is full."
@@ -80,7 +80,7 @@ final class CallMoves {
 
     /** Participants of {@code from} could not be moved here (telephony cannot carry their legs); they stay there. */
     static Transition failed(Call call, List<CommunicationIdentifier> who, CallConnectionId from,
-                             Optional<String> context, Optional<URI> callback, ResultInformation why) {
+                             Optional<String> context, OperationCallback callback, ResultInformation why) {
         return Transition.of(call, who.stream().map(p -> (CallEvent) new MoveParticipantFailed(call.id(), p, from,
                 context, callback, why)).toArray(CallEvent[]::new));
     }

@@ -4,6 +4,7 @@ import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
@@ -17,7 +18,6 @@ import io.switchboard.domain.telephony.TelephonyCommand.Dial;
 import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +75,7 @@ final class CallParticipants {
         }
         if (gone.state() == ParticipantState.CANCELING) {
             events.add(new CancelAddParticipantSucceeded(call.id(), gone, gone.operationContext(),
-                    gone.operationCallbackUri()));
+                    gone.operationCallback()));
         }
         Transition silenced = CallMedia.legGone(rest, leg).then(c -> CallStreaming.legGone(c, leg));
         Call next = silenced.call();
@@ -103,7 +103,8 @@ final class CallParticipants {
                 .and(dials(invitees, callerId, ringTimeout));
     }
 
-    static Transition remove(Call call, String idOrRawId, Optional<String> operationContext, Optional<URI> callback) {
+    static Transition remove(Call call, String idOrRawId, Optional<String> operationContext,
+                             OperationCallback callback) {
         call.requireNotEnded();
         Participant target = call.find(idOrRawId);
         if (target.state() == ParticipantState.REMOVING || target.state() == ParticipantState.LEAVING

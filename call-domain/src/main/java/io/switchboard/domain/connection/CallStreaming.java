@@ -3,6 +3,7 @@ package io.switchboard.domain.connection;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.MediaStreamingChanged;
 import io.switchboard.domain.event.MediaStreamingChanged.Detail;
@@ -23,7 +24,6 @@ import io.switchboard.domain.telephony.TelephonyCommand.UnstreamLeg;
 import io.switchboard.domain.telephony.TelephonyCommand.UpdateTranscription;
 import io.switchboard.domain.telephony.TelephonyCommand;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,7 +40,7 @@ final class CallStreaming {
 
     /** Starts a stream on request (a transcription in {@code locale}, if given); refused unless set up and idle. */
     static Transition start(Call call, Content content, Optional<String> locale, Optional<String> context,
-                            Optional<URI> callback) {
+                            OperationCallback callback) {
         call.requireConnected();
         MediaStreaming stream = configured(call, content);
         if (stream.running()) {
@@ -57,14 +57,14 @@ final class CallStreaming {
         Transition next = Transition.of(call);
         for (Content content : Content.values()) {
             next = next.then(c -> slot(c, content).filter(s -> s.spec().startOnConnect() && !s.running())
-                    .map(s -> starting(c, s.in(State.STARTING, Optional.empty(), Optional.empty())))
+                    .map(s -> starting(c, s.in(State.STARTING, Optional.empty(), OperationCallback.OWN)))
                     .orElseGet(() -> Transition.of(c)));
         }
         return next;
     }
 
     /** Stops a stream on request; refused unless it runs. */
-    static Transition stop(Call call, Content content, Optional<String> context, Optional<URI> callback) {
+    static Transition stop(Call call, Content content, Optional<String> context, OperationCallback callback) {
         call.requireConnected();
         MediaStreaming stream = configured(call, content);
         if (!stream.running()) {
@@ -75,7 +75,7 @@ final class CallStreaming {
     }
 
     /** The running transcription goes on in another language. */
-    static Transition update(Call call, String locale, Optional<String> context, Optional<URI> callback) {
+    static Transition update(Call call, String locale, Optional<String> context, OperationCallback callback) {
         call.requireConnected();
         MediaStreaming stream = configured(call, Content.TRANSCRIPTION);
         if (!stream.running()) {

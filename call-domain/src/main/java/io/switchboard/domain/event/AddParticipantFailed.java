@@ -1,10 +1,10 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.participant.Participant;
 
-import java.net.URI;
 import java.util.Optional;
 
 /** An invited participant could not be reached (busy, declined, unavailable, unreachable, ...). */
@@ -12,7 +12,7 @@ public record AddParticipantFailed(CallConnectionId callId, Optional<String> ope
                                    Participant participant, ResultInformation result) implements CallEvent {
 
     @Override
-    public Optional<URI> operationCallbackUri() {
-        return participant.operationCallbackUri();
+    public Optional<OperationCallback> replyTo() {
+        return Optional.of(participant.operationCallback());
     }
 }

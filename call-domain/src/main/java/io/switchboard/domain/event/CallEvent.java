@@ -1,8 +1,8 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -19,10 +19,11 @@ public sealed interface CallEvent permits CallConnectionStateChanged, Participan
     CallConnectionId callId();
 
     /**
-     * Where this event goes instead of the call's callback: the {@code operationCallbackUri} of the request that
-     * started the operation it reports, if it gave one. Events of no operation go to the call's callback.
+     * Where the operation this event reports was asked for, so where the event goes: to that connection alone (see
+     * {@link OperationCallback}). Empty for an event of no operation (the call's state, its participants, a tone),
+     * which the call's callback and every application connected to the call hear of.
      */
-    default Optional<URI> operationCallbackUri() {
+    default Optional<OperationCallback> replyTo() {
         return Optional.empty();
     }
 }

@@ -1,12 +1,17 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 
-import java.net.URI;
 import java.util.Optional;
 
 /** A transfer did not happen: the target could not be reached; the transferee stays in the call. */
 public record CallTransferFailed(CallConnectionId callId, Optional<String> operationContext,
-                                 Optional<URI> operationCallbackUri, ResultInformation result) implements CallEvent {
+                                 OperationCallback operationCallback, ResultInformation result) implements CallEvent {
+
+    @Override
+    public Optional<OperationCallback> replyTo() {
+        return Optional.of(operationCallback);
+    }
 }

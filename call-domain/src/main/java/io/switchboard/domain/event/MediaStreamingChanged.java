@@ -1,11 +1,11 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.streaming.MediaStreaming;
 import io.switchboard.domain.streaming.StreamSpec.Content;
 
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record MediaStreamingChanged(CallConnectionId callId, Content content, Status status, Detail detail,
                                     ResultInformation result, Optional<String> operationContext,
-                                    Optional<URI> operationCallbackUri) implements CallEvent {
+                                    OperationCallback operationCallback) implements CallEvent {
 
     /** Updated: a transcription's language changed. */
     public enum Status { STARTED, STOPPED, FAILED, UPDATED }
@@ -34,13 +34,18 @@ public record MediaStreamingChanged(CallConnectionId callId, Content content, St
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(operationContext, "operationContext");
-        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
+        Objects.requireNonNull(operationCallback, "operationCallback");
     }
 
     /** The change of {@code streaming}, reported with the context and to the callback of its last request. */
     public static MediaStreamingChanged of(CallConnectionId callId, MediaStreaming streaming, Status status,
                                            Detail detail, ResultInformation result) {
         return new MediaStreamingChanged(callId, streaming.content(), status, detail, result,
-                streaming.operationContext(), streaming.operationCallbackUri());
+                streaming.operationContext(), streaming.operationCallback());
+    }
+
+    @Override
+    public Optional<OperationCallback> replyTo() {
+        return Optional.of(operationCallback);
     }
 }

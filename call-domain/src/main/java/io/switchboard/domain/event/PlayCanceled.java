@@ -1,16 +1,16 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.media.PlayOperation;
 
-import java.net.URI;
 import java.util.Optional;
 
 /** A play was stopped by a cancel request before it ended. */
 public record PlayCanceled(CallConnectionId callId, PlayOperation operation) implements CallEvent {
 
     @Override
-    public Optional<URI> operationCallbackUri() {
-        return operation.operationCallbackUri();
+    public Optional<OperationCallback> replyTo() {
+        return Optional.of(operation.operationCallback());
     }
 }

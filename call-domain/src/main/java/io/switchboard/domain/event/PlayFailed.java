@@ -1,10 +1,10 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.PlayOperation;
 
-import java.net.URI;
 import java.util.Optional;
 
 /** A play could not be done: the file could not be downloaded (8536) or decoded (8535). */
@@ -12,7 +12,7 @@ public record PlayFailed(CallConnectionId callId, PlayOperation operation, Resul
         implements CallEvent {
 
     @Override
-    public Optional<URI> operationCallbackUri() {
-        return operation.operationCallbackUri();
+    public Optional<OperationCallback> replyTo() {
+        return Optional.of(operation.operationCallback());
     }
 }

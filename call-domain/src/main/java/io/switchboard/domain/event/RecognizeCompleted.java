@@ -1,10 +1,10 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.RecognizeOperation;
 
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -16,7 +16,7 @@ public record RecognizeCompleted(CallConnectionId callId, RecognizeOperation ope
         implements CallEvent {
 
     @Override
-    public Optional<URI> operationCallbackUri() {
-        return operation.operationCallbackUri();
+    public Optional<OperationCallback> replyTo() {
+        return Optional.of(operation.operationCallback());
     }
 }

@@ -1,10 +1,10 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.media.RecognizeOperation;
 
-import java.net.URI;
 import java.util.Optional;
 
 /** DTMF recognition failed: silence before the first tone (8510) or between tones (8532), or an unplayable prompt. */
@@ -12,7 +12,7 @@ public record RecognizeFailed(CallConnectionId callId, RecognizeOperation operat
         implements CallEvent {
 
     @Override
-    public Optional<URI> operationCallbackUri() {
-        return operation.operationCallbackUri();
+    public Optional<OperationCallback> replyTo() {
+        return Optional.of(operation.operationCallback());
     }
 }

@@ -1,10 +1,10 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.recording.Recording;
 import io.switchboard.domain.recording.RecordingState;
 
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -14,8 +14,9 @@ import java.util.Optional;
 public record RecordingStateChanged(CallConnectionId callId, String serverCallId, Recording recording,
                                     RecordingState state) implements CallEvent {
 
+    /** To the recording's state callback alone, if it gave one; else as an event of no operation. */
     @Override
-    public Optional<URI> operationCallbackUri() {
-        return recording.spec().stateCallback();
+    public Optional<OperationCallback> replyTo() {
+        return recording.spec().stateCallback().map(uri -> OperationCallback.own(Optional.of(uri)));
     }
 }

@@ -1,9 +1,9 @@
 package io.switchboard.domain.event;
 
 import io.switchboard.domain.call.CallConnectionId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.participant.Participant;
 
-import java.net.URI;
 import java.util.Optional;
 
 /** A participant the application removed has left the call. */
@@ -11,7 +11,7 @@ public record RemoveParticipantSucceeded(CallConnectionId callId, Optional<Strin
                                          Participant participant) implements CallEvent {
 
     @Override
-    public Optional<URI> operationCallbackUri() {
-        return participant.operationCallbackUri();
+    public Optional<OperationCallback> replyTo() {
+        return Optional.of(participant.operationCallback());
     }
 }

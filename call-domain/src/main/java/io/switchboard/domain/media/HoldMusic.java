@@ -1,8 +1,8 @@
 package io.switchboard.domain.media;
 
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,15 +10,16 @@ import java.util.Optional;
  * Music played, looped, to a held participant's leg while it is on hold.
  *
  * @param operationContext     the hold request's context, for the {@code HoldFailed} its music may cause
- * @param operationCallbackUri where that event goes instead of the call's callback, if the request said
+ * @param operationCallback    where that event goes: the connection the hold was asked through, and the request's
+ *                             {@code operationCallbackUri}
  */
 public record HoldMusic(MediaOperationId id, LegId leg, Optional<String> operationContext,
-                        Optional<URI> operationCallbackUri) {
+                        OperationCallback operationCallback) {
 
     public HoldMusic {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(leg, "leg");
         Objects.requireNonNull(operationContext, "operationContext");
-        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
+        Objects.requireNonNull(operationCallback, "operationCallback");
     }
 }

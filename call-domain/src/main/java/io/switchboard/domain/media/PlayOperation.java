@@ -1,8 +1,8 @@
 package io.switchboard.domain.media;
 
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,11 +10,12 @@ import java.util.Optional;
  * A play request of a call and where it stands.
  *
  * @param result               present once the operation has ended
- * @param operationCallbackUri where this play's events go instead of the call's callback, if the request said
+ * @param operationCallback    where this play's events go: the connection it was asked through, and the request's
+ *                             {@code operationCallbackUri}
  */
 public record PlayOperation(MediaOperationId id, PlaySource source, boolean loop, Optional<String> operationContext,
                             OperationStatus status, Optional<ResultInformation> result,
-                            Optional<URI> operationCallbackUri) {
+                            OperationCallback operationCallback) {
 
     public PlayOperation {
         Objects.requireNonNull(id, "id");
@@ -22,13 +23,13 @@ public record PlayOperation(MediaOperationId id, PlaySource source, boolean loop
         Objects.requireNonNull(operationContext, "operationContext");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
+        Objects.requireNonNull(operationCallback, "operationCallback");
     }
 
     /** A play whose events go to the call's callback. */
     public PlayOperation(MediaOperationId id, PlaySource source, boolean loop, Optional<String> operationContext,
                          OperationStatus status, Optional<ResultInformation> result) {
-        this(id, source, loop, operationContext, status, result, Optional.empty());
+        this(id, source, loop, operationContext, status, result, OperationCallback.OWN);
     }
 
     /** How a play ended, as telephony or the media fetcher reports it. */
@@ -45,17 +46,17 @@ public record PlayOperation(MediaOperationId id, PlaySource source, boolean loop
 
     public static PlayOperation requested(MediaOperationId id, PlaySource source, boolean loop,
                                           Optional<String> operationContext) {
-        return requested(id, source, loop, operationContext, Optional.empty());
+        return requested(id, source, loop, operationContext, OperationCallback.OWN);
     }
 
     public static PlayOperation requested(MediaOperationId id, PlaySource source, boolean loop,
-                                          Optional<String> operationContext, Optional<URI> operationCallbackUri) {
+                                          Optional<String> operationContext, OperationCallback operationCallback) {
         return new PlayOperation(id, source, loop, operationContext, OperationStatus.RUNNING, Optional.empty(),
-                operationCallbackUri);
+                operationCallback);
     }
 
     public PlayOperation ended(OperationStatus next, ResultInformation outcome) {
-        return new PlayOperation(id, source, loop, operationContext, next, Optional.of(outcome), operationCallbackUri);
+        return new PlayOperation(id, source, loop, operationContext, next, Optional.of(outcome), operationCallback);
     }
 
     public boolean isActive() {

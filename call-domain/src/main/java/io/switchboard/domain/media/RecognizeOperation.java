@@ -1,8 +1,8 @@
 package io.switchboard.domain.media;
 
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +28,7 @@ import java.util.Optional;
 public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInput input, DtmfOptions options,
                                  SpeechOptions speech, Optional<PlaySource> prompt, boolean interruptPrompt,
                                  boolean prompting, List<Tone> tones, boolean speaking,
-                                 Optional<String> operationContext, Optional<URI> operationCallbackUri,
+                                 Optional<String> operationContext, OperationCallback operationCallback,
                                  List<Choice> choices, Optional<String> chosen, Optional<RecognizedSpeech> heard) {
 
     public RecognizeOperation {
@@ -40,7 +40,7 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
         Objects.requireNonNull(prompt, "prompt");
         tones = List.copyOf(tones);
         Objects.requireNonNull(operationContext, "operationContext");
-        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
+        Objects.requireNonNull(operationCallback, "operationCallback");
         choices = List.copyOf(choices);
         Objects.requireNonNull(chosen, "chosen");
         Objects.requireNonNull(heard, "heard");
@@ -52,11 +52,11 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
     /** A recognition as the wire names it when it ended: tones or a choice, nothing of speech. */
     public RecognizeOperation(MediaOperationId id, LegId target, DtmfOptions options, Optional<PlaySource> prompt,
                               boolean interruptPrompt, boolean prompting, List<Tone> tones,
-                              Optional<String> operationContext, Optional<URI> operationCallbackUri,
+                              Optional<String> operationContext, OperationCallback operationCallback,
                               List<Choice> choices, Optional<String> chosen) {
         this(id, target, choices.isEmpty() ? RecognizeInput.DTMF : RecognizeInput.CHOICES, options,
                 SpeechOptions.DEFAULT, prompt, interruptPrompt, prompting, tones, false, operationContext,
-                operationCallbackUri, choices, chosen, Optional.empty());
+                operationCallback, choices, chosen, Optional.empty());
     }
 
     /** What a tone did to the operation. */
@@ -70,7 +70,7 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
     public static RecognizeOperation requested(MediaOperationId id, LegId target, RecognizeInput input,
                                                DtmfOptions options, SpeechOptions speech, List<Choice> choices,
                                                Optional<PlaySource> prompt, boolean interruptPrompt,
-                                               Optional<String> operationContext, Optional<URI> callback) {
+                                               Optional<String> operationContext, OperationCallback callback) {
         if (input != RecognizeInput.CHOICES && !choices.isEmpty()) {
             throw new IllegalArgumentException("choices: given for " + input + " (expected: only for choices)");
         }
@@ -82,7 +82,7 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
     /** A recognition of DTMF tones. */
     public static RecognizeOperation requested(MediaOperationId id, LegId target, DtmfOptions options,
                                                Optional<PlaySource> prompt, boolean interruptPrompt,
-                                               Optional<String> operationContext, Optional<URI> callback) {
+                                               Optional<String> operationContext, OperationCallback callback) {
         return requested(id, target, RecognizeInput.DTMF, options, SpeechOptions.DEFAULT, List.of(), prompt,
                 interruptPrompt, operationContext, callback);
     }
@@ -91,7 +91,7 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
     public static RecognizeOperation choosing(MediaOperationId id, LegId target, List<Choice> choices,
                                               DtmfOptions options, Optional<PlaySource> prompt,
                                               boolean interruptPrompt, Optional<String> operationContext,
-                                              Optional<URI> callback) {
+                                              OperationCallback callback) {
         return requested(id, target, RecognizeInput.CHOICES, options, SpeechOptions.DEFAULT, choices, prompt,
                 interruptPrompt, operationContext, callback);
     }
@@ -108,13 +108,13 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
     /** The prompt ended (or was cut short): collection starts. */
     public RecognizeOperation collecting() {
         return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt, false, tones,
-                speaking, operationContext, operationCallbackUri, choices, chosen, heard);
+                speaking, operationContext, operationCallback, choices, chosen, heard);
     }
 
     /** The participant started speaking: an interruptible prompt stops. */
     public RecognizeOperation speakingNow() {
         return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt, false, tones,
-                true, operationContext, operationCallbackUri, choices, chosen, heard);
+                true, operationContext, operationCallback, choices, chosen, heard);
     }
 
     /**
@@ -124,7 +124,7 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
     public RecognizeOperation recognized(RecognizedSpeech said) {
         Optional<String> label = input == RecognizeInput.CHOICES ? choiceSaid(said.text()).map(Choice::label) : chosen;
         return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt, false, tones,
-                true, operationContext, operationCallbackUri, choices, label, Optional.of(said));
+                true, operationContext, operationCallback, choices, label, Optional.of(said));
     }
 
     /**
@@ -155,7 +155,7 @@ public record RecognizeOperation(MediaOperationId id, LegId target, RecognizeInp
             next.add(tone);
         }
         return new RecognizeOperation(id, target, input, options, speech, prompt, interruptPrompt, false, next,
-                speaking, operationContext, operationCallbackUri, choices,
+                speaking, operationContext, operationCallback, choices,
                 step == Step.CHOSEN ? choiceOf(tone).map(Choice::label) : chosen, heard);
     }
 

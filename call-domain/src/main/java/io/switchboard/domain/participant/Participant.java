@@ -1,8 +1,8 @@
 package io.switchboard.domain.participant;
 
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,12 +15,12 @@ import java.util.Optional;
  * @param operationContext     the application's context of the pending operation on this participant (the invitation
  *                             while connecting, the removal while removing)
  * @param onHold               whether the application put the participant on hold (it no longer hears the call)
- * @param operationCallbackUri where the events of the pending operation go instead of the call's callback, if the
- *                             request named a place ({@code operationCallbackUri})
+ * @param operationCallback    where the events of the pending operation go: the connection it was asked through,
+ *                             and the request's {@code operationCallbackUri}
  */
 public record Participant(ParticipantId id, CommunicationIdentifier identifier, LegId leg, ParticipantState state,
                           boolean joined, boolean muted, boolean invited, Optional<String> operationContext,
-                          boolean onHold, Optional<URI> operationCallbackUri) {
+                          boolean onHold, OperationCallback operationCallback) {
 
     public Participant {
         Objects.requireNonNull(id, "id");
@@ -28,13 +28,13 @@ public record Participant(ParticipantId id, CommunicationIdentifier identifier, 
         Objects.requireNonNull(leg, "leg");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(operationContext, "operationContext");
-        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
+        Objects.requireNonNull(operationCallback, "operationCallback");
     }
 
     /** A participant not on hold, whose events go to the call's callback. */
     public Participant(ParticipantId id, CommunicationIdentifier identifier, LegId leg, ParticipantState state,
                        boolean joined, boolean muted, boolean invited, Optional<String> operationContext) {
-        this(id, identifier, leg, state, joined, muted, invited, operationContext, false, Optional.empty());
+        this(id, identifier, leg, state, joined, muted, invited, operationContext, false, OperationCallback.OWN);
     }
 
     /** A target of a new call, being dialled. */
@@ -45,18 +45,18 @@ public record Participant(ParticipantId id, CommunicationIdentifier identifier, 
     /** A participant invited into a running call, being dialled. */
     public static Participant invitee(ParticipantId id, CommunicationIdentifier identifier, LegId leg,
                                       Optional<String> operationContext) {
-        return invitee(id, identifier, leg, operationContext, Optional.empty());
+        return invitee(id, identifier, leg, operationContext, OperationCallback.OWN);
     }
 
     /** A participant invited into a running call, being dialled; the invitation's events go to the callback given. */
     public static Participant invitee(ParticipantId id, CommunicationIdentifier identifier, LegId leg,
-                                      Optional<String> operationContext, Optional<URI> operationCallbackUri) {
+                                      Optional<String> operationContext, OperationCallback operationCallback) {
         return new Participant(id, identifier, leg, ParticipantState.CONNECTING, false, false, true, operationContext,
-                false, operationCallbackUri);
+                false, operationCallback);
     }
 
     public Participant connected() {
-        return with(ParticipantState.CONNECTED, true, muted, onHold, operationContext, operationCallbackUri);
+        return with(ParticipantState.CONNECTED, true, muted, onHold, operationContext, operationCallback);
     }
 
     /**
@@ -65,32 +65,32 @@ public record Participant(ParticipantId id, CommunicationIdentifier identifier, 
      */
     public Participant movedIn() {
         return new Participant(id, identifier, leg, ParticipantState.CONNECTED, true, muted, false, Optional.empty(),
-                onHold, Optional.empty());
+                onHold, OperationCallback.OWN);
     }
 
     public Participant removing(Optional<String> context) {
-        return removing(context, Optional.empty());
+        return removing(context, OperationCallback.OWN);
     }
 
-    public Participant removing(Optional<String> context, Optional<URI> callback) {
+    public Participant removing(Optional<String> context, OperationCallback callback) {
         return with(ParticipantState.REMOVING, joined, muted, onHold, context, callback);
     }
 
     /** The application canceled the pending invitation. */
-    public Participant canceling(Optional<String> context, Optional<URI> callback) {
+    public Participant canceling(Optional<String> context, OperationCallback callback) {
         return with(ParticipantState.CANCELING, joined, muted, onHold, context, callback);
     }
 
     public Participant leaving() {
-        return with(ParticipantState.LEAVING, joined, muted, onHold, operationContext, operationCallbackUri);
+        return with(ParticipantState.LEAVING, joined, muted, onHold, operationContext, operationCallback);
     }
 
     public Participant withMuted(boolean next) {
-        return with(state, joined, next, onHold, operationContext, operationCallbackUri);
+        return with(state, joined, next, onHold, operationContext, operationCallback);
     }
 
     public Participant withOnHold(boolean next) {
-        return with(state, joined, muted, next, operationContext, operationCallbackUri);
+        return with(state, joined, muted, next, operationContext, operationCallback);
     }
 
     public boolean isConnected() {
@@ -98,7 +98,7 @@ public record Participant(ParticipantId id, CommunicationIdentifier identifier, 
     }
 
     private Participant with(ParticipantState nextState, boolean nextJoined, boolean nextMuted, boolean nextOnHold,
-                             Optional<String> context, Optional<URI> callback) {
+                             Optional<String> context, OperationCallback callback) {
         return new Participant(id, identifier, leg, nextState, nextJoined, nextMuted, invited, context, nextOnHold,
                 callback);
     }

@@ -1,8 +1,8 @@
 package io.switchboard.domain.streaming;
 
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.media.MediaOperationId;
 
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
  * The operation context and callback are those of the request that last started or stopped it.
  */
 public record MediaStreaming(MediaOperationId id, StreamSpec spec, State state, Optional<String> operationContext,
-                             Optional<URI> operationCallbackUri) {
+                             OperationCallback operationCallback) {
 
     /** Inactive: not streaming; starting: its connection is being opened; active: streaming. */
     public enum State { INACTIVE, STARTING, ACTIVE }
@@ -22,12 +22,12 @@ public record MediaStreaming(MediaOperationId id, StreamSpec spec, State state, 
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(operationContext, "operationContext");
-        Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
+        Objects.requireNonNull(operationCallback, "operationCallback");
     }
 
     /** A stream set up with the call, not yet started. */
     public static MediaStreaming of(MediaOperationId id, StreamSpec spec) {
-        return new MediaStreaming(id, spec, State.INACTIVE, Optional.empty(), Optional.empty());
+        return new MediaStreaming(id, spec, State.INACTIVE, Optional.empty(), OperationCallback.OWN);
     }
 
     public boolean running() {
@@ -35,15 +35,15 @@ public record MediaStreaming(MediaOperationId id, StreamSpec spec, State state, 
     }
 
     MediaStreaming in(State next) {
-        return new MediaStreaming(id, spec, next, operationContext, operationCallbackUri);
+        return new MediaStreaming(id, spec, next, operationContext, operationCallback);
     }
 
-    public MediaStreaming in(State next, Optional<String> context, Optional<URI> callback) {
+    public MediaStreaming in(State next, Optional<String> context, OperationCallback callback) {
         return new MediaStreaming(id, spec, next, context, callback);
     }
 
     /** The same stream with another spec (a transcription's new language). */
-    public MediaStreaming with(StreamSpec next, Optional<String> context, Optional<URI> callback) {
+    public MediaStreaming with(StreamSpec next, Optional<String> context, OperationCallback callback) {
         return new MediaStreaming(id, next, state, context, callback);
     }
 

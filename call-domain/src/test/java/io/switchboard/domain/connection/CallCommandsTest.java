@@ -1,6 +1,7 @@
 package io.switchboard.domain.connection;
 
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import io.switchboard.domain.media.DtmfOptions;
@@ -50,7 +51,7 @@ class CallCommandsTest {
         return RecognizeOperation.requested(RECOGNIZE_ID, alice().leg(), new DtmfOptions(3, Set.of(Tone.POUND),
                         Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 withPrompt ? Optional.of(MUSIC) : Optional.empty(), interruptPrompt, Optional.empty(),
-                Optional.empty());
+                OperationCallback.OWN);
     }
 
     @Test
@@ -85,7 +86,7 @@ class CallCommandsTest {
     @Test
     void startingAPlayStartsItsMediaAndTheAudienceIsEveryoneNotOnHold() {
         Call held = aConnectedCall().hold(bob().id().value(), true, Optional.empty(), Optional.empty(),
-                Optional.empty()).call();
+                OperationCallback.OWN).call();
 
         Transition started = held.startPlay(aPlay());
 
@@ -200,9 +201,9 @@ class CallCommandsTest {
         MediaOperationId music = MediaOperationId.of("hold-" + bob().id().value());
 
         Transition held = aConnectedCall().hold(bob().id().value(), true, Optional.of(MUSIC), Optional.empty(),
-                Optional.empty());
+                OperationCallback.OWN);
         Transition released = held.call().hold(bob().id().value(), false, Optional.empty(), Optional.empty(),
-                Optional.empty());
+                OperationCallback.OWN);
 
         assertThat(held.commands()).containsExactly(new SetHeld(bob().leg(), true), new StartMedia(music, MUSIC, true));
         assertThat(held.call().mediaAudience(music)).contains(List.of(bob().leg()));
@@ -230,7 +231,7 @@ class CallCommandsTest {
     void holdMusicThatCannotPlayIsReportedAsHoldFailed() {
         MediaOperationId music = MediaOperationId.of("hold-" + bob().id().value());
         Call held = aConnectedCall().hold(bob().id().value(), true, Optional.of(MUSIC), Optional.of("ctx"),
-                Optional.empty()).call();
+                OperationCallback.OWN).call();
 
         Transition failed = held.playEnded(PlayOperation.Outcome.failed(music,
                 ResultInformation.downloadFailed("404")));
@@ -244,7 +245,7 @@ class CallCommandsTest {
     void aHeldLegEndingStopsItsMusic() {
         MediaOperationId music = MediaOperationId.of("hold-" + bob().id().value());
         Call held = aConnectedCall().hold(bob().id().value(), true, Optional.of(MUSIC), Optional.empty(),
-                Optional.empty()).call();
+                OperationCallback.OWN).call();
 
         assertThat(held.legEnded(bob().leg(), ResultInformation.REMOTE_HUNG_UP).commands())
                 .containsExactly(new StopMedia(music));
@@ -256,7 +257,7 @@ class CallCommandsTest {
 
         assertThat(muted.commands()).containsExactly(new SetMuted(bob().leg(), true));
         assertThat(muted.call().mute(bob().id().value(), true).commands()).isEmpty();
-        assertThat(aConnectedCall().removeParticipant(bob().id().value(), Optional.empty(), Optional.empty())
+        assertThat(aConnectedCall().removeParticipant(bob().id().value(), Optional.empty(), OperationCallback.OWN)
                 .commands()).containsExactly(new HangUp(bob().leg()));
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.domain.connection;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.RequestedCallEvent;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
@@ -53,7 +54,7 @@ class CallControlTest {
                         Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 withPrompt ? Optional.of(new FilePlaySource(URI.create("https://media.example.com/menu.wav"),
                         Optional.empty())) : Optional.empty(),
-                false, Optional.of("rec-ctx"), Optional.of(OP_CALLBACK));
+                false, Optional.of("rec-ctx"), OperationCallback.own(Optional.of(OP_CALLBACK)));
     }
 
     /** A connected call of Alice and Bob that, like a GA call, asked for participant updates but not every tone. */
@@ -80,7 +81,7 @@ class CallControlTest {
                     RecognizeCompleted completed = (RecognizeCompleted) e;
                     assertThat(completed.operation().tones()).containsExactly(Tone.FOUR, Tone.TWO);
                     assertThat(completed.result().subCode()).isEqualTo(8531);
-                    assertThat(completed.operationCallbackUri()).contains(OP_CALLBACK);
+                    assertThat(completed.replyTo().flatMap(OperationCallback::uri)).contains(OP_CALLBACK);
                 });
         assertThat(second.call().recognize()).isEmpty();
     }
@@ -169,7 +170,7 @@ class CallControlTest {
         // when
         Transition fromAlice = call.toneReceived(alice().leg(), Tone.FIVE);
         Transition fromBob = call.toneReceived(bob().leg(), Tone.FIVE);
-        Transition stopped = call.stopContinuousDtmf("4:+14255550101", Optional.of("ctx"), Optional.empty());
+        Transition stopped = call.stopContinuousDtmf("4:+14255550101", Optional.of("ctx"), OperationCallback.OWN);
 
         // then
         assertThat(fromAlice.events()).singleElement().isInstanceOf(ToneReceived.class);
@@ -185,7 +186,8 @@ class CallControlTest {
 
         // when
         Transition muted = call.mute("4:+14255550102", true);
-        Transition held = muted.call().hold("4:+14255550102", true, Optional.empty(), Optional.empty(), Optional.empty());
+        Transition held = muted.call().hold("4:+14255550102", true, Optional.empty(), Optional.empty(),
+                OperationCallback.OWN);
 
         // then
         assertThat(muted.events()).singleElement().isInstanceOf(ParticipantsUpdated.class);
@@ -194,7 +196,8 @@ class CallControlTest {
                     assertThat(p.muted()).isTrue();
                     assertThat(p.onHold()).isTrue();
                 }));
-        assertThat(held.call().hold("4:+14255550102", true, Optional.empty(), Optional.empty(), Optional.empty()).events()).isEmpty();
+        assertThat(held.call().hold("4:+14255550102", true, Optional.empty(), Optional.empty(), OperationCallback.OWN)
+                .events()).isEmpty();
     }
 
     @Test
@@ -203,9 +206,9 @@ class CallControlTest {
         Call call = aConnectedCall().invite(List.of(carolInvited("invite-ctx")), Optional.empty(), Optional.empty()).call();
 
         // when
-        Transition canceling = call.cancelInvitation("p-carol", Optional.of("cancel-ctx"), Optional.empty());
+        Transition canceling = call.cancelInvitation("p-carol", Optional.of("cancel-ctx"), OperationCallback.OWN);
         Transition ended = canceling.call().legEnded(carolInvited("x").leg(), ResultInformation.canceled(""));
-        Transition unknown = call.cancelInvitation("p-nobody", Optional.empty(), Optional.empty());
+        Transition unknown = call.cancelInvitation("p-nobody", Optional.empty(), OperationCallback.OWN);
 
         // then
         assertThat(canceling.events()).isEmpty();
@@ -217,7 +220,7 @@ class CallControlTest {
     @Test
     void reportsSentTones() {
         // when
-        Transition sent = aConnectedCall().tonesSent(Optional.of("ctx"), Optional.empty(), Optional.empty());
+        Transition sent = aConnectedCall().tonesSent(Optional.of("ctx"), OperationCallback.OWN, Optional.empty());
 
         // then
         assertThat(sent.events()).singleElement().isInstanceOf(SendDtmfTonesCompleted.class);
@@ -230,7 +233,7 @@ class CallControlTest {
 
         // when
         Transition transferred = call.transferred(alice().leg(), new PhoneNumberIdentifier("+15550100001"),
-                Optional.of("t-ctx"), Optional.empty());
+                Optional.of("t-ctx"), OperationCallback.OWN);
 
         // then
         assertThat(transferred.events()).hasSize(2);

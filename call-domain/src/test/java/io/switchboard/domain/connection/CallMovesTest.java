@@ -4,6 +4,7 @@ import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.MoveParticipantFailed;
@@ -14,7 +15,6 @@ import io.switchboard.domain.telephony.TelephonyCommand.HangUp;
 import io.switchboard.domain.telephony.TelephonyCommand.MoveLeg;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CallMovesTest {
 
     private static final CallConnectionId LOBBY = CallConnectionId.of("lobby");
-    private static final Optional<URI> NO_CALLBACK = Optional.empty();
+    private static final OperationCallback NO_CALLBACK = OperationCallback.OWN;
 
     @Test
     void aParticipantMovedAwayLeavesWithoutBeingHungUp() {

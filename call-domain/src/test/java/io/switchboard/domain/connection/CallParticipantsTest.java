@@ -3,6 +3,7 @@ package io.switchboard.domain.connection;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.AddParticipantFailed;
 import io.switchboard.domain.event.AddParticipantSucceeded;
@@ -135,7 +136,7 @@ class CallParticipantsTest {
         Call call = aConnectedCall();
 
         // when
-        Transition removing = call.removeParticipant("p-alice", REMOVAL, Optional.empty());
+        Transition removing = call.removeParticipant("p-alice", REMOVAL, OperationCallback.OWN);
 
         // then
         assertThat(removing.events()).isEmpty();
@@ -149,7 +150,7 @@ class CallParticipantsTest {
         Call call = aConnectedCall();
 
         // when
-        Transition removing = call.removeParticipant("4:+14255550102", REMOVAL, Optional.empty());
+        Transition removing = call.removeParticipant("4:+14255550102", REMOVAL, OperationCallback.OWN);
 
         // then
         assertThat(removing.call().participant(bob().leg())).map(Participant::state)
@@ -165,7 +166,7 @@ class CallParticipantsTest {
 
         // when / then
         assertThatExceptionOfType(CallAutomationException.class)
-                .isThrownBy(() -> call.removeParticipant("4:+19999999999", REMOVAL, Optional.empty()))
+                .isThrownBy(() -> call.removeParticipant("4:+19999999999", REMOVAL, OperationCallback.OWN))
                 .extracting(CallAutomationException::code).isEqualTo(ErrorCode.PARTICIPANT_NOT_FOUND);
     }
 
@@ -176,17 +177,17 @@ class CallParticipantsTest {
 
         // when / then
         assertThatExceptionOfType(CallAutomationException.class)
-                .isThrownBy(() -> call.removeParticipant("p-alice", REMOVAL, Optional.empty()))
+                .isThrownBy(() -> call.removeParticipant("p-alice", REMOVAL, OperationCallback.OWN))
                 .extracting(CallAutomationException::code).isEqualTo(ErrorCode.CALL_TERMINATED);
     }
 
     @Test
     void changesNothingWhenRemovingAParticipantTwice() {
         // given
-        Call call = aConnectedCall().removeParticipant("p-alice", REMOVAL, Optional.empty()).call();
+        Call call = aConnectedCall().removeParticipant("p-alice", REMOVAL, OperationCallback.OWN).call();
 
         // when
-        Transition again = call.removeParticipant("p-alice", Optional.of("other-ctx"), Optional.empty());
+        Transition again = call.removeParticipant("p-alice", Optional.of("other-ctx"), OperationCallback.OWN);
 
         // then
         assertThat(again.events()).isEmpty();
@@ -196,7 +197,7 @@ class CallParticipantsTest {
     @Test
     void reportsTheRemovalOnceTheParticipantsLegHasEnded() {
         // given
-        Call call = aConnectedCall().removeParticipant("p-alice", REMOVAL, Optional.empty()).call();
+        Call call = aConnectedCall().removeParticipant("p-alice", REMOVAL, OperationCallback.OWN).call();
 
         // when
         Transition removed = call.legEnded(alice().leg(), ResultInformation.HUNG_UP_BY_APPLICATION);
@@ -211,7 +212,7 @@ class CallParticipantsTest {
     @Test
     void endsTheCallAsHungUpByTheApplicationWhenTheLastParticipantIsRemoved() {
         // given
-        Call call = aConnectedCallWith(alice()).removeParticipant("p-alice", REMOVAL, Optional.empty()).call();
+        Call call = aConnectedCallWith(alice()).removeParticipant("p-alice", REMOVAL, OperationCallback.OWN).call();
 
         // when: whatever the network says, the application ended it
         Transition removed = call.legEnded(alice().leg(), ResultInformation.REMOTE_HUNG_UP);

@@ -2,6 +2,7 @@ package io.switchboard.domain.connection;
 
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.RecordingStateChanged;
 import io.switchboard.domain.recording.RecordingChannels;
@@ -55,7 +56,7 @@ class CallRecordingTest {
 
         assertThat(started.events()).singleElement().isInstanceOfSatisfying(RecordingStateChanged.class, e -> {
             assertThat(e.state()).isEqualTo(RecordingState.INACTIVE);
-            assertThat(e.operationCallbackUri()).contains(STATE_CALLBACK);
+            assertThat(e.replyTo().flatMap(OperationCallback::uri)).contains(STATE_CALLBACK);
         });
         assertThat(started.commands()).containsExactly(
                 new StartRecording(RECORDING, RecordingChannels.UNMIXED, List.of(bob().leg()), true));

@@ -2,6 +2,7 @@ package io.switchboard.domain.connection;
 
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.MediaStreamingChanged;
@@ -78,30 +79,30 @@ class CallStreamingTest {
         assertThat(connected.media().streaming().orElseThrow().state()).isEqualTo(State.INACTIVE);
         URI callback = URI.create("https://app.example/streaming");
 
-        Transition started = connected.startStreaming(Optional.of("ctx"), Optional.of(callback));
+        Transition started = connected.startStreaming(Optional.of("ctx"), OperationCallback.own(Optional.of(callback)));
         Transition opened = started.call().streamingOpened(stream(connected));
 
         assertThat(started.commands()).containsExactly(new StartStreaming(stream(connected), ON_REQUEST));
         assertThat(opened.events()).singleElement().isInstanceOfSatisfying(MediaStreamingChanged.class, e -> {
             assertThat(e.operationContext()).contains("ctx");
-            assertThat(e.operationCallbackUri()).contains(callback);
+            assertThat(e.operationCallback().uri()).contains(callback);
         });
     }
 
     @Test
     void refusesStartingTwiceStoppingWhatIsNotRunningAndAStreamNeverSetUp() {
         Call connected = dialling(ON_REQUEST).legAnswered(alice().leg()).call();
-        Call starting = connected.startStreaming(Optional.empty(), Optional.empty()).call();
+        Call starting = connected.startStreaming(Optional.empty(), OperationCallback.OWN).call();
 
-        assertThatThrownBy(() -> starting.startStreaming(Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> starting.startStreaming(Optional.empty(), OperationCallback.OWN))
                 .isInstanceOfSatisfying(CallAutomationException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.MEDIA_OPERATION_ACTIVE));
-        assertThatThrownBy(() -> connected.stopStreaming(Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> connected.stopStreaming(Optional.empty(), OperationCallback.OWN))
                 .isInstanceOfSatisfying(CallAutomationException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
         Call plain = Call.create(CALL_ID, SERVER_CALL_ID, aSetup(), java.util.List.of(alice()), CREATED_AT).call()
                 .legAnswered(alice().leg()).call();
-        assertThatThrownBy(() -> plain.startStreaming(Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> plain.startStreaming(Optional.empty(), OperationCallback.OWN))
                 .isInstanceOfSatisfying(CallAutomationException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
                     assertThat(e.getMessage()).startsWith("mediaStreamingOptions: missing");
@@ -127,7 +128,7 @@ class CallStreamingTest {
         assertThat(active.streamingFailed(stream(starting), why).events()).singleElement()
                 .isInstanceOfSatisfying(MediaStreamingChanged.class,
                         e -> assertThat(e.detail()).isEqualTo(Detail.STREAM_CONNECTION_INTERRUPTED));
-        Call restarted = failed.call().startStreaming(Optional.empty(), Optional.empty()).call();
+        Call restarted = failed.call().startStreaming(Optional.empty(), OperationCallback.OWN).call();
         assertThat(restarted.media().streaming().orElseThrow().state()).isEqualTo(State.STARTING);
     }
 
@@ -150,7 +151,7 @@ class CallStreamingTest {
     @Test
     void aStreamOpenedAfterItWasStoppedChangesNothing() {
         Call starting = dialling(ON_CONNECT).legAnswered(alice().leg()).call();
-        Call stopped = starting.stopStreaming(Optional.empty(), Optional.empty()).call();
+        Call stopped = starting.stopStreaming(Optional.empty(), OperationCallback.OWN).call();
 
         Transition late = stopped.streamingOpened(stream(starting));
 

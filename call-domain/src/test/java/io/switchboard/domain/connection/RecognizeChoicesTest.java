@@ -1,5 +1,6 @@
 package io.switchboard.domain.connection;
 
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.event.RecognizeCompleted;
 import io.switchboard.domain.event.RecognizeFailed;
@@ -36,7 +37,7 @@ class RecognizeChoicesTest {
     private static Call choosing() {
         RecognizeOperation operation = RecognizeOperation.choosing(ID, alice().leg(), CHOICES,
                 new DtmfOptions(1, Set.of(), Duration.ofSeconds(2), Duration.ofSeconds(10)), Optional.empty(), false,
-                Optional.of("menu"), Optional.empty());
+                Optional.of("menu"), OperationCallback.OWN);
         Transition started = aConnectedCall().startRecognize(operation, false);
         assertThat(started.commands()).containsExactly(new StartSilenceTimer(ID, 0, Duration.ofSeconds(10)),
                 new StartListening(ID, alice().leg(), CHOICES, SpeechOptions.DEFAULT));
@@ -106,7 +107,7 @@ class RecognizeChoicesTest {
     void refusesARecognitionWithoutChoicesOrAChoiceWithoutLabel() {
         assertThatThrownBy(() -> RecognizeOperation.choosing(ID, alice().leg(), List.of(),
                 new DtmfOptions(1, Set.of(), Duration.ofSeconds(2), Duration.ofSeconds(5)), Optional.empty(), false,
-                Optional.empty(), Optional.empty())).hasMessageStartingWith("choices: empty");
+                Optional.empty(), OperationCallback.OWN)).hasMessageStartingWith("choices: empty");
         assertThatThrownBy(() -> new Choice(" ", List.of(), Optional.empty())).hasMessageStartingWith("label: empty");
     }
 }

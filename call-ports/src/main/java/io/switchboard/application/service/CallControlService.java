@@ -12,6 +12,7 @@ import io.switchboard.application.port.in.TransferCallUseCase;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
@@ -46,15 +47,17 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<Participant> hold(HoldCommand command) {
         return calls.onCall(command.callId(), call -> {
             command.music().ifPresent(clips::check);
+            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             return calls.apply(call.hold(command.participant(), true, command.music(), command.operationContext(),
-                    command.operationCallbackUri())).participant(command.participant()).orElseThrow();
+                    replyTo)).participant(command.participant()).orElseThrow();
         });
     }
 
     @Override
     public CompletionStage<Participant> unhold(ParticipantOperationCommand command) {
         return calls.onCall(command.callId(), call -> calls.apply(call.hold(command.participant(), false,
-                Optional.empty(), command.operationContext(), command.operationCallbackUri()))
+                Optional.empty(), command.operationContext(),
+                call.operationCallback(command.callId(), command.operationCallbackUri())))
                 .participant(command.participant()).orElseThrow());
     }
 
@@ -62,7 +65,7 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<String> cancelAddParticipant(CancelAddParticipantCommand command) {
         return calls.onCall(command.callId(), call -> {
             calls.apply(call.cancelInvitation(command.invitationId(), command.operationContext(),
-                    command.operationCallbackUri()));
+                    call.operationCallback(command.callId(), command.operationCallbackUri())));
             return command.invitationId();
         });
     }
@@ -72,16 +75,17 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
         return calls.onCall(command.callId(), call -> {
             Participant transferee = command.transferee().map(p -> DtmfService.connected(call, p))
                     .orElseGet(() -> onlyParticipant(call));
+            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             if (!telephony.canReach(command.target())) {
-                calls.apply(call.transferFailed(command.operationContext(), command.operationCallbackUri(),
+                calls.apply(call.transferFailed(command.operationContext(), replyTo,
                         ResultInformation.unreachable("No route to " + command.target().rawId() + ".")));
                 return transferee;
             }
             transferred(call, transferee, command).whenComplete((ignored, error) -> calls.report(call.id(),
                     current -> error == null
                             ? current.transferred(transferee.leg(), command.target(), command.operationContext(),
-                            command.operationCallbackUri())
-                            : current.transferFailed(command.operationContext(), command.operationCallbackUri(),
+                            replyTo)
+                            : current.transferFailed(command.operationContext(), replyTo,
                             ResultInformation.transferFailed(String.valueOf(cause(error).getMessage())))));
             return transferee;
         });

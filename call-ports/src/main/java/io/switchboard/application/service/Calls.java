@@ -6,6 +6,7 @@ import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallbackTarget;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.connection.Connection;
 import io.switchboard.domain.connection.Transition;
@@ -128,8 +129,7 @@ final class Calls {
             if (event instanceof CallConnectionStateChanged changed && changed.connection().isPresent()) {
                 // another application's connection changed: told to it alone, under its own id
                 CallConnectionId id = changed.connection().get();
-                Optional<Connection> connection = call.connection(id)
-                        .or(() -> left.stream().filter(c -> c.id().equals(id)).findFirst());
+                Optional<Connection> connection = connection(call, left, id);
                 LOG.log(Level.INFO, "call " + call.id() + ": connection " + id + " " + changed.state().name()
                         .toLowerCase());
                 connection.ifPresent(c -> publisher.publish(c.callback(), event, c.id()));
@@ -139,14 +139,50 @@ final class Calls {
                 LOG.log(Level.INFO, "call " + call.id() + " " + changed.state().name().toLowerCase()
                         + " (" + changed.result().subCode() + " " + changed.result().message() + ")");
             }
-            publisher.publish(target(call, event), event);
-            if (!(event instanceof CallConnectionStateChanged) && event.operationCallbackUri().isEmpty()) {
+            Optional<OperationCallback> operation = event.replyTo();
+            if (operation.isPresent()) {
+                // an operation's result: told to the connection that asked for it alone
+                replyTo(call, left, event, operation.get());
+                continue;
+            }
+            publisher.publish(call.setup().callback(), event);
+            if (!(event instanceof CallConnectionStateChanged)) {
                 // what happens to the call's participants and media is told to every application connected
                 call.connections().forEach(c -> publisher.publish(c.callback(), event, c.id()));
             }
         }
         transition.commands().forEach(command -> commands.run(this, call, command));
         return call;
+    }
+
+    /**
+     * An operation's event, told to the connection it was asked through under that connection's id (at the request's
+     * {@code operationCallbackUri} if it gave one, in the connection's schema); dropped, with a log line, when that
+     * connection has left the call before it.
+     */
+    private void replyTo(Call call, List<Connection> left, CallEvent event, OperationCallback operation) {
+        if (operation.connection().isEmpty()) {
+            publisher.publish(at(operation, call.setup().callback()), event);
+            return;
+        }
+        CallConnectionId id = operation.connection().get();
+        Optional<Connection> connection = connection(call, left, id);
+        if (connection.isEmpty()) {
+            LOG.log(Level.INFO, "call " + call.id() + ": " + event.getClass().getSimpleName() + " not told: connection "
+                    + id + ", which asked for the operation, has left the call");
+            return;
+        }
+        publisher.publish(at(operation, connection.get().callback()), event, id);
+    }
+
+    /** Another application's connection to the call, or one that left it in this transition. */
+    private static Optional<Connection> connection(Call call, List<Connection> left, CallConnectionId id) {
+        return call.connection(id).or(() -> left.stream().filter(c -> c.id().equals(id)).findFirst());
+    }
+
+    /** The operation's own callback URI if its request named one, in the schema of the callback it replaces. */
+    private static CallbackTarget at(OperationCallback operation, CallbackTarget callback) {
+        return operation.uri().map(uri -> new CallbackTarget(uri, callback.schema())).orElse(callback);
     }
 
     /** The connections the transition's events are about that its call no longer has (they left): as kept before. */
@@ -160,12 +196,6 @@ final class Calls {
     /** The call as last saved; must run on its executor. */
     Call current(CallConnectionId id) {
         return registry.find(id).orElseThrow(() -> notFound(id));
-    }
-
-    /** An operation's own callback, if its request named one, in the call's schema; else the call's callback. */
-    private static CallbackTarget target(Call call, CallEvent event) {
-        CallbackTarget callback = call.setup().callback();
-        return event.operationCallbackUri().map(uri -> new CallbackTarget(uri, callback.schema())).orElse(callback);
     }
 
     CallRegistry registry() {

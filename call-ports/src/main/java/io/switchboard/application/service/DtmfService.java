@@ -8,6 +8,7 @@ import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
@@ -40,7 +41,7 @@ public final class DtmfService implements ContinuousDtmfUseCase, SendDtmfTonesUs
     public CompletionStage<Participant> stopContinuousDtmfRecognition(ParticipantOperationCommand command) {
         return calls.onCall(command.callId(), call -> {
             Call next = calls.apply(call.stopContinuousDtmf(command.participant(), command.operationContext(),
-                    command.operationCallbackUri()));
+                    call.operationCallback(command.callId(), command.operationCallbackUri())));
             return next.participant(command.participant()).orElseThrow();
         });
     }
@@ -49,8 +50,9 @@ public final class DtmfService implements ContinuousDtmfUseCase, SendDtmfTonesUs
     public CompletionStage<Participant> sendDtmfTones(SendDtmfTonesCommand command) {
         return calls.onCall(command.callId(), call -> {
             Participant target = connected(call, command.participant());
+            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             sent(call, target, command).whenComplete((ignored, error) -> calls.report(call.id(),
-                    current -> current.tonesSent(command.operationContext(), command.operationCallbackUri(),
+                    current -> current.tonesSent(command.operationContext(), replyTo,
                             Optional.ofNullable(error).map(DtmfService::why))));
             return target;
         });

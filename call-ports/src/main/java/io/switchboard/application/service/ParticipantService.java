@@ -9,6 +9,7 @@ import io.switchboard.application.port.in.RemoveParticipantUseCase;
 import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.LegId;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.CommunicationIdentifier;
@@ -39,9 +40,10 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
     @Override
     public CompletionStage<List<Participant>> inviteParticipants(InviteParticipantsCommand command) {
         return calls.onCall(command.callId(), call -> {
+            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             List<Participant> invitees = command.participants().stream()
                     .map(t -> Participant.invitee(ParticipantId.of(ids.newId()), t, LegId.of(ids.newId()),
-                            command.operationContext(), command.operationCallbackUri()))
+                            command.operationContext(), replyTo))
                     .toList();
             calls.apply(call.invite(invitees, command.callerId(), command.ringTimeout()));
             return invitees;
@@ -52,7 +54,7 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
     public CompletionStage<Participant> removeParticipant(RemoveParticipantCommand command) {
         return calls.onCall(command.callId(), call -> {
             Call next = calls.apply(call.removeParticipant(command.participant(), command.operationContext(),
-                    command.operationCallbackUri()));
+                    call.operationCallback(command.callId(), command.operationCallbackUri())));
             return next.participant(command.participant()).orElseThrow();
         });
     }
@@ -70,13 +72,14 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
             return calls.onCall(command.fromCall(), source -> depart(source, command, into));
         }).thenCompose(departures -> calls.onCall(command.callId(), target -> {
             Call next = target;
+            OperationCallback replyTo = target.operationCallback(command.callId(), command.operationCallbackUri());
             if (!departures.movers().isEmpty()) {
                 next = calls.apply(next.movedHere(departures.movers(), command.fromCall(),
-                        command.operationContext(), command.operationCallbackUri()));
+                        command.operationContext(), replyTo));
             }
             if (!departures.refused().isEmpty()) {
                 next = calls.apply(next.moveFailed(departures.refused(), command.fromCall(),
-                        command.operationContext(), command.operationCallbackUri(), ResultInformation.moveFailed(
+                        command.operationContext(), replyTo, ResultInformation.moveFailed(
                                 "The network of its leg cannot carry it into call " + target.id() + ".")));
             }
             return next.connectedParticipants();

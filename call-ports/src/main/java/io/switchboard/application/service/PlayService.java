@@ -30,7 +30,8 @@ public final class PlayService implements PlayAudioUseCase, CancelMediaProcessin
         return calls.onCall(command.callId(), call -> {
             clips.check(command.source());
             PlayOperation operation = PlayOperation.requested(MediaOperationId.of(ids.newId()), command.source(),
-                    command.loop(), command.operationContext(), command.operationCallbackUri());
+                    command.loop(), command.operationContext(),
+                    call.operationCallback(command.callId(), command.operationCallbackUri()));
             calls.apply(call.startPlay(operation,
                     command.playTo().stream().map(CommunicationIdentifier::rawId).toList(), command.interrupt()));
             return operation;

@@ -46,7 +46,8 @@ public final class RecognizeService implements RecognizeUseCase {
             MediaOperationId id = MediaOperationId.of(ids.newId());
             RecognizeOperation operation = RecognizeOperation.requested(id, target.leg(), command.input(),
                     command.options(), command.speech(), command.choices(), command.prompt(),
-                    command.interruptPrompt(), command.operationContext(), command.operationCallbackUri());
+                    command.interruptPrompt(), command.operationContext(),
+                    call.operationCallback(command.callId(), command.operationCallbackUri()));
             calls.apply(call.startRecognize(operation, command.interrupt()));
             return operation;
         });

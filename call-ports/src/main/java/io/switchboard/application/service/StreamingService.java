@@ -29,7 +29,8 @@ public final class StreamingService implements MediaStreamingUseCase, Transcript
     @Override
     public CompletionStage<Void> startMediaStreaming(MediaStreamingCommand command) {
         return calls.onCall(command.callConnectionId(), call -> {
-            calls.apply(call.startStreaming(command.operationContext(), command.operationCallbackUri()));
+            calls.apply(call.startStreaming(command.operationContext(),
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }
@@ -37,7 +38,8 @@ public final class StreamingService implements MediaStreamingUseCase, Transcript
     @Override
     public CompletionStage<Void> stopMediaStreaming(MediaStreamingCommand command) {
         return calls.onCall(command.callConnectionId(), call -> {
-            calls.apply(call.stopStreaming(command.operationContext(), command.operationCallbackUri()));
+            calls.apply(call.stopStreaming(command.operationContext(),
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }
@@ -47,7 +49,7 @@ public final class StreamingService implements MediaStreamingUseCase, Transcript
         return calls.onCall(command.callConnectionId(), call -> {
             command.locale().ifPresent(this::requireKnown);
             calls.apply(call.startTranscription(command.locale(), command.operationContext(),
-                    command.operationCallbackUri()));
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }
@@ -55,7 +57,8 @@ public final class StreamingService implements MediaStreamingUseCase, Transcript
     @Override
     public CompletionStage<Void> stopTranscription(TranscriptionCommand command) {
         return calls.onCall(command.callConnectionId(), call -> {
-            calls.apply(call.stopTranscription(command.operationContext(), command.operationCallbackUri()));
+            calls.apply(call.stopTranscription(command.operationContext(),
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }
@@ -66,7 +69,8 @@ public final class StreamingService implements MediaStreamingUseCase, Transcript
             String locale = command.locale().orElseThrow(() -> new IllegalArgumentException(
                     "locale: missing (expected: the language to transcribe, e.g. en-US)"));
             requireKnown(locale);
-            calls.apply(call.updateTranscription(locale, command.operationContext(), command.operationCallbackUri()));
+            calls.apply(call.updateTranscription(locale, command.operationContext(),
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }

@@ -3,6 +3,7 @@ package io.switchboard.application.service;
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.ConnectCallCommand;
 import io.switchboard.application.port.in.ConnectCallUseCase.Connected;
+import io.switchboard.application.port.in.InviteParticipantsCommand;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
@@ -11,12 +12,14 @@ import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.EventSchema;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
+import io.switchboard.domain.event.AddParticipantSucceeded;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.ParticipantsUpdated;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import static io.switchboard.application.fakes.CallFixtures.ALICE;
@@ -70,10 +73,67 @@ class ConnectCallServiceTest {
         result(core.useCases().inviteParticipants().inviteParticipants(anInvitation(second, CAROL)));
         core.telephonyEvents().legAnswered(core.participant(call.id(), CAROL.rawId()).leg());
 
-        // then: both applications hear of it, each under its own id
+        // then: both applications hear of it, each under its own id; the invitation's result goes to the second alone
         assertThat(core.events.eventsOf(call.id())).filteredOn(ParticipantsUpdated.class::isInstance).hasSize(1);
         assertThat(core.events.eventsOf(second)).filteredOn(ParticipantsUpdated.class::isInstance).hasSize(1);
+        assertThat(core.events.eventsOf(second)).filteredOn(AddParticipantSucceeded.class::isInstance).hasSize(1);
+        assertThat(core.events.eventsOf(call.id())).filteredOn(AddParticipantSucceeded.class::isInstance).isEmpty();
+        assertThat(core.events.targetOfLast(AddParticipantSucceeded.class)).isEqualTo(SECOND);
         assertThat(result(core.useCases().getCall().getCall(second)).id()).isEqualTo(call.id());
+    }
+
+    @Test
+    void theResultOfAnOperationTheCallsOwnApplicationAskedForIsNotToldToTheConnections() {
+        // given
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        CallConnectionId second = connect(call).connection();
+        core.events.clear();
+
+        // when: the call's own application invites someone
+        result(core.useCases().inviteParticipants().inviteParticipants(anInvitation(call.id(), CAROL)));
+        core.telephonyEvents().legAnswered(core.participant(call.id(), CAROL.rawId()).leg());
+
+        // then: the participants changed for both, the invitation succeeded for the one that asked
+        assertThat(core.events.eventsOf(second)).filteredOn(ParticipantsUpdated.class::isInstance).hasSize(1);
+        assertThat(core.events.eventsOf(second)).filteredOn(AddParticipantSucceeded.class::isInstance).isEmpty();
+        assertThat(core.events.eventsOf(call.id())).filteredOn(AddParticipantSucceeded.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void anOperationAskedThroughAConnectionWithItsOwnCallbackUriIsToldThereUnderTheConnectionsId() {
+        // given
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        CallConnectionId second = connect(call).connection();
+        URI own = URI.create("http://127.0.0.1:9/second-operations");
+        core.events.clear();
+
+        // when
+        result(core.useCases().inviteParticipants().inviteParticipants(new InviteParticipantsCommand(second,
+                List.of(CAROL), Optional.empty(), Optional.of("invite-ctx"), Optional.empty(), Optional.of(own))));
+        core.telephonyEvents().legAnswered(core.participant(call.id(), CAROL.rawId()).leg());
+
+        // then
+        assertThat(core.events.eventsOf(second)).filteredOn(AddParticipantSucceeded.class::isInstance).hasSize(1);
+        assertThat(core.events.targetOfLast(AddParticipantSucceeded.class))
+                .isEqualTo(new CallbackTarget(own, EventSchema.GA));
+        assertThat(core.events.eventsOf(call.id())).filteredOn(AddParticipantSucceeded.class::isInstance).isEmpty();
+    }
+
+    @Test
+    void theResultOfAnOperationOfAConnectionThatLeftIsToldToNobody() {
+        // given: the second application invites someone, then leaves before the invitee answers
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        CallConnectionId second = connect(call).connection();
+        result(core.useCases().inviteParticipants().inviteParticipants(anInvitation(second, CAROL)));
+        result(core.useCases().hangUp().leave(second));
+        core.events.clear();
+
+        // when
+        core.telephonyEvents().legAnswered(core.participant(call.id(), CAROL.rawId()).leg());
+
+        // then: the call's own application hears of the new participant, not of the other's invitation
+        assertThat(core.events.eventsOf(call.id())).filteredOn(ParticipantsUpdated.class::isInstance).hasSize(1);
+        assertThat(core.events.events(AddParticipantSucceeded.class)).isEmpty();
     }
 
     @Test

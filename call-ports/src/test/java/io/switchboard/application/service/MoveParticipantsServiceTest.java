@@ -6,6 +6,7 @@ import io.switchboard.application.port.in.MoveParticipantsCommand;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
+import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.event.CallConnectionStateChanged;
@@ -54,7 +55,7 @@ class MoveParticipantsServiceTest {
                 .singleElement().satisfies(e -> assertThat(e.callId()).isEqualTo(lobby.id()));
         assertThat(core.events.events()).filteredOn(MoveParticipantSucceeded.class::isInstance).singleElement()
                 .isEqualTo(new MoveParticipantSucceeded(agent.id(), bob.movedIn(), lobby.id(), MOVE_CTX,
-                        Optional.empty()));
+                        OperationCallback.OWN));
         // the leg now reports to the call it joined
         core.telephonyEvents().legEnded(bob.leg(), ResultInformation.REMOTE_HUNG_UP);
         assertThat(core.call(agent.id()).participants()).extracting(Participant::identifier)
