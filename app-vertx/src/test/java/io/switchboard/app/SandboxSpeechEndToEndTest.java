@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -110,12 +111,15 @@ class SandboxSpeechEndToEndTest {
     void healthTellsWhenTheRecognizersModelsAreLoaded() throws Exception {
         sandbox.server.warmUp();
 
-        Awaitility.await("speechRecognition ready").atMost(Duration.ofSeconds(60)).until(() -> {
+        // the status itself may be degraded for reasons of the machine (a pacer behind on a loaded one), not the models
+        Awaitility.await("speechRecognition ready").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + sandbox.server.httpPort() + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonObject body = new JsonObject(health.body());
-            return body.getString("speechRecognition").equals("ready") && body.getString("status").equals("ok");
+            assertThat(body.getString("speechRecognition")).as(body.encode()).isEqualTo("ready");
+            assertThat(body.getJsonArray("reasons", new JsonArray()).getList()).as(body.encode())
+                    .doesNotContain("speechRecognitionFailed");
         });
     }
 
