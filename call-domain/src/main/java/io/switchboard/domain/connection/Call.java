@@ -257,7 +257,8 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
 
     /**
      * Another application connects to the connected call: {@code CallConnected} goes to it; from then on it is told
-     * of the call's participants and media as the call's own application is, under its own connection id.
+     * of the call's participants and media as the call's own application is, under its own connection id, and of the
+     * results of the operations asked through it ({@link #operationCallback}).
      *
      * @throws CallAutomationException unless the call is connected, or if it has {@value CallConnections#MAX}
      *                                 connections already

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Other applications' connections to a call (ACS's {@code connect}). Each has its own id and callback; the call's
  * participants and media are shared, and so are their events: a connection is told of them as the call's own
- * application is. Only its own state changes are its own. Pure functions of a call.
+ * application is. Its own state changes are its own, and so are the results of the operations asked through it
+ * ({@link io.switchboard.domain.call.OperationCallback}). Pure functions of a call.
  */
 final class CallConnections {
 

@@ -14,7 +14,7 @@ public interface ConnectCallUseCase {
 
     /**
      * Opens the connection; {@code CallConnected} goes to its callback, then the call's participants and media events
-     * as the call's own application gets them. Non-blocking.
+     * as the call's own application gets them, and the results of the operations asked through it. Non-blocking.
      *
      * @return fails with {@code CALL_NOT_FOUND} (no live call has that server call id), {@code CALL_NOT_ESTABLISHED}
      *         or {@code INVALID_REQUEST} (too many connections)
