@@ -140,7 +140,8 @@ class EventGridNoticesTest {
 
         // then: retried while the call rang (each attempt begun before its end reaches the receiver soon after it)
         assertThat(receiver.requests()).hasSizeGreaterThan(1)
-                .allSatisfy(request -> assertThat(request.arrivedNanos()).isLessThan(ringEndNanos + 250_000_000L));
+                .allSatisfy(request -> assertThat(request.arrivedNanos())
+                        .isLessThan(ringEndNanos + 1_000_000_000L));
         assertThat(publisher.stats().delivered()).isZero();
         assertThat(publisher.stats().pending()).isZero();
     }

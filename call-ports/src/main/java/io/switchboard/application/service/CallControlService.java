@@ -47,9 +47,8 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<Participant> hold(HoldCommand command) {
         return calls.onCall(command.callId(), call -> {
             command.music().ifPresent(clips::check);
-            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             return calls.apply(call.hold(command.participant(), true, command.music(), command.operationContext(),
-                    replyTo)).participant(command.participant()).orElseThrow();
+                    command.replyTo(call))).participant(command.participant()).orElseThrow();
         });
     }
 
@@ -57,7 +56,7 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<Participant> unhold(ParticipantOperationCommand command) {
         return calls.onCall(command.callId(), call -> calls.apply(call.hold(command.participant(), false,
                 Optional.empty(), command.operationContext(),
-                call.operationCallback(command.callId(), command.operationCallbackUri())))
+                command.replyTo(call)))
                 .participant(command.participant()).orElseThrow());
     }
 
@@ -65,7 +64,7 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<String> cancelAddParticipant(CancelAddParticipantCommand command) {
         return calls.onCall(command.callId(), call -> {
             calls.apply(call.cancelInvitation(command.invitationId(), command.operationContext(),
-                    call.operationCallback(command.callId(), command.operationCallbackUri())));
+                    command.replyTo(call)));
             return command.invitationId();
         });
     }
@@ -75,7 +74,7 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
         return calls.onCall(command.callId(), call -> {
             Participant transferee = command.transferee().map(p -> DtmfService.connected(call, p))
                     .orElseGet(() -> onlyParticipant(call));
-            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
+            OperationCallback replyTo = command.replyTo(call);
             if (!telephony.canReach(command.target())) {
                 calls.apply(call.transferFailed(command.operationContext(), replyTo,
                         ResultInformation.unreachable("No route to " + command.target().rawId() + ".")));

@@ -47,7 +47,7 @@ public final class RecognizeService implements RecognizeUseCase {
             RecognizeOperation operation = RecognizeOperation.requested(id, target.leg(), command.input(),
                     command.options(), command.speech(), command.choices(), command.prompt(),
                     command.interruptPrompt(), command.operationContext(),
-                    call.operationCallback(command.callId(), command.operationCallbackUri()));
+                    command.replyTo(call));
             calls.apply(call.startRecognize(operation, command.interrupt()));
             return operation;
         });

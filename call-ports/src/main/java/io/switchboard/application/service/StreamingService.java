@@ -28,49 +28,49 @@ public final class StreamingService implements MediaStreamingUseCase, Transcript
 
     @Override
     public CompletionStage<Void> startMediaStreaming(MediaStreamingCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
+        return calls.onCall(command.callId(), call -> {
             calls.apply(call.startStreaming(command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+                    command.replyTo(call)));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> stopMediaStreaming(MediaStreamingCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
+        return calls.onCall(command.callId(), call -> {
             calls.apply(call.stopStreaming(command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+                    command.replyTo(call)));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> startTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
+        return calls.onCall(command.callId(), call -> {
             command.locale().ifPresent(this::requireKnown);
             calls.apply(call.startTranscription(command.locale(), command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+                    command.replyTo(call)));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> stopTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
+        return calls.onCall(command.callId(), call -> {
             calls.apply(call.stopTranscription(command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+                    command.replyTo(call)));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> updateTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
+        return calls.onCall(command.callId(), call -> {
             String locale = command.locale().orElseThrow(() -> new IllegalArgumentException(
                     "locale: missing (expected: the language to transcribe, e.g. en-US)"));
             requireKnown(locale);
             calls.apply(call.updateTranscription(locale, command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+                    command.replyTo(call)));
             return null;
         });
     }

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public record InviteParticipantsCommand(CallConnectionId callId, List<CommunicationIdentifier> participants,
                                         Optional<PhoneNumberIdentifier> callerId, Optional<String> operationContext,
-                                        Optional<Duration> ringTimeout, Optional<URI> operationCallbackUri) {
+                                        Optional<Duration> ringTimeout, Optional<URI> operationCallbackUri)
+        implements OperationRequest {
 
     /** Invitations whose events go to the call's callback. */
     public InviteParticipantsCommand(CallConnectionId callId, List<CommunicationIdentifier> participants,

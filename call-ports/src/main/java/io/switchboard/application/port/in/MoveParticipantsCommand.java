@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param operationCallbackUri where the move's events go instead of the call's callback
  */
 public record MoveParticipantsCommand(CallConnectionId callId, CallConnectionId fromCall, List<String> participants,
-                                      Optional<String> operationContext, Optional<URI> operationCallbackUri) {
+                                      Optional<String> operationContext, Optional<URI> operationCallbackUri)
+        implements OperationRequest {
 
     public MoveParticipantsCommand {
         Objects.requireNonNull(callId, "callId");

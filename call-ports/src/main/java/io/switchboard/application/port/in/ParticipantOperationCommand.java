@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param participant the participant id this server gave, or the participant's raw identifier
  */
 public record ParticipantOperationCommand(CallConnectionId callId, String participant,
-                                          Optional<String> operationContext, Optional<URI> operationCallbackUri) {
+                                          Optional<String> operationContext, Optional<URI> operationCallbackUri)
+        implements OperationRequest {
 
     public ParticipantOperationCommand {
         Objects.requireNonNull(callId, "callId");

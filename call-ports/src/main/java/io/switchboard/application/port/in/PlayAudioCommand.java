@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public record PlayAudioCommand(CallConnectionId callId, PlaySource source, boolean loop,
                                Optional<String> operationContext, List<CommunicationIdentifier> playTo,
-                               boolean interrupt, Optional<URI> operationCallbackUri) {
+                               boolean interrupt, Optional<URI> operationCallbackUri)
+        implements OperationRequest {
 
     public PlayAudioCommand {
         Objects.requireNonNull(callId, "callId");

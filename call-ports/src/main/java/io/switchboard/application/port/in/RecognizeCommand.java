@@ -25,7 +25,8 @@ import java.util.Optional;
 public record RecognizeCommand(CallConnectionId callId, String participant, RecognizeInput input,
                                DtmfOptions options, SpeechOptions speech, Optional<PlaySource> prompt,
                                boolean interruptPrompt, boolean interrupt, Optional<String> operationContext,
-                               Optional<URI> operationCallbackUri, List<Choice> choices) {
+                               Optional<URI> operationCallbackUri, List<Choice> choices)
+        implements OperationRequest {
 
     public RecognizeCommand {
         Objects.requireNonNull(callId, "callId");

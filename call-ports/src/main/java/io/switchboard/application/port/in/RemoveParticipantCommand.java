@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param operationCallbackUri where the removal's events go instead of the call's callback
  */
 public record RemoveParticipantCommand(CallConnectionId callId, String participant, Optional<String> operationContext,
-                                       Optional<URI> operationCallbackUri) {
+                                       Optional<URI> operationCallbackUri)
+        implements OperationRequest {
 
     /** A removal whose events go to the call's callback. */
     public RemoveParticipantCommand(CallConnectionId callId, String participant, Optional<String> operationContext) {

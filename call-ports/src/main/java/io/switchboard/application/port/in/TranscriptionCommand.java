@@ -11,11 +11,12 @@ import java.util.Optional;
  *
  * @param locale the language to transcribe from now on (BCP 47); the one set up when empty
  */
-public record TranscriptionCommand(CallConnectionId callConnectionId, Optional<String> locale,
-                                   Optional<String> operationContext, Optional<URI> operationCallbackUri) {
+public record TranscriptionCommand(CallConnectionId callId, Optional<String> locale,
+                                   Optional<String> operationContext, Optional<URI> operationCallbackUri)
+        implements OperationRequest {
 
     public TranscriptionCommand {
-        Objects.requireNonNull(callConnectionId, "callConnectionId");
+        Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(operationContext, "operationContext");
         Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");

@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record TransferCallCommand(CallConnectionId callId, CommunicationIdentifier target,
                                   Optional<String> transferee, Optional<String> operationContext,
-                                  Optional<URI> operationCallbackUri) {
+                                  Optional<URI> operationCallbackUri)
+        implements OperationRequest {
 
     public TransferCallCommand {
         Objects.requireNonNull(callId, "callId");
