@@ -47,8 +47,9 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<Participant> hold(HoldCommand command) {
         return calls.onCall(command.callId(), call -> {
             command.music().ifPresent(clips::check);
+            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             return calls.apply(call.hold(command.participant(), true, command.music(), command.operationContext(),
-                    command.replyTo(call))).participant(command.participant()).orElseThrow();
+                    replyTo)).participant(command.participant()).orElseThrow();
         });
     }
 
@@ -56,7 +57,7 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<Participant> unhold(ParticipantOperationCommand command) {
         return calls.onCall(command.callId(), call -> calls.apply(call.hold(command.participant(), false,
                 Optional.empty(), command.operationContext(),
-                command.replyTo(call)))
+                call.operationCallback(command.callId(), command.operationCallbackUri())))
                 .participant(command.participant()).orElseThrow());
     }
 
@@ -64,7 +65,7 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
     public CompletionStage<String> cancelAddParticipant(CancelAddParticipantCommand command) {
         return calls.onCall(command.callId(), call -> {
             calls.apply(call.cancelInvitation(command.invitationId(), command.operationContext(),
-                    command.replyTo(call)));
+                    call.operationCallback(command.callId(), command.operationCallbackUri())));
             return command.invitationId();
         });
     }
@@ -74,7 +75,7 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
         return calls.onCall(command.callId(), call -> {
             Participant transferee = command.transferee().map(p -> DtmfService.connected(call, p))
                     .orElseGet(() -> onlyParticipant(call));
-            OperationCallback replyTo = command.replyTo(call);
+            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             if (!telephony.canReach(command.target())) {
                 calls.apply(call.transferFailed(command.operationContext(), replyTo,
                         ResultInformation.unreachable("No route to " + command.target().rawId() + ".")));

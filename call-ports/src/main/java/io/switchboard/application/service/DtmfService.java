@@ -41,7 +41,7 @@ public final class DtmfService implements ContinuousDtmfUseCase, SendDtmfTonesUs
     public CompletionStage<Participant> stopContinuousDtmfRecognition(ParticipantOperationCommand command) {
         return calls.onCall(command.callId(), call -> {
             Call next = calls.apply(call.stopContinuousDtmf(command.participant(), command.operationContext(),
-                    command.replyTo(call)));
+                    call.operationCallback(command.callId(), command.operationCallbackUri())));
             return next.participant(command.participant()).orElseThrow();
         });
     }
@@ -50,7 +50,7 @@ public final class DtmfService implements ContinuousDtmfUseCase, SendDtmfTonesUs
     public CompletionStage<Participant> sendDtmfTones(SendDtmfTonesCommand command) {
         return calls.onCall(command.callId(), call -> {
             Participant target = connected(call, command.participant());
-            OperationCallback replyTo = command.replyTo(call);
+            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             sent(call, target, command).whenComplete((ignored, error) -> calls.report(call.id(),
                     current -> current.tonesSent(command.operationContext(), replyTo,
                             Optional.ofNullable(error).map(DtmfService::why))));

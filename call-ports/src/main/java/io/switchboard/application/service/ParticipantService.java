@@ -40,9 +40,10 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
     @Override
     public CompletionStage<List<Participant>> inviteParticipants(InviteParticipantsCommand command) {
         return calls.onCall(command.callId(), call -> {
+            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             List<Participant> invitees = command.participants().stream()
                     .map(t -> Participant.invitee(ParticipantId.of(ids.newId()), t, LegId.of(ids.newId()),
-                            command.operationContext(), command.replyTo(call)))
+                            command.operationContext(), replyTo))
                     .toList();
             calls.apply(call.invite(invitees, command.callerId(), command.ringTimeout()));
             return invitees;
@@ -53,7 +54,7 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
     public CompletionStage<Participant> removeParticipant(RemoveParticipantCommand command) {
         return calls.onCall(command.callId(), call -> {
             Call next = calls.apply(call.removeParticipant(command.participant(), command.operationContext(),
-                    command.replyTo(call)));
+                    call.operationCallback(command.callId(), command.operationCallbackUri())));
             return next.participant(command.participant()).orElseThrow();
         });
     }
@@ -71,7 +72,7 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
             return calls.onCall(command.fromCall(), source -> depart(source, command, into));
         }).thenCompose(departures -> calls.onCall(command.callId(), target -> {
             Call next = target;
-            OperationCallback replyTo = command.replyTo(target);
+            OperationCallback replyTo = target.operationCallback(command.callId(), command.operationCallbackUri());
             if (!departures.movers().isEmpty()) {
                 next = calls.apply(next.movedHere(departures.movers(), command.fromCall(),
                         command.operationContext(), replyTo));

@@ -31,7 +31,7 @@ public final class PlayService implements PlayAudioUseCase, CancelMediaProcessin
             clips.check(command.source());
             PlayOperation operation = PlayOperation.requested(MediaOperationId.of(ids.newId()), command.source(),
                     command.loop(), command.operationContext(),
-                    command.replyTo(call));
+                    call.operationCallback(command.callId(), command.operationCallbackUri()));
             calls.apply(call.startPlay(operation,
                     command.playTo().stream().map(CommunicationIdentifier::rawId).toList(), command.interrupt()));
             return operation;

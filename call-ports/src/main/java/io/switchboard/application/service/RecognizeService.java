@@ -47,7 +47,7 @@ public final class RecognizeService implements RecognizeUseCase {
             RecognizeOperation operation = RecognizeOperation.requested(id, target.leg(), command.input(),
                     command.options(), command.speech(), command.choices(), command.prompt(),
                     command.interruptPrompt(), command.operationContext(),
-                    command.replyTo(call));
+                    call.operationCallback(command.callId(), command.operationCallbackUri()));
             calls.apply(call.startRecognize(operation, command.interrupt()));
             return operation;
         });

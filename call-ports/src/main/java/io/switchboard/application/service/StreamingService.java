@@ -28,49 +28,49 @@ public final class StreamingService implements MediaStreamingUseCase, Transcript
 
     @Override
     public CompletionStage<Void> startMediaStreaming(MediaStreamingCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onCall(command.callConnectionId(), call -> {
             calls.apply(call.startStreaming(command.operationContext(),
-                    command.replyTo(call)));
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> stopMediaStreaming(MediaStreamingCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onCall(command.callConnectionId(), call -> {
             calls.apply(call.stopStreaming(command.operationContext(),
-                    command.replyTo(call)));
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> startTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onCall(command.callConnectionId(), call -> {
             command.locale().ifPresent(this::requireKnown);
             calls.apply(call.startTranscription(command.locale(), command.operationContext(),
-                    command.replyTo(call)));
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> stopTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onCall(command.callConnectionId(), call -> {
             calls.apply(call.stopTranscription(command.operationContext(),
-                    command.replyTo(call)));
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> updateTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onCall(command.callConnectionId(), call -> {
             String locale = command.locale().orElseThrow(() -> new IllegalArgumentException(
                     "locale: missing (expected: the language to transcribe, e.g. en-US)"));
             requireKnown(locale);
             calls.apply(call.updateTranscription(locale, command.operationContext(),
-                    command.replyTo(call)));
+                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
             return null;
         });
     }

@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Cancel a ringing invitation; its id is the one the invitation was answered with (the invitee's participant id). */
 public record CancelAddParticipantCommand(CallConnectionId callId, String invitationId,
-                                          Optional<String> operationContext, Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                                          Optional<String> operationContext, Optional<URI> operationCallbackUri) {
 
     public CancelAddParticipantCommand {
         Objects.requireNonNull(callId, "callId");

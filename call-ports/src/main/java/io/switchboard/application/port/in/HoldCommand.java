@@ -13,8 +13,7 @@ import java.util.Optional;
  * @param participant the participant id this server gave, or the participant's raw identifier
  */
 public record HoldCommand(CallConnectionId callId, String participant, Optional<PlaySource> music,
-                          Optional<String> operationContext, Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                          Optional<String> operationContext, Optional<URI> operationCallbackUri) {
 
     public HoldCommand {
         Objects.requireNonNull(callId, "callId");

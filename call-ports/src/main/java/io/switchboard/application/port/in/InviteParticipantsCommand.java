@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 public record InviteParticipantsCommand(CallConnectionId callId, List<CommunicationIdentifier> participants,
                                         Optional<PhoneNumberIdentifier> callerId, Optional<String> operationContext,
-                                        Optional<Duration> ringTimeout, Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                                        Optional<Duration> ringTimeout, Optional<URI> operationCallbackUri) {
 
     /** Invitations whose events go to the call's callback. */
     public InviteParticipantsCommand(CallConnectionId callId, List<CommunicationIdentifier> participants,

@@ -7,12 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Start or stop a call's media stream; its events carry the context and go to the callback, if given. */
-public record MediaStreamingCommand(CallConnectionId callId, Optional<String> operationContext,
-                                    Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+public record MediaStreamingCommand(CallConnectionId callConnectionId, Optional<String> operationContext,
+                                    Optional<URI> operationCallbackUri) {
 
     public MediaStreamingCommand {
-        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(callConnectionId, "callConnectionId");
         Objects.requireNonNull(operationContext, "operationContext");
         Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");
     }

@@ -16,8 +16,7 @@ import java.util.Optional;
  * @param operationCallbackUri where the move's events go instead of the call's callback
  */
 public record MoveParticipantsCommand(CallConnectionId callId, CallConnectionId fromCall, List<String> participants,
-                                      Optional<String> operationContext, Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                                      Optional<String> operationContext, Optional<URI> operationCallbackUri) {
 
     public MoveParticipantsCommand {
         Objects.requireNonNull(callId, "callId");

@@ -13,8 +13,7 @@ import java.util.Optional;
  * @param participant the participant id this server gave, or the participant's raw identifier
  */
 public record ParticipantOperationCommand(CallConnectionId callId, String participant,
-                                          Optional<String> operationContext, Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                                          Optional<String> operationContext, Optional<URI> operationCallbackUri) {
 
     public ParticipantOperationCommand {
         Objects.requireNonNull(callId, "callId");

@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public record PlayAudioCommand(CallConnectionId callId, PlaySource source, boolean loop,
                                Optional<String> operationContext, List<CommunicationIdentifier> playTo,
-                               boolean interrupt, Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                               boolean interrupt, Optional<URI> operationCallbackUri) {
 
     public PlayAudioCommand {
         Objects.requireNonNull(callId, "callId");

@@ -25,8 +25,7 @@ import java.util.Optional;
 public record RecognizeCommand(CallConnectionId callId, String participant, RecognizeInput input,
                                DtmfOptions options, SpeechOptions speech, Optional<PlaySource> prompt,
                                boolean interruptPrompt, boolean interrupt, Optional<String> operationContext,
-                               Optional<URI> operationCallbackUri, List<Choice> choices)
-        implements OperationRequest {
+                               Optional<URI> operationCallbackUri, List<Choice> choices) {
 
     public RecognizeCommand {
         Objects.requireNonNull(callId, "callId");

@@ -13,8 +13,7 @@ import java.util.Optional;
  * @param operationCallbackUri where the removal's events go instead of the call's callback
  */
 public record RemoveParticipantCommand(CallConnectionId callId, String participant, Optional<String> operationContext,
-                                       Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                                       Optional<URI> operationCallbackUri) {
 
     /** A removal whose events go to the call's callback. */
     public RemoveParticipantCommand(CallConnectionId callId, String participant, Optional<String> operationContext) {

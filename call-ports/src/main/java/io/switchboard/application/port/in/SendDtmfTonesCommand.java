@@ -10,8 +10,7 @@ import java.util.Optional;
 
 /** Send DTMF tones to a connected participant (e.g. to drive a remote IVR). At most 18 tones, as in ACS. */
 public record SendDtmfTonesCommand(CallConnectionId callId, String participant, List<Tone> tones,
-                                   Optional<String> operationContext, Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                                   Optional<String> operationContext, Optional<URI> operationCallbackUri) {
 
     public static final int MAX_TONES = 18;
 

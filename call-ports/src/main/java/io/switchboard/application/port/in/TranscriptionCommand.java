@@ -11,12 +11,11 @@ import java.util.Optional;
  *
  * @param locale the language to transcribe from now on (BCP 47); the one set up when empty
  */
-public record TranscriptionCommand(CallConnectionId callId, Optional<String> locale,
-                                   Optional<String> operationContext, Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+public record TranscriptionCommand(CallConnectionId callConnectionId, Optional<String> locale,
+                                   Optional<String> operationContext, Optional<URI> operationCallbackUri) {
 
     public TranscriptionCommand {
-        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(callConnectionId, "callConnectionId");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(operationContext, "operationContext");
         Objects.requireNonNull(operationCallbackUri, "operationCallbackUri");

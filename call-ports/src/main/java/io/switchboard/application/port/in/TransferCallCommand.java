@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public record TransferCallCommand(CallConnectionId callId, CommunicationIdentifier target,
                                   Optional<String> transferee, Optional<String> operationContext,
-                                  Optional<URI> operationCallbackUri)
-        implements OperationRequest {
+                                  Optional<URI> operationCallbackUri) {
 
     public TransferCallCommand {
         Objects.requireNonNull(callId, "callId");
