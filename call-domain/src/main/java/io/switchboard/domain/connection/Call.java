@@ -267,7 +267,10 @@ public record Call(CallConnectionId id, String serverCallId, CallSetup setup, In
         return CallConnections.connect(this, connection);
     }
 
-    /** Another application's connection leaves the call (its hang-up): {@code CallDisconnected} goes to it alone. */
+    /**
+     * Another application's connection leaves the call (its hang-up): {@code CallDisconnected} goes to it alone; the
+     * play or recognition asked through it stops, unreported. The call, and what the others asked for, go on.
+     */
     public Transition disconnect(CallConnectionId connection) {
         return CallConnections.disconnect(this, connection);
     }

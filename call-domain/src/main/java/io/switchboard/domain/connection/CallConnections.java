@@ -43,7 +43,7 @@ final class CallConnections {
                 ErrorCode.CALL_NOT_FOUND, "Call " + id + " not found."));
         Call next = call.withConnections(call.connections().stream().filter(c -> !c.equals(gone)).toList());
         return Transition.of(next, changed(next, gone, CallState.DISCONNECTED, true,
-                ResultInformation.HUNG_UP_BY_APPLICATION));
+                ResultInformation.HUNG_UP_BY_APPLICATION)).then(c -> CallMedia.connectionLeft(c, id));
     }
 
     /** The call ended: so do its connections, each told why (they stay readable with the call). */

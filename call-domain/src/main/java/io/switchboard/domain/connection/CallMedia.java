@@ -1,6 +1,7 @@
 package io.switchboard.domain.connection;
 
 import io.switchboard.domain.call.CallAutomationException;
+import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
 import io.switchboard.domain.call.LegId;
@@ -117,6 +118,31 @@ final class CallMedia {
         media.holdMusic().forEach(m -> commands.add(new StopMedia(m.id())));
         return new Transition(call.withMedia(media.withRecognize(Optional.empty()).withHoldMusic(List.of())),
                 List.of(), commands).then(CallRecording::stopAny).then(CallStreaming::stopAny);
+    }
+
+    /**
+     * Another application's connection left the call: the play or recognition asked through it stops without an event
+     * (as when the call ends: the application that would be told has gone, and no other asked for it). The others'
+     * media goes on.
+     */
+    static Transition connectionLeft(Call call, CallConnectionId connection) {
+        Optional<CallConnectionId> gone = Optional.of(connection);
+        List<TelephonyCommand> commands = new ArrayList<>();
+        MediaSlot media = call.media();
+        Optional<PlayOperation> orphan = media.runningPlay()
+                .filter(p -> p.operationCallback().connection().equals(gone));
+        if (orphan.isPresent()) {
+            media = media.withPlay(Optional.of(orphan.get().ended(OperationStatus.FAILED,
+                    ResultInformation.OPERATION_CANCELED)));
+            commands.add(new StopMedia(orphan.get().id()));
+        }
+        Optional<RecognizeOperation> unheard = media.recognize()
+                .filter(r -> r.operationCallback().connection().equals(gone));
+        if (unheard.isPresent()) {
+            stopInputs(unheard.get(), commands);
+            media = media.withRecognize(Optional.empty());
+        }
+        return new Transition(call.withMedia(media), List.of(), commands);
     }
 
     /** A leg left: a recognition listening to it has nobody to hear and ends without an event; its music stops. */

@@ -157,7 +157,8 @@ final class CallStreaming {
 
     private static Transition stopped(Call call, MediaStreaming inactive) {
         return Transition.of(with(call, inactive), MediaStreamingChanged.of(call.id(), inactive, Status.STOPPED,
-                Detail.SUBSCRIPTION_STOPPED, ResultInformation.STREAMING_STOPPED)).and(new StopStreaming(inactive.id()));
+                        Detail.SUBSCRIPTION_STOPPED, ResultInformation.STREAMING_STOPPED))
+                .and(new StopStreaming(inactive.id()));
     }
 
     private static MediaStreaming configured(Call call, Content content) {

@@ -1,5 +1,6 @@
 package io.switchboard.application.service;
 
+import io.switchboard.application.fakes.FakeMediaFetcher;
 import io.switchboard.application.fakes.TestCore;
 import io.switchboard.application.port.in.ConnectCallCommand;
 import io.switchboard.application.port.in.ConnectCallUseCase.Connected;
@@ -16,6 +17,9 @@ import io.switchboard.domain.event.AddParticipantSucceeded;
 import io.switchboard.domain.event.CallConnectionStateChanged;
 import io.switchboard.domain.event.CallEvent;
 import io.switchboard.domain.event.ParticipantsUpdated;
+import io.switchboard.domain.event.PlayCanceled;
+import io.switchboard.domain.media.OperationStatus;
+import io.switchboard.domain.media.PlayOperation;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -24,7 +28,9 @@ import java.util.Optional;
 
 import static io.switchboard.application.fakes.CallFixtures.ALICE;
 import static io.switchboard.application.fakes.CallFixtures.CAROL;
+import static io.switchboard.application.fakes.CallFixtures.PROMPT;
 import static io.switchboard.application.fakes.CallFixtures.aCallTo;
+import static io.switchboard.application.fakes.CallFixtures.aPromptFor;
 import static io.switchboard.application.fakes.CallFixtures.anInvitation;
 import static io.switchboard.application.fakes.TestCore.failure;
 import static io.switchboard.application.fakes.TestCore.result;
@@ -134,6 +140,25 @@ class ConnectCallServiceTest {
         // then: the call's own application hears of the new participant, not of the other's invitation
         assertThat(core.events.eventsOf(call.id())).filteredOn(ParticipantsUpdated.class::isInstance).hasSize(1);
         assertThat(core.events.events(AddParticipantSucceeded.class)).isEmpty();
+    }
+
+    @Test
+    void aPlayAConnectionAskedForStopsWhenItLeavesAndFreesTheCallForTheOthers() {
+        // given: the second application plays to the call
+        core.media.serve(PROMPT, FakeMediaFetcher.silence("prompt", 50));
+        Call call = core.aConnectedCall(aCallTo(ALICE));
+        CallConnectionId second = connect(call).connection();
+        PlayOperation play = result(core.useCases().playAudio().playAudio(aPromptFor(second)));
+        core.events.clear();
+
+        // when
+        result(core.useCases().hangUp().leave(second));
+
+        // then: its audio stops, untold; the call's own application may play at once
+        assertThat(core.telephony.stopped()).containsExactly(play.id());
+        assertThat(core.events.events(PlayCanceled.class)).isEmpty();
+        assertThat(result(core.useCases().playAudio().playAudio(aPromptFor(call.id()))).status())
+                .isEqualTo(OperationStatus.RUNNING);
     }
 
     @Test
