@@ -1,6 +1,7 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.sip.SippProcess;
+import io.switchboard.adapter.sip.TestPorts;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -64,9 +65,9 @@ class KamailioCarrierInteropTest {
 
     @BeforeAll
     static void startCarrier() throws Exception {
-        downPort = SippTrunk.freeUdpPort();
-        proxyPort = SippTrunk.freeUdpPort();
-        calleePort = SippTrunk.freeUdpPort();
+        downPort = TestPorts.freeUdpPort();
+        proxyPort = TestPorts.freeUdpPort();
+        calleePort = TestPorts.freeUdpPort();
         Path config = dir.resolve("carrier.cfg");
         Files.writeString(config, Files.readString(CONFIG)
                 .replace("@DOWN_PORT@", String.valueOf(downPort))
@@ -115,7 +116,7 @@ class KamailioCarrierInteropTest {
         settings.put("SWITCHBOARD_HTTP_PORT", "0");
         settings.put("SWITCHBOARD_ACCESS_KEY", KEY);
         settings.put("SWITCHBOARD_DATA_DIR", dir.resolve("server-" + rtpPorts).toString());
-        settings.put("SWITCHBOARD_SIP_PORT", String.valueOf(SippTrunk.freeUdpPort()));
+        settings.put("SWITCHBOARD_SIP_PORT", String.valueOf(TestPorts.freeUdpPort()));
         settings.put("SWITCHBOARD_RTP_PORTS", rtpPorts);
         settings.put("SWITCHBOARD_RING_TIMEOUT_SECONDS", "120");
         server = SwitchboardServer.start(AppConfig.fromSettings(settings));
@@ -124,7 +125,7 @@ class KamailioCarrierInteropTest {
     @Test
     void aBurstOfCreatesNeverGoesOverTheCarriersChannelsOrCallsPerSecond() throws Exception {
         // given: the carrier takes 5 calls at once and 20 a second, and so does the trunk
-        callee = SippProcess.start(SCENARIOS, "uas_answer_hangup.xml", calleePort, SippTrunk.freeUdpPort(), BURST,
+        callee = SippProcess.start(SCENARIOS, "uas_answer_hangup.xml", calleePort, TestPorts.freeUdpPort(), BURST,
                 List.of("-timeout", "200s")); // the calls take a minute or more, 5 at a time
         start(Map.of("SWITCHBOARD_SIP_TRUNK", "sip:127.0.0.1:" + proxyPort,
                 "SWITCHBOARD_SIP_TRUNK_MAX_CALLS", String.valueOf(MAX_CALLS),
@@ -157,7 +158,7 @@ class KamailioCarrierInteropTest {
     @Test
     void failsOverFromACarrierThatIsDownRegistersAndSaysItsPublicAddress() throws Exception {
         // given: trunk 1 is down, trunk 2 takes the call and is registered with; the server is behind NAT
-        callee = SippProcess.start(SCENARIOS, "uas_answer.xml", calleePort, SippTrunk.freeUdpPort(), 1);
+        callee = SippProcess.start(SCENARIOS, "uas_answer.xml", calleePort, TestPorts.freeUdpPort(), 1);
         start(Map.of("SWITCHBOARD_SIP_TRUNK", "sip:127.0.0.1:" + downPort,
                 "SWITCHBOARD_SIP_TRUNK_2", "sip:acme:secret@127.0.0.1:" + proxyPort,
                 "SWITCHBOARD_SIP_TRUNK_2_REGISTER_SECONDS", "60",

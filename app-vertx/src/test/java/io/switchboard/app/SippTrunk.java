@@ -1,10 +1,8 @@
 package io.switchboard.app;
 
 import io.switchboard.adapter.sip.SippProcess;
+import io.switchboard.adapter.sip.TestPorts;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,14 +40,14 @@ final class SippTrunk implements AutoCloseable {
     /** As {@link #start(Path, String, int, Path, String, String)}, SIPp run with more {@code options}. */
     static SippTrunk start(Path dir, String scenario, int calls, Path dataDir, String key, String rtpPorts,
                            List<String> options) throws Exception {
-        int trunkPort = freeUdpPort();
-        SippProcess sipp = SippProcess.start(dir, scenario, trunkPort, freeUdpPort(), calls, options);
+        int trunkPort = TestPorts.freeUdpPort();
+        SippProcess sipp = SippProcess.start(dir, scenario, trunkPort, TestPorts.freeUdpPort(), calls, options);
         try {
             SwitchboardServer server = SwitchboardServer.start(AppConfig.fromSettings(Map.of(
                     "SWITCHBOARD_HTTP_PORT", "0",
                     "SWITCHBOARD_ACCESS_KEY", key,
                     "SWITCHBOARD_DATA_DIR", dataDir.toString(),
-                    "SWITCHBOARD_SIP_PORT", Integer.toString(freeUdpPort()),
+                    "SWITCHBOARD_SIP_PORT", Integer.toString(TestPorts.freeUdpPort()),
                     "SWITCHBOARD_SIP_TRUNK", "sip:127.0.0.1:" + trunkPort,
                     "SWITCHBOARD_SIP_T1_MILLIS", "50",
                     "SWITCHBOARD_RTP_PORTS", rtpPorts)));
@@ -64,12 +62,5 @@ final class SippTrunk implements AutoCloseable {
     public void close() {
         server.stop(Duration.ofSeconds(3));
         sipp.close();
-    }
-
-    /** A UDP port of 127.0.0.1 free now. */
-    static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
     }
 }

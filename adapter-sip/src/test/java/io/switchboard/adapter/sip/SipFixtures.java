@@ -11,11 +11,6 @@ import io.switchboard.domain.participant.PhoneNumberIdentifier;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +43,7 @@ final class SipFixtures {
             throws IOException {
         String trunk = "sip:" + credentials.map(c -> c + "@").orElse("") + "127.0.0.1:" + trunkPort
                 + transport.uriParameter();
-        return new SipConfig("127.0.0.1", freeUdpPort(), Optional.of(SipTrunk.parse(trunk)),
+        return new SipConfig("127.0.0.1", TestPorts.freeUdpPort(), Optional.of(SipTrunk.parse(trunk)),
                 Map.of("8:acs:alice", "sip:alice@127.0.0.1:" + trunkPort + transport.uriParameter()), "switchboard",
                 t1);
     }
@@ -74,19 +69,6 @@ final class SipFixtures {
     static void quietly(Callable<Boolean> condition) {
         Awaitility.await("nothing more within the quiet window").during(QUIET).atMost(QUIET.multipliedBy(3))
                 .pollInterval(Duration.ofMillis(10)).until(condition);
-    }
-
-    /** A port free on UDP and on TCP of 127.0.0.1: every endpoint listens on both. */
-    static int freeUdpPort() throws IOException {
-        while (true) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                 ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
-                return udp.getLocalPort();
-            } catch (BindException takenOnTcp) {
-                // try another
-            }
-        }
     }
 
     /** The transport a request received by a JAIN-SIP peer really came over, whatever its Via says. */

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 import javax.sip.message.Request;
 
 import static io.switchboard.adapter.sip.SipFixtures.dial;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

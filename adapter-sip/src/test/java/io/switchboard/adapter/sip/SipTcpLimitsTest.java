@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.CALLER;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

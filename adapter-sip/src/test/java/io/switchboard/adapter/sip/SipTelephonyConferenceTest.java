@@ -26,7 +26,7 @@ import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
 import static io.switchboard.adapter.sip.SipFixtures.CALLER;
 import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** When a call's legs share a mix, and where its prompts play, with real media on loopback. */

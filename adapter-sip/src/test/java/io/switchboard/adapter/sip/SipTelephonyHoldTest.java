@@ -15,7 +15,7 @@ import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
 import static io.switchboard.adapter.sip.SipFixtures.LEG;
 import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.dial;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hold on the wire (RFC 3264 §8.4): re-INVITEs to a real peer saying {@code a=sendonly}, then {@code a=sendrecv}. */

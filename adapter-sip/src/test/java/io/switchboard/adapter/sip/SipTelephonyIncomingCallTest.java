@@ -34,7 +34,7 @@ import javax.sip.message.Response;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.LEG;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static io.switchboard.adapter.sip.SipFixtures.quietly;
 import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;

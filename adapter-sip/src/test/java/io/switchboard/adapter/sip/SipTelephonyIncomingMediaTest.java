@@ -22,7 +22,7 @@ import javax.sip.message.Response;
 
 import static io.switchboard.adapter.sip.SipFixtures.CALL;
 import static io.switchboard.adapter.sip.SipFixtures.LEG;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A call into the adapter with the real RTP media engine: the caller hears the leg, and its keys are reported. */

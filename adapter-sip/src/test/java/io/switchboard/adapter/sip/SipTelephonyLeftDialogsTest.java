@@ -26,7 +26,7 @@ import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
 import static io.switchboard.adapter.sip.SipFixtures.LEG;
 import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.dial;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

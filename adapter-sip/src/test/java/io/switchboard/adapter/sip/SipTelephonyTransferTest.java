@@ -30,7 +30,7 @@ import static io.switchboard.adapter.sip.SipFixtures.CALLEE;
 import static io.switchboard.adapter.sip.SipFixtures.LEG;
 import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
 import static io.switchboard.adapter.sip.SipFixtures.dial;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static io.switchboard.adapter.sip.SipFixtures.quietly;
 import static io.switchboard.adapter.sip.SipFixtures.settle;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,7 +13,7 @@ import javax.sip.header.ExpiresHeader;
 import javax.sip.message.Request;
 
 import static io.switchboard.adapter.sip.SipFixtures.configWithTrunk;
-import static io.switchboard.adapter.sip.SipFixtures.freeUdpPort;
+import static io.switchboard.adapter.sip.TestPorts.freeUdpPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
