@@ -289,14 +289,27 @@ test('connects a second application to a call by its serverCallId; it controls t
     await other.waitFor('ParticipantsUpdated second', (e) => two(e) && e.callConnectionId === secondId);
     await other.waitFor('AddParticipantSucceeded second', (e) => e.kind === 'AddParticipantSucceeded'
       && e.callConnectionId === secondId && e.operationContext === 'second-adds');
-    // it leaves alone: the call goes on for the first
+    // it plays a loop, which holds the call's media: the first may not play over it
+    await connected.callConnection.getCallMedia().playToAll([{ kind: 'fileSource', url: receiver.mediaUri }],
+      { loop: true, operationContext: 'second-loop' });
+    const firstMedia = first.callConnection.getCallMedia();
+    await assert.rejects(firstMedia.playToAll([{ kind: 'textSource', text: 'Go on.' }], { operationContext: 'over' }),
+      (e) => e.statusCode === 400 && /already running/.test(e.message));
+    // it leaves alone: the call goes on for the first, its loop stops with it, and the first may play at once
     await connected.callConnection.hangUp(false);
-    await other.waitFor('CallDisconnected second', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === secondId);
+    await other.waitFor('CallDisconnected second',
+      (e) => e.kind === 'CallDisconnected' && e.callConnectionId === secondId);
     assert.equal((await first.callConnection.getCallConnectionProperties()).callConnectionState, 'connected');
+    await firstMedia.playToAll([{ kind: 'textSource', text: 'Go on.' }], { operationContext: 'first-after' });
+    await receiver.waitFor('PlayCompleted first-after', (e) => e.kind === 'PlayCompleted' && e.callConnectionId === id
+      && e.operationContext === 'first-after');
     await first.callConnection.hangUp(true);
     await receiver.waitFor('CallDisconnected first', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === id);
     // the first's events come in order: had the second's result been told to it, it would be here by now
     assert.deepEqual(receiver.events.filter((e) => e.operationContext === 'second-adds').map((e) => e.kind), []);
+    // the loop of the second, which left, is told to nobody
+    assert.deepEqual([...receiver.events, ...other.events].filter((e) => e.operationContext === 'second-loop')
+      .map((e) => e.kind), []);
     assert.deepEqual(other.problems, []);
   } finally {
     await other.close();
