@@ -5,22 +5,25 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Ports of 127.0.0.1 for a test's SIP peers and servers, which are given a port number before they bind it (JAIN-SIP's
  * listening points, SIPp, Kamailio, the server's settings). A port is free on both UDP and TCP when chosen, drawn at
- * random from {@value #LOWEST}-{@value #HIGHEST}: below the default RTP range and Linux's ephemeral ports, so that no
- * socket bound to port 0 (an HTTP client's connection, an RTP peer) takes it before it is used, and two test runs side
- * by side seldom draw the same one. This JVM never hands out a port twice.
+ * random from {@value #LOWEST}-65535 outside Linux's ephemeral ports: above the server's default RTP range
+ * (10000-29999), and out of reach of any socket bound to port 0 (an HTTP client's connection, an RTP peer) between its
+ * choice and its use; two test runs side by side seldom draw the same one. This JVM never hands out a port twice.
  */
 public final class TestPorts {
 
-    private static final int LOWEST = 10_000;
-    private static final int HIGHEST = 19_999;
+    private static final int LOWEST = 30_000;
     private static final int ATTEMPTS = 1_000;
+    private static final int[] CANDIDATES = candidates();
     private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 
     private TestPorts() {
@@ -30,7 +33,7 @@ public final class TestPorts {
     public static int freeUdpPort() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST + 1);
+            int port = CANDIDATES[ThreadLocalRandom.current().nextInt(CANDIDATES.length)];
             if (!GIVEN.add(port)) {
                 continue;
             }
@@ -42,6 +45,25 @@ public final class TestPorts {
                 // in use by another process: draw again
             }
         }
-        throw new IOException("no free port in " + LOWEST + "-" + HIGHEST + " after " + ATTEMPTS + " draws");
+        throw new IOException("no free port of " + CANDIDATES.length + " after " + ATTEMPTS + " draws");
+    }
+
+    /** The ports from {@link #LOWEST} up that the kernel does not hand to sockets bound to port 0. */
+    private static int[] candidates() {
+        int[] ephemeral = {32_768, 60_999};
+        try {
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            ephemeral = new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
+        } catch (IOException | RuntimeException notLinux) {
+            // Linux's default range
+        }
+        int low = ephemeral[0];
+        int high = ephemeral[1];
+        int[] ports = IntStream.rangeClosed(LOWEST, 65_535).filter(p -> p < low || p > high).toArray();
+        if (ports.length < 1_000) {
+            throw new IllegalStateException("the ephemeral ports " + low + "-" + high + " leave " + ports.length
+                    + " ports from " + LOWEST + " for tests (expected: at least 1000)");
+        }
+        return ports;
     }
 }
