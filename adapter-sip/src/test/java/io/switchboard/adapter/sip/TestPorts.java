@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,38 +19,55 @@ import java.util.stream.IntStream;
  * listening points, SIPp, Kamailio, the server's settings). A port is free on both UDP and TCP when chosen, drawn at
  * random from {@value #LOWEST}-65535 outside Linux's ephemeral ports: above the server's default RTP range
  * (10000-29999), and out of reach of any socket bound to port 0 (an HTTP client's connection, an RTP peer) between its
- * choice and its use; two test runs side by side seldom draw the same one. This JVM never hands out a port twice.
+ * choice and its use; two test runs side by side seldom draw the same one. Each port given is the first of a block of
+ * {@value #BLOCK} free on UDP (SIPp's media port takes the three above it for its RTCP and video), and this JVM never
+ * hands out a port of a block it gave before.
  */
 public final class TestPorts {
 
     private static final int LOWEST = 30_000;
     private static final int ATTEMPTS = 1_000;
+    private static final int BLOCK = 4;
     private static final int[] CANDIDATES = candidates();
     private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 
     private TestPorts() {
     }
 
-    /** A port free on UDP and TCP of 127.0.0.1 now, not given before in this JVM. */
+    /**
+     * A port free on UDP and TCP of 127.0.0.1 now, the three above it free on UDP, none of them given before in this
+     * JVM.
+     */
     public static int freeUdpPort() throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = CANDIDATES[ThreadLocalRandom.current().nextInt(CANDIDATES.length)];
-            if (!GIVEN.add(port)) {
-                continue;
-            }
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port));
-                 ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(new InetSocketAddress(loopback, port));
+            if (GIVEN.add(port) && free(port)) {
                 return port;
-            } catch (IOException taken) {
-                // in use by another process: draw again
             }
         }
-        throw new IOException("no free port of " + CANDIDATES.length + " after " + ATTEMPTS + " draws");
+        throw new IOException("no free block of " + BLOCK + " ports of " + CANDIDATES.length + " after " + ATTEMPTS
+                + " draws");
     }
 
-    /** The ports from {@link #LOWEST} up that the kernel does not hand to sockets bound to port 0. */
+    private static boolean free(int first) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        List<DatagramSocket> held = new ArrayList<>();
+        try (ServerSocket tcp = new ServerSocket()) {
+            tcp.bind(new InetSocketAddress(loopback, first));
+            for (int port = first; port < first + BLOCK; port++) {
+                held.add(new DatagramSocket(new InetSocketAddress(loopback, port)));
+            }
+            return true;
+        } catch (IOException taken) {
+            return false; // in use by another process: draw again
+        } finally {
+            held.forEach(DatagramSocket::close);
+        }
+    }
+
+    /**
+     * The first ports of the blocks from {@link #LOWEST} up that the kernel does not hand to sockets bound to port 0.
+     */
     private static int[] candidates() {
         int[] ephemeral = {32_768, 60_999};
         try {
@@ -59,10 +78,11 @@ public final class TestPorts {
         }
         int low = ephemeral[0];
         int high = ephemeral[1];
-        int[] ports = IntStream.rangeClosed(LOWEST, 65_535).filter(p -> p < low || p > high).toArray();
-        if (ports.length < 1_000) {
+        int[] ports = IntStream.rangeClosed(LOWEST, 65_535 - BLOCK + 1).filter(p -> p % BLOCK == 0)
+                .filter(p -> p + BLOCK - 1 < low || p > high).toArray();
+        if (ports.length < 500) {
             throw new IllegalStateException("the ephemeral ports " + low + "-" + high + " leave " + ports.length
-                    + " ports from " + LOWEST + " for tests (expected: at least 1000)");
+                    + " blocks of " + BLOCK + " ports from " + LOWEST + " for tests (expected: at least 500)");
         }
         return ports;
     }
