@@ -5,6 +5,7 @@ import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.domain.call.ResultInformation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import javax.sip.RequestEvent;
 import javax.sip.header.ToHeader;
@@ -37,6 +38,9 @@ final class DialogRequests {
 
     void onRequest(RequestEvent event) throws Exception {
         Request request = event.getRequest();
+        if (refusedForItsExtensions(event)) {
+            return;
+        }
         Optional<Leg> leg = legs.find(request);
         switch (request.getMethod()) {
             case Request.BYE -> bye(event, leg);
@@ -48,6 +52,26 @@ final class DialogRequests {
             case Request.REGISTER -> register(event);
             default -> sip.respond(event, Response.NOT_IMPLEMENTED, null);
         }
+    }
+
+    /**
+     * A request that requires a SIP extension gets 420 naming it (RFC 3261 §8.2.2.3), but an ACK or CANCEL, which
+     * cannot be refused, and a new INVITE, which {@link InboundCalls} refuses so only once its source is allowed.
+     */
+    private boolean refusedForItsExtensions(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        boolean newInvite = method.equals(Request.INVITE)
+                && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
+        if (newInvite || method.equals(Request.ACK) || method.equals(Request.CANCEL)) {
+            return false;
+        }
+        List<String> required = SipEndpoint.requiredExtensions(request);
+        if (required.isEmpty()) {
+            return false;
+        }
+        sip.respond(event, sip.badExtension(request, required));
+        return true;
     }
 
     /** Devices register for the Identity API's users when the server has them; else REGISTER is not offered. */

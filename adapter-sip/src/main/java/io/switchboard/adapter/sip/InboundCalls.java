@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -75,7 +77,8 @@ final class InboundCalls {
 
     /**
      * An INVITE outside any dialog: rings (180) and is offered, or is refused at once (403 from a source not
-     * allowed, 482, 488; 503 with {@code Retry-After} while {@code maxRinging} calls ring already).
+     * allowed, 420 naming the SIP extensions it requires, 482, 488; 503 with {@code Retry-After} while
+     * {@code maxRinging} calls ring already).
      */
     void invite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
@@ -114,6 +117,16 @@ final class InboundCalls {
                 LOG.log(Level.WARNING, "SIP incoming call {0} from {1}: refused: SIP 503, {2} calls ringing already "
                         + "({3} refused so far)", callId, caller, ringing.size(), refusedForLoad);
             }
+            return;
+        }
+        List<String> required = SipEndpoint.requiredExtensions(request);
+        if (!required.isEmpty()) {
+            // e.g. session timers (timer) or reliable provisional responses (100rel): none is offered here
+            Response refused = sip.badExtension(request, required);
+            ((ToHeader) refused.getHeader(ToHeader.NAME)).setTag(tag());
+            sip.respond(tx, refused);
+            LOG.log(Level.INFO, "SIP incoming call {0} from {1}: refused: SIP 420, it requires {2} (no SIP extension "
+                    + "is offered)", callId, caller, String.join(", ", required));
             return;
         }
         Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(request);

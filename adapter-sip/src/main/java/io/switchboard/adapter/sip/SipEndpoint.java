@@ -9,8 +9,11 @@ import io.switchboard.adapter.sip.sdp.Sdp;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.ListIterator;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +36,7 @@ import javax.sip.SipStack;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.RequireHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -250,8 +254,12 @@ final class SipEndpoint implements AutoCloseable {
 
     /** Answers a request, with an SDP body when {@code sdp} is not null. */
     void respond(RequestEvent event, int status, String sdp) throws Exception {
+        respond(event, response(event.getRequest(), status, sdp));
+    }
+
+    /** Sends {@code response} to the request of {@code event}, as {@link #respond(RequestEvent, int, String)}. */
+    void respond(RequestEvent event, Response response) throws Exception {
         Request request = event.getRequest();
-        Response response = response(request, status, sdp);
         ServerTransaction tx = event.getServerTransaction();
         if (tx == null && !request.getMethod().equals(Request.ACK)) {
             // An in-dialog request may come without a server transaction (e.g. a BYE): make one.
@@ -311,6 +319,29 @@ final class SipEndpoint implements AutoCloseable {
         }
         if (sdp != null) {
             response.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        }
+        return response;
+    }
+
+    /**
+     * The option tags of {@code request}'s {@code Require} header fields, in order: the SIP extensions it requires.
+     * This endpoint offers none (session timers, reliable provisional responses, ...), so a request that requires any
+     * is refused with {@link #badExtension} (RFC 3261 §8.2.2.3), never served as if it had not asked.
+     */
+    static List<String> requiredExtensions(Request request) {
+        List<String> tags = new ArrayList<>();
+        for (ListIterator<?> required = request.getHeaders(RequireHeader.NAME); required != null
+                && required.hasNext(); ) {
+            tags.add(((RequireHeader) required.next()).getOptionTag());
+        }
+        return tags;
+    }
+
+    /** 420 Bad Extension to {@code request}, its {@code Unsupported} header field naming each of {@code tags}. */
+    Response badExtension(Request request, List<String> tags) throws Exception {
+        Response response = response(request, Response.BAD_EXTENSION, null);
+        for (String tag : tags) {
+            response.addHeader(headers.createUnsupportedHeader(tag));
         }
         return response;
     }

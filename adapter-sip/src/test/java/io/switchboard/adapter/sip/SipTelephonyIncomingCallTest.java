@@ -342,6 +342,39 @@ class SipTelephonyIncomingCallTest {
     }
 
     @Test
+    void refusesAnInviteRequiringSipExtensionsWith420NamingThem() throws Exception {
+        // when: the caller requires session timers and reliable provisional responses, which the adapter does not offer
+        caller.requiring("timer", "100rel")
+                .call(adapter("+14255550123"), BOB, TestCaller.offer(caller.rtp().port(), "0 101"));
+
+        // then: refused as RFC 3261 §8.2.2.3 says, before it rings or is offered
+        Response refused = caller.awaitFinal(WAIT);
+        assertThat(refused.getStatusCode()).isEqualTo(Response.BAD_EXTENSION);
+        assertThat(TestCaller.unsupported(refused)).containsExactly("timer", "100rel");
+        assertThat(caller.statuses()).noneMatch(s -> s.startsWith("180"));
+        assertThat(incoming.offers()).isEmpty();
+    }
+
+    @Test
+    void refusesAReInviteRequiringASipExtensionWith420AndTheCallGoesOn() throws Exception {
+        // given
+        answered();
+        caller.rtp().awaitPacket(WAIT);
+
+        try (RtpPeer moved = RtpPeer.open()) {
+            // when
+            Response refused = caller.requiring("timer").reInviteAnswered(moved.port());
+
+            // then: refused, and the media still goes where it went, in PCMA as answered, not to the refused offer's
+            // port in its PCMU
+            assertThat(refused.getStatusCode()).isEqualTo(Response.BAD_EXTENSION);
+            assertThat(TestCaller.unsupported(refused)).containsExactly("timer");
+            caller.rtp().drain();
+            assertThat(caller.rtp().awaitPacket(WAIT).payloadType()).isEqualTo(8);
+        }
+    }
+
+    @Test
     void refusesAnInviteWithoutOffer() throws Exception {
         // when
         caller.call(adapter("+14255550123"), BOB, null);

@@ -4,9 +4,11 @@ import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,8 +25,11 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.UnsupportedHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A JAIN-SIP user agent on 127.0.0.1 calling into the adapter: sends one INVITE with the From, Request-URI and SDP a
@@ -41,6 +46,7 @@ final class TestCaller implements SipListener, AutoCloseable {
     private final Map<Request, SipTransport> arrivedOver = Collections.synchronizedMap(new IdentityHashMap<>());
     private volatile SipTransport transport = SipTransport.UDP;
     private volatile boolean acknowledging = true;
+    private volatile List<String> required = List.of();
     private volatile ClientTransaction invite;
     private volatile Dialog dialog;
 
@@ -72,6 +78,12 @@ final class TestCaller implements SipListener, AutoCloseable {
         return arrivedOver.get(request);
     }
 
+    /** From now on INVITEs and re-INVITEs require these SIP extensions ({@code Require}), e.g. {@code timer}. */
+    TestCaller requiring(String... optionTags) {
+        required = List.of(optionTags);
+        return this;
+    }
+
     /** From now on the 200 OK is not acknowledged until {@link #ack()}. */
     TestCaller withoutAck() {
         acknowledging = false;
@@ -96,6 +108,7 @@ final class TestCaller implements SipListener, AutoCloseable {
                 List.of(sip.via(transport)),
                 sip.headers.createMaxForwardsHeader(70));
         request.addHeader(sip.contact(transport));
+        require(request);
         if (sdp != null) {
             request.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
         }
@@ -136,15 +149,37 @@ final class TestCaller implements SipListener, AutoCloseable {
 
     /** Sends a re-INVITE offering PCMU + telephone-event on the given port; returns the 200's SDP, after its ACK. */
     String reInvite(int rtpPort) throws Exception {
+        Response ok = reInviteAnswered(rtpPort);
+        assertThat(ok.getStatusCode()).as("the re-INVITE's final response").isEqualTo(Response.OK);
+        dialog.sendAck(dialog.createAck(cseq(ok)));
+        return body(ok);
+    }
+
+    /** Sends a re-INVITE as {@link #reInvite}; returns its final response, whatever it is (not acknowledged). */
+    Response reInviteAnswered(int rtpPort) throws Exception {
         Request request = dialog.createRequest(Request.INVITE);
         request.setContent(offer(rtpPort, "0 101"), sip.headers.createContentTypeHeader("application", "sdp"));
         request.addHeader(sip.contact(transport));
+        require(request);
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         sip.sendInDialog(dialog, request);
-        Response ok = awaitResponse(Request.INVITE,
-                r -> r.getStatusCode() == Response.OK && cseq(r) == cseq, Duration.ofSeconds(5));
-        dialog.sendAck(dialog.createAck(cseq));
-        return body(ok);
+        return awaitResponse(Request.INVITE, r -> r.getStatusCode() >= 200 && cseq(r) == cseq,
+                Duration.ofSeconds(5));
+    }
+
+    private void require(Request request) throws Exception {
+        for (String tag : required) {
+            request.addHeader(sip.headers.createRequireHeader(tag));
+        }
+    }
+
+    /** The option tags of the response's {@code Unsupported} header fields, in order. */
+    static List<String> unsupported(Response response) {
+        List<String> tags = new ArrayList<>();
+        for (ListIterator<?> each = response.getHeaders(UnsupportedHeader.NAME); each != null && each.hasNext(); ) {
+            tags.add(((UnsupportedHeader) each.next()).getOptionTag());
+        }
+        return tags;
     }
 
     Response awaitResponse(String method, int status, Duration timeout) throws InterruptedException {
