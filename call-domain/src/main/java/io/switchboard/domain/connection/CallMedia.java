@@ -90,10 +90,8 @@ final class CallMedia {
         MediaSlot media = call.media();
         Optional<PlayOperation> running = media.runningPlay();
         if (running.isPresent()) {
-            PlayOperation canceled = running.get().ended(OperationStatus.FAILED, ResultInformation.OPERATION_CANCELED);
-            media = media.withPlay(Optional.of(canceled));
-            events.add(new PlayCanceled(call.id(), canceled));
-            commands.add(new StopMedia(canceled.id()));
+            media = stopped(media, running.get(), commands);
+            events.add(new PlayCanceled(call.id(), media.play().orElseThrow()));
         }
         if (media.recognize().isPresent()) {
             RecognizeOperation canceled = media.recognize().get();
@@ -110,9 +108,7 @@ final class CallMedia {
         MediaSlot media = call.media();
         Optional<PlayOperation> running = media.runningPlay();
         if (running.isPresent()) {
-            media = media.withPlay(Optional.of(running.get().ended(OperationStatus.FAILED,
-                    ResultInformation.OPERATION_CANCELED)));
-            commands.add(new StopMedia(running.get().id()));
+            media = stopped(media, running.get(), commands);
         }
         media.recognize().ifPresent(r -> stopInputs(r, commands));
         media.holdMusic().forEach(m -> commands.add(new StopMedia(m.id())));
@@ -132,9 +128,7 @@ final class CallMedia {
         Optional<PlayOperation> orphan = media.runningPlay()
                 .filter(p -> p.operationCallback().connection().equals(gone));
         if (orphan.isPresent()) {
-            media = media.withPlay(Optional.of(orphan.get().ended(OperationStatus.FAILED,
-                    ResultInformation.OPERATION_CANCELED)));
-            commands.add(new StopMedia(orphan.get().id()));
+            media = stopped(media, orphan.get(), commands);
         }
         Optional<RecognizeOperation> unheard = media.recognize()
                 .filter(r -> r.operationCallback().connection().equals(gone));
@@ -143,6 +137,12 @@ final class CallMedia {
             media = media.withRecognize(Optional.empty());
         }
         return new Transition(call.withMedia(media), List.of(), commands);
+    }
+
+    /** The running play stopped: ended as canceled, its audio stopped ({@link StopMedia} added to commands). */
+    private static MediaSlot stopped(MediaSlot media, PlayOperation running, List<TelephonyCommand> commands) {
+        commands.add(new StopMedia(running.id()));
+        return media.withPlay(Optional.of(running.ended(OperationStatus.FAILED, ResultInformation.OPERATION_CANCELED)));
     }
 
     /** A leg left: a recognition listening to it has nobody to hear and ends without an event; its music stops. */
