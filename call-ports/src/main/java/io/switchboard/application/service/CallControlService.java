@@ -12,7 +12,6 @@ import io.switchboard.application.port.in.TransferCallUseCase;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.ErrorCode;
-import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
@@ -45,9 +44,8 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
 
     @Override
     public CompletionStage<Participant> hold(HoldCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
             command.music().ifPresent(clips::check);
-            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             return calls.apply(call.hold(command.participant(), true, command.music(), command.operationContext(),
                     replyTo)).participant(command.participant()).orElseThrow();
         });
@@ -55,27 +53,24 @@ public final class CallControlService implements MuteParticipantUseCase, HoldUse
 
     @Override
     public CompletionStage<Participant> unhold(ParticipantOperationCommand command) {
-        return calls.onCall(command.callId(), call -> calls.apply(call.hold(command.participant(), false,
-                Optional.empty(), command.operationContext(),
-                call.operationCallback(command.callId(), command.operationCallbackUri())))
-                .participant(command.participant()).orElseThrow());
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) ->
+                calls.apply(call.hold(command.participant(), false, Optional.empty(), command.operationContext(),
+                        replyTo)).participant(command.participant()).orElseThrow());
     }
 
     @Override
     public CompletionStage<String> cancelAddParticipant(CancelAddParticipantCommand command) {
-        return calls.onCall(command.callId(), call -> {
-            calls.apply(call.cancelInvitation(command.invitationId(), command.operationContext(),
-                    call.operationCallback(command.callId(), command.operationCallbackUri())));
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
+            calls.apply(call.cancelInvitation(command.invitationId(), command.operationContext(), replyTo));
             return command.invitationId();
         });
     }
 
     @Override
     public CompletionStage<Participant> transfer(TransferCallCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
             Participant transferee = command.transferee().map(p -> DtmfService.connected(call, p))
                     .orElseGet(() -> onlyParticipant(call));
-            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             if (!telephony.canReach(command.target())) {
                 calls.apply(call.transferFailed(command.operationContext(), replyTo,
                         ResultInformation.unreachable("No route to " + command.target().rawId() + ".")));

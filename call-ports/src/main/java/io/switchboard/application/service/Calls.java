@@ -15,11 +15,13 @@ import io.switchboard.domain.event.CallEvent;
 
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -49,6 +51,16 @@ final class Calls {
     <T> CompletionStage<T> onCall(CallConnectionId id, Function<Call, T> work) {
         CallConnectionId owner = owner(id);
         return onExecutor(owner, () -> work.apply(registry.find(owner).orElseThrow(() -> notFound(id))));
+    }
+
+    /**
+     * As {@link #onCall}, for a request that starts an operation: the work also gets where the operation's events go,
+     * the connection {@code id} names alone, at {@code operationCallbackUri} if the request gave one
+     * ({@link Call#operationCallback}).
+     */
+    <T> CompletionStage<T> onOperation(CallConnectionId id, Optional<URI> operationCallbackUri,
+                                       BiFunction<Call, OperationCallback, T> work) {
+        return onCall(id, call -> work.apply(call, call.operationCallback(id, operationCallbackUri)));
     }
 
     /** The calls not ended, newest first, as the registry holds them now (immutable snapshots). */

@@ -8,7 +8,6 @@ import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.CallAutomationException;
 import io.switchboard.domain.call.CallState;
 import io.switchboard.domain.call.ErrorCode;
-import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.Participant;
@@ -39,18 +38,17 @@ public final class DtmfService implements ContinuousDtmfUseCase, SendDtmfTonesUs
 
     @Override
     public CompletionStage<Participant> stopContinuousDtmfRecognition(ParticipantOperationCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
             Call next = calls.apply(call.stopContinuousDtmf(command.participant(), command.operationContext(),
-                    call.operationCallback(command.callId(), command.operationCallbackUri())));
+                    replyTo));
             return next.participant(command.participant()).orElseThrow();
         });
     }
 
     @Override
     public CompletionStage<Participant> sendDtmfTones(SendDtmfTonesCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
             Participant target = connected(call, command.participant());
-            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
             sent(call, target, command).whenComplete((ignored, error) -> calls.report(call.id(),
                     current -> current.tonesSent(command.operationContext(), replyTo,
                             Optional.ofNullable(error).map(DtmfService::why))));

@@ -9,7 +9,6 @@ import io.switchboard.application.port.in.RemoveParticipantUseCase;
 import io.switchboard.application.port.out.IdGenerator;
 import io.switchboard.application.port.out.Telephony;
 import io.switchboard.domain.call.LegId;
-import io.switchboard.domain.call.OperationCallback;
 import io.switchboard.domain.call.ResultInformation;
 import io.switchboard.domain.connection.Call;
 import io.switchboard.domain.participant.CommunicationIdentifier;
@@ -39,8 +38,7 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
 
     @Override
     public CompletionStage<List<Participant>> inviteParticipants(InviteParticipantsCommand command) {
-        return calls.onCall(command.callId(), call -> {
-            OperationCallback replyTo = call.operationCallback(command.callId(), command.operationCallbackUri());
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
             List<Participant> invitees = command.participants().stream()
                     .map(t -> Participant.invitee(ParticipantId.of(ids.newId()), t, LegId.of(ids.newId()),
                             command.operationContext(), replyTo))
@@ -52,9 +50,8 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
 
     @Override
     public CompletionStage<Participant> removeParticipant(RemoveParticipantCommand command) {
-        return calls.onCall(command.callId(), call -> {
-            Call next = calls.apply(call.removeParticipant(command.participant(), command.operationContext(),
-                    call.operationCallback(command.callId(), command.operationCallbackUri())));
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
+            Call next = calls.apply(call.removeParticipant(command.participant(), command.operationContext(), replyTo));
             return next.participant(command.participant()).orElseThrow();
         });
     }
@@ -70,9 +67,9 @@ public final class ParticipantService implements InviteParticipantsUseCase, Remo
             target.requireRoomFor(command.participants().size());
             List<LegId> into = target.participants().stream().map(Participant::leg).toList();
             return calls.onCall(command.fromCall(), source -> depart(source, command, into));
-        }).thenCompose(departures -> calls.onCall(command.callId(), target -> {
+        }).thenCompose(departures -> calls.onOperation(command.callId(), command.operationCallbackUri(),
+                (target, replyTo) -> {
             Call next = target;
-            OperationCallback replyTo = target.operationCallback(command.callId(), command.operationCallbackUri());
             if (!departures.movers().isEmpty()) {
                 next = calls.apply(next.movedHere(departures.movers(), command.fromCall(),
                         command.operationContext(), replyTo));

@@ -27,11 +27,10 @@ public final class PlayService implements PlayAudioUseCase, CancelMediaProcessin
 
     @Override
     public CompletionStage<PlayOperation> playAudio(PlayAudioCommand command) {
-        return calls.onCall(command.callId(), call -> {
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
             clips.check(command.source());
             PlayOperation operation = PlayOperation.requested(MediaOperationId.of(ids.newId()), command.source(),
-                    command.loop(), command.operationContext(),
-                    call.operationCallback(command.callId(), command.operationCallbackUri()));
+                    command.loop(), command.operationContext(), replyTo);
             calls.apply(call.startPlay(operation,
                     command.playTo().stream().map(CommunicationIdentifier::rawId).toList(), command.interrupt()));
             return operation;

@@ -38,7 +38,7 @@ public final class RecognizeService implements RecognizeUseCase {
         if (command.input().listens()) {
             checkLanguage(command.speech().language());
         }
-        return calls.onCall(command.callId(), call -> {
+        return calls.onOperation(command.callId(), command.operationCallbackUri(), (call, replyTo) -> {
             command.prompt().ifPresent(clips::check);
             Participant target = call.participant(command.participant()).orElseThrow(() ->
                     new CallAutomationException(ErrorCode.PARTICIPANT_NOT_FOUND, "Participant "
@@ -46,8 +46,7 @@ public final class RecognizeService implements RecognizeUseCase {
             MediaOperationId id = MediaOperationId.of(ids.newId());
             RecognizeOperation operation = RecognizeOperation.requested(id, target.leg(), command.input(),
                     command.options(), command.speech(), command.choices(), command.prompt(),
-                    command.interruptPrompt(), command.operationContext(),
-                    call.operationCallback(command.callId(), command.operationCallbackUri()));
+                    command.interruptPrompt(), command.operationContext(), replyTo);
             calls.apply(call.startRecognize(operation, command.interrupt()));
             return operation;
         });

@@ -28,49 +28,44 @@ public final class StreamingService implements MediaStreamingUseCase, Transcript
 
     @Override
     public CompletionStage<Void> startMediaStreaming(MediaStreamingCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
-            calls.apply(call.startStreaming(command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+        return calls.onOperation(command.callConnectionId(), command.operationCallbackUri(), (call, replyTo) -> {
+            calls.apply(call.startStreaming(command.operationContext(), replyTo));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> stopMediaStreaming(MediaStreamingCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
-            calls.apply(call.stopStreaming(command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+        return calls.onOperation(command.callConnectionId(), command.operationCallbackUri(), (call, replyTo) -> {
+            calls.apply(call.stopStreaming(command.operationContext(), replyTo));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> startTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
+        return calls.onOperation(command.callConnectionId(), command.operationCallbackUri(), (call, replyTo) -> {
             command.locale().ifPresent(this::requireKnown);
-            calls.apply(call.startTranscription(command.locale(), command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+            calls.apply(call.startTranscription(command.locale(), command.operationContext(), replyTo));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> stopTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
-            calls.apply(call.stopTranscription(command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+        return calls.onOperation(command.callConnectionId(), command.operationCallbackUri(), (call, replyTo) -> {
+            calls.apply(call.stopTranscription(command.operationContext(), replyTo));
             return null;
         });
     }
 
     @Override
     public CompletionStage<Void> updateTranscription(TranscriptionCommand command) {
-        return calls.onCall(command.callConnectionId(), call -> {
+        return calls.onOperation(command.callConnectionId(), command.operationCallbackUri(), (call, replyTo) -> {
             String locale = command.locale().orElseThrow(() -> new IllegalArgumentException(
                     "locale: missing (expected: the language to transcribe, e.g. en-US)"));
             requireKnown(locale);
-            calls.apply(call.updateTranscription(locale, command.operationContext(),
-                    call.operationCallback(command.callConnectionId(), command.operationCallbackUri())));
+            calls.apply(call.updateTranscription(locale, command.operationContext(), replyTo));
             return null;
         });
     }
