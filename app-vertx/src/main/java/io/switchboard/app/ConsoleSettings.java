@@ -60,6 +60,7 @@ final class ConsoleSettings {
         shown.put(SipConfig.T1, Long.toString(sip.t1().toMillis()));
         shown.put(SipConfig.MAX_RINGING, Integer.toString(sip.maxRinging()));
         shown.put(SipConfig.PRIORITY, sip.raisedSignalling() ? "raised" : "normal");
+        shown.put(SipConfig.MIN_SESSION, Integer.toString(sip.sessionMinimum()));
         shown.put(InboundAllowList.SETTING, sip.inbound().networks().stream()
                 .map(n -> n.base().getHostAddress() + "/" + n.prefix()).collect(Collectors.joining(", ")));
         shown.put(TcpLimits.PER_ADDRESS, Integer.toString(sip.tcp().perAddress()));

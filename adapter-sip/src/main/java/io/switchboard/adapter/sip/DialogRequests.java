@@ -14,6 +14,7 @@ import javax.sip.message.Response;
 
 /**
  * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK, NOTIFY) and the few outside one;
+ * a re-INVITE also refreshes the leg's session timer ({@link SessionTimers});
  * new INVITEs and their CANCELs go to {@link InboundCalls}, NOTIFYs about transfers to {@link Transfers}, REGISTERs to
  * the {@link Registrar}. Confined to the signalling thread.
  */
@@ -25,10 +26,12 @@ final class DialogRequests {
     private final Transfers transfers;
     private final LegSignals signals;
     private final Optional<Registrar> registrar;
+    private final SessionTimers timers;
 
     DialogRequests(SipEndpoint sip, LegTable legs, InboundCalls inbound, Transfers transfers, LegSignals signals,
-                   Optional<Registrar> registrar) {
+                   Optional<Registrar> registrar, SessionTimers timers) {
         this.registrar = registrar;
+        this.timers = timers;
         this.sip = sip;
         this.legs = legs;
         this.inbound = inbound;
@@ -66,7 +69,7 @@ final class DialogRequests {
         if (newInvite || method.equals(Request.ACK) || method.equals(Request.CANCEL)) {
             return false;
         }
-        List<String> required = SipEndpoint.requiredExtensions(request);
+        List<String> required = SipEndpoint.unsupportedExtensions(request);
         if (required.isEmpty()) {
             return false;
         }
@@ -109,27 +112,41 @@ final class DialogRequests {
             return;
         }
         Leg leg = found.get();
-        byte[] body = event.getRequest().getRawContent();
+        Request request = event.getRequest();
+        SessionTimers.Asked session = timers.asked(request);
+        if (session instanceof SessionTimers.TooShort) {
+            sip.respond(event, timers.tooShort(request));
+            return;
+        }
+        byte[] body = request.getRawContent();
         if (body == null || body.length == 0) {
-            // Offer-less re-INVITE: offer in the 200, the answer comes in the ACK (RFC 3261 §14.2).
-            sip.respond(event, Response.OK, Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId,
+            // Offer-less re-INVITE: offer in the 200, the answer comes in the ACK (RFC 3261 §14.2). A session
+            // refresh often is one.
+            accept(event, leg, session, Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId,
                     ++leg.sdpVersion));
             return;
         }
-        Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(event.getRequest());
+        Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(request);
         if (audio.isEmpty()) {
             sip.respond(event, Response.NOT_ACCEPTABLE_HERE, null);
             return;
         }
         update(leg, audio.get());
         String offered = Sdp.direction(new String(body, StandardCharsets.UTF_8));
-        sip.respond(event, Response.OK, Sdp.answer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId,
+        accept(event, leg, session, Sdp.answer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId,
                 ++leg.sdpVersion, audio.get(), offered));
         boolean held = offered.equals("sendonly") || offered.equals("inactive");
         if (held != leg.heldByRemote) {
             leg.heldByRemote = held;
             legs.heldByRemote(leg, held);
         }
+    }
+
+    /** The 200 to a re-INVITE, with our SDP and the session timer it asks for, which (re)starts or stops there. */
+    private void accept(RequestEvent event, Leg leg, SessionTimers.Asked session, String sdp) throws Exception {
+        Response ok = sip.response(event.getRequest(), Response.OK, sdp);
+        timers.grant(leg, session, ok);
+        sip.respond(event, ok);
     }
 
     private void cancel(RequestEvent event) throws Exception {

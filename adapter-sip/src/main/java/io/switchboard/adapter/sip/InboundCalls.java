@@ -56,13 +56,15 @@ final class InboundCalls {
     private final int maxRinging;
     private final InboundAllowList allowed;
     private final Registrations registrations;
+    private final SessionTimers timers;
     private long refusedForLoad;
     private long refusedForSource;
 
     InboundCalls(SipEndpoint sip, SipIdentities identities, Routes routes, LegTable legs, LegSignals signals,
                  MediaEvents media, SignallingThread thread, HandleIncomingCallUseCase incoming, int maxRinging,
-                 InboundAllowList allowed, Registrations registrations) {
+                 InboundAllowList allowed, Registrations registrations, SessionTimers timers) {
         this.registrations = registrations;
+        this.timers = timers;
         this.maxRinging = maxRinging;
         this.allowed = allowed;
         this.sip = sip;
@@ -77,8 +79,8 @@ final class InboundCalls {
 
     /**
      * An INVITE outside any dialog: rings (180) and is offered, or is refused at once (403 from a source not
-     * allowed, 420 naming the SIP extensions it requires, 482, 488; 503 with {@code Retry-After} while
-     * {@code maxRinging} calls ring already).
+     * allowed, 420 naming the SIP extensions it requires that are not offered, 422 for a session timer below the
+     * minimum, 482, 488; 503 with {@code Retry-After} while {@code maxRinging} calls ring already).
      */
     void invite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
@@ -119,14 +121,23 @@ final class InboundCalls {
             }
             return;
         }
-        List<String> required = SipEndpoint.requiredExtensions(request);
+        List<String> required = SipEndpoint.unsupportedExtensions(request);
         if (!required.isEmpty()) {
-            // e.g. session timers (timer) or reliable provisional responses (100rel): none is offered here
+            // e.g. reliable provisional responses (100rel), which are not offered here
             Response refused = sip.badExtension(request, required);
             ((ToHeader) refused.getHeader(ToHeader.NAME)).setTag(tag());
             sip.respond(tx, refused);
-            LOG.log(Level.INFO, "SIP incoming call {0} from {1}: refused: SIP 420, it requires {2} (no SIP extension "
-                    + "is offered)", callId, caller, String.join(", ", required));
+            LOG.log(Level.INFO, "SIP incoming call {0} from {1}: refused: SIP 420, it requires {2} (not offered "
+                    + "here)", callId, caller, String.join(", ", required));
+            return;
+        }
+        SessionTimers.Asked session = timers.asked(request);
+        if (session instanceof SessionTimers.TooShort asked) {
+            Response refused = timers.tooShort(request);
+            ((ToHeader) refused.getHeader(ToHeader.NAME)).setTag(tag());
+            sip.respond(tx, refused);
+            LOG.log(Level.INFO, "SIP incoming call {0} from {1}: refused: SIP 422, its session timer of {2} s is "
+                    + "below the minimum (" + SipConfig.MIN_SESSION + ")", callId, caller, asked.seconds());
             return;
         }
         Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(request);
@@ -137,7 +148,7 @@ final class InboundCalls {
                     caller);
             return;
         }
-        SipOfferedCall offer = new SipOfferedCall(this, thread, tx, callId, tag(), caller, audio.get());
+        SipOfferedCall offer = new SipOfferedCall(this, thread, tx, callId, tag(), caller, audio.get(), session);
         CommunicationIdentifier fromId = identities.identify(caller);
         CommunicationIdentifier toId = identities.identify(request.getRequestURI().toString());
         ringing.put(callId, offer);
@@ -193,9 +204,11 @@ final class InboundCalls {
                 offer.invite.getDialog(), offer.callerAudio, opened.get(), offer.callId, sessionId);
         legs.add(leg, "answered " + offer + " from " + offer.caller + " (SIP 200)");
         try {
-            sip.respond(offer.invite, Response.OK, offer.toTag,
-                    Sdp.answer(sip.mediaHost, leg.media.localPort(), sessionId, leg.sdpVersion, offer.callerAudio),
-                    null);
+            Response ok = sip.response(offer.invite.getRequest(), Response.OK,
+                    Sdp.answer(sip.mediaHost, leg.media.localPort(), sessionId, leg.sdpVersion, offer.callerAudio));
+            ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(offer.toTag);
+            timers.grant(leg, offer.session, ok);
+            sip.respond(offer.invite, ok);
             leg.dialog = offer.invite.getDialog();
         } catch (Exception e) {
             signals.apply(leg, new LegState.Over(

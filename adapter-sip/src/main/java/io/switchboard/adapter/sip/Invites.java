@@ -48,6 +48,7 @@ final class Invites {
         for (String method : List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE, Request.OPTIONS)) {
             invite.addHeader(sip.headers.createAllowHeader(method));
         }
+        invite.addHeader(sip.headers.createSupportedHeader(SessionTimers.TAG)); // the answer may set one (RFC 4028)
         if (route.assertedIdentity().isPresent()) {
             invite.addHeader(sip.headers.createHeader("P-Asserted-Identity", route.assertedIdentity().get()));
         }

@@ -59,6 +59,12 @@ final class Leg {
     List<SipTrunk> untried = List.of();
     /** Outbound legs: when the ring timeout ends, across every attempt ({@link System#nanoTime}). */
     long ringDeadline;
+    /** Whether we hold the remote party: what our re-INVITEs offer ({@code a=sendonly}) until taken off hold. */
+    boolean heldLocally;
+    /** The session timer agreed for the leg (RFC 4028), if any: see {@link SessionTimers}. */
+    SessionTimers.Agreed sessionTimer;
+    /** When the leg's session is next to be refreshed, or given up on; null without a session timer. */
+    ScheduledFuture<?> sessionDue;
 
     private Leg(LegId id, CallConnectionId call, String remote, Optional<SipTrunk> trunk, SipTransport transport,
                 MediaSession media, String callId, long sdpSessionId) {

@@ -66,8 +66,16 @@ enum LegState {
     record RingTimeout(String seconds) implements Signal {
     }
 
-    /** No RTP arrived for the media engine's timeout. */
-    record MediaTimeout() implements Signal {
+    /**
+     * The session is found gone though no BYE said so ({@code why}): no RTP arrived for the media engine's timeout,
+     * its session timer expired unrefreshed (RFC 4028 §10), or the peer no longer knows the dialog (a re-INVITE
+     * answered 481 or 408, RFC 3261 §14.1).
+     */
+    record Lost(String why) implements Signal {
+
+        Lost {
+            Objects.requireNonNull(why, "why");
+        }
     }
 
     /** The ACK of our 200 OK arrived, with the caller's audio from the INVITE's offer. */
@@ -171,9 +179,9 @@ enum LegState {
             ResultInformation unanswered = ResultInformation.unavailable("no answer after " + timeout.seconds() + " s");
             return isRinging() ? hangUp(unanswered, unanswered) : stay();
         }
-        if (signal instanceof MediaTimeout) {
+        if (signal instanceof Lost lost) {
             return this == ANSWERED
-                    ? Step.to(HANGING_UP, new End(ResultInformation.unavailable("media timeout")), new SendBye())
+                    ? Step.to(HANGING_UP, new End(ResultInformation.unavailable(lost.why())), new SendBye())
                     : stay();
         }
         if (signal instanceof Ack ack) {

@@ -149,6 +149,9 @@ final class LegTable {
 
     private void release(Leg leg) {
         cancelRingTimer(leg);
+        if (leg.sessionDue != null) {
+            leg.sessionDue.cancel(false);
+        }
         if (leg.dialog != null) {
             dialogs.closed(leg); // also for a leg never answered: nothing kept, nothing lost
         }

@@ -71,7 +71,7 @@ final class MediaEvents {
             @Override
             public void mediaTimeout() {
                 thread.execute("media timeout on " + id,
-                        () -> legs.find(id).ifPresent(leg -> signals.apply(leg, new LegState.MediaTimeout())));
+                        () -> legs.find(id).ifPresent(leg -> signals.apply(leg, new LegState.Lost("media timeout"))));
             }
         };
     }

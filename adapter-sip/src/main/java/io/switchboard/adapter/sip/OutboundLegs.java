@@ -44,6 +44,7 @@ final class OutboundLegs {
     private static final System.Logger LOG = System.getLogger(SipTelephony.class.getName());
 
     private final ThroughTrunk failover;
+    private SessionTimers timers;
 
     OutboundLegs(SipEndpoint sip, Routes routes, LegTable legs, LegSignals signals, SignallingThread thread,
                  ThroughTrunk failover) {
@@ -54,6 +55,11 @@ final class OutboundLegs {
         this.legs = legs;
         this.signals = signals;
         this.thread = thread;
+    }
+
+    /** The session timers our INVITEs offer and the answers set; they call back for refreshes ({@link #refresh}). */
+    void refreshing(SessionTimers sessionTimers) {
+        this.timers = sessionTimers;
     }
 
     /** Sends the INVITE of a new leg whose media is open; ends the leg at once if it cannot be sent. */
@@ -273,6 +279,9 @@ final class OutboundLegs {
         leg.invite = null; // nothing to cancel or authorize once answered
         AnsweredDialogs.acknowledged(leg.dialog);
         signals.apply(leg, new LegState.Accepted(SipEndpoint.remoteAudio(response)));
+        if (leg.state == LegState.ANSWERED) {
+            timers.answered(leg, response);
+        }
     }
 
     /**
@@ -285,15 +294,37 @@ final class OutboundLegs {
             leg.heldNext = Optional.of(held);
             return;
         }
+        leg.heldLocally = held;
+        reinvite(leg, ++leg.sdpVersion);
+        LOG.log(System.Logger.Level.INFO, "SIP leg {0} of call {1}: {2} (re-INVITE)", leg.id(), leg.call(),
+                held ? "held" : "taken off hold");
+    }
+
+    /**
+     * Refreshes an answered leg's session (RFC 4028 §7.4): a re-INVITE offering what the last one did, the same
+     * SDP version; none while a re-INVITE is in progress, whose answer refreshes the session as well. One that cannot
+     * be sent ends the leg.
+     */
+    void refresh(Leg leg) {
+        if (leg.state != LegState.ANSWERED || leg.reinvite != null) {
+            return;
+        }
+        try {
+            reinvite(leg, leg.sdpVersion);
+        } catch (Exception e) {
+            signals.apply(leg, new LegState.Lost("SIP session refresh could not be sent: " + e.getMessage()));
+        }
+    }
+
+    private void reinvite(Leg leg, long sdpVersion) throws Exception {
         Request reinvite = leg.dialog.createRequest(Request.INVITE);
         reinvite.addHeader(sip.contact(leg.transport));
-        reinvite.setContent(Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId, ++leg.sdpVersion, held),
-                sip.headers.createContentTypeHeader("application", "sdp"));
+        timers.offer(leg, reinvite);
+        reinvite.setContent(Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId, sdpVersion,
+                leg.heldLocally), sip.headers.createContentTypeHeader("application", "sdp"));
         ClientTransaction tx = sip.provider.getNewClientTransaction(reinvite);
         leg.reinvite = tx;
         leg.dialog.sendRequest(tx);
-        LOG.log(System.Logger.Level.INFO, "SIP leg {0} of call {1}: {2} (re-INVITE)", leg.id(), leg.call(),
-                held ? "held" : "taken off hold");
     }
 
     private void onReinviteResponse(Leg leg, ResponseEvent event, int status) throws Exception {
@@ -306,6 +337,12 @@ final class OutboundLegs {
             leg.dialog.sendAck(leg.dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME))
                     .getSeqNumber()));
             SipEndpoint.remoteAudio(response).ifPresent(audio -> signals.updateMedia(leg, audio));
+            timers.answered(leg, response);
+        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
+            // the peer no longer knows the call (RFC 3261 §14.1)
+            signals.apply(leg, new LegState.Lost("SIP " + status + " to a re-INVITE: the call is gone at "
+                    + leg.remote));
+            return;
         } else {
             // the peer keeps the media as it was; the hold music, if any, plays all the same
             LOG.log(System.Logger.Level.INFO, "SIP leg {0} of call {1}: re-INVITE refused: SIP {2}", leg.id(),
@@ -328,9 +365,9 @@ final class OutboundLegs {
         Request request = tx.getRequest();
         legs.find(request).ifPresent(leg -> {
             if (tx == leg.reinvite) {
-                leg.reinvite = null; // the hold is not signalled; the call goes on as it was
-                LOG.log(System.Logger.Level.INFO, "SIP leg {0} of call {1}: re-INVITE unanswered", leg.id(),
-                        leg.call());
+                // the peer is gone without a BYE (RFC 3261 §14.1: a re-INVITE's 408 ends the dialog)
+                leg.reinvite = null;
+                signals.apply(leg, new LegState.Lost("SIP re-INVITE unanswered: no response from " + leg.remote));
                 return;
             }
             String why = "SIP 408 Request Timeout (no response from " + leg.remote + ")";

@@ -29,10 +29,15 @@ import java.util.stream.IntStream;
  *                           a 5xx or no answer from it
  * @param raisedSignalling   whether the signalling thread asks Linux for a priority above ordinary threads
  *                           ({@value #PRIORITY}: {@code raised}, the default, or {@code normal})
+ * @param sessionMinimum     the shortest session timer interval a peer may ask for, in seconds (RFC 4028
+ *                           {@code Min-SE}): a shorter one is refused with 422 naming it. At least
+ *                           {@value SessionTimers#RFC_MINIMUM} when read from the settings ({@value #MIN_SESSION});
+ *                           shorter only in tests
  */
 public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                         String defaultCallerId, Duration t1, int maxRinging, TcpLimits tcp, Advertised advertised,
-                        InboundAllowList inbound, List<SipTrunk> otherTrunks, boolean raisedSignalling) {
+                        InboundAllowList inbound, List<SipTrunk> otherTrunks, boolean raisedSignalling,
+                        int sessionMinimum) {
 
     public static final String HOST = "SWITCHBOARD_SIP_HOST";
     public static final String PORT = "SWITCHBOARD_SIP_PORT";
@@ -42,6 +47,9 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     public static final String T1 = "SWITCHBOARD_SIP_T1_MILLIS";
     public static final String MAX_RINGING = "SWITCHBOARD_SIP_MAX_RINGING";
     public static final String PRIORITY = "SWITCHBOARD_SIP_PRIORITY";
+    public static final String MIN_SESSION = "SWITCHBOARD_SIP_MIN_SESSION_SECONDS";
+    /** The longest session timer interval {@value #MIN_SESSION} may ask for: a day. */
+    static final int MAX_SESSION_MINIMUM = 86_400;
     /** Enough for a large burst of real callers; each ringing call costs a transaction and an offer. */
     public static final int DEFAULT_MAX_RINGING = 1000;
 
@@ -73,13 +81,18 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
             throw new IllegalArgumentException(CALLER_ID + ": " + defaultCallerId
                     + " (expected: a SIP user part, e.g. +14255550100 or switchboard)");
         }
+        if (sessionMinimum < 1 || sessionMinimum > MAX_SESSION_MINIMUM) {
+            throw new IllegalArgumentException(MIN_SESSION + ": " + sessionMinimum + " (expected: seconds in "
+                    + SessionTimers.RFC_MINIMUM + "-" + MAX_SESSION_MINIMUM + ", e.g. " + SessionTimers.RFC_MINIMUM
+                    + ")");
+        }
     }
 
     /** With at most {@value #DEFAULT_MAX_RINGING} incoming calls ringing at once. */
     public SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<String, String> users,
                      String defaultCallerId, Duration t1) {
         this(host, port, trunk, users, defaultCallerId, t1, DEFAULT_MAX_RINGING, TcpLimits.defaults(),
-                Advertised.NONE, InboundAllowList.DEFAULT, List.of(), true);
+                Advertised.NONE, InboundAllowList.DEFAULT, List.of(), true, SessionTimers.RFC_MINIMUM);
     }
 
     /** Every trunk, the first first. */
@@ -93,7 +106,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     /** This configuration with trunks 2 and on. */
     public SipConfig withOtherTrunks(List<SipTrunk> others) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, inbound,
-                others, raisedSignalling);
+                others, raisedSignalling, sessionMinimum);
     }
 
     /** Listens on 127.0.0.1:5060, no trunk, no users, T1 500 ms. */
@@ -104,25 +117,31 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
     /** This configuration with another cap on incoming calls ringing at once. */
     public SipConfig withMaxRinging(int max) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, max, tcp, advertised, inbound,
-                otherTrunks, raisedSignalling);
+                otherTrunks, raisedSignalling, sessionMinimum);
     }
 
     /** This configuration with other limits on SIP over TCP. */
     public SipConfig withTcp(TcpLimits limits) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, limits, advertised,
-                inbound, otherTrunks, raisedSignalling);
+                inbound, otherTrunks, raisedSignalling, sessionMinimum);
     }
 
     /** This configuration with other public addresses. */
     public SipConfig withAdvertised(Advertised addresses) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, addresses, inbound,
-                otherTrunks, raisedSignalling);
+                otherTrunks, raisedSignalling, sessionMinimum);
     }
 
     /** This configuration with other networks calls may come in from. */
     public SipConfig withInbound(InboundAllowList allowed) {
         return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, allowed,
-                otherTrunks, raisedSignalling);
+                otherTrunks, raisedSignalling, sessionMinimum);
+    }
+
+    /** This configuration with another shortest session timer interval a peer may ask for (tests go below 90 s). */
+    public SipConfig withSessionMinimum(int seconds) {
+        return new SipConfig(host, port, trunk, users, defaultCallerId, t1, maxRinging, tcp, advertised, inbound,
+                otherTrunks, raisedSignalling, seconds);
     }
 
     /**
@@ -150,7 +169,18 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
                 value(settings, InboundAllowList.SETTING).map(InboundAllowList::parse).orElse(d.inbound()),
                 IntStream.rangeClosed(2, SipTrunk.MAX_TRUNKS).mapToObj(n -> trunk(settings, String.valueOf(n)))
                         .flatMap(Optional::stream).toList(),
-                value(settings, PRIORITY).map(SipConfig::raised).orElse(d.raisedSignalling()));
+                value(settings, PRIORITY).map(SipConfig::raised).orElse(d.raisedSignalling()),
+                value(settings, MIN_SESSION).map(SipConfig::sessionMinimum).orElse(d.sessionMinimum()));
+    }
+
+    private static int sessionMinimum(String value) {
+        int seconds = integer(MIN_SESSION, value, String.valueOf(SessionTimers.RFC_MINIMUM));
+        if (seconds < SessionTimers.RFC_MINIMUM) {
+            // RFC 4028 §4: no session interval below 90 s, lest refreshes flood the network
+            throw new IllegalArgumentException(MIN_SESSION + ": " + seconds + " (expected: seconds in "
+                    + SessionTimers.RFC_MINIMUM + "-" + MAX_SESSION_MINIMUM + ", e.g. 1800)");
+        }
+        return seconds;
     }
 
     private static boolean raised(String priority) {

@@ -324,15 +324,19 @@ final class SipEndpoint implements AutoCloseable {
     }
 
     /**
-     * The option tags of {@code request}'s {@code Require} header fields, in order: the SIP extensions it requires.
-     * This endpoint offers none (session timers, reliable provisional responses, ...), so a request that requires any
-     * is refused with {@link #badExtension} (RFC 3261 §8.2.2.3), never served as if it had not asked.
+     * The option tags of {@code request}'s {@code Require} header fields this endpoint does not offer, in order: the
+     * SIP extensions it requires in vain. Session timers ({@value SessionTimers#TAG}) are offered; reliable provisional
+     * responses ({@code 100rel}) and the rest are not, so a request that requires them is refused with
+     * {@link #badExtension} (RFC 3261 §8.2.2.3), never served as if it had not asked.
      */
-    static List<String> requiredExtensions(Request request) {
+    static List<String> unsupportedExtensions(Request request) {
         List<String> tags = new ArrayList<>();
         for (ListIterator<?> required = request.getHeaders(RequireHeader.NAME); required != null
                 && required.hasNext(); ) {
-            tags.add(((RequireHeader) required.next()).getOptionTag());
+            String tag = ((RequireHeader) required.next()).getOptionTag();
+            if (!tag.equalsIgnoreCase(SessionTimers.TAG)) {
+                tags.add(tag);
+            }
         }
         return tags;
     }

@@ -28,12 +28,14 @@ final class SipOfferedCall implements OfferedCall {
     /** The From URI, for the log and the answered leg. */
     final String caller;
     final RemoteAudio callerAudio;
+    /** The session timer the INVITE asks for, granted in the 200 OK. */
+    final SessionTimers.Asked session;
     State state = State.RINGING;
     private final InboundCalls calls;
     private final SignallingThread thread;
 
     SipOfferedCall(InboundCalls calls, SignallingThread thread, ServerTransaction invite, String callId, String toTag,
-                   String caller, RemoteAudio callerAudio) {
+                   String caller, RemoteAudio callerAudio, SessionTimers.Asked session) {
         this.calls = calls;
         this.thread = thread;
         this.invite = invite;
@@ -41,6 +43,7 @@ final class SipOfferedCall implements OfferedCall {
         this.toTag = toTag;
         this.caller = caller;
         this.callerAudio = callerAudio;
+        this.session = Objects.requireNonNull(session, "session");
     }
 
     @Override

@@ -97,9 +97,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.legs = new LegTable(events, playbacks, conferences, left);
         this.signals = new LegSignals(sip, legs);
         this.media = new MediaEvents(mediaFactory, thread, legs, playbacks, signals, events);
-        this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, signals, media, thread,
-                incoming, config.maxRinging(), config.inbound().withPeersOf(config), registrations);
         this.outbound = new OutboundLegs(sip, routes, legs, signals, thread, this::dialThrough);
+        SessionTimers timers = new SessionTimers(sip, thread, legs, signals, config.sessionMinimum(),
+                outbound::refresh);
+        outbound.refreshing(timers);
+        this.inbound = new InboundCalls(sip, new SipIdentities(config.users()), routes, legs, signals, media, thread,
+                incoming, config.maxRinging(), config.inbound().withPeersOf(config), registrations, timers);
         for (SipTrunk trunk : config.trunks()) {
             gates.put(trunk.name(), new TrunkGate(trunk, thread, legs));
             if (!trunk.register().isZero()) {
@@ -110,7 +113,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
         Optional<Registrar> registrar = devices.map(passwords -> new Registrar(sip, thread, passwords, registrations,
                 Clock.systemUTC()));
-        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals, registrar), inbound,
+        sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals, registrar, timers), inbound,
                 transfers, List.copyOf(trunkRegistrations.values()));
         trunkRegistrations.forEach((name, ours) -> thread.execute("register with trunk " + name, ours::start));
     }

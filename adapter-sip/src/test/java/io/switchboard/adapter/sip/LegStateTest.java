@@ -8,7 +8,7 @@ import io.switchboard.adapter.sip.LegState.Answer;
 import io.switchboard.adapter.sip.LegState.End;
 import io.switchboard.adapter.sip.LegState.HangUp;
 import io.switchboard.adapter.sip.LegState.LogRinging;
-import io.switchboard.adapter.sip.LegState.MediaTimeout;
+import io.switchboard.adapter.sip.LegState.Lost;
 import io.switchboard.adapter.sip.LegState.Over;
 import io.switchboard.adapter.sip.LegState.Provisional;
 import io.switchboard.adapter.sip.LegState.Refused;
@@ -156,14 +156,14 @@ class LegStateTest {
         assertThat(step(from, new RingTimeout("30"))).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "{0} on the media timeout")
+    @ParameterizedTest(name = "{0} when the session is found lost (media timeout, session timer, 481)")
     @CsvSource(delimiter = '|', value = {
             "RINGING        | RINGING: -",
             "ACCEPTED       | ACCEPTED: -",
             "ANSWERED       | HANGING_UP: End SendBye",
             "HANGING_UP     | HANGING_UP: -"})
-    void mediaTimeout(LegState from, String expected) {
-        assertThat(step(from, new MediaTimeout())).isEqualTo(expected);
+    void lost(LegState from, String expected) {
+        assertThat(step(from, new Lost("media timeout"))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} on the ACK of our 200")

@@ -36,7 +36,8 @@ class SipConfigTest {
                 TrunkLimits.MAX_CALLS, "30",
                 TrunkLimits.PER_SECOND, "10",
                 SipTrunk.REGISTER, "600",
-                SipConfig.PRIORITY, "normal"));
+                SipConfig.PRIORITY, "normal",
+                SipConfig.MIN_SESSION, "1800"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
@@ -45,7 +46,7 @@ class SipConfigTest {
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
                 "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30)),
                 new Advertised(Optional.of("203.0.113.10"), Optional.empty()),
-                InboundAllowList.parse("10.0.0.0/8,192.0.2.7"), List.of(), false));
+                InboundAllowList.parse("10.0.0.0/8,192.0.2.7"), List.of(), false, 1800));
         assertThat(config.advertised().mediaAddress(config.host())).isEqualTo("203.0.113.10");
         assertThat(config.userUri("8:acs:b_2").port()).isEqualTo(5060);
         assertThat(config.trunk().orElseThrow().toString()).doesNotContain("secret");
@@ -88,6 +89,17 @@ class SipConfigTest {
         assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.PRIORITY, "realtime")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("SWITCHBOARD_SIP_PRIORITY: realtime (expected: raised or normal)");
+    }
+
+    @Test
+    void grantsSessionTimersOf90SecondsAndMoreUnlessSetHigherAndRefusesShorterOnes() {
+        assertThat(SipConfig.parse(Map.of()).sessionMinimum()).isEqualTo(90);
+        assertThat(SipConfig.parse(Map.of(SipConfig.MIN_SESSION, "86400")).sessionMinimum()).isEqualTo(86_400);
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.MIN_SESSION, "60")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SWITCHBOARD_SIP_MIN_SESSION_SECONDS: 60 (expected: seconds in 90-86400, e.g. 1800)");
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.MIN_SESSION, "86401")))
+                .hasMessage("SWITCHBOARD_SIP_MIN_SESSION_SECONDS: 86401 (expected: seconds in 90-86400, e.g. 90)");
     }
 
     @Test

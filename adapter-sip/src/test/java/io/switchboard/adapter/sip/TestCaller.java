@@ -25,7 +25,9 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.Header;
 import javax.sip.header.UnsupportedHeader;
+import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -47,6 +49,8 @@ final class TestCaller implements SipListener, AutoCloseable {
     private volatile SipTransport transport = SipTransport.UDP;
     private volatile boolean acknowledging = true;
     private volatile List<String> required = List.of();
+    private volatile String sessionExpires;
+    private volatile boolean supportsTimers;
     private volatile ClientTransaction invite;
     private volatile Dialog dialog;
 
@@ -82,6 +86,27 @@ final class TestCaller implements SipListener, AutoCloseable {
     TestCaller requiring(String... optionTags) {
         required = List.of(optionTags);
         return this;
+    }
+
+    /**
+     * From now on INVITEs and re-INVITEs ask for a session timer (RFC 4028): {@code Session-Expires} with this value,
+     * e.g. {@code 4} or {@code 4;refresher=uas}, and {@code Supported: timer} unless {@code supported} is false (as
+     * when a proxy put the header in); a re-INVITE from the adapter is answered with its {@code Session-Expires}.
+     */
+    TestCaller askingForSessionTimer(String value, boolean supported) {
+        sessionExpires = value;
+        supportsTimers = supported;
+        return this;
+    }
+
+    /** The value of the message's header field of that name, e.g. {@code 4;refresher=uac}, or null without one. */
+    static String header(Message message, String name) {
+        Header header = message.getHeader(name);
+        if (header == null) {
+            return null;
+        }
+        String line = header.toString().trim();
+        return line.substring(line.indexOf(':') + 1).trim();
     }
 
     /** From now on the 200 OK is not acknowledged until {@link #ack()}. */
@@ -171,6 +196,12 @@ final class TestCaller implements SipListener, AutoCloseable {
         for (String tag : required) {
             request.addHeader(sip.headers.createRequireHeader(tag));
         }
+        if (sessionExpires != null) {
+            request.addHeader(sip.headers.createHeader("Session-Expires", sessionExpires));
+            if (supportsTimers) {
+                request.addHeader(sip.headers.createSupportedHeader("timer"));
+            }
+        }
     }
 
     /** The option tags of the response's {@code Unsupported} header fields, in order. */
@@ -253,8 +284,14 @@ final class TestCaller implements SipListener, AutoCloseable {
         arrivedOver.put(event.getRequest(), SipFixtures.arrivedOver(event.getRequest()));
         requests.add(event.getRequest());
         try {
-            if (!event.getRequest().getMethod().equals(Request.ACK)) {
-                sip.respond(event, Response.OK, null);
+            Request request = event.getRequest();
+            if (!request.getMethod().equals(Request.ACK)) {
+                Response ok = sip.response(request, Response.OK, null);
+                if (request.getMethod().equals(Request.INVITE) && request.getHeader("Session-Expires") != null) {
+                    // a session refresh: the timer goes on as the refresher asks (RFC 4028 §9)
+                    ok.addHeader(sip.headers.createHeader("Session-Expires", header(request, "Session-Expires")));
+                }
+                sip.respond(event, ok);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);

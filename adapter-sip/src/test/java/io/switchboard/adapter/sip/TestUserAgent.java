@@ -84,6 +84,8 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     private volatile String offer;
     private final List<String> offers = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Response> pending = new CompletableFuture<>();
+    private volatile String sessionExpires;
+    private volatile int reInviteStatus = Response.OK;
 
     private TestUserAgent(int port) throws Exception {
         this.rtp = RtpPeer.open();
@@ -106,6 +108,21 @@ final class TestUserAgent implements SipListener, AutoCloseable {
 
     TestUserAgent answerAfter(Duration delay) {
         this.answerDelay = delay;
+        return this;
+    }
+
+    /**
+     * From now on its 200 OKs, to the INVITE and to re-INVITEs, set a session timer (RFC 4028): {@code Session-Expires}
+     * with this value, e.g. {@code 4;refresher=uac}, and {@code Require: timer}.
+     */
+    TestUserAgent withSessionTimer(String value) {
+        this.sessionExpires = value;
+        return this;
+    }
+
+    /** From now on re-INVITEs are answered with this status instead of 200, e.g. 481 (the UA forgot the call). */
+    TestUserAgent answerReInvitesWith(int status) {
+        this.reInviteStatus = status;
         return this;
     }
 
@@ -256,11 +273,16 @@ final class TestUserAgent implements SipListener, AutoCloseable {
                 : sip.provider.getNewServerTransaction(request);
         if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
             // a re-INVITE by Switchboard: answered as a phone does, with its Contact and an SDP answer
+            if (reInviteStatus != Response.OK) {
+                tx.sendResponse(withTag(sip.messages.createResponse(reInviteStatus, request)));
+                return;
+            }
             Response ok = withTag(sip.messages.createResponse(Response.OK, request));
             ok.addHeader(sip.contact(SipFixtures.arrivedOver(request)));
             if (request.getRawContent() != null && request.getRawContent().length > 0) {
                 ok.setContent(answerSdp(rtp.port()), sip.headers.createContentTypeHeader("application", "sdp"));
             }
+            withSessionTimer(ok);
             tx.sendResponse(ok);
             return;
         }
@@ -358,10 +380,18 @@ final class TestUserAgent implements SipListener, AutoCloseable {
             Response ok = withTag(sip.messages.createResponse(Response.OK, tx.getRequest()));
             ok.addHeader(sip.contact(transport));
             ok.setContent(answerSdp(rtp.port()), sip.headers.createContentTypeHeader("application", "sdp"));
+            withSessionTimer(ok);
             tx.sendResponse(ok);
             dialog = tx.getDialog();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void withSessionTimer(Response ok) throws Exception {
+        if (sessionExpires != null) {
+            ok.addHeader(sip.headers.createHeader("Session-Expires", sessionExpires));
+            ok.addHeader(sip.headers.createRequireHeader("timer"));
         }
     }
 
