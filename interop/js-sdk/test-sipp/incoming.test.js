@@ -1,7 +1,8 @@
 'use strict';
 // Calls INTO Switchboard, driven by the official JS SDK unchanged: a SIPp UAC calls the service number over SIP, the
 // server posts an Event Grid IncomingCall event to the endpoint of SWITCHBOARD_INCOMING_CALL_URL (served here), and
-// the application answers (then recognizes the keys the caller sends and hangs up) or rejects it as busy.
+// the application answers (then recognizes the keys the caller sends and hangs up) or rejects it as busy; a caller
+// that asks for a session timer (RFC 4028) checks it is granted and refreshes it.
 // run-sipp.sh starts the server with SWITCHBOARD_INCOMING_CALL_URL=http://127.0.0.1:$INCOMING_PORT/incoming and sets
 // SWITCHBOARD_ENDPOINT, SWITCHBOARD_ACCESS_KEY, SWITCHBOARD_SIP_PORT, INCOMING_PORT and SIPP_DIR.
 const { test, before, after } = require('node:test');
@@ -134,3 +135,19 @@ test('rejects a call as busy: the SIPp caller gets 486, and the context cannot b
   await assert.rejects(client.answerCall(event.data.incomingCallContext, receiver.callbackUri),
     (e) => e.statusCode === 404);
 });
+
+test('answers a caller that asks for a session timer: granted with the caller as refresher, refreshed, hung up by it',
+  async () => {
+    const since = eventGrid.events.length;
+    const caller = callIn(sippDir, sipPort, 'uac_call_in_session_timer.xml');
+    const event = await incomingFrom('+14255550125', since);
+
+    const answered = await client.answerCall(event.data.incomingCallContext, receiver.callbackUri);
+    const callId = answered.callConnectionProperties.callConnectionId;
+    await receiver.waitFor('CallConnected', (e) => e.kind === 'CallConnected' && e.callConnectionId === callId, WAIT);
+
+    // SIPp checks Session-Expires: 1800;refresher=uac and Require: timer in the 200 OK, refreshes, then hangs up
+    assert.equal(await caller, 0, 'SIPp caller: the timer granted, its refresh granted again, its BYE answered');
+    await receiver.waitFor('CallDisconnected', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === callId,
+      WAIT);
+  });

@@ -45,10 +45,7 @@ final class Invites {
                 List.of(sip.via(transport)),
                 sip.headers.createMaxForwardsHeader(70));
         invite.addHeader(sip.contact(transport));
-        for (String method : List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE, Request.OPTIONS)) {
-            invite.addHeader(sip.headers.createAllowHeader(method));
-        }
-        invite.addHeader(sip.headers.createSupportedHeader(SessionTimers.TAG)); // the answer may set one (RFC 4028)
+        sip.capabilities(invite); // Supported: timer, so the answer may set a session timer (RFC 4028)
         if (route.assertedIdentity().isPresent()) {
             invite.addHeader(sip.headers.createHeader("P-Asserted-Identity", route.assertedIdentity().get()));
         }

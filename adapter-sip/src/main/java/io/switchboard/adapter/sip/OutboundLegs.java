@@ -301,16 +301,17 @@ final class OutboundLegs {
     }
 
     /**
-     * Refreshes an answered leg's session (RFC 4028 §7.4): a re-INVITE offering what the last one did, the same
-     * SDP version; none while a re-INVITE is in progress, whose answer refreshes the session as well. One that cannot
-     * be sent ends the leg.
+     * Refreshes an answered leg's session (RFC 4028 §7.4): a re-INVITE offering the media as it is, the same SDP
+     * version (RFC 3264 §8) unless our last description answered the peer's hold (its direction now differs); none
+     * while a re-INVITE is in progress, whose answer refreshes the session as well. One that cannot be sent ends the
+     * leg.
      */
     void refresh(Leg leg) {
         if (leg.state != LegState.ANSWERED || leg.reinvite != null) {
             return;
         }
         try {
-            reinvite(leg, leg.sdpVersion);
+            reinvite(leg, leg.heldByRemote ? ++leg.sdpVersion : leg.sdpVersion);
         } catch (Exception e) {
             signals.apply(leg, new LegState.Lost("SIP session refresh could not be sent: " + e.getMessage()));
         }
@@ -319,6 +320,7 @@ final class OutboundLegs {
     private void reinvite(Leg leg, long sdpVersion) throws Exception {
         Request reinvite = leg.dialog.createRequest(Request.INVITE);
         reinvite.addHeader(sip.contact(leg.transport));
+        sip.capabilities(reinvite);
         timers.offer(leg, reinvite);
         reinvite.setContent(Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId, sdpVersion,
                 leg.heldLocally), sip.headers.createContentTypeHeader("application", "sdp"));

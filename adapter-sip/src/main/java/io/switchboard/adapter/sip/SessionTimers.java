@@ -116,7 +116,8 @@ final class SessionTimers {
     }
 
     /**
-     * Writes what {@code asked} grants into our 2xx to the (re-)INVITE and starts the leg's timer, or stops it when
+     * Writes what {@code asked} grants into our 2xx to the (re-)INVITE (which says {@code Supported: timer} already,
+     * {@link SipEndpoint#capabilities}) and starts the leg's timer, or stops it when
      * nothing was asked: a 2xx without {@code Session-Expires} ends the session's expiry (RFC 4028 §9).
      */
     void grant(Leg leg, Asked asked, Response ok) throws Exception {
@@ -127,19 +128,14 @@ final class SessionTimers {
         Agreed timer = granted.timer();
         ok.addHeader(sip.headers.createHeader(SessionExpiresHeader.NAME,
                 timer.seconds() + ";refresher=" + (timer.weRefresh() ? UAS : UAC)));
-        ok.addHeader(sip.headers.createSupportedHeader(TAG));
         if (!timer.weRefresh()) {
             ok.addHeader(sip.headers.createRequireHeader(TAG)); // the peer must refresh (§9)
         }
         start(leg, timer);
     }
 
-    /**
-     * Says in our INVITE or re-INVITE that we support timers, and asks to keep the leg's, if it has one, as it is: we
-     * are this request's client ({@code uac}).
-     */
+    /** Asks in our re-INVITE to keep the leg's session timer, if it has one, as it is: we are its client. */
     void offer(Leg leg, Request invite) throws Exception {
-        invite.addHeader(sip.headers.createSupportedHeader(TAG));
         Agreed timer = leg.sessionTimer;
         if (timer != null) {
             invite.addHeader(sip.headers.createHeader(SessionExpiresHeader.NAME,

@@ -58,6 +58,9 @@ final class SipEndpoint implements AutoCloseable {
 
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final int STOP_ATTEMPTS = 3;
+    /** The methods a dialog may carry to us: transfers' NOTIFYs too; not UPDATE, PRACK or INFO. */
+    private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.OPTIONS, Request.NOTIFY);
 
     final AddressFactory addresses;
     final HeaderFactory headers;
@@ -312,10 +315,15 @@ final class SipEndpoint implements AutoCloseable {
         tx.sendResponse(response);
     }
 
+    /**
+     * A response to {@code request}, with an SDP body when {@code sdp} is not null; a 2xx to an INVITE carries our
+     * Contact and says what we allow and support (RFC 3261 §13.3.1.4).
+     */
     Response response(Request request, int status, String sdp) throws Exception {
         Response response = messages.createResponse(status, request);
         if (status >= 200 && status < 300 && request.getMethod().equals(Request.INVITE)) {
             response.addHeader(contact(transportOf(request)));
+            capabilities(response);
         }
         if (sdp != null) {
             response.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
@@ -348,6 +356,17 @@ final class SipEndpoint implements AutoCloseable {
             response.addHeader(headers.createUnsupportedHeader(tag));
         }
         return response;
+    }
+
+    /**
+     * Says in an INVITE of ours or our 2xx to one which methods the dialog may carry to us ({@code Allow}) and which
+     * extensions we support ({@code Supported}: session timers).
+     */
+    void capabilities(Message message) throws Exception {
+        for (String method : ALLOWED) {
+            message.addHeader(headers.createAllowHeader(method));
+        }
+        message.addHeader(headers.createSupportedHeader(SessionTimers.TAG));
     }
 
     /** Our Contact for a dialog over the transport, e.g. {@code <sip:switchboard@10.0.0.1:5060;transport=tcp>}. */

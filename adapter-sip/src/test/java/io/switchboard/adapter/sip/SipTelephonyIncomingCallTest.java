@@ -22,12 +22,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sip.header.AllowHeader;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.SupportedHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -79,6 +82,13 @@ class SipTelephonyIncomingCallTest {
     /** Where the adapter wants the caller's RTP, from its 200 OK. */
     private RemoteAudio switchboardAudio() throws InterruptedException {
         return Sdp.negotiate(TestCaller.body(caller.awaitResponse(Request.INVITE, Response.OK, WAIT))).orElseThrow();
+    }
+
+    /** The methods a response's {@code Allow} header fields name, in order. */
+    private static List<String> allowed(Response response) {
+        List<String> methods = new ArrayList<>();
+        response.getHeaders(AllowHeader.NAME).forEachRemaining(h -> methods.add(((AllowHeader) h).getMethod()));
+        return methods;
     }
 
     private String adapter(String user) {
@@ -159,6 +169,8 @@ class SipTelephonyIncomingCallTest {
         assertThat(TestCaller.body(ok)).contains("m=audio " + answer.port() + " RTP/AVP 8 101\r\n");
         assertThat(((ToHeader) ok.getHeader(ToHeader.NAME)).getTag()).isEqualTo(tag);
         assertThat(ok.getHeader(ContactHeader.NAME).toString()).contains("sip:switchboard@127.0.0.1:" + adapterPort);
+        assertThat(allowed(ok)).containsExactly("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "NOTIFY");
+        assertThat(TestCaller.header(ok, SupportedHeader.NAME)).isEqualTo("timer");
         assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
         assertThat(caller.rtp().awaitPacket(WAIT).payloadType()).as("PCMA, the caller's first G.711").isEqualTo(8);
     }
