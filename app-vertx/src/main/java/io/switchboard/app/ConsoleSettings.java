@@ -53,6 +53,7 @@ final class ConsoleSettings {
             shown.put(SipTrunk.setting(TrunkLimits.PER_SECOND, trunk.name()),
                     Integer.toString(trunk.limits().perSecond()));
             shown.put(SipTrunk.setting(SipTrunk.REGISTER, trunk.name()), Long.toString(trunk.register().toSeconds()));
+            shown.put(SipTrunk.setting(SipTrunk.OPTIONS, trunk.name()), Long.toString(trunk.options().toSeconds()));
         }
         shown.put(SipConfig.USERS, sip.users().isEmpty() ? "(none)" : sip.users().entrySet().stream()
                 .map(user -> user.getKey() + "=" + user.getValue()).sorted().collect(Collectors.joining(", ")));

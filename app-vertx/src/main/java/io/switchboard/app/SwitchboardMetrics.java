@@ -182,6 +182,12 @@ final class SwitchboardMetrics {
                             .map(state -> state.startsWith("registered") ? 1 : 0).orElse(0)).tag("trunk", trunk)
                     .description("1 while the trunk registration holds (" + SipTrunk.REGISTER + ")")
                     .register(registry);
+            if (sip.trunkUp(trunk).isPresent()) {
+                Gauge.builder("switchboard.sip.trunk.up", sip, s -> s.trunkUp(trunk).filter(up -> up).map(up -> 1)
+                                .orElse(0)).tag("trunk", trunk)
+                        .description("1 while the trunk answers the OPTIONS it is asked (" + SipTrunk.OPTIONS + ")")
+                        .register(registry);
+            }
             FunctionCounter.builder("switchboard.sip.trunk.invites", sip, s -> s.trunkInvites(trunk)).tag("trunk", trunk)
                     .description("INVITEs sent through the trunk: its rate is the trunk's calls per second")
                     .register(registry);

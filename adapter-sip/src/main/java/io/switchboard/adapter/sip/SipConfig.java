@@ -206,11 +206,14 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
         String maxCalls = SipTrunk.setting(TrunkLimits.MAX_CALLS, n);
         String perSecond = SipTrunk.setting(TrunkLimits.PER_SECOND, n);
         String register = SipTrunk.setting(SipTrunk.REGISTER, n);
+        String options = SipTrunk.setting(SipTrunk.OPTIONS, n);
         return value(settings, SipTrunk.setting(TRUNK, n)).map(uri -> SipTrunk.parse(SipTrunk.setting(TRUNK, n), uri)
                 .withLimits(new TrunkLimits(
                         value(settings, maxCalls).map(v -> integer(maxCalls, v, "30")).orElse(0),
                         value(settings, perSecond).map(v -> integer(perSecond, v, "10")).orElse(0)))
                 .withRegistration(value(settings, register).map(v -> Duration.ofSeconds(integer(register, v, "600")))
+                        .orElse(Duration.ZERO))
+                .withOptions(value(settings, options).map(v -> Duration.ofSeconds(integer(options, v, "30")))
                         .orElse(Duration.ZERO))
                 .as(n, value(settings, SipTrunk.setting(SipTrunk.PREFIXES, n))
                         .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList())
@@ -222,7 +225,7 @@ public record SipConfig(String host, int port, Optional<SipTrunk> trunk, Map<Str
         List<String> names = new ArrayList<>();
         for (int n = 1; n <= SipTrunk.MAX_TRUNKS; n++) {
             for (String base : List.of(TRUNK, TrunkLimits.MAX_CALLS, TrunkLimits.PER_SECOND, SipTrunk.REGISTER,
-                    SipTrunk.PREFIXES)) {
+                    SipTrunk.PREFIXES, SipTrunk.OPTIONS)) {
                 names.add(SipTrunk.setting(base, String.valueOf(n)));
             }
         }

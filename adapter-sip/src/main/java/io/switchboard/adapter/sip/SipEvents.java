@@ -30,6 +30,7 @@ final class SipEvents implements SipListenerExt {
     private final SignallingThread thread;
     private volatile OutboundLegs outbound;
     private volatile List<TrunkRegistration> registrations = List.of();
+    private volatile List<TrunkProbe> probes = List.of();
     private volatile DialogRequests requests;
     private volatile InboundCalls inbound;
     private volatile Transfers transfers;
@@ -40,8 +41,9 @@ final class SipEvents implements SipListenerExt {
 
     /** Connects the handlers, which need the started stack; events arriving before are dropped. */
     void bind(OutboundLegs outbound, DialogRequests requests, InboundCalls inbound, Transfers transfers,
-              List<TrunkRegistration> registrations) {
+              List<TrunkRegistration> registrations, List<TrunkProbe> probes) {
         this.registrations = registrations;
+        this.probes = probes;
         this.outbound = outbound;
         this.requests = requests;
         this.inbound = inbound;
@@ -62,8 +64,13 @@ final class SipEvents implements SipListenerExt {
         String method = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getMethod();
         boolean refer = method.equals(Request.REFER);
         boolean register = method.equals(Request.REGISTER);
+        boolean options = method.equals(Request.OPTIONS);
         thread.executeFirst("SIP response " + event.getResponse().getStatusCode(), () -> {
-            if (register) {
+            if (options) {
+                for (TrunkProbe probe : probes) {
+                    probe.onResponse(event);
+                }
+            } else if (register) {
                 for (TrunkRegistration ours : registrations) {
                     ours.onResponse(event);
                 }
@@ -83,7 +90,8 @@ final class SipEvents implements SipListenerExt {
         if (!event.isServerTransaction()) {
             boolean refer = event.getClientTransaction().getRequest().getMethod().equals(Request.REFER);
             thread.executeFirst("SIP transaction timeout", () -> {
-                if (registrations.stream().anyMatch(ours -> ours.onTimeout(event.getClientTransaction()))) {
+                if (registrations.stream().anyMatch(ours -> ours.onTimeout(event.getClientTransaction()))
+                        || probes.stream().anyMatch(probe -> probe.onTimeout(event.getClientTransaction()))) {
                     return;
                 }
                 if (transfers != null && refer) {

@@ -69,6 +69,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final LeftDialogs left;
     /** The registrations with the trunks that ask for one, by trunk name. */
     private final Map<String, TrunkRegistration> trunkRegistrations = new LinkedHashMap<>();
+    /** The trunks asked with OPTIONS whether they are there, by trunk name. */
+    private final Map<String, TrunkProbe> trunkProbes = new LinkedHashMap<>();
     private final LegSignals signals;
     private final InboundCalls inbound;
     private final Transfers transfers;
@@ -108,14 +110,18 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             if (!trunk.register().isZero()) {
                 trunkRegistrations.put(trunk.name(), new TrunkRegistration(sip, trunk, thread, Clock.systemUTC()));
             }
+            if (!trunk.options().isZero()) {
+                trunkProbes.put(trunk.name(), new TrunkProbe(sip, trunk, thread));
+            }
         }
         legs.onTrunkLegReleased(trunk -> gates.get(trunk.name()).released());
         this.transfers = new Transfers(sip, routes, legs, signals, thread, config.t1());
         Optional<Registrar> registrar = devices.map(passwords -> new Registrar(sip, thread, passwords, registrations,
                 Clock.systemUTC()));
         sipEvents.bind(outbound, new DialogRequests(sip, legs, inbound, transfers, signals, registrar, timers), inbound,
-                transfers, List.copyOf(trunkRegistrations.values()));
+                transfers, List.copyOf(trunkRegistrations.values()), List.copyOf(trunkProbes.values()));
         trunkRegistrations.forEach((name, ours) -> thread.execute("register with trunk " + name, ours::start));
+        trunkProbes.forEach((name, probe) -> thread.execute("ask trunk " + name + " with OPTIONS", probe::start));
     }
 
     /**
@@ -195,7 +201,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     public void dial(DialRequest request) {
         thread.execute("dial " + request.leg(), () -> {
             List<SipTrunk> trunks = request.target() instanceof PhoneNumberIdentifier phone
-                    ? routes.trunksFor(phone) : List.of();
+                    ? TrunkProbe.upFirst(routes.trunksFor(phone), trunkProbes) : List.of();
             if (!trunks.isEmpty()) {
                 dialThrough(request, trunks.get(0), trunks.subList(1, trunks.size()));
                 return;
@@ -439,6 +445,14 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 .or(() -> states.stream().findFirst());
     }
 
+    /**
+     * Whether a trunk answered the last OPTIONS it was asked ({@value SipTrunk#OPTIONS}; true until the first is
+     * answered or times out); empty when it is not asked. Any thread.
+     */
+    public Optional<Boolean> trunkUp(String trunk) {
+        return Optional.ofNullable(trunkProbes.get(trunk)).map(TrunkProbe::up);
+    }
+
     /** Calls through a trunk now (ringing or answered); 0 for an unknown one. Any thread: a moment's value. */
     public int trunkCalls(String trunk) {
         return Optional.ofNullable(gates.get(trunk)).map(TrunkGate::inUse).orElse(0);
@@ -504,6 +518,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         try {
             thread.call(() -> {
                 trunkRegistrations.values().forEach(TrunkRegistration::stop);
+                trunkProbes.values().forEach(TrunkProbe::stop);
                 gates.values().forEach(gate -> gate.endAll(ResultInformation.unavailable(
                         "the server stopped before the trunk had room")));
                 listeners.closeAll();

@@ -17,12 +17,15 @@ import java.util.Optional;
  * @param name      how logs and settings name it: {@code 1} for {@value #SETTING}, {@code N} for
  *                  {@code SWITCHBOARD_SIP_TRUNK_N}
  * @param prefixes  the numbers it carries, by E.164 prefix (e.g. {@code +44}); empty: every number
+ * @param options   how often the server asks the trunk whether it is there (OPTIONS, {@value #OPTIONS}); zero:
+ *                  never
  */
 public record SipTrunk(String host, int port, Optional<String> username, Optional<String> password,
                        SipTransport transport, TrunkLimits limits, Duration register, String name,
-                       List<String> prefixes) {
+                       List<String> prefixes, Duration options) {
 
     public static final String REGISTER = "SWITCHBOARD_SIP_TRUNK_REGISTER_SECONDS";
+    public static final String OPTIONS = "SWITCHBOARD_SIP_TRUNK_OPTIONS_SECONDS";
     public static final String PREFIXES = "SWITCHBOARD_SIP_TRUNK_PREFIXES";
     /** The most trunks: {@value #SETTING}, then {@code SWITCHBOARD_SIP_TRUNK_2} to {@code _9}. */
     public static final int MAX_TRUNKS = 9;
@@ -44,6 +47,11 @@ public record SipTrunk(String host, int port, Optional<String> username, Optiona
             throw new IllegalArgumentException("trunk.port: " + port + " (expected: 1-65535)");
         }
         Objects.requireNonNull(name, "name");
+        if (options == null || options.isNegative() || options.toSeconds() > 3_600) {
+            throw new IllegalArgumentException(setting(OPTIONS, name) + ": " + (options == null ? null
+                    : options.toSeconds()) + " (expected: 0 not to ask, or the seconds between OPTIONS up to 3600, "
+                    + "e.g. 30)");
+        }
         prefixes = List.copyOf(prefixes);
         for (String prefix : prefixes) {
             if (!prefix.matches("\\+\\d{1,14}")) {
@@ -72,22 +80,28 @@ public record SipTrunk(String host, int port, Optional<String> username, Optiona
     /** A trunk without limits. */
     public SipTrunk(String host, int port, Optional<String> username, Optional<String> password,
                     SipTransport transport) {
-        this(host, port, username, password, transport, TrunkLimits.NONE, Duration.ZERO, "1", List.of());
+        this(host, port, username, password, transport, TrunkLimits.NONE, Duration.ZERO, "1", List.of(), Duration.ZERO);
     }
 
     /** This trunk with other limits. */
     public SipTrunk withLimits(TrunkLimits next) {
-        return new SipTrunk(host, port, username, password, transport, next, register, name, prefixes);
+        return new SipTrunk(host, port, username, password, transport, next, register, name, prefixes, options);
     }
 
     /** This trunk registered to with this expiry (zero: not registered to). */
     public SipTrunk withRegistration(Duration expiry) {
-        return new SipTrunk(host, port, username, password, transport, limits, expiry, name, prefixes);
+        return new SipTrunk(host, port, username, password, transport, limits, expiry, name, prefixes, options);
     }
 
     /** This trunk as trunk {@code n} of the configuration, carrying the numbers of these prefixes (none: all). */
     public SipTrunk as(String n, List<String> numberPrefixes) {
-        return new SipTrunk(host, port, username, password, transport, limits, register, n, numberPrefixes);
+        return new SipTrunk(host, port, username, password, transport, limits, register, n, numberPrefixes,
+                options);
+    }
+
+    /** This trunk asked whether it is there every {@code interval} (zero: never). */
+    public SipTrunk withOptions(Duration interval) {
+        return new SipTrunk(host, port, username, password, transport, limits, register, name, prefixes, interval);
     }
 
     /**

@@ -36,13 +36,15 @@ class SipConfigTest {
                 TrunkLimits.MAX_CALLS, "30",
                 TrunkLimits.PER_SECOND, "10",
                 SipTrunk.REGISTER, "600",
+                SipTrunk.OPTIONS, "30",
                 SipConfig.PRIORITY, "normal",
                 SipConfig.MIN_SESSION, "1800"));
 
         // then
         assertThat(config).isEqualTo(new SipConfig("127.0.0.2", 5070,
                 Optional.of(new SipTrunk("10.0.0.5", 5080, Optional.of("user"), Optional.of("secret"),
-                        SipTransport.UDP, new TrunkLimits(30, 10), Duration.ofSeconds(600), "1", List.of())),
+                        SipTransport.UDP, new TrunkLimits(30, 10), Duration.ofSeconds(600), "1", List.of(),
+                        Duration.ofSeconds(30))),
                 Map.of("8:acs:a_1", "sip:alice@127.0.0.1:5062", "8:acs:b_2", "sip:bob@127.0.0.1"),
                 "+14255550100", Duration.ofMillis(100), 50, new TcpLimits(4, Duration.ofSeconds(30)),
                 new Advertised(Optional.of("203.0.113.10"), Optional.empty()),
@@ -61,6 +63,7 @@ class SipConfigTest {
                 "SWITCHBOARD_SIP_TRUNK_2", "sip:u:p@10.0.0.6:5090;transport=tcp",
                 "SWITCHBOARD_SIP_TRUNK_2_CPS", "5",
                 "SWITCHBOARD_SIP_TRUNK_2_REGISTER_SECONDS", "300",
+                "SWITCHBOARD_SIP_TRUNK_2_OPTIONS_SECONDS", "30",
                 "SWITCHBOARD_SIP_TRUNK_4", "sip:10.0.0.7"));
 
         // then
@@ -68,6 +71,8 @@ class SipConfigTest {
         assertThat(config.trunks().get(0).prefixes()).containsExactly("+1", "+1425");
         assertThat(config.trunks().get(1).limits()).isEqualTo(new TrunkLimits(0, 5));
         assertThat(config.trunks().get(1).register()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(config.trunks().get(1).options()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.trunks().get(0).options()).isZero();
         assertThat(config.trunks().get(1).transport()).isEqualTo(SipTransport.TCP);
         assertThat(config.trunks().get(2).prefixes()).isEmpty();
         assertThat(SipConfig.trunkSettings()).contains("SWITCHBOARD_SIP_TRUNK_9_PREFIXES", SipTrunk.PREFIXES);
@@ -100,6 +105,16 @@ class SipConfigTest {
                 .hasMessage("SWITCHBOARD_SIP_MIN_SESSION_SECONDS: 60 (expected: seconds in 90-86400, e.g. 1800)");
         assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.MIN_SESSION, "86401")))
                 .hasMessage("SWITCHBOARD_SIP_MIN_SESSION_SECONDS: 86401 (expected: seconds in 90-86400, e.g. 90)");
+    }
+
+    @Test
+    void refusesAnOptionsIntervalOutOfRangeNamingTheTrunksSetting() {
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK, "sip:10.0.0.5",
+                "SWITCHBOARD_SIP_TRUNK_2", "sip:10.0.0.6", "SWITCHBOARD_SIP_TRUNK_2_OPTIONS_SECONDS", "7200")))
+                .hasMessage("SWITCHBOARD_SIP_TRUNK_2_OPTIONS_SECONDS: 7200 (expected: 0 not to ask, or the seconds "
+                        + "between OPTIONS up to 3600, e.g. 30)");
+        assertThatThrownBy(() -> SipConfig.parse(Map.of(SipConfig.TRUNK, "sip:10.0.0.5", SipTrunk.OPTIONS, "often")))
+                .hasMessage("SWITCHBOARD_SIP_TRUNK_OPTIONS_SECONDS: often (expected: an integer, e.g. 30)");
     }
 
     @Test

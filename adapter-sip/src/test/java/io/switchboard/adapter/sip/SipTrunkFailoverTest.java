@@ -4,10 +4,12 @@ import io.switchboard.adapter.sip.RecordingTelephonyEvents.Answered;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Ended;
 import io.switchboard.adapter.sip.RecordingTelephonyEvents.Event;
 import io.switchboard.domain.participant.PhoneNumberIdentifier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several trunks, each a real peer: numbers go to the trunk of their longest matching prefix, and to the next trunk
- * when one answers 5xx; the application sees one leg.
+ * when one answers 5xx, or first to one that answers OPTIONS when another no longer does; the application sees one
+ * leg.
  */
 class SipTrunkFailoverTest {
 
@@ -52,18 +55,24 @@ class SipTrunkFailoverTest {
 
     /** Trunk 1 (carrying only {@code firstPrefixes}, none: all) and trunk 2 (all numbers), each a test UA. */
     private void start(List<String> firstPrefixes) throws Exception {
+        start(firstPrefixes, Map.of());
+    }
+
+    /** As {@link #start(List)}, with more settings. */
+    private void start(List<String> firstPrefixes, Map<String, String> more) throws Exception {
         int firstPort = freeUdpPort();
         int secondPort = freeUdpPort();
         first = TestUserAgent.start(firstPort);
         second = TestUserAgent.start(secondPort);
-        SipConfig config = SipConfig.parse(Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 SipConfig.HOST, "127.0.0.1",
                 SipConfig.PORT, String.valueOf(freeUdpPort()),
                 SipConfig.T1, "50",
                 SipConfig.TRUNK, "sip:127.0.0.1:" + firstPort,
                 SipTrunk.PREFIXES, String.join(",", firstPrefixes),
                 "SWITCHBOARD_SIP_TRUNK_2", "sip:127.0.0.1:" + secondPort));
-        telephony = SipTelephony.start(config, media.engine, events, incoming);
+        settings.putAll(more);
+        telephony = SipTelephony.start(SipConfig.parse(settings), media.engine, events, incoming);
     }
 
     private static long invites(TestUserAgent carrier) {
@@ -88,6 +97,31 @@ class SipTrunkFailoverTest {
         assertThat(events.events()).noneMatch(Ended.class::isInstance);
         assertThat(telephony.trunkCalls("1")).isZero();
         assertThat(telephony.trunkCalls("2")).isEqualTo(1);
+    }
+
+    @Test
+    void aTrunkThatStopsAnsweringOptionsIsTriedAfterTheOthersUntilItAnswersAgain() throws Exception {
+        // given: both trunks asked every second whether they are there (Timer F here: 64 x 50 ms); the first has gone
+        start(List.of(), Map.of(SipTrunk.OPTIONS, "1", "SWITCHBOARD_SIP_TRUNK_2_OPTIONS_SECONDS", "1"));
+        first.silent(true);
+        Awaitility.await("trunk 1 given up on").atMost(Duration.ofSeconds(15))
+                .until(() -> telephony.trunkUp("1").equals(Optional.of(false)));
+        assertThat(first.methods()).contains(Request.OPTIONS);
+        assertThat(telephony.trunkUp("2")).contains(true);
+
+        // when
+        telephony.dial(dial(US, WAIT));
+
+        // then: through the second at once, no INVITE waiting out its timeout at the first
+        assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
+        second.await(Request.INVITE, WAIT);
+        assertThat(invites(first)).isZero();
+
+        // when: the first answers again, it is up again
+        first.silent(false);
+        Awaitility.await("trunk 1 up again").atMost(Duration.ofSeconds(15))
+                .until(() -> telephony.trunkUp("1").equals(Optional.of(true)));
+        assertThat(telephony.trunkUp("3")).isEmpty();
     }
 
     @Test

@@ -86,6 +86,7 @@ final class TestUserAgent implements SipListener, AutoCloseable {
     private volatile CompletableFuture<Response> pending = new CompletableFuture<>();
     private volatile String sessionExpires;
     private volatile int reInviteStatus = Response.OK;
+    private volatile boolean silent;
 
     private TestUserAgent(int port) throws Exception {
         this.rtp = RtpPeer.open();
@@ -117,6 +118,12 @@ final class TestUserAgent implements SipListener, AutoCloseable {
      */
     TestUserAgent withSessionTimer(String value) {
         this.sessionExpires = value;
+        return this;
+    }
+
+    /** While {@code true} it answers nothing at all, as a carrier that has gone; requests are still recorded. */
+    TestUserAgent silent(boolean gone) {
+        this.silent = gone;
         return this;
     }
 
@@ -227,6 +234,9 @@ final class TestUserAgent implements SipListener, AutoCloseable {
         Request request = event.getRequest();
         arrivedOver.put(request, SipFixtures.arrivedOver(request));
         try {
+            if (silent) {
+                return;
+            }
             switch (request.getMethod()) {
                 case Request.INVITE -> onInvite(event);
                 case Request.CANCEL -> {
