@@ -34,6 +34,7 @@ import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
@@ -367,6 +368,16 @@ final class SipEndpoint implements AutoCloseable {
             message.addHeader(headers.createAllowHeader(method));
         }
         message.addHeader(headers.createSupportedHeader(SessionTimers.TAG));
+    }
+
+    /** The trunk's own address, {@code sip:host:port}, with its transport unless UDP: where REGISTER and OPTIONS go. */
+    SipURI trunkUri(SipTrunk trunk) throws Exception {
+        SipURI uri = addresses.createSipURI(null, trunk.host());
+        uri.setPort(trunk.port());
+        if (trunk.transport() != SipTransport.UDP) {
+            uri.setTransportParam(trunk.transport().token());
+        }
+        return uri;
     }
 
     /** Our Contact for a dialog over the transport, e.g. {@code <sip:switchboard@10.0.0.1:5060;transport=tcp>}. */

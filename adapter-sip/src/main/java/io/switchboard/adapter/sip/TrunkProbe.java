@@ -103,11 +103,7 @@ final class TrunkProbe {
 
     private Request options() throws Exception {
         SipTransport transport = trunk.transport();
-        SipURI requestUri = sip.addresses.createSipURI(null, trunk.host());
-        requestUri.setPort(trunk.port());
-        if (transport != SipTransport.UDP) {
-            requestUri.setTransportParam(transport.token());
-        }
+        SipURI requestUri = sip.trunkUri(trunk);
         Address from = sip.addresses.createAddress(sip.uri());
         Request options = sip.messages.createRequest(requestUri, Request.OPTIONS,
                 sip.headers.createCallIdHeader(callId), sip.headers.createCSeqHeader(++cseq, Request.OPTIONS),

@@ -124,11 +124,7 @@ final class TrunkRegistration {
 
     private Request register(Duration expires) throws Exception {
         SipTransport transport = trunk.transport();
-        SipURI requestUri = sip.addresses.createSipURI(null, trunk.host());
-        requestUri.setPort(trunk.port());
-        if (transport != SipTransport.UDP) {
-            requestUri.setTransportParam(transport.token());
-        }
+        SipURI requestUri = sip.trunkUri(trunk);
         String user = trunk.username().orElse("switchboard");
         Address aor = sip.addresses.createAddress(sip.addresses.createSipURI(user, trunk.host()));
         Request register = sip.messages.createRequest(requestUri, Request.REGISTER,
