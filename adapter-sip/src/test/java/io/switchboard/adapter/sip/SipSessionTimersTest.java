@@ -77,6 +77,7 @@ class SipSessionTimersTest extends WithTestUserAgent {
 
         // when: five refreshes a second apart, longer in all than the 4 s the first grant would have lasted
         for (int refresh = 1; refresh <= 5; refresh++) {
+            // time passing between refreshes is what is under test here, not a wait for something to happen
             Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
             Response refreshed = caller.reInviteAnswered(caller.rtp().port());
             assertThat(refreshed.getStatusCode()).isEqualTo(Response.OK);
