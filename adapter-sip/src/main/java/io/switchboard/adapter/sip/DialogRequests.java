@@ -3,19 +3,21 @@ package io.switchboard.adapter.sip;
 import io.switchboard.adapter.sip.sdp.RemoteAudio;
 import io.switchboard.adapter.sip.sdp.Sdp;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.Tone;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import javax.sip.RequestEvent;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK, NOTIFY) and the few outside one;
- * a re-INVITE also refreshes the leg's session timer ({@link SessionTimers});
- * new INVITEs and their CANCELs go to {@link InboundCalls}, NOTIFYs about transfers to {@link Transfers}, REGISTERs to
+ * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK, NOTIFY, INFO) and the few outside
+ * one; a re-INVITE also refreshes the leg's session timer ({@link SessionTimers}), an INFO may carry a key press; new
+ * INVITEs and their CANCELs go to {@link InboundCalls}, NOTIFYs about transfers to {@link Transfers}, REGISTERs to
  * the {@link Registrar}. Confined to the signalling thread.
  */
 final class DialogRequests {
@@ -52,6 +54,7 @@ final class DialogRequests {
             case Request.OPTIONS -> sip.respond(event, Response.OK, null);
             case Request.CANCEL -> cancel(event);
             case Request.NOTIFY -> transfers.onNotify(event, leg);
+            case Request.INFO -> info(event, leg);
             case Request.REGISTER -> register(event);
             default -> sip.respond(event, Response.NOT_IMPLEMENTED, null);
         }
@@ -147,6 +150,45 @@ final class DialogRequests {
         Response ok = sip.response(event.getRequest(), Response.OK, sdp);
         timers.grant(leg, session, ok);
         sip.respond(event, ok);
+    }
+
+    /**
+     * An INFO in an answered leg's dialog (RFC 2976): a key press as {@link DtmfInfo} reads it is reported like one
+     * in the RTP; one without a body (a keep-alive) is answered 200; another content type 415 with {@code Accept}.
+     */
+    private void info(RequestEvent event, Optional<Leg> found) throws Exception {
+        Request request = event.getRequest();
+        if (found.isEmpty() || found.get().state != LegState.ANSWERED) {
+            sip.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        byte[] body = request.getRawContent();
+        if (body == null || body.length == 0) {
+            sip.respond(event, Response.OK, null);
+            return;
+        }
+        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        String contentType = type == null ? "" : type.getContentType() + "/" + type.getContentSubType();
+        if (!DtmfInfo.understands(contentType)) {
+            Response unsupported = sip.response(request, Response.UNSUPPORTED_MEDIA_TYPE, null);
+            for (String understood : DtmfInfo.TYPES) {
+                String[] parts = understood.split("/");
+                unsupported.addHeader(sip.headers.createAcceptHeader(parts[0], parts[1]));
+            }
+            sip.respond(event, unsupported);
+            return;
+        }
+        Tone tone;
+        try {
+            tone = DtmfInfo.tone(contentType, new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            Response bad = sip.response(request, Response.BAD_REQUEST, null);
+            bad.setReasonPhrase(e.getMessage().replaceAll("\\p{Cntrl}", " "));
+            sip.respond(event, bad);
+            return;
+        }
+        sip.respond(event, Response.OK, null);
+        legs.toneReceived(found.get(), tone);
     }
 
     private void cancel(RequestEvent event) throws Exception {

@@ -4,6 +4,7 @@ import io.switchboard.application.port.in.HandleTelephonyEventUseCase;
 import io.switchboard.domain.call.CallConnectionId;
 import io.switchboard.domain.call.LegId;
 import io.switchboard.domain.call.ResultInformation;
+import io.switchboard.domain.media.Tone;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ final class LegTable {
     void heldByRemote(Leg leg, boolean held) {
         log(leg, held ? "held by the remote party" : "taken off hold by the remote party");
         events.legHeld(leg.id(), held);
+    }
+
+    /** A key the remote party pressed, sent as SIP INFO rather than in its RTP. */
+    void toneReceived(Leg leg, Tone tone) {
+        events.toneReceived(leg.id(), tone);
     }
 
     void ringing(Leg leg, int status) {

@@ -59,9 +59,9 @@ final class SipEndpoint implements AutoCloseable {
 
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final int STOP_ATTEMPTS = 3;
-    /** The methods a dialog may carry to us: transfers' NOTIFYs too; not UPDATE, PRACK or INFO. */
+    /** The methods a dialog may carry to us: transfers' NOTIFYs and key presses' INFOs too; not UPDATE or PRACK. */
     private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
-            Request.OPTIONS, Request.NOTIFY);
+            Request.OPTIONS, Request.NOTIFY, Request.INFO);
 
     final AddressFactory addresses;
     final HeaderFactory headers;

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sip.header.AcceptHeader;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.SupportedHeader;
@@ -169,7 +170,7 @@ class SipTelephonyIncomingCallTest {
         assertThat(TestCaller.body(ok)).contains("m=audio " + answer.port() + " RTP/AVP 8 101\r\n");
         assertThat(((ToHeader) ok.getHeader(ToHeader.NAME)).getTag()).isEqualTo(tag);
         assertThat(ok.getHeader(ContactHeader.NAME).toString()).contains("sip:switchboard@127.0.0.1:" + adapterPort);
-        assertThat(allowed(ok)).containsExactly("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "NOTIFY");
+        assertThat(allowed(ok)).containsExactly("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "NOTIFY", "INFO");
         assertThat(TestCaller.header(ok, SupportedHeader.NAME)).isEqualTo("timer");
         assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
         assertThat(caller.rtp().awaitPacket(WAIT).payloadType()).as("PCMA, the caller's first G.711").isEqualTo(8);
@@ -483,6 +484,49 @@ class SipTelephonyIncomingCallTest {
                 new ToneReceived(LEG, Tone.SEVEN));
         assertThat(caller.rtp().receiveUntilQuiet(WAIT, Duration.ofMillis(200), 60))
                 .as("RFC 4733 events for the key 1").anyMatch(p -> p.payloadType() == 101 && p.payload()[0] == 1);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "application/dtmf-relay | Signal=5\\r\\nDuration=160\\r\\n | FIVE",
+            "application/dtmf-relay | Signal= #\\r\\nDuration=250      | POUND",
+            "application/dtmf-relay | Signal=10\\r\\nDuration=100      | STAR",
+            "application/dtmf       | 7                                 | SEVEN"})
+    void reportsAKeySentAsSipInfoLikeOneInTheRtp(String contentType, String body, Tone key) throws Exception {
+        // given
+        answered();
+
+        // when: a PBX that sends keys out of band
+        Response response = caller.info(contentType, body.replace("\\r\\n", "\r\n"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(Response.OK);
+        assertThat(events.await(2, WAIT)).containsExactly(new Answered(LEG), new ToneReceived(LEG, key));
+    }
+
+    @Test
+    void refusesAnInfoItCannotReadNamingWhatItTakesAndTheCallGoesOn() throws Exception {
+        // given
+        answered();
+
+        // when
+        Response otherType = caller.info("application/json", "{\"key\":5}");
+        Response noKey = caller.info("application/dtmf-relay", "Signal=Z\r\nDuration=160\r\n");
+        Response keepAlive = caller.info("application/dtmf-relay", "");
+
+        // then
+        assertThat(otherType.getStatusCode()).isEqualTo(Response.UNSUPPORTED_MEDIA_TYPE);
+        List<String> accepted = new ArrayList<>();
+        otherType.getHeaders(AcceptHeader.NAME).forEachRemaining(accept -> accepted.add(accept.toString().trim()));
+        assertThat(accepted).containsExactly("Accept: application/dtmf-relay", "Accept: application/dtmf");
+        assertThat(noKey.getStatusCode()).isEqualTo(Response.BAD_REQUEST);
+        assertThat(noKey.getReasonPhrase()).isEqualTo("Signal: Z (expected: a key 0-9 * # A-D, or its RFC 4733 event "
+                + "code 0-16)");
+        assertThat(keepAlive.getStatusCode()).isEqualTo(Response.OK);
+        settle(telephony);
+        assertThat(events.events()).containsExactly(new Answered(LEG));
+        caller.rtp().drain();
+        assertThat(caller.rtp().awaitPacket(WAIT)).isNotNull();
     }
 
     @Test

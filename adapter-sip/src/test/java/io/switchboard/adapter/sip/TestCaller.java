@@ -192,6 +192,16 @@ final class TestCaller implements SipListener, AutoCloseable {
                 Duration.ofSeconds(5));
     }
 
+    /** Sends an INFO in the dialog with this body, e.g. {@code application/dtmf-relay}; returns its final response. */
+    Response info(String contentType, String body) throws Exception {
+        Request request = dialog.createRequest(Request.INFO);
+        String[] type = contentType.split("/");
+        request.setContent(body, sip.headers.createContentTypeHeader(type[0], type[1]));
+        long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        sip.sendInDialog(dialog, request);
+        return awaitResponse(Request.INFO, r -> r.getStatusCode() >= 200 && cseq(r) == cseq, Duration.ofSeconds(5));
+    }
+
     private void require(Request request) throws Exception {
         for (String tag : required) {
             request.addHeader(sip.headers.createRequireHeader(tag));
