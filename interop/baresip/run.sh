@@ -135,8 +135,8 @@ wait "$drive_pid" || status=$?
 drive_pid=""
 
 # How baresip sent the key: as RFC 4733 telephone-event packets in its RTP stream ("audio: send DTMF digit" is its
-# telephone-event sender; the server has no SIP INFO support, so the tone it reported came that way) and not as SIP
-# INFO (no INFO request in its SIP trace).
+# telephone-event sender) and not as SIP INFO (no INFO request in its SIP trace), which the server takes too: so the
+# tone it reported came in the RTP.
 if [ "$status" -eq 0 ]; then
   if grep -q '^INFO sip:' "$baresip_log"; then
     echo "$me: baresip sent SIP INFO (expected: RFC 4733 telephone-event in RTP)" >&2

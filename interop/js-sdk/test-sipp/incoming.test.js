@@ -1,8 +1,8 @@
 'use strict';
 // Calls INTO Switchboard, driven by the official JS SDK unchanged: a SIPp UAC calls the service number over SIP, the
 // server posts an Event Grid IncomingCall event to the endpoint of SWITCHBOARD_INCOMING_CALL_URL (served here), and
-// the application answers (then recognizes the keys the caller sends and hangs up) or rejects it as busy; a caller
-// that asks for a session timer (RFC 4028) checks it is granted and refreshes it.
+// the application answers (then recognizes the keys the caller sends, in its RTP or as SIP INFO, and hangs up) or
+// rejects it as busy; a caller that asks for a session timer (RFC 4028) checks it is granted and refreshes it.
 // run-sipp.sh starts the server with SWITCHBOARD_INCOMING_CALL_URL=http://127.0.0.1:$INCOMING_PORT/incoming and sets
 // SWITCHBOARD_ENDPOINT, SWITCHBOARD_ACCESS_KEY, SWITCHBOARD_SIP_PORT, INCOMING_PORT and SIPP_DIR.
 const { test, before, after } = require('node:test');
@@ -43,26 +43,30 @@ function incomingFrom(caller, since) {
     && e.data?.from?.rawId === `4:${caller}`, `IncomingCall from ${caller}`, WAIT);
 }
 
-test('answers a call from SIPp, recognizes the keys the caller sends, and hangs up', async () => {
+/**
+ * A SIPp caller (the scenario's number and display name) answered through the SDK, its keys 1 5 # recognized (sent
+ * 3 s after its ACK, however the scenario sends them), then hung up by the application.
+ */
+async function answerRecognizeAndHangUp(scenario, number, displayName) {
   const since = eventGrid.events.length;
-  const caller = callIn(sippDir, sipPort, 'uac_call_in_dtmf.xml');
-  const event = await incomingFrom('+14255550123', since);
+  const caller = callIn(sippDir, sipPort, scenario);
+  const event = await incomingFrom(number, since);
   assert.equal(event.eventType, 'Microsoft.Communication.IncomingCall');
-  assert.equal(event.subject, `/caller/4:+14255550123/recipient/4:${SERVICE}`);
+  assert.equal(event.subject, `/caller/4:${number}/recipient/4:${SERVICE}`);
   assert.equal(event.data.to.phoneNumber.value, SERVICE);
-  assert.equal(event.data.callerDisplayName, 'Alice');
+  assert.equal(event.data.callerDisplayName, displayName);
 
   const answered = await client.answerCall(event.data.incomingCallContext, receiver.callbackUri,
     { operationContext: 'inbound' });
   const callId = answered.callConnectionProperties.callConnectionId;
   assert.equal(answered.callConnectionProperties.callConnectionState, 'connecting');
-  assert.equal(answered.callConnectionProperties.targetParticipants[0].phoneNumber, '+14255550123');
+  assert.equal(answered.callConnectionProperties.targetParticipants[0].phoneNumber, number);
   const connected = await receiver.waitFor('CallConnected',
     (e) => e.kind === 'CallConnected' && e.callConnectionId === callId, WAIT);
   assert.equal(connected.operationContext, 'inbound');
 
   // SIPp sends 1 5 # 3 s after its ACK: the recognition is armed well before
-  await answered.callConnection.getCallMedia().startRecognizing({ phoneNumber: '+14255550123' }, {
+  await answered.callConnection.getCallMedia().startRecognizing({ phoneNumber: number }, {
     kind: 'callMediaRecognizeDtmfOptions', maxTonesToCollect: 3, stopDtmfTones: ['pound'],
     initialSilenceTimeoutInSeconds: 15, interToneTimeoutInSeconds: 5, operationContext: 'menu',
   });
@@ -76,7 +80,16 @@ test('answers a call from SIPp, recognizes the keys the caller sends, and hangs 
   await receiver.waitFor('CallDisconnected', (e) => e.kind === 'CallDisconnected' && e.callConnectionId === callId,
     WAIT);
   assert.equal(await caller, 0, 'SIPp caller: every message as scripted (answered, BYE received)');
+}
+
+test('answers a call from SIPp, recognizes the keys the caller sends, and hangs up', async () => {
+  await answerRecognizeAndHangUp('uac_call_in_dtmf.xml', '+14255550123', 'Alice');
 });
+
+test('recognizes the keys of a caller that sends them as SIP INFO (application/dtmf-relay), as some PBXs do',
+  async () => {
+    await answerRecognizeAndHangUp('uac_call_in_dtmf_info.xml', '+14255550126', 'Dana');
+  });
 
 test('answers with media streaming as the voice-agent sample does: the caller\'s audio and keys reach the agent',
   async () => {
