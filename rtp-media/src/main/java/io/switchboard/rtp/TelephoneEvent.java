@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * <pre>
  * |     event     |E|R| volume    |          duration             |
  * </pre>
- * Event codes (RFC 4733 §3.2): 0-9 digits, 10 = *, 11 = #, 12-15 = A-D, 16 = flash; equal to {@link Tone#ordinal()}.
+ * Event codes (RFC 4733 §3.2): 0-9 digits, 10 = *, 11 = #, 12-15 = A-D, 16 = flash ({@link Tone#eventCode()}).
  */
 final class TelephoneEvent {
 
@@ -18,7 +18,6 @@ final class TelephoneEvent {
     /** Volume of sent tones: -10 dBm0, a typical DTMF level (RFC 4733 §2.3.4 expresses it as 0 to -63 dBm0). */
     static final int DEFAULT_VOLUME = 10;
 
-    private static final Tone[] TONES = Tone.values();
 
     private TelephoneEvent() {
     }
@@ -46,11 +45,11 @@ final class TelephoneEvent {
     }
 
     static int code(Tone tone) {
-        return tone.ordinal();
+        return tone.eventCode();
     }
 
     /** The tone of a DTMF event code, or {@code null} for codes other than 0-16 (e.g. fax tones). */
     static Tone toneOf(int event) {
-        return event < TONES.length ? TONES[event] : null;
+        return Tone.ofEventCode(event).orElse(null);
     }
 }

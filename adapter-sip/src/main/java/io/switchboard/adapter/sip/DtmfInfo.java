@@ -4,6 +4,7 @@ import io.switchboard.domain.media.Tone;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A key press sent as SIP INFO (RFC 2976) by phones and PBXs that do not send RFC 4733 events in their RTP:
@@ -42,18 +43,17 @@ final class DtmfInfo {
     }
 
     private static Tone key(String what, String value) {
-        if (value.matches("\\d{1,2}") && Integer.parseInt(value) <= Tone.values().length - 1) {
-            // Tone lists the keys in the order of their RFC 4733 event codes; 0-9 are the digits either way
-            return Tone.values()[Integer.parseInt(value)];
-        }
-        if (value.length() == 1 && value.charAt(0) != '!') {
+        Optional<Tone> tone = Optional.empty();
+        if (value.matches("\\d{1,2}")) {
+            tone = Tone.ofEventCode(Integer.parseInt(value)); // 0-9 are the digits either way
+        } else if (value.length() == 1 && value.charAt(0) != '!') {
             try {
-                return Tone.ofSymbol(value.charAt(0));
+                tone = Optional.of(Tone.ofSymbol(value.charAt(0)));
             } catch (IllegalArgumentException e) {
                 // named below
             }
         }
-        throw new IllegalArgumentException(what + ": " + value + " (expected: a key 0-9 * # A-D, or its RFC 4733 "
-                + "event code 0-16)");
+        return tone.orElseThrow(() -> new IllegalArgumentException(what + ": " + value
+                + " (expected: a key 0-9 * # A-D, or its RFC 4733 event code 0-16)"));
     }
 }

@@ -25,6 +25,21 @@ class ToneTest {
         assertThat(Tone.ofSymbol(tone.symbol())).isEqualTo(tone);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0,ZERO", "9,NINE", "10,STAR", "11,POUND", "12,A", "15,D", "16,FLASH"})
+    void hasTheRfc4733EventCodeOfItsKey(int code, Tone expected) {
+        // when / then
+        assertThat(Tone.ofEventCode(code)).contains(expected);
+        assertThat(expected.eventCode()).isEqualTo(code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 17, 32})
+    void hasNoToneForOtherEventCodes(int code) {
+        // when / then: 32 is a fax tone (RFC 4734)
+        assertThat(Tone.ofEventCode(code)).isEmpty();
+    }
+
     @Test
     void hasSeventeenDistinctSymbols() {
         // when / then
