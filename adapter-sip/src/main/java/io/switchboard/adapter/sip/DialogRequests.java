@@ -15,8 +15,9 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, ACK, NOTIFY, INFO) and the few outside
- * one; a re-INVITE also refreshes the leg's session timer ({@link SessionTimers}), an INFO may carry a key press; new
+ * The UAS side: requests the peer sends within a leg's dialog (BYE, re-INVITE, UPDATE, ACK, NOTIFY, INFO) and the few
+ * outside one; a re-INVITE or UPDATE also refreshes the leg's session timer ({@link SessionTimers}), an INFO may carry
+ * a key press; new
  * INVITEs and their CANCELs go to {@link InboundCalls}, NOTIFYs about transfers to {@link Transfers}, REGISTERs to
  * the {@link Registrar}. Confined to the signalling thread.
  */
@@ -55,6 +56,7 @@ final class DialogRequests {
             case Request.CANCEL -> cancel(event);
             case Request.NOTIFY -> transfers.onNotify(event, leg);
             case Request.INFO -> info(event, leg);
+            case Request.UPDATE -> modify(event, leg, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             case Request.REGISTER -> register(event);
             default -> sip.respond(event, Response.NOT_IMPLEMENTED, null);
         }
@@ -110,8 +112,18 @@ final class DialogRequests {
             inbound.invite(event);
             return;
         }
+        modify(event, found, Response.FORBIDDEN);
+    }
+
+    /**
+     * A re-INVITE or an UPDATE (RFC 3311) in an answered leg's dialog: an offer moves the media and may hold the call
+     * or take it off hold, answered in the 200; either grants the session timer it asks for, so refreshes may come as
+     * either. A re-INVITE without an offer gets ours in the 200 (its answer comes in the ACK, RFC 3261 §14.2); an
+     * UPDATE without one only refreshes the session. Elsewhere {@code notHere}.
+     */
+    private void modify(RequestEvent event, Optional<Leg> found, int notHere) throws Exception {
         if (found.isEmpty() || found.get().state != LegState.ANSWERED) {
-            sip.respond(event, Response.FORBIDDEN, null);
+            sip.respond(event, notHere, null);
             return;
         }
         Leg leg = found.get();
@@ -123,10 +135,8 @@ final class DialogRequests {
         }
         byte[] body = request.getRawContent();
         if (body == null || body.length == 0) {
-            // Offer-less re-INVITE: offer in the 200, the answer comes in the ACK (RFC 3261 §14.2). A session
-            // refresh often is one.
-            accept(event, leg, session, Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId,
-                    ++leg.sdpVersion));
+            accept(event, leg, session, request.getMethod().equals(Request.UPDATE) ? null
+                    : Sdp.offer(sip.mediaHost, leg.media.localPort(), leg.sdpSessionId, ++leg.sdpVersion));
             return;
         }
         Optional<RemoteAudio> audio = SipEndpoint.remoteAudio(request);
@@ -145,7 +155,7 @@ final class DialogRequests {
         }
     }
 
-    /** The 200 to a re-INVITE, with our SDP and the session timer it asks for, which (re)starts or stops there. */
+    /** The 200 to a re-INVITE or UPDATE, with our SDP (if any) and the session timer it asks for, started there. */
     private void accept(RequestEvent event, Leg leg, SessionTimers.Asked session, String sdp) throws Exception {
         Response ok = sip.response(event.getRequest(), Response.OK, sdp);
         timers.grant(leg, session, ok);

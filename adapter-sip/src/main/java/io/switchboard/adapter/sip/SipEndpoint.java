@@ -59,9 +59,9 @@ final class SipEndpoint implements AutoCloseable {
 
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final int STOP_ATTEMPTS = 3;
-    /** The methods a dialog may carry to us: transfers' NOTIFYs and key presses' INFOs too; not UPDATE or PRACK. */
+    /** The methods a dialog may carry to us: transfers' NOTIFYs and key presses' INFOs too; not PRACK. */
     private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
-            Request.OPTIONS, Request.NOTIFY, Request.INFO);
+            Request.OPTIONS, Request.NOTIFY, Request.INFO, Request.UPDATE);
 
     final AddressFactory addresses;
     final HeaderFactory headers;
@@ -317,12 +317,13 @@ final class SipEndpoint implements AutoCloseable {
     }
 
     /**
-     * A response to {@code request}, with an SDP body when {@code sdp} is not null; a 2xx to an INVITE carries our
-     * Contact and says what we allow and support (RFC 3261 §13.3.1.4).
+     * A response to {@code request}, with an SDP body when {@code sdp} is not null; a 2xx to an INVITE or UPDATE
+     * carries our Contact and says what we allow and support (RFC 3261 §13.3.1.4, RFC 3311 §5.2).
      */
     Response response(Request request, int status, String sdp) throws Exception {
         Response response = messages.createResponse(status, request);
-        if (status >= 200 && status < 300 && request.getMethod().equals(Request.INVITE)) {
+        if (status >= 200 && status < 300 && (request.getMethod().equals(Request.INVITE)
+                || request.getMethod().equals(Request.UPDATE))) {
             response.addHeader(contact(transportOf(request)));
             capabilities(response);
         }

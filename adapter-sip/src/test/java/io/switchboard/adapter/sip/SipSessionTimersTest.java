@@ -93,6 +93,35 @@ class SipSessionTimersTest extends WithTestUserAgent {
     }
 
     @Test
+    void takesRefreshesAsUpdatesAndAnOfferInOneMovesTheMedia() throws Exception {
+        // given: 4 s, given up on 1.3 s before it ends
+        callerAsking("4", true);
+        answered();
+
+        // when: three refreshes as UPDATE without a body (RFC 3311), a second apart: longer than the first grant
+        for (int refresh = 1; refresh <= 3; refresh++) {
+            // time passing between refreshes is what is under test here, not a wait for something to happen
+            Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+            Response refreshed = caller.update(0);
+            assertThat(refreshed.getStatusCode()).isEqualTo(Response.OK);
+            assertThat(TestCaller.header(refreshed, "Session-Expires")).isEqualTo("4;refresher=uac");
+            assertThat(refreshed.getRawContent()).as("no offer, no answer").isNullOrEmpty();
+        }
+        assertThat(events.events()).containsExactly(new Answered(LEG));
+
+        try (RtpPeer moved = RtpPeer.open()) {
+            // when: an UPDATE with an offer
+            Response answer = caller.update(moved.port());
+
+            // then: answered in its 200, and the media goes there
+            assertThat(answer.getStatusCode()).isEqualTo(Response.OK);
+            assertThat(new String(answer.getRawContent(), StandardCharsets.UTF_8)).contains("m=audio ");
+            assertThat(moved.awaitPacket(WAIT).payloadType()).isEqualTo(0);
+        }
+        assertThat(events.events()).containsExactly(new Answered(LEG));
+    }
+
+    @Test
     void refusesASessionTimerBelowItsMinimumWith422NamingIt() throws Exception {
         // given
         callerAsking("1", true);

@@ -170,7 +170,8 @@ class SipTelephonyIncomingCallTest {
         assertThat(TestCaller.body(ok)).contains("m=audio " + answer.port() + " RTP/AVP 8 101\r\n");
         assertThat(((ToHeader) ok.getHeader(ToHeader.NAME)).getTag()).isEqualTo(tag);
         assertThat(ok.getHeader(ContactHeader.NAME).toString()).contains("sip:switchboard@127.0.0.1:" + adapterPort);
-        assertThat(allowed(ok)).containsExactly("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "NOTIFY", "INFO");
+        assertThat(allowed(ok)).containsExactly("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "NOTIFY", "INFO",
+                "UPDATE");
         assertThat(TestCaller.header(ok, SupportedHeader.NAME)).isEqualTo("timer");
         assertThat(events.await(1, WAIT)).containsExactly(new Answered(LEG));
         assertThat(caller.rtp().awaitPacket(WAIT).payloadType()).as("PCMA, the caller's first G.711").isEqualTo(8);

@@ -192,6 +192,22 @@ final class TestCaller implements SipListener, AutoCloseable {
                 Duration.ofSeconds(5));
     }
 
+    /**
+     * Sends an UPDATE (RFC 3311) in the dialog, offering PCMU + telephone-event on {@code rtpPort}, or nothing when it
+     * is 0 (a session refresh); returns its final response.
+     */
+    Response update(int rtpPort) throws Exception {
+        Request request = dialog.createRequest(Request.UPDATE);
+        request.addHeader(sip.contact(transport));
+        if (rtpPort != 0) {
+            request.setContent(offer(rtpPort, "0 101"), sip.headers.createContentTypeHeader("application", "sdp"));
+        }
+        require(request);
+        long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        sip.sendInDialog(dialog, request);
+        return awaitResponse(Request.UPDATE, r -> r.getStatusCode() >= 200 && cseq(r) == cseq, Duration.ofSeconds(5));
+    }
+
     /** Sends an INFO in the dialog with this body, e.g. {@code application/dtmf-relay}; returns its final response. */
     Response info(String contentType, String body) throws Exception {
         Request request = dialog.createRequest(Request.INFO);
