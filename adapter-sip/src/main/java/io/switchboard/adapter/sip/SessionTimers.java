@@ -4,7 +4,6 @@ import gov.nist.javax.sip.header.extensions.MinSEHeader;
 import gov.nist.javax.sip.header.extensions.SessionExpiresHeader;
 
 import java.time.Duration;
-import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -126,8 +125,7 @@ final class SessionTimers {
             return;
         }
         Agreed timer = granted.timer();
-        ok.addHeader(sip.headers.createHeader(SessionExpiresHeader.NAME,
-                timer.seconds() + ";refresher=" + (timer.weRefresh() ? UAS : UAC)));
+        ok.addHeader(sessionExpires(timer, false));
         if (!timer.weRefresh()) {
             ok.addHeader(sip.headers.createRequireHeader(TAG)); // the peer must refresh (§9)
         }
@@ -136,11 +134,18 @@ final class SessionTimers {
 
     /** Asks in our re-INVITE to keep the leg's session timer, if it has one, as it is: we are its client. */
     void offer(Leg leg, Request invite) throws Exception {
-        Agreed timer = leg.sessionTimer;
-        if (timer != null) {
-            invite.addHeader(sip.headers.createHeader(SessionExpiresHeader.NAME,
-                    timer.seconds() + ";refresher=" + (timer.weRefresh() ? UAC : UAS)));
+        if (leg.sessionTimer != null) {
+            invite.addHeader(sessionExpires(leg.sessionTimer, true));
         }
+    }
+
+    /**
+     * {@code Session-Expires} stating {@code timer}, in a request of ours ({@code ourRequest}: we are its
+     * {@code uac}) or in our response to the peer's (we are its {@code uas}).
+     */
+    private Header sessionExpires(Agreed timer, boolean ourRequest) throws Exception {
+        String refresher = timer.weRefresh() == ourRequest ? UAC : UAS;
+        return sip.headers.createHeader(SessionExpiresHeader.NAME, timer.seconds() + ";refresher=" + refresher);
     }
 
     /**
@@ -204,16 +209,6 @@ final class SessionTimers {
 
     /** Whether one of the message's header fields of that name lists the option tag. */
     private static boolean lists(Message message, String name, String tag) {
-        for (ListIterator<?> each = message.getHeaders(name); each != null && each.hasNext(); ) {
-            Header header = (Header) each.next();
-            String tags = header instanceof SupportedHeader s ? s.getOptionTag()
-                    : header instanceof RequireHeader r ? r.getOptionTag() : "";
-            for (String listed : tags.split(",")) {
-                if (listed.trim().equalsIgnoreCase(tag)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return SipEndpoint.optionTags(message, name).stream().anyMatch(tag::equalsIgnoreCase);
     }
 }

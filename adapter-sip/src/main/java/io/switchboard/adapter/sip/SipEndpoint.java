@@ -38,6 +38,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
+import javax.sip.header.SupportedHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -340,12 +341,21 @@ final class SipEndpoint implements AutoCloseable {
      * {@link #badExtension} (RFC 3261 §8.2.2.3), never served as if it had not asked.
      */
     static List<String> unsupportedExtensions(Request request) {
+        return optionTags(request, RequireHeader.NAME).stream().filter(tag -> !tag.equalsIgnoreCase(SessionTimers.TAG))
+                .toList();
+    }
+
+    /** The option tags of a message's {@code Require} or {@code Supported} header fields, in order. */
+    static List<String> optionTags(Message message, String name) {
         List<String> tags = new ArrayList<>();
-        for (ListIterator<?> required = request.getHeaders(RequireHeader.NAME); required != null
-                && required.hasNext(); ) {
-            String tag = ((RequireHeader) required.next()).getOptionTag();
-            if (!tag.equalsIgnoreCase(SessionTimers.TAG)) {
-                tags.add(tag);
+        for (ListIterator<?> each = message.getHeaders(name); each != null && each.hasNext(); ) {
+            Object header = each.next();
+            String listed = header instanceof RequireHeader r ? r.getOptionTag()
+                    : header instanceof SupportedHeader s ? s.getOptionTag() : "";
+            for (String tag : listed.split(",")) {
+                if (!tag.isBlank()) {
+                    tags.add(tag.trim());
+                }
             }
         }
         return tags;
